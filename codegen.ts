@@ -1,0 +1,33 @@
+// graphql-codegen turns the SDL in schema/ into resolver types; mappers tie GraphQL types to Prisma rows.
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const config: CodegenConfig = {
+  schema: "schema/*.graphql",
+  generates: {
+    "generated/graphql.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        useIndexSignature: true,
+        mapperTypeSuffix: "Row",
+        contextType: "../server/shared/context.ts#Context",
+        mappers: {
+          Organisation: "./prisma/client.ts#Organisation",
+          Site: "./prisma/client.ts#Site",
+          Asset: "./prisma/client.ts#Asset",
+          Dependency: "./prisma/client.ts#Dependency",
+          Vendor: "./prisma/client.ts#Vendor",
+          Capability: "./prisma/client.ts#Capability",
+          Product: "./prisma/client.ts#Product",
+          Licence: "./prisma/client.ts#Licence",
+          Contract: "./prisma/client.ts#Contract",
+          AuditEvent: "./prisma/client.ts#AuditEvent",
+        },
+        scalars: { Money: "string", Date: "string", DateTime: "string", JSON: "unknown" },
+        enumsAsTypes: true,
+        useTypeImports: true,
+        allowParentTypeOverride: false,
+      },
+    },
+  },
+};
+export default config;

@@ -1,0 +1,60 @@
+// Opens the database: embedded PGlite in a data folder by default, PostgreSQL when DATABASE_URL is set.
+// Either way the migrations are applied first, so a fresh folder or a fresh server database just works.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../../generated/prisma/client.ts";
+import { migratePglite, migratePostgres } from "./migrate.ts";
+
+/** A Prisma client and how to close everything behind it. */
+export interface Database {
+  prisma: PrismaClient;
+  /** "pglite" (embedded) or "postgres" (server). */
+  engine: "pglite" | "postgres";
+  /** Names of the migrations applied while opening. */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/** Where to find the data: a PostgreSQL URL, a PGlite folder, or (no dir) an in-memory PGlite. */
+export type DatabaseTarget = { url: string } | { dir?: string };
+
+/** Chooses the target from the environment: DATABASE_URL, else DATA_DIR (default ./data) for PGlite. */
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return { dir: `${env.DATA_DIR ?? "./data"}/pglite` };
+}
+
+/** Opens and migrates the database at `target`. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ("url" in target) {
+    if (!/^postgres(ql)?:\/\//.test(target.url)) {
+      throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${target.url.slice(0, 20)}…")`);
+    }
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    let applied: string[];
+    try {
+      applied = await migratePostgres(client);
+    } finally {
+      await client.end();
+    }
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    return { prisma, engine: "postgres", applied, close: () => prisma.$disconnect() };
+  }
+  if (target.dir) mkdirSync(target.dir, { recursive: true });
+  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+  const applied = await migratePglite(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    engine: "pglite",
+    applied,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close(); // an open PGlite keeps Node alive
+    },
+  };
+}

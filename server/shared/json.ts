@@ -1,0 +1,13 @@
+// Rows as plain JSON for audit snapshots: bigints as strings of pence, dates as ISO strings.
+
+/** A JSON-safe copy of a database row. */
+export function snapshot(row: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === "bigint") out[k] = v.toString();
+    else if (v instanceof Date) out[k] = v.toISOString();
+    else if (v !== null && typeof v === "object" && "toFixed" in v) out[k] = String(v); // Prisma Decimal
+    else out[k] = v;
+  }
+  return out;
+}
