@@ -22,7 +22,12 @@ const config: CodegenConfig = {
           Contract: "./prisma/client.ts#Contract",
           AuditEvent: "./prisma/client.ts#AuditEvent",
         },
-        scalars: { Money: "string", Date: "string", DateTime: "string", JSON: "unknown" },
+        scalars: {
+          Money: { input: "bigint", output: "bigint" },
+          Date: { input: "Date", output: "Date" },
+          DateTime: { input: "Date", output: "Date" },
+          JSON: { input: "unknown", output: "unknown" },
+        },
         enumsAsTypes: true,
         useTypeImports: true,
         allowParentTypeOverride: false,

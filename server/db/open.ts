@@ -27,8 +27,20 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTar
   return { dir: `${env.DATA_DIR ?? "./data"}/pglite` };
 }
 
+/** Options for opening: `onQuery` sees every SQL statement Prisma sends (tests count them). */
+export interface OpenOptions {
+  onQuery?: (sql: string) => void;
+}
+
+function clientFor(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): PrismaClient {
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", (e) => options.onQuery!(e.query));
+  return prisma;
+}
+
 /** Opens and migrates the database at `target`. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if ("url" in target) {
     if (!/^postgres(ql)?:\/\//.test(target.url)) {
       throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${target.url.slice(0, 20)}…")`);
@@ -41,13 +53,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     } finally {
       await client.end();
     }
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+    const prisma = clientFor(new PrismaPg({ connectionString: target.url }), options);
     return { prisma, engine: "postgres", applied, close: () => prisma.$disconnect() };
   }
   if (target.dir) mkdirSync(target.dir, { recursive: true });
   const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
   const applied = await migratePglite(pglite);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = clientFor(new PrismaPGlite(pglite), options);
   return {
     prisma,
     engine: "pglite",

@@ -12,8 +12,9 @@ export function formatPence(pence: bigint): string {
   return `${negative ? "-" : ""}${pounds}.${rest}`;
 }
 
-/** "1234.5" / "1234.56" / 1234 → pence; throws InputError naming `field` for anything inexact. */
+/** "1234.5" / "1234.56" / 1234 (pounds) / 123456n (pence) → pence; throws InputError naming `field` for anything inexact. */
 export function parseMoney(value: unknown, field: string): bigint {
+  if (typeof value === "bigint") return value; // already parsed by the Money scalar
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) {
       throw new InputError(field, `money must be a whole number of pounds or a string with up to two decimals like "1234.50"; got ${value}.`);

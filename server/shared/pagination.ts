@@ -104,3 +104,37 @@ export async function paginate<T extends { id: string }>(
     },
   };
 }
+
+/**
+ * A connection over rows already loaded in `order` (e.g. by a DataLoader for many parents at once);
+ * cursors are the same as `paginate` would give, so clients cannot tell the difference.
+ */
+export function connectionFromSorted<T extends { id: string }>(rows: T[], args: PageArgs, order: KeysetOrder): Connection<T> {
+  const size = pageSize(args.first);
+  let start = 0;
+  if (args.after) {
+    const afterIndex = rows.findIndex((r) => encodeCursor(r as Record<string, unknown>, order) === args.after);
+    if (afterIndex < 0) {
+      const [value, id] = decodeCursor(args.after);
+      const cmp = (r: T) => {
+        const v = (r as Record<string, unknown>)[order.column] as string | number | bigint | Date;
+        const c = v < (value as typeof v) ? -1 : v > (value as typeof v) ? 1 : r.id < id ? -1 : r.id > id ? 1 : 0;
+        return order.direction === "asc" ? c : -c;
+      };
+      start = rows.findIndex((r) => cmp(r) > 0);
+      if (start < 0) start = rows.length;
+    } else start = afterIndex + 1;
+  }
+  const page = rows.slice(start, start + size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(node as Record<string, unknown>, order), node }));
+  return {
+    totalCount: rows.length,
+    edges,
+    pageInfo: {
+      hasNextPage: start + size < rows.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// The audit trail, read-only through the API.
+import type { Resolvers } from "../../generated/graphql.ts";
+import { parseGlobalId, toGlobalId, type NodeType } from "../shared/ids.ts";
+
+/** Resolvers for audit events. */
+export const auditResolvers: Resolvers = {
+  Query: {
+    auditTrail: (_p, { entityId }, ctx) => {
+      const { id } = parseGlobalId(entityId, "entityId");
+      return ctx.prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { seq: "asc" } });
+    },
+  },
+  AuditEvent: {
+    id: (e) => toGlobalId("AuditEvent", e.id),
+    entityId: (e) => toGlobalId(e.entityType as NodeType, e.entityId),
+    organisation: (e, _a, ctx) => (e.organisationId ? ctx.loaders.organisation.load(e.organisationId) : null),
+  },
+};

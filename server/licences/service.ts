@@ -1,0 +1,124 @@
+// Licences (entitlements): listing, and versioned, audited create/update/retire.
+// Rule: a licence's contract must belong to the same organisation and be active.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { CreateLicenceInput, LicenceFilter, UpdateLicencePatch } from "../../generated/graphql.ts";
+import type { Context } from "../shared/context.ts";
+import type { Tx } from "../shared/writes.ts";
+import { authorize } from "../shared/authz.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
+import { idOf } from "../shared/ids.ts";
+import { paginate, type PageArgs } from "../shared/pagination.ts";
+import { notNull, optionalCount, optionalMoney, optionalText } from "../shared/validate.ts";
+import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../shared/writes.ts";
+import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
+
+/** One page of licences, largest annual cost first. */
+export async function listLicences(ctx: Context, filter: LicenceFilter | null | undefined, page: PageArgs) {
+  const where: Prisma.LicenceWhereInput = {};
+  if (filter?.organisation?.length) where.organisationId = { in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation") };
+  if (filter?.product?.length) where.productId = { in: filter.product.map((p) => idOf(p, "Product", "filter.product")) };
+  if (filter?.metric?.length) where.metric = { in: filter.metric };
+  if (filter?.status?.length) where.status = { in: filter.status };
+  const product: Prisma.ProductWhereInput = {};
+  if (filter?.capability?.length) product.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
+  const search = filter?.search?.trim();
+  if (search) product.OR = [{ name: { contains: search, mode: "insensitive" } }, { vendor: { name: { contains: search, mode: "insensitive" } } }];
+  if (Object.keys(product).length) where.product = product;
+  if (filter?.shelfwareOnly) where.quantityOwned = { gt: ctx.prisma.licence.fields.quantityUsed };
+  return paginate(
+    page,
+    { column: "annualCostPence", direction: "desc" },
+    where,
+    (q) => ctx.prisma.licence.findMany(q as Prisma.LicenceFindManyArgs),
+    (w) => ctx.prisma.licence.count({ where: w as Prisma.LicenceWhereInput }),
+  );
+}
+
+async function checkContract(tx: Tx, globalId: string | null | undefined, organisationId: string, field: string) {
+  if (!globalId) return null;
+  const id = idOf(globalId, "Contract", field);
+  const contract = await tx.contract.findUnique({ where: { id }, select: { organisationId: true, status: true, reference: true } });
+  if (!contract) throw new NotFoundError(field, `no contract has ID ${globalId}.`);
+  if (contract.organisationId !== organisationId) throw new InputError(field, `contract ${contract.reference} belongs to another organisation; a licence's contract must be its own organisation's.`);
+  if (contract.status === "RETIRED") throw new InputError(field, `contract ${contract.reference} is retired; choose an active contract.`);
+  return id;
+}
+
+function checkQuantities(v: { quantityOwned?: unknown; quantityUsed?: unknown; unitCost?: unknown; annualCost?: unknown }, prefix: string) {
+  const quantityOwned = optionalCount(v.quantityOwned, `${prefix}.quantityOwned`);
+  const quantityUsed = optionalCount(v.quantityUsed, `${prefix}.quantityUsed`);
+  if (quantityOwned === null) throw new InputError(`${prefix}.quantityOwned`, "is required.");
+  if (quantityUsed === null) throw new InputError(`${prefix}.quantityUsed`, "is required.");
+  const unitCostPence = optionalMoney(v.unitCost, `${prefix}.unitCost`, 0n)!;
+  const annualCostPence = optionalMoney(v.annualCost, `${prefix}.annualCost`, unitCostPence * BigInt(quantityOwned))!;
+  return { quantityOwned, quantityUsed, unitCostPence, annualCostPence };
+}
+
+/** Creates a licence for the organisation named in the input. */
+export function createLicence(ctx: Context, input: CreateLicenceInput) {
+  return inTransaction(ctx, async (tx) => {
+    const org = await organisationByCode(tx, input.organisation, "input.organisation");
+    authorize(ctx.actor, "create", "Licence", org.id);
+    const productId = idOf(input.product, "Product", "input.product");
+    if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } }))) throw new NotFoundError("input.product", `no product has ID ${input.product}.`);
+    const licence = await tx.licence.create({
+      data: {
+        id: randomUUID(),
+        organisationId: org.id,
+        productId,
+        contractId: await checkContract(tx, input.contract, org.id, "input.contract"),
+        metric: input.metric,
+        notes: optionalText(input.notes, "input.notes"),
+        ...checkQuantities(input, "input"),
+      },
+    });
+    await recordAudit(tx, ctx.actor, { action: "CREATE", entityType: "Licence", entityId: licence.id, organisationId: org.id, after: licence });
+    return licence;
+  });
+}
+
+/** Changes a licence if `version` is still current. Annual cost is kept unless given. */
+export function updateLicence(ctx: Context, globalId: string, version: number, patch: UpdateLicencePatch) {
+  const id = idOf(globalId, "Licence", "id");
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.licence.findUnique({ where: { id } });
+    expectVersion(before, version, "Licence", id);
+    authorize(ctx.actor, "update", "Licence", before.organisationId);
+    for (const k of ["metric", "quantityOwned", "quantityUsed", "unitCost", "annualCost"] as const) notNull(patch[k], `patch.${k}`);
+    const quantities = checkQuantities(
+      {
+        quantityOwned: patch.quantityOwned ?? before.quantityOwned,
+        quantityUsed: patch.quantityUsed ?? before.quantityUsed,
+        unitCost: patch.unitCost ?? before.unitCostPence,
+        annualCost: patch.annualCost ?? before.annualCostPence,
+      },
+      "patch",
+    );
+    const data: Prisma.LicenceUncheckedUpdateManyInput = {
+      ...quantities,
+      metric: patch.metric ?? before.metric,
+      notes: patch.notes === undefined ? before.notes : optionalText(patch.notes, "patch.notes"),
+      version: { increment: 1 },
+    };
+    if (patch.contract !== undefined) data.contractId = await checkContract(tx, patch.contract, before.organisationId, "patch.contract");
+    expectUpdated(await tx.licence.updateMany({ where: { id, version }, data }), "Licence");
+    const after = (await tx.licence.findUnique({ where: { id } }))!;
+    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Licence", entityId: id, organisationId: after.organisationId, before, after });
+    return after;
+  });
+}
+
+/** Marks a licence RETIRED (no longer held). */
+export function retireLicence(ctx: Context, globalId: string, version: number) {
+  const id = idOf(globalId, "Licence", "id");
+  return inTransaction(ctx, async (tx) => {
+    const before = await tx.licence.findUnique({ where: { id } });
+    expectVersion(before, version, "Licence", id);
+    authorize(ctx.actor, "retire", "Licence", before.organisationId);
+    expectUpdated(await tx.licence.updateMany({ where: { id, version }, data: { status: "RETIRED", version: { increment: 1 } } }), "Licence");
+    const after = (await tx.licence.findUnique({ where: { id } }))!;
+    await recordAudit(tx, ctx.actor, { action: "RETIRE", entityType: "Licence", entityId: id, organisationId: after.organisationId, before, after });
+    return after;
+  });
+}

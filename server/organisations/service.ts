@@ -1,0 +1,88 @@
+// Organisations: lookup by code, and the per-organisation summary used to compare estates side by side.
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Tx } from "../shared/writes.ts";
+import { NotFoundError } from "../shared/errors.ts";
+
+/** The organisation with `code` (case-insensitive); NotFound naming `field` when none has it. */
+export async function organisationByCode(db: Tx | PrismaClient, code: string, field: string) {
+  const org = await db.organisation.findFirst({ where: { code: { equals: code.trim(), mode: "insensitive" } } });
+  if (!org) {
+    const known = (await db.organisation.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((o) => o.code);
+    throw new NotFoundError(field, `no organisation has code "${code.slice(0, 40)}"; known codes: ${known.join(", ")}.`);
+  }
+  return org;
+}
+
+/** Ids of the organisations with these codes; NotFound naming `field` for an unknown code. */
+export async function organisationIdsByCodes(db: Tx | PrismaClient, codes: readonly string[], field: string): Promise<string[]> {
+  const orgs = await db.organisation.findMany({ select: { id: true, code: true } });
+  const byCode = new Map(orgs.map((o) => [o.code.toUpperCase(), o.id]));
+  return codes.map((code) => {
+    const id = byCode.get(code.trim().toUpperCase());
+    if (!id) throw new NotFoundError(field, `no organisation has code "${code.slice(0, 40)}"; known codes: ${[...byCode.keys()].sort().join(", ")}.`);
+    return id;
+  });
+}
+
+/** Counts and totals of one organisation's estate; retired assets, sites and licences excluded. */
+export interface OrganisationSummary {
+  siteCount: number;
+  assetCount: number;
+  assetsByKind: { kind: string; count: number }[];
+  annualRunCostPence: bigint;
+  siteAnnualCostPence: bigint;
+  licenceSpendPence: bigint;
+  licenceCount: number;
+  contractCount: number;
+  seatsOwned: number;
+  seatsUsed: number;
+}
+
+/** Summaries for many organisations at once: a fixed number of grouped queries, whatever the count. */
+export async function summariesFor(prisma: PrismaClient, organisationIds: readonly string[]): Promise<Map<string, OrganisationSummary>> {
+  const ids = [...organisationIds];
+  const [byKind, sites, licences, contracts] = await Promise.all([
+    prisma.asset.groupBy({
+      by: ["organisationId", "kind"],
+      where: { organisationId: { in: ids }, lifecycle: { not: "RETIRED" } },
+      _count: { _all: true },
+      _sum: { annualRunCostPence: true },
+    }),
+    prisma.site.groupBy({
+      by: ["organisationId"],
+      where: { organisationId: { in: ids }, lifecycle: { not: "RETIRED" } },
+      _count: { _all: true },
+      _sum: { annualCostPence: true },
+    }),
+    prisma.licence.groupBy({
+      by: ["organisationId"],
+      where: { organisationId: { in: ids }, status: "ACTIVE" },
+      _count: { _all: true },
+      _sum: { annualCostPence: true, quantityOwned: true, quantityUsed: true },
+    }),
+    prisma.contract.groupBy({
+      by: ["organisationId"],
+      where: { organisationId: { in: ids }, status: "ACTIVE" },
+      _count: { _all: true },
+    }),
+  ]);
+  const out = new Map<string, OrganisationSummary>();
+  for (const id of ids) {
+    const kinds = byKind.filter((r) => r.organisationId === id);
+    const site = sites.find((r) => r.organisationId === id);
+    const licence = licences.find((r) => r.organisationId === id);
+    out.set(id, {
+      siteCount: site?._count._all ?? 0,
+      assetCount: kinds.reduce((n, r) => n + r._count._all, 0),
+      assetsByKind: kinds.map((r) => ({ kind: r.kind, count: r._count._all })).sort((a, b) => a.kind.localeCompare(b.kind)),
+      annualRunCostPence: kinds.reduce((n, r) => n + (r._sum.annualRunCostPence ?? 0n), 0n),
+      siteAnnualCostPence: site?._sum.annualCostPence ?? 0n,
+      licenceSpendPence: licence?._sum.annualCostPence ?? 0n,
+      licenceCount: licence?._count._all ?? 0,
+      contractCount: contracts.find((r) => r.organisationId === id)?._count._all ?? 0,
+      seatsOwned: licence?._sum.quantityOwned ?? 0,
+      seatsUsed: licence?._sum.quantityUsed ?? 0,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+// The transaction, optimistic-concurrency and audit steps every mutation shares.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Context } from "./context.ts";
+import type { Actor } from "./actor.ts";
+import { ConflictError, NotFoundError } from "./errors.ts";
+import { translatePrismaError } from "./prisma-errors.ts";
+import { snapshot } from "./json.ts";
+import { toGlobalId, type NodeType } from "./ids.ts";
+
+/** A Prisma client bound to one transaction. */
+export type Tx = Prisma.TransactionClient;
+
+/** Runs `fn` in one transaction: all of it is written, or none. Database errors become domain errors. */
+export async function inTransaction<T>(ctx: Context, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.prisma.$transaction(fn, { timeout: 60_000, maxWait: 30_000 });
+  } catch (error) {
+    throw translatePrismaError(error) ?? error;
+  }
+}
+
+/** Throws NotFound when the row is missing and CONFLICT when its version is not the one the caller read. */
+export function expectVersion<R extends { version: number }>(
+  row: R | null,
+  version: number,
+  type: NodeType,
+  id: string,
+): asserts row is R {
+  if (!row) throw new NotFoundError("id", `no ${type} has ID ${toGlobalId(type, id)}.`);
+  if (row.version !== version) {
+    throw new ConflictError(
+      "version",
+      `this ${type} was changed by someone else (you read version ${version}, it is now ${row.version}); reload it and apply your change again.`,
+    );
+  }
+}
+
+/** After `updateMany({ where: { id, version } })`: zero rows means another writer got there first. */
+export function expectUpdated(result: { count: number }, type: NodeType): void {
+  if (result.count !== 1) {
+    throw new ConflictError("version", `this ${type} was changed by someone else meanwhile; reload it and apply your change again.`);
+  }
+}
+
+/** One audit event, written in the caller's transaction. */
+export interface AuditInput {
+  action: "CREATE" | "UPDATE" | "RETIRE" | "DELETE";
+  entityType: NodeType;
+  entityId: string;
+  organisationId: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** Records who changed what, before and after, in the same transaction as the change. */
+export async function recordAudit(tx: Tx, actor: Actor, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      id: randomUUID(),
+      actor: actor.id,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      organisationId: event.organisationId,
+      before: event.before ? (snapshot(event.before) as Prisma.InputJsonObject) : undefined,
+      after: event.after ? (snapshot(event.after) as Prisma.InputJsonObject) : undefined,
+    },
+  });
+}
