@@ -27,7 +27,10 @@ export function immediateDominators(succ: readonly (readonly number[])[], root: 
       order.push(v);
     } else {
       top[1] = i + 1;
-      if (!visited[next]) (visited[next] = 1), stack.push([next, 0]);
+      if (!visited[next]) {
+        visited[next] = 1;
+        stack.push([next, 0]);
+      }
     }
   }
   const preds: number[][] = Array.from({ length: n }, () => []);
@@ -42,7 +45,7 @@ export function immediateDominators(succ: readonly (readonly number[])[], root: 
     }
     return a;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let k = order.length - 2; k >= 0; k--) {
       const b = order[k]!; // reverse postorder, root (last in postorder) skipped
@@ -51,7 +54,10 @@ export function immediateDominators(succ: readonly (readonly number[])[], root: 
         if (idom[p] === -1) continue;
         newIdom = newIdom === -1 ? p : intersect(p, newIdom);
       }
-      if (newIdom !== -1 && idom[b] !== newIdom) (idom[b] = newIdom), (changed = true);
+      if (newIdom !== -1 && idom[b] !== newIdom) {
+        idom[b] = newIdom;
+        changed = true;
+      }
     }
   }
   return idom;
@@ -74,7 +80,8 @@ export function stronglyConnected(succ: readonly (readonly number[])[]): Int32Ar
     if (index[s] !== -1) continue;
     const work: [number, number][] = [[s, 0]];
     index[s] = low[s] = counter++;
-    sccStack.push(s), (onStack[s] = 1);
+    sccStack.push(s);
+    onStack[s] = 1;
     while (work.length > 0) {
       const top = work[work.length - 1]!;
       const [v, i] = top;
@@ -83,7 +90,8 @@ export function stronglyConnected(succ: readonly (readonly number[])[]): Int32Ar
         top[1] = i + 1;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
-          sccStack.push(w), (onStack[w] = 1);
+          sccStack.push(w);
+          onStack[w] = 1;
           work.push([w, 0]);
         } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;

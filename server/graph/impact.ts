@@ -62,7 +62,12 @@ function bfs(
       for (const { edgeId, neighbourId } of adjacentSorted(graph, from.assetId, step, edgeTypes)) {
         if (seen.has(neighbourId)) continue;
         seen.add(neighbourId);
-        next.push({ assetId: neighbourId, distance: depth, path: [...from.path, edgeId], originId: from.originId });
+        next.push({
+          assetId: neighbourId,
+          distance: depth,
+          path: [...from.path, edgeId],
+          originId: from.originId,
+        });
       }
     }
     result.push(...next);
@@ -93,7 +98,8 @@ export function impact(graph: DependencyGraph, startId: string, opts: ImpactOpti
   assertAsset(graph, startId);
   const maxDepth = depthBound(opts.maxDepth);
   const types = typeFilter(opts.edgeTypes);
-  const directions: ImpactDirection[] = opts.direction === "BOTH" ? ["DOWNSTREAM", "UPSTREAM"] : [opts.direction];
+  const directions: ImpactDirection[] =
+    opts.direction === "BOTH" ? ["DOWNSTREAM", "UPSTREAM"] : [opts.direction];
   const entries: ImpactEntry[] = [];
   for (const direction of directions) {
     for (const r of bfs(graph, [startId], STEP[direction], maxDepth, types)) {
@@ -119,7 +125,11 @@ export interface SiteImpactOptions {
  * smallest edge ids). Every entry has direction DOWNSTREAM; each asset appears once. A site with no
  * assets (or an unknown site id) gives an empty list. `maxDepth` and `edgeTypes` apply to the walk only.
  */
-export function impactOfSite(graph: DependencyGraph, siteId: string, opts: SiteImpactOptions = {}): SiteImpactEntry[] {
+export function impactOfSite(
+  graph: DependencyGraph,
+  siteId: string,
+  opts: SiteImpactOptions = {},
+): SiteImpactEntry[] {
   const maxDepth = depthBound(opts.maxDepth);
   const located = graph.filterNodes((_, attrs) => attrs.siteId === siteId).sort(compareIds);
   const atSite: SiteImpactEntry[] = located.map((id) => ({

@@ -65,8 +65,13 @@ export class UnknownAssetError extends Error {
  * not depend on the order of the input. Throws on a duplicate node id, a duplicate edge id, or an edge whose
  * source or target is not among the nodes (`UnknownAssetError`).
  */
-export function buildDependencyGraph(nodes: Iterable<GraphNode>, edges: Iterable<GraphEdge>): DependencyGraph {
-  const graph: DependencyGraph = new MultiDirectedGraph<AssetAttributes, DependencyAttributes>({ allowSelfLoops: true });
+export function buildDependencyGraph(
+  nodes: Iterable<GraphNode>,
+  edges: Iterable<GraphEdge>,
+): DependencyGraph {
+  const graph: DependencyGraph = new MultiDirectedGraph<AssetAttributes, DependencyAttributes>({
+    allowSelfLoops: true,
+  });
   for (const n of [...nodes].sort((a, b) => compareIds(a.id, b.id))) {
     if (graph.hasNode(n.id)) throw new Error(`Duplicate asset id: ${n.id}`);
     graph.addNode(n.id, {
@@ -119,7 +124,9 @@ export function adjacentSorted(
   else {
     const seen = new Set<string>(); // a self-loop is both an in- and an out-edge: list it once
     graph.forEachEdge(nodeId, (e, a, s, t) => {
-      if (!seen.has(e)) (seen.add(e), visit(e, a, s, t));
+      if (seen.has(e)) return;
+      seen.add(e);
+      visit(e, a, s, t);
     });
   }
   return out.sort((a, b) => compareIds(a.edgeId, b.edgeId));
@@ -133,7 +140,8 @@ export function assertAsset(graph: DependencyGraph, id: string): void {
 /** Checks an optional depth bound: undefined means unbounded; otherwise a non-negative integer. */
 export function depthBound(maxDepth: number | undefined, name = "maxDepth"): number {
   if (maxDepth === undefined) return Infinity;
-  if (!Number.isInteger(maxDepth) || maxDepth < 0) throw new RangeError(`${name} must be a non-negative integer`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 0)
+    throw new RangeError(`${name} must be a non-negative integer`);
   return maxDepth;
 }
 

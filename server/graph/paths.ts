@@ -1,5 +1,12 @@
 // Dependency chains between two assets.
-import { adjacentSorted, assertAsset, depthBound, typeFilter, type Adjacent, type DependencyGraph } from "./model.ts";
+import {
+  adjacentSorted,
+  assertAsset,
+  depthBound,
+  typeFilter,
+  type Adjacent,
+  type DependencyGraph,
+} from "./model.ts";
 
 export interface PathsOptions {
   /** Longest chain, in edges (default 10). */
@@ -34,7 +41,12 @@ export interface PathsResult {
  * below the distance still to go. Enumerating length by length yields the order above directly and stops
  * as soon as `limit + 1` chains are known. Throws `UnknownAssetError` for an unknown endpoint.
  */
-export function paths(graph: DependencyGraph, fromId: string, toId: string, opts: PathsOptions = {}): PathsResult {
+export function paths(
+  graph: DependencyGraph,
+  fromId: string,
+  toId: string,
+  opts: PathsOptions = {},
+): PathsResult {
   assertAsset(graph, fromId);
   assertAsset(graph, toId);
   const maxDepth = depthBound(opts.maxDepth ?? 10);
@@ -62,7 +74,10 @@ export function paths(graph: DependencyGraph, fromId: string, toId: string, opts
 
   // Depth-first enumeration of simple chains of exactly `remaining` more edges from `node` to the target.
   const walk = (node: string, remaining: number): boolean => {
-    if (++steps > maxSteps) return (budgetExhausted = true), false;
+    if (++steps > maxSteps) {
+      budgetExhausted = true;
+      return false;
+    }
     if (node === toId) {
       if (remaining === 0) found.push([...edges]);
       return found.length <= limit;
@@ -100,7 +115,9 @@ function reverseDistances(
     const next: string[] = [];
     for (const id of frontier) {
       for (const { neighbourId } of adjacentSorted(graph, id, "in", types)) {
-        if (!dist.has(neighbourId)) (dist.set(neighbourId, depth), next.push(neighbourId));
+        if (dist.has(neighbourId)) continue;
+        dist.set(neighbourId, depth);
+        next.push(neighbourId);
       }
     }
     frontier = next;

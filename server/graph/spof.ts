@@ -68,7 +68,9 @@ export function singlePointsOfFailure(graph: DependencyGraph, opts: SpofOptions 
 
   const comp = stronglyConnected(succ);
   const bottom = new Uint8Array(ids.length).fill(1); // per component: nothing leaves it
-  succ.forEach((next, v) => next.forEach((w) => comp[w] !== comp[v] && (bottom[comp[v]!] = 0)));
+  succ.forEach((next, v) => {
+    for (const w of next) if (comp[w] !== comp[v]) bottom[comp[v]!] = 0;
+  });
   const isFoundation = (v: number) => bottom[comp[v]!] === 1;
 
   const takesDown = new Map<string, string[]>();
@@ -77,7 +79,11 @@ export function singlePointsOfFailure(graph: DependencyGraph, opts: SpofOptions 
     const members = [index.get(app)!];
     local[members[0]!] = 0;
     for (let k = 0; k < members.length; k++) {
-      for (const w of succ[members[k]!]!) if (local[w] === -1) (local[w] = members.length), members.push(w);
+      for (const w of succ[members[k]!]!) {
+        if (local[w] !== -1) continue;
+        local[w] = members.length;
+        members.push(w);
+      }
     }
     const exit = members.length;
     const localSucc = members.map((v) => {
@@ -93,7 +99,7 @@ export function singlePointsOfFailure(graph: DependencyGraph, opts: SpofOptions 
       for (let x = from; x !== 0 && !spofs.has(x); x = idom[x]!) spofs.add(x);
     };
     if (mode === "ALL_FOUNDATIONS") climb(idom[exit]!);
-    else members.forEach((v, i) => i !== 0 && isFoundation(v) && climb(i));
+    else members.forEach((v, i) => i !== 0 && isFoundation(v) && climb(i)); // i = 0 is A itself
 
     for (const x of spofs) {
       const id = ids[members[x]!]!;
