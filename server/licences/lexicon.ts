@@ -53,7 +53,10 @@ export const PHRASE_EXPANSIONS: readonly (readonly [readonly string[], readonly 
   [["v", "sphere"], ["vsphere"]],
   [["arc", "gis"], ["arcgis"]],
   [["smooth", "wall"], ["smoothwall"]],
-  [["sql", "svr"], ["sql", "server"]],
+  [
+    ["sql", "svr"],
+    ["sql", "server"],
+  ],
   [["data", "center"], ["datacenter"]],
 ];
 
@@ -100,23 +103,83 @@ export const EDITION_PHRASES: readonly (readonly [readonly string[], string])[] 
 ];
 
 /** Connecting words dropped everywhere ("Backup & Replication" = "Backup Replication"). */
-export const STOP_WORDS: ReadonlySet<string> = new Set(["and", "for", "the", "of", "with", "a", "an", "by", "edition"]);
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  "and",
+  "for",
+  "the",
+  "of",
+  "with",
+  "a",
+  "an",
+  "by",
+  "edition",
+]);
 
 /**
  * Register noise that says how something was bought, not what it is: licensing programmes, terms,
  * architectures and languages. Dropped from titles.
  */
 export const NOISE_WORDS: ReadonlySet<string> = new Set([
-  "licence", "licences", "license", "licenses", "lic", "subscription", "subs", "renewal", "annual",
-  "maintenance", "support", "olp", "nl", "csp", "vip", "gov", "govt", "government", "sa", "ltsr",
-  "x64", "x86", "64bit", "32bit", "english", "eng", "en", "uk", "gb", "perpetual", "upgrade",
-  "software", "media", "kit", "volume", "academic", "charity", "nfp",
+  "licence",
+  "licences",
+  "license",
+  "licenses",
+  "lic",
+  "subscription",
+  "subs",
+  "renewal",
+  "annual",
+  "maintenance",
+  "support",
+  "olp",
+  "nl",
+  "csp",
+  "vip",
+  "gov",
+  "govt",
+  "government",
+  "sa",
+  "ltsr",
+  "x64",
+  "x86",
+  "64bit",
+  "32bit",
+  "english",
+  "eng",
+  "en",
+  "uk",
+  "gb",
+  "perpetual",
+  "upgrade",
+  "software",
+  "media",
+  "kit",
+  "volume",
+  "academic",
+  "charity",
+  "nfp",
+  "ea",
+  "pack",
 ]);
 
 /** Units that follow a quantity ("2 core pack", "50 users"): the number and unit are both dropped. */
 export const QUANTITY_UNITS: ReadonlySet<string> = new Set([
-  "core", "cores", "user", "users", "device", "devices", "seat", "seats", "socket", "sockets",
-  "cpu", "cpus", "pack", "packs", "vm", "vms",
+  "core",
+  "cores",
+  "user",
+  "users",
+  "device",
+  "devices",
+  "seat",
+  "seats",
+  "socket",
+  "sockets",
+  "cpu",
+  "cpus",
+  "pack",
+  "packs",
+  "vm",
+  "vms",
 ]);
 
 /** Numbers that are part of a product's name, never a version ("Microsoft 365", "Dynamics 365"). */
@@ -124,6 +187,21 @@ export const NAME_NUMBERS: ReadonlySet<string> = new Set(["365", "360"]);
 
 /** Company-form words dropped from vendor names ("Oracle Corporation UK Ltd" → "oracle"). */
 export const VENDOR_SUFFIXES: ReadonlySet<string> = new Set([
-  "inc", "ltd", "limited", "plc", "llc", "corp", "corporation", "gmbh", "uk", "group", "holdings",
-  "systems", "software", "technologies", "international", "co", "company",
+  "inc",
+  "ltd",
+  "limited",
+  "plc",
+  "llc",
+  "corp",
+  "corporation",
+  "gmbh",
+  "uk",
+  "group",
+  "holdings",
+  "systems",
+  "software",
+  "technologies",
+  "international",
+  "co",
+  "company",
 ]);

@@ -63,7 +63,7 @@ function replacePhrases(
 ): string[] {
   const sorted = [...phrases].sort((a, b) => b[0].length - a[0].length);
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const hit = sorted.find(([from]) => startsAt(tokens, i, from));
     if (hit) {
       out.push(...hit[1]);
@@ -109,7 +109,7 @@ function dropQuantities(tokens: readonly string[]): string[] {
 function takeEditions(tokens: readonly string[]): { rest: string[]; edition: string } {
   const rest: string[] = [];
   const editions: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const hit = EDITION_PHRASES.find(([phrase]) => startsAt(tokens, i, phrase));
     if (hit) {
       if (!editions.includes(hit[1])) editions.push(hit[1]);
