@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           Licence: "./prisma/client.ts#Licence",
           Contract: "./prisma/client.ts#Contract",
           AuditEvent: "./prisma/client.ts#AuditEvent",
+          User: "./prisma/client.ts#User",
+          ApiToken: "./prisma/client.ts#ApiToken",
         },
         scalars: {
           Money: { input: "bigint", output: "bigint" },

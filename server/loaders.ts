@@ -6,6 +6,7 @@ import { assetLoaders } from "./assets/loaders.ts";
 import { catalogueLoaders } from "./catalogue/loaders.ts";
 import { licenceLoaders } from "./licences/loaders.ts";
 import { contractLoaders } from "./contracts/loaders.ts";
+import { authLoaders } from "./auth/loaders.ts";
 
 /** All loaders of one request. */
 export function createLoaders(prisma: PrismaClient) {
@@ -16,6 +17,7 @@ export function createLoaders(prisma: PrismaClient) {
     ...catalogueLoaders(prisma),
     ...licenceLoaders(prisma),
     ...contractLoaders(prisma),
+    ...authLoaders(prisma),
   };
 }
 

@@ -4,11 +4,14 @@ import type { AddressInfo } from "node:net";
 import { openDatabase, targetFromEnv, type DatabaseTarget } from "./db/open.ts";
 import { createApp } from "./app.ts";
 import { loadSeedsIfEmpty } from "../seeds/load.ts";
+import { bootstrapAdmin } from "./auth/users.ts";
 
 /** A running server and how to stop it. */
 export interface RunningServer {
   url: string;
   seeded: boolean;
+  /** One-time credentials of the first administrator, when this start created them. */
+  admin: { email: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,12 @@ export async function startServer(options: { target: DatabaseTarget; port: numbe
     seeded = result.seeded;
     if (seeded) log(`Loaded seed estates: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
   }
+  const admin = await bootstrapAdmin(db.prisma);
+  if (admin) {
+    log("First administrator created. These one-time credentials are shown only now; change the password at first sign-in:");
+    log(`  e-mail:   ${admin.email}`);
+    log(`  password: ${admin.password}`);
+  }
   const { app } = createApp({ prisma: db.prisma, graphiql: process.env.NODE_ENV !== "production" });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -30,6 +39,7 @@ export async function startServer(options: { target: DatabaseTarget; port: numbe
   return {
     url: `http://localhost:${port}`,
     seeded,
+    admin,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

@@ -14,6 +14,7 @@ import { licenceResolvers } from "./licences/resolvers.ts";
 import { contractResolvers } from "./contracts/resolvers.ts";
 import { auditResolvers } from "./audit/resolvers.ts";
 import { nodeResolvers } from "./nodes/resolvers.ts";
+import { authResolvers } from "./auth/resolvers.ts";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
 
@@ -35,6 +36,7 @@ const domains: Resolvers[] = [
   contractResolvers,
   auditResolvers,
   nodeResolvers,
+  authResolvers,
 ];
 
 /** The executable GraphQL schema. */

@@ -1,11 +1,30 @@
-// Who is calling. The foundation runs as one local operator; the roles issue adds users and tokens.
+// Who is calling: a signed-in user (session cookie), a script (API token), or the system itself.
+import type { Role } from "../../generated/prisma/client.ts";
 
-/** The caller of an operation, as recorded in audit events. */
+/** The caller of an operation, with the roles it holds per organisation id. */
 export interface Actor {
-  /** Stable identifier written to the audit trail. */
+  /** User id, or "system". */
   id: string;
+  /** What the audit trail records: the user's e-mail address, or "system". */
+  email: string;
   displayName: string;
+  /** Roles per organisation id. */
+  roles: ReadonlyMap<string, ReadonlySet<Role>>;
+  /** ADMIN of a shared-service organisation: administers every organisation. */
+  sharedAdmin: boolean;
+  via: "session" | "token" | "system";
+  /** The session or token id the request came with. */
+  credentialId?: string;
+  /** True for generated one-time credentials until the user sets a password. */
+  mustChangePassword?: boolean;
 }
 
-/** The single local operator the server runs as until sign-in exists. */
-export const LOCAL_OPERATOR: Actor = { id: "local-operator", displayName: "Local operator" };
+/** The system itself: seeds, imports run from the command line, start-up work. */
+export const SYSTEM_ACTOR: Actor = {
+  id: "system",
+  email: "system",
+  displayName: "System",
+  roles: new Map(),
+  sharedAdmin: true,
+  via: "system",
+};

@@ -13,7 +13,9 @@ export type NodeType =
   | "Product"
   | "Licence"
   | "Contract"
-  | "AuditEvent";
+  | "AuditEvent"
+  | "User"
+  | "ApiToken";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

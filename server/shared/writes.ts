@@ -58,7 +58,7 @@ export async function recordAudit(tx: Tx, actor: Actor, event: AuditInput): Prom
   await tx.auditEvent.create({
     data: {
       id: randomUUID(),
-      actor: actor.id,
+      actor: actor.email,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,

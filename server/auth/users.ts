@@ -1,0 +1,77 @@
+// Users and their roles: created and changed by administrators; the first admin at start-up.
+import { randomUUID } from "node:crypto";
+import type { PrismaClient, Role } from "../../generated/prisma/client.ts";
+import type { Actor } from "../shared/actor.ts";
+import { authorize, canAnywhere } from "../shared/authz.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
+import { requireName } from "../shared/validate.ts";
+import { organisationByCode } from "../organisations/service.ts";
+import { hashPassword, newOneTimePassword, passwordProblem, verifyPassword } from "./secrets.ts";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkEmail(email: string, field: string): string {
+  const e = email.trim().toLowerCase();
+  if (!EMAIL.test(e) || e.length > 200) throw new InputError(field, `"${email.slice(0, 60)}" is not an e-mail address.`);
+  return e;
+}
+
+/** Creates a user with one-time credentials (returned once); the caller must administer an organisation. */
+export async function createUser(prisma: PrismaClient, actor: Actor, email: string, displayName: string) {
+  if (!canAnywhere(actor, "administer")) throw new ForbiddenError("creating users needs the ADMIN role in an organisation.");
+  const address = checkEmail(email, "email");
+  if (await prisma.user.findUnique({ where: { email: address } })) throw new ConflictError("email", `a user with e-mail ${address} already exists.`);
+  const password = newOneTimePassword();
+  const user = await prisma.user.create({
+    data: { id: randomUUID(), email: address, displayName: requireName(displayName, "displayName"), passwordHash: await hashPassword(password), mustChangePassword: true },
+  });
+  return { user, password };
+}
+
+/** Grants `role` in the organisation with `code`; needs ADMIN there (or shared-service ADMIN). */
+export async function grantRole(prisma: PrismaClient, actor: Actor, userId: string, code: string, role: Role) {
+  const org = await organisationByCode(prisma, code, "organisation");
+  authorize(actor, "update", "User", org.id);
+  if (!(await prisma.user.findUnique({ where: { id: userId } }))) throw new NotFoundError("user", "no such user.");
+  await prisma.roleAssignment.upsert({
+    where: { userId_organisationId_role: { userId, organisationId: org.id, role } },
+    create: { id: randomUUID(), userId, organisationId: org.id, role },
+    update: {},
+  });
+}
+
+/** Removes `role` in the organisation with `code`; needs ADMIN there. Nobody can remove their own ADMIN. */
+export async function revokeRole(prisma: PrismaClient, actor: Actor, userId: string, code: string, role: Role) {
+  const org = await organisationByCode(prisma, code, "organisation");
+  authorize(actor, "update", "User", org.id);
+  if (userId === actor.id && role === "ADMIN") throw new InputError("role", "you cannot remove your own ADMIN role; ask another administrator.");
+  await prisma.roleAssignment.deleteMany({ where: { userId, organisationId: org.id, role } });
+}
+
+/** Changes the caller's own password, after checking the current one. */
+export async function changePassword(prisma: PrismaClient, actor: Actor, current: string, next: string) {
+  const user = await prisma.user.findUnique({ where: { id: actor.id } });
+  if (!user) throw new ForbiddenError("only users have passwords.");
+  if (!(await verifyPassword(current, user.passwordHash))) throw new InputError("currentPassword", "is not your current password.");
+  const problem = passwordProblem(next);
+  if (problem) throw new InputError("newPassword", problem);
+  if (next === current) throw new InputError("newPassword", "must differ from the current password.");
+  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next), mustChangePassword: false, version: { increment: 1 } } });
+}
+
+/**
+ * On a fresh installation (no users), creates the first administrator — ADMIN of every shared-service
+ * organisation — with a random one-time password, and returns the credentials to print once.
+ */
+export async function bootstrapAdmin(prisma: PrismaClient, email = process.env.CONVERGE_ADMIN_EMAIL ?? "admin@converge.local") {
+  if ((await prisma.user.count()) > 0) return null;
+  const shared = await prisma.organisation.findMany({ where: { kind: "SHARED_SERVICE" } });
+  if (!shared.length) return null;
+  const password = newOneTimePassword();
+  const userId = randomUUID();
+  await prisma.$transaction([
+    prisma.user.create({ data: { id: userId, email: checkEmail(email, "CONVERGE_ADMIN_EMAIL"), displayName: "Administrator", passwordHash: await hashPassword(password), mustChangePassword: true } }),
+    ...shared.map((o) => prisma.roleAssignment.create({ data: { id: randomUUID(), userId, organisationId: o.id, role: "ADMIN" } })),
+  ]);
+  return { email, password };
+}
