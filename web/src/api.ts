@@ -1,0 +1,80 @@
+// The one way the app talks to the server: POST /graphql with {query, variables}.
+// GraphQL errors (and HTTP/network failures) become an ApiError that keeps each message's code and field.
+
+/** One error as the server reports it. */
+export interface GraphQLErrorItem {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+}
+
+/** Thrown by `gql` when the request fails or the response carries errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly errors: GraphQLErrorItem[],
+    readonly status?: number,
+  ) {
+    super(errors.map((e) => e.message).join("; ") || "Request failed");
+    this.name = "ApiError";
+  }
+
+  /** The first error's offending input field, if the server named one. */
+  get field(): string | undefined {
+    return this.errors.find((e) => e.extensions?.field)?.extensions?.field;
+  }
+
+  /** The first error's code (BAD_INPUT, NOT_FOUND, …), if any. */
+  get code(): string | undefined {
+    return this.errors.find((e) => e.extensions?.code)?.extensions?.code;
+  }
+}
+
+/** Endpoint; overridable for tests. */
+export const GRAPHQL_URL = "/graphql";
+
+/**
+ * Runs a GraphQL operation and returns `data`. Throws ApiError when the HTTP request fails, or when
+ * the response has any `errors` (partial data is not shown as if it were whole).
+ */
+export async function gql<T>(
+  query: string,
+  variables?: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(GRAPHQL_URL, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+      },
+      body: JSON.stringify({ query, variables: variables ?? {} }),
+      signal: signal ?? null,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiError([
+      { message: `Cannot reach the server: ${err instanceof Error ? err.message : String(err)}` },
+    ]);
+  }
+  let body: { data?: T | null; errors?: GraphQLErrorItem[] } | undefined;
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new ApiError(
+      [{ message: `The server answered ${res.status} ${res.statusText} without a GraphQL response.` }],
+      res.status,
+    );
+  }
+  if (body?.errors?.length) throw new ApiError(body.errors, res.status);
+  if (!res.ok || body?.data == null) {
+    throw new ApiError([{ message: `The server answered ${res.status} ${res.statusText}.` }], res.status);
+  }
+  return body.data;
+}
+
+/** True for the error `fetch` throws when a request is aborted (navigation away, newer filter). */
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === "AbortError";
+}

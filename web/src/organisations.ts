@@ -1,0 +1,22 @@
+// The organisation list (code + name) used by filters; fetched once per page load.
+import { gql } from "./api.ts";
+
+/** An organisation as filters show it. */
+export interface OrgRef {
+  code: string;
+  name: string;
+}
+
+let cached: Promise<OrgRef[]> | undefined;
+
+/** All organisations ordered by code (cached; a failed fetch is retried next time). */
+export function loadOrganisations(): Promise<OrgRef[]> {
+  cached ??= gql<{ organisations: OrgRef[] }>("query Orgs { organisations { code name } }").then(
+    (d) => d.organisations,
+    (err: unknown) => {
+      cached = undefined;
+      throw err;
+    },
+  );
+  return cached;
+}

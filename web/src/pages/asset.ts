@@ -1,0 +1,328 @@
+// "#/assets/<globalId>": one asset: details, capacity and usage, licences for its product, direct
+// dependencies both ways (each linking to the other asset), and its change history.
+import { gql } from "../api.ts";
+import { h, type Child } from "../dom.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatDependencyType,
+  formatEnum,
+  formatInt,
+  formatMoney,
+  formatNumber,
+} from "../format.ts";
+import { definePage, href, type PageContext } from "../router.ts";
+import { badge, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
+
+interface AssetRef {
+  id: string;
+  name: string;
+  kind: string;
+  lifecycle: string;
+  organisation: { code: string };
+}
+
+interface Dependency {
+  id: string;
+  type: string;
+  description: string | null;
+  source: AssetRef;
+  target: AssetRef;
+}
+
+interface LicenceRow {
+  id: string;
+  metric: string;
+  quantityOwned: number;
+  quantityUsed: number;
+  shelfware: number;
+  shortfall: number;
+  unitCost: string;
+  annualCost: string;
+  status: string;
+  contract: { reference: string; title: string; endDate: string | null } | null;
+}
+
+/** The asset as this page reads it. */
+export interface AssetDetail {
+  id: string;
+  name: string;
+  kind: string;
+  subtype: string | null;
+  lifecycle: string;
+  criticality: string;
+  annualRunCost: string;
+  bookValue: string;
+  supportEnd: string | null;
+  description: string | null;
+  rackUnits: number | null;
+  powerKw: number | null;
+  storageTb: number | null;
+  storageUsedTb: number | null;
+  vcpu: number | null;
+  vcpuUsed: number | null;
+  ramGb: number | null;
+  ramUsedGb: number | null;
+  bandwidthMbps: number | null;
+  bandwidthUsedMbps: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  organisation: { code: string; name: string };
+  site: { id: string; name: string; kind: string } | null;
+  product: {
+    name: string;
+    edition: string;
+    vendor: { name: string };
+    capability: { name: string } | null;
+  } | null;
+  dependsOn: Dependency[];
+  dependencyOf: Dependency[];
+  licences: LicenceRow[];
+}
+
+interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+}
+
+const REF = "id name kind lifecycle organisation { code }";
+const QUERY = /* GraphQL */ `
+  query Asset($id: ID!) {
+    asset(id: $id) {
+      id name kind subtype lifecycle criticality annualRunCost bookValue supportEnd description
+      rackUnits powerKw storageTb storageUsedTb vcpu vcpuUsed ramGb ramUsedGb bandwidthMbps bandwidthUsedMbps
+      version createdAt updatedAt
+      organisation { code name }
+      site { id name kind }
+      product { name edition vendor { name } capability { name } }
+      dependsOn { id type description source { ${REF} } target { ${REF} } }
+      dependencyOf { id type description source { ${REF} } target { ${REF} } }
+      licences {
+        id metric quantityOwned quantityUsed shelfware shortfall unitCost annualCost status
+        contract { reference title endDate }
+      }
+    }
+    auditTrail(entityId: $id) { id at actor action }
+  }
+`;
+
+/** Adds something to an asset page's action area (e.g. the graph page's "Open in graph"). */
+export type AssetAction = (asset: AssetDetail) => Node | null;
+const actions: AssetAction[] = [];
+
+/** Registers an action shown at the top of every asset page. */
+export function registerAssetAction(action: AssetAction): void {
+  actions.push(action);
+}
+
+function assetLink(a: AssetRef): HTMLElement {
+  return h(
+    "span",
+    { class: "dep-asset" },
+    h("a", { href: href(`/assets/${a.id}`) }, a.name),
+    h(
+      "span",
+      { class: "secondary" },
+      `${a.organisation.code} · ${formatEnum(a.kind)}`,
+      a.lifecycle === "RETIRED" ? " · retired" : "",
+    ),
+  );
+}
+
+function dependencySection(
+  title: string,
+  id: string,
+  deps: Dependency[],
+  direction: "out" | "in",
+  none: string,
+): HTMLElement {
+  const columns: Column<Dependency>[] =
+    direction === "out"
+      ? [
+          { header: "Relation", cell: (d) => h("span", { class: "relation" }, formatDependencyType(d.type)) },
+          { header: "Asset", cell: (d) => assetLink(d.target) },
+          { header: "Note", cell: (d) => d.description ?? "" },
+        ]
+      : [
+          { header: "Asset", cell: (d) => assetLink(d.source) },
+          { header: "Relation", cell: (d) => h("span", { class: "relation" }, formatDependencyType(d.type)) },
+          { header: "Note", cell: (d) => d.description ?? "" },
+        ];
+  return h(
+    "section",
+    { class: "card", id, "aria-labelledby": `${id}-h` },
+    h("h2", { id: `${id}-h` }, title, h("span", { class: "count" }, String(deps.length))),
+    deps.length ? dataTable(columns, deps, title).wrap : empty(none),
+  );
+}
+
+function definitionList(items: [string, Child][]): HTMLElement {
+  return h(
+    "dl",
+    { class: "details" },
+    items.map(([term, value]) => h("div", null, h("dt", null, term), h("dd", null, value ?? "—"))),
+  );
+}
+
+function capacitySection(a: AssetDetail): HTMLElement | null {
+  const int = (n: number | null | undefined) => formatInt(n);
+  const num = (n: number | null | undefined) => formatNumber(n);
+  const rows: [string, Child][] = [];
+  if (a.storageTb != null) rows.push(["Storage", usageBar(a.storageUsedTb, a.storageTb, "TB", num)]);
+  if (a.vcpu != null) rows.push(["vCPU", usageBar(a.vcpuUsed, a.vcpu, "", int)]);
+  if (a.ramGb != null) rows.push(["Memory", usageBar(a.ramUsedGb, a.ramGb, "GB", int)]);
+  if (a.bandwidthMbps != null)
+    rows.push(["Bandwidth", usageBar(a.bandwidthUsedMbps, a.bandwidthMbps, "Mbps", int)]);
+  if (a.rackUnits != null) rows.push(["Rack units", formatInt(a.rackUnits)]);
+  if (a.powerKw != null) rows.push(["Power", formatNumber(a.powerKw, "kW", 2)]);
+  return h(
+    "section",
+    { class: "card", id: "capacity", "aria-labelledby": "capacity-h" },
+    h("h2", { id: "capacity-h" }, "Capacity and usage"),
+    rows.length ? definitionList(rows) : empty("No capacity recorded for this asset."),
+  );
+}
+
+const licenceColumns: Column<LicenceRow>[] = [
+  { header: "Metric", cell: (l) => formatEnum(l.metric) },
+  { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned) },
+  { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed) },
+  {
+    header: "Shelfware",
+    align: "num",
+    cell: (l) => (l.shelfware ? h("span", { class: "warn" }, formatInt(l.shelfware)) : "0"),
+  },
+  {
+    header: "Shortfall",
+    align: "num",
+    cell: (l) => (l.shortfall ? h("span", { class: "danger" }, formatInt(l.shortfall)) : "0"),
+  },
+  { header: "Unit cost", align: "num", cell: (l) => formatMoney(l.unitCost) },
+  { header: "Annual cost", align: "num", cell: (l) => formatMoney(l.annualCost) },
+  {
+    header: "Contract",
+    cell: (l) =>
+      l.contract
+        ? [
+            h("span", null, l.contract.reference),
+            h("span", { class: "secondary" }, `ends ${formatDate(l.contract.endDate)}`),
+          ]
+        : "—",
+  },
+  { header: "Status", cell: (l) => badge(l.status, "status") },
+];
+
+const auditColumns: Column<AuditEvent>[] = [
+  { header: "When", cell: (e) => formatDateTime(e.at) },
+  { header: "Who", cell: (e) => e.actor },
+  { header: "Action", cell: (e) => formatEnum(e.action) },
+];
+
+async function render({ outlet, route, signal }: PageContext): Promise<void> {
+  const id = route.params.id ?? "";
+  const status = outlet.appendChild(loading("Loading asset…"));
+  const data = await gql<{ asset: AssetDetail | null; auditTrail: AuditEvent[] }>(QUERY, { id }, signal);
+  status.remove();
+  const a = data.asset;
+  const back = h("a", { href: href("/assets"), class: "back" }, "← All assets");
+  if (!a) {
+    outlet.append(back, pageHeader("Asset not found"), empty(`There is no asset with ID ${id}.`));
+    return;
+  }
+
+  const actionArea = h("div", { class: "asset-actions", "data-slot": "asset-actions" });
+  for (const action of actions) {
+    const node = action(a);
+    if (node) actionArea.append(node);
+  }
+
+  const product = a.product ? `${a.product.name}${a.product.edition ? ` ${a.product.edition}` : ""}` : null;
+
+  outlet.append(
+    back,
+    pageHeader(
+      a.name,
+      h(
+        "span",
+        { class: "header-badges" },
+        badge(a.kind, "kind"),
+        badge(a.lifecycle, "lifecycle"),
+        badge(a.criticality, "criticality"),
+        h("span", { class: "muted" }, `${a.organisation.name} (${a.organisation.code})`),
+      ),
+      actionArea.childElementCount ? actionArea : null,
+    ),
+    h(
+      "div",
+      { class: "grid-2" },
+      h(
+        "section",
+        { class: "card", id: "details", "aria-labelledby": "details-h" },
+        h("h2", { id: "details-h" }, "Details"),
+        definitionList([
+          ["Organisation", `${a.organisation.name} (${a.organisation.code})`],
+          ["Kind", formatEnum(a.kind)],
+          ["Subtype", a.subtype ?? "—"],
+          ["Site", a.site ? `${a.site.name} (${formatEnum(a.site.kind)})` : "—"],
+          ["Product", product ?? "—"],
+          ["Vendor", a.product?.vendor.name ?? "—"],
+          ["Capability", a.product?.capability?.name ?? "—"],
+          ["Annual run cost", formatMoney(a.annualRunCost)],
+          ["Book value", formatMoney(a.bookValue)],
+          ["Support ends", formatDate(a.supportEnd)],
+          ["Last updated", `${formatDateTime(a.updatedAt)} (version ${a.version})`],
+          ["Description", a.description ? h("span", { class: "description" }, a.description) : "—"],
+        ]),
+      ),
+      capacitySection(a),
+    ),
+    h(
+      "div",
+      { class: "grid-2" },
+      dependencySection(
+        "Depends on",
+        "depends-on",
+        a.dependsOn,
+        "out",
+        "This asset depends on nothing recorded.",
+      ),
+      dependencySection(
+        "Needed by",
+        "needed-by",
+        a.dependencyOf,
+        "in",
+        "Nothing recorded depends on this asset.",
+      ),
+    ),
+    h(
+      "section",
+      { class: "card", id: "licences", "aria-labelledby": "licences-h" },
+      h(
+        "h2",
+        { id: "licences-h" },
+        `Licences${a.product ? ` for ${a.product.name}` : ""}`,
+        h("span", { class: "count" }, String(a.licences.length)),
+      ),
+      a.licences.length
+        ? dataTable(licenceColumns, a.licences, "Licences").wrap
+        : empty(
+            a.product
+              ? `${a.organisation.code} holds no licences for this product.`
+              : "This asset is not linked to a catalogue product.",
+          ),
+    ),
+    h(
+      "section",
+      { class: "card", id: "history", "aria-labelledby": "history-h" },
+      h("h2", { id: "history-h" }, "History"),
+      data.auditTrail.length
+        ? dataTable(auditColumns, [...data.auditTrail].reverse(), "Change history").wrap
+        : empty("No recorded changes."),
+    ),
+  );
+}
+
+definePage("/assets/:id", render);

@@ -1,0 +1,261 @@
+// "#/assets?org=SCC,DCC&kind=SERVER&lifecycle=ACTIVE&criticality=HIGH&q=…&order=NAME_ASC&site=Site:…":
+// the inventory browser. Filters live in the URL (replaceState), pages load with Relay cursors.
+import { gql, isAbort } from "../api.ts";
+import { append, debounce, h } from "../dom.ts";
+import { pagedTable, type Connection } from "../list.ts";
+import { ASSET_KINDS, ASSET_ORDERS, CRITICALITIES, LIFECYCLES } from "../enums.ts";
+import { formatEnum, formatMoney } from "../format.ts";
+import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
+import {
+  badge,
+  checkboxGroup,
+  enumOptions,
+  errorBanner,
+  pageHeader,
+  selectField,
+  type Column,
+} from "../ui.ts";
+
+/** Rows fetched per page. */
+export const PAGE_SIZE = 50;
+
+interface AssetRow {
+  id: string;
+  name: string;
+  kind: string;
+  subtype: string | null;
+  lifecycle: string;
+  criticality: string;
+  annualRunCost: string;
+  organisation: { code: string; name: string };
+  site: { id: string; name: string } | null;
+}
+
+interface AssetPage {
+  assets: Connection<AssetRow>;
+}
+
+const QUERY = /* GraphQL */ `
+  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {
+    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          kind
+          subtype
+          lifecycle
+          criticality
+          annualRunCost
+          organisation {
+            code
+            name
+          }
+          site {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The filter state, as read from and written to the URL. */
+interface State {
+  org: string[];
+  kind: string;
+  lifecycle: string;
+  criticality: string;
+  q: string;
+  order: string;
+  site: string;
+}
+
+function readState(query: URLSearchParams): State {
+  return {
+    org: queryList(query, "org"),
+    kind: query.get("kind") ?? "",
+    lifecycle: query.get("lifecycle") ?? "",
+    criticality: query.get("criticality") ?? "",
+    q: query.get("q") ?? "",
+    order: query.get("order") ?? "NAME_ASC",
+    site: query.get("site") ?? "",
+  };
+}
+
+function toFilter(s: State): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  const list = (v: string) => v.split(",").filter(Boolean);
+  if (s.org.length) filter.organisation = s.org;
+  if (s.kind) filter.kind = list(s.kind);
+  if (s.lifecycle) filter.lifecycle = list(s.lifecycle);
+  if (s.criticality) filter.criticality = list(s.criticality);
+  if (s.site) filter.site = [s.site];
+  if (s.q.trim()) filter.search = s.q.trim();
+  return filter;
+}
+
+const columns: Column<AssetRow>[] = [
+  {
+    header: "Name",
+    class: "name-col",
+    cell: (a) => h("a", { href: href(`/assets/${a.id}`), class: "asset-link" }, a.name),
+  },
+  { header: "Org", cell: (a) => h("abbr", { title: a.organisation.name }, a.organisation.code) },
+  {
+    header: "Kind",
+    cell: (a) => [
+      h("span", null, formatEnum(a.kind)),
+      a.subtype ? h("span", { class: "secondary" }, a.subtype) : null,
+    ],
+  },
+  { header: "Site", cell: (a) => a.site?.name ?? h("span", { class: "muted" }, "—") },
+  { header: "Lifecycle", cell: (a) => badge(a.lifecycle, "lifecycle") },
+  { header: "Criticality", cell: (a) => badge(a.criticality, "criticality") },
+  { header: "Annual run cost", align: "num", cell: (a) => formatMoney(a.annualRunCost) },
+];
+
+async function render({ outlet, route, signal }: PageContext): Promise<void> {
+  const state = readState(route.query);
+  outlet.append(pageHeader("Assets", "Everything that runs or connects, across all organisations."));
+
+  const filters = h("form", {
+    class: "filters",
+    role: "search",
+    "aria-label": "Filter assets",
+    onsubmit: (e: Event) => e.preventDefault(),
+  });
+  const siteChip = h("div", { class: "chips" });
+  const list = pagedTable<AssetRow>({
+    columns,
+    noun: "assets",
+    id: "asset",
+    signal,
+    fetch: async (after, sig) =>
+      (
+        await gql<AssetPage>(
+          QUERY,
+          { filter: toFilter(state), orderBy: state.order, first: PAGE_SIZE, after },
+          sig,
+        )
+      ).assets,
+  });
+  outlet.append(filters, siteChip, list.element);
+
+  let orgs: OrgRef[] = [];
+  try {
+    orgs = await loadOrganisations();
+  } catch (err) {
+    if (isAbort(err)) return;
+    outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
+  }
+  if (signal.aborted) return;
+
+  const reload = () => {
+    replaceQuery({
+      org: state.org,
+      kind: state.kind,
+      lifecycle: state.lifecycle,
+      criticality: state.criticality,
+      q: state.q.trim(),
+      order: state.order === "NAME_ASC" ? "" : state.order,
+      site: state.site,
+    });
+    return list.reload();
+  };
+
+  const set =
+    <K extends keyof State>(key: K) =>
+    (value: State[K]) => {
+      state[key] = value;
+      void reload();
+    };
+
+  const search = h("input", {
+    type: "search",
+    id: "f-q",
+    name: "q",
+    value: state.q,
+    placeholder: "Name, subtype or description",
+    autocomplete: "off",
+  });
+  search.addEventListener(
+    "input",
+    debounce(() => set("q")(search.value), 300),
+  );
+
+  append(
+    filters,
+    orgs.length
+      ? checkboxGroup(
+          "Organisation",
+          "org",
+          orgs.map((o) => ({ value: o.code, label: o.name })),
+          state.org,
+          set("org"),
+        )
+      : null,
+    selectField("Kind", "kind", enumOptions(ASSET_KINDS, "All kinds"), state.kind, set("kind")),
+    selectField(
+      "Lifecycle",
+      "lifecycle",
+      enumOptions(LIFECYCLES, "Any lifecycle"),
+      state.lifecycle,
+      set("lifecycle"),
+    ),
+    selectField(
+      "Criticality",
+      "criticality",
+      enumOptions(CRITICALITIES, "Any criticality"),
+      state.criticality,
+      set("criticality"),
+    ),
+    h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
+    selectField("Order", "order", [...ASSET_ORDERS], state.order, set("order")),
+  );
+
+  if (state.site) {
+    const chip = h("span", { class: "chip" }, "Site: ", h("span", { class: "chip-value" }, state.site));
+    chip.append(
+      h(
+        "button",
+        {
+          type: "button",
+          class: "chip-remove",
+          "aria-label": "Remove site filter",
+          onclick: () => {
+            state.site = "";
+            siteChip.textContent = "";
+            void reload();
+          },
+        },
+        "×",
+      ),
+    );
+    siteChip.append(chip);
+    gql<{ site: { name: string } | null }>(
+      "query SiteName($id: ID!) { site(id: $id) { name } }",
+      { id: state.site },
+      signal,
+    ).then(
+      (d) => {
+        const value = chip.querySelector(".chip-value");
+        if (value && d.site) value.textContent = d.site.name;
+      },
+      () => undefined,
+    );
+  }
+
+  await reload();
+}
+
+definePage("/assets", render);
+registerNav({ label: "Assets", path: "/assets", order: 20 });

@@ -1,0 +1,235 @@
+// "#/licences?org=SCC&capability=CRM&q=…&shelfware=1": entitlements with seats owned vs used.
+import { gql, isAbort } from "../api.ts";
+import { append, debounce, h } from "../dom.ts";
+import { formatDate, formatEnum, formatInt, formatMoney } from "../format.ts";
+import { pagedTable, type Connection } from "../list.ts";
+import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { definePage, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
+import {
+  badge,
+  checkboxGroup,
+  errorBanner,
+  pageHeader,
+  selectField,
+  type Column,
+  type SelectOption,
+} from "../ui.ts";
+
+interface LicenceRow {
+  id: string;
+  metric: string;
+  quantityOwned: number;
+  quantityUsed: number;
+  shelfware: number;
+  shortfall: number;
+  unitCost: string;
+  annualCost: string;
+  status: string;
+  organisation: { code: string; name: string };
+  product: {
+    name: string;
+    edition: string;
+    vendor: { name: string };
+    capability: { code: string; name: string } | null;
+  };
+  contract: { reference: string; endDate: string | null; noticeDeadline: string | null } | null;
+}
+
+const QUERY = /* GraphQL */ `
+  query Licences($filter: LicenceFilter, $first: Int, $after: String) {
+    licences(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          metric
+          quantityOwned
+          quantityUsed
+          shelfware
+          shortfall
+          unitCost
+          annualCost
+          status
+          organisation {
+            code
+            name
+          }
+          product {
+            name
+            edition
+            vendor {
+              name
+            }
+            capability {
+              code
+              name
+            }
+          }
+          contract {
+            reference
+            endDate
+            noticeDeadline
+          }
+        }
+      }
+    }
+  }
+`;
+
+const columns: Column<LicenceRow>[] = [
+  {
+    header: "Product",
+    class: "name-col",
+    cell: (l) => [
+      h("span", { class: "strong" }, l.product.name, l.product.edition ? ` ${l.product.edition}` : ""),
+      h("span", { class: "secondary" }, l.product.vendor.name),
+    ],
+  },
+  { header: "Org", cell: (l) => h("abbr", { title: l.organisation.name }, l.organisation.code) },
+  { header: "Capability", cell: (l) => l.product.capability?.name ?? h("span", { class: "muted" }, "—") },
+  { header: "Metric", cell: (l) => formatEnum(l.metric) },
+  { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned) },
+  { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed) },
+  {
+    header: "Shelfware",
+    align: "num",
+    cell: (l) =>
+      l.shelfware ? h("span", { class: "warn" }, formatInt(l.shelfware)) : h("span", { class: "muted" }, "0"),
+  },
+  {
+    header: "Shortfall",
+    align: "num",
+    cell: (l) =>
+      l.shortfall
+        ? h("span", { class: "danger" }, formatInt(l.shortfall))
+        : h("span", { class: "muted" }, "0"),
+  },
+  { header: "Annual cost", align: "num", cell: (l) => formatMoney(l.annualCost) },
+  {
+    header: "Contract ends",
+    class: "nowrap",
+    cell: (l) =>
+      l.contract
+        ? [
+            h("span", null, formatDate(l.contract.endDate)),
+            l.contract.noticeDeadline
+              ? h("span", { class: "secondary" }, `notice by ${formatDate(l.contract.noticeDeadline)}`)
+              : null,
+          ]
+        : h("span", { class: "muted" }, "—"),
+  },
+  { header: "Status", cell: (l) => badge(l.status, "status") },
+];
+
+async function render({ outlet, route, signal }: PageContext): Promise<void> {
+  const state = {
+    org: queryList(route.query, "org"),
+    capability: route.query.get("capability") ?? "",
+    q: route.query.get("q") ?? "",
+    shelfware: route.query.get("shelfware") === "1",
+  };
+  outlet.append(
+    pageHeader(
+      "Licences",
+      "Entitlements by organisation: seats owned against seats used, and what they cost a year.",
+    ),
+  );
+  const filters = h("form", {
+    class: "filters",
+    role: "search",
+    "aria-label": "Filter licences",
+    onsubmit: (e: Event) => e.preventDefault(),
+  });
+  const list = pagedTable<LicenceRow>({
+    columns,
+    noun: "licences",
+    id: "licence",
+    signal,
+    fetch: async (after, sig) => {
+      const filter: Record<string, unknown> = {};
+      if (state.org.length) filter.organisation = state.org;
+      if (state.capability) filter.capability = [state.capability];
+      if (state.q.trim()) filter.search = state.q.trim();
+      if (state.shelfware) filter.shelfwareOnly = true;
+      return (await gql<{ licences: Connection<LicenceRow> }>(QUERY, { filter, first: 50, after }, sig))
+        .licences;
+    },
+  });
+  outlet.append(filters, list.element);
+
+  let orgs: OrgRef[] = [];
+  let capabilities: { code: string; name: string }[] = [];
+  try {
+    [orgs, capabilities] = await Promise.all([
+      loadOrganisations(),
+      gql<{ capabilities: { code: string; name: string }[] }>(
+        "query Capabilities { capabilities { code name } }",
+        {},
+        signal,
+      ).then((d) => d.capabilities),
+    ]);
+  } catch (err) {
+    if (isAbort(err)) return;
+    outlet.insertBefore(errorBanner(err, "Could not load filter options"), filters);
+  }
+  if (signal.aborted) return;
+
+  const reload = () => {
+    replaceQuery({
+      org: state.org,
+      capability: state.capability,
+      q: state.q.trim(),
+      shelfware: state.shelfware ? "1" : "",
+    });
+    return list.reload();
+  };
+  const set =
+    <K extends keyof typeof state>(key: K) =>
+    (value: (typeof state)[K]) => {
+      state[key] = value;
+      void reload();
+    };
+  const capabilityOptions: SelectOption[] = [
+    { value: "", label: "All capabilities" },
+    ...[...capabilities]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((c) => ({ value: c.code, label: c.name })),
+  ];
+  const search = h("input", {
+    type: "search",
+    id: "f-q",
+    name: "q",
+    value: state.q,
+    placeholder: "Product or vendor",
+    autocomplete: "off",
+  });
+  search.addEventListener(
+    "input",
+    debounce(() => set("q")(search.value), 300),
+  );
+  const shelf = h("input", { type: "checkbox", id: "f-shelfware", checked: state.shelfware });
+  shelf.addEventListener("change", () => set("shelfware")(shelf.checked));
+  append(
+    filters,
+    orgs.length
+      ? checkboxGroup(
+          "Organisation",
+          "org",
+          orgs.map((o) => ({ value: o.code, label: o.name })),
+          state.org,
+          set("org"),
+        )
+      : null,
+    selectField("Capability", "capability", capabilityOptions, state.capability, set("capability")),
+    h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
+    h("div", { class: "field field-check" }, h("label", { class: "checkbox" }, shelf, "Shelfware only")),
+  );
+  await reload();
+}
+
+definePage("/licences", render);
+registerNav({ label: "Licences", path: "/licences", order: 40 });

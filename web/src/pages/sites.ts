@@ -1,0 +1,195 @@
+// "#/sites?org=SCC&kind=DATA_CENTRE&q=…": data centres, comms rooms, offices, schools and colocation.
+import { gql, isAbort } from "../api.ts";
+import { append, debounce, h } from "../dom.ts";
+import { LIFECYCLES, SITE_KINDS } from "../enums.ts";
+import { formatDate, formatEnum, formatInt, formatMoney, formatNumber } from "../format.ts";
+import { pagedTable, type Connection } from "../list.ts";
+import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
+import {
+  badge,
+  checkboxGroup,
+  enumOptions,
+  errorBanner,
+  pageHeader,
+  selectField,
+  usageBar,
+  type Column,
+} from "../ui.ts";
+
+interface SiteRow {
+  id: string;
+  name: string;
+  kind: string;
+  lifecycle: string;
+  postcode: string | null;
+  racks: number | null;
+  racksUsed: number | null;
+  powerKw: number | null;
+  powerUsedKw: number | null;
+  floorSpaceM2: number | null;
+  pue: number | null;
+  tier: number | null;
+  leaseEnd: string | null;
+  annualCost: string;
+  organisation: { code: string; name: string };
+  assets: { totalCount: number };
+}
+
+const QUERY = /* GraphQL */ `
+  query Sites($filter: SiteFilter, $first: Int, $after: String) {
+    sites(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          kind
+          lifecycle
+          postcode
+          racks
+          racksUsed
+          powerKw
+          powerUsedKw
+          floorSpaceM2
+          pue
+          tier
+          leaseEnd
+          annualCost
+          organisation {
+            code
+            name
+          }
+          assets(first: 1) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`;
+
+const columns: Column<SiteRow>[] = [
+  {
+    header: "Name",
+    class: "name-col",
+    cell: (s) => [
+      h("span", { class: "strong" }, s.name),
+      s.postcode ? h("span", { class: "secondary" }, s.postcode) : null,
+    ],
+  },
+  { header: "Org", cell: (s) => h("abbr", { title: s.organisation.name }, s.organisation.code) },
+  { header: "Kind", cell: (s) => formatEnum(s.kind) },
+  { header: "Lifecycle", cell: (s) => badge(s.lifecycle, "lifecycle") },
+  { header: "Racks", class: "usage-col", cell: (s) => usageBar(s.racksUsed, s.racks, "", formatInt) },
+  {
+    header: "Power",
+    class: "usage-col",
+    cell: (s) => usageBar(s.powerUsedKw, s.powerKw, "kW", (n) => formatNumber(n)),
+  },
+  { header: "Floor", align: "num", cell: (s) => formatNumber(s.floorSpaceM2, "m²", 0) },
+  { header: "PUE", align: "num", cell: (s) => formatNumber(s.pue, "", 2) },
+  { header: "Tier", align: "num", cell: (s) => (s.tier == null ? "—" : String(s.tier)) },
+  { header: "Lease ends", class: "nowrap", cell: (s) => formatDate(s.leaseEnd) },
+  { header: "Annual cost", align: "num", cell: (s) => formatMoney(s.annualCost) },
+  {
+    header: "Assets",
+    align: "num",
+    cell: (s) =>
+      s.assets.totalCount
+        ? h("a", { href: href("/assets", { site: s.id }) }, formatInt(s.assets.totalCount))
+        : "0",
+  },
+];
+
+async function render({ outlet, route, signal }: PageContext): Promise<void> {
+  const state = {
+    org: queryList(route.query, "org"),
+    kind: route.query.get("kind") ?? "",
+    lifecycle: route.query.get("lifecycle") ?? "",
+    q: route.query.get("q") ?? "",
+  };
+  outlet.append(pageHeader("Sites", "Data centres, comms rooms, offices, schools and colocation space."));
+  const filters = h("form", {
+    class: "filters",
+    role: "search",
+    "aria-label": "Filter sites",
+    onsubmit: (e: Event) => e.preventDefault(),
+  });
+  const list = pagedTable<SiteRow>({
+    columns,
+    noun: "sites",
+    id: "site",
+    signal,
+    fetch: async (after, sig) => {
+      const filter: Record<string, unknown> = {};
+      if (state.org.length) filter.organisation = state.org;
+      if (state.kind) filter.kind = [state.kind];
+      if (state.lifecycle) filter.lifecycle = [state.lifecycle];
+      if (state.q.trim()) filter.search = state.q.trim();
+      return (await gql<{ sites: Connection<SiteRow> }>(QUERY, { filter, first: 50, after }, sig)).sites;
+    },
+  });
+  outlet.append(filters, list.element);
+
+  let orgs: OrgRef[] = [];
+  try {
+    orgs = await loadOrganisations();
+  } catch (err) {
+    if (isAbort(err)) return;
+    outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
+  }
+  if (signal.aborted) return;
+
+  const reload = () => {
+    replaceQuery({ org: state.org, kind: state.kind, lifecycle: state.lifecycle, q: state.q.trim() });
+    return list.reload();
+  };
+  const set =
+    <K extends keyof typeof state>(key: K) =>
+    (value: (typeof state)[K]) => {
+      state[key] = value;
+      void reload();
+    };
+  const search = h("input", {
+    type: "search",
+    id: "f-q",
+    name: "q",
+    value: state.q,
+    placeholder: "Site name",
+    autocomplete: "off",
+  });
+  search.addEventListener(
+    "input",
+    debounce(() => set("q")(search.value), 300),
+  );
+  append(
+    filters,
+    orgs.length
+      ? checkboxGroup(
+          "Organisation",
+          "org",
+          orgs.map((o) => ({ value: o.code, label: o.name })),
+          state.org,
+          set("org"),
+        )
+      : null,
+    selectField("Kind", "kind", enumOptions(SITE_KINDS, "All kinds"), state.kind, set("kind")),
+    selectField(
+      "Lifecycle",
+      "lifecycle",
+      enumOptions(LIFECYCLES, "Any lifecycle"),
+      state.lifecycle,
+      set("lifecycle"),
+    ),
+    h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
+  );
+  await reload();
+}
+
+definePage("/sites", render);
+registerNav({ label: "Sites", path: "/sites", order: 30 });

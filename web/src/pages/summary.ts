@@ -1,0 +1,241 @@
+// "#/": every organisation side by side, one column each, plus a combined column when there are several.
+import { gql } from "../api.ts";
+import { h, type Child } from "../dom.ts";
+import { ASSET_KINDS } from "../enums.ts";
+import { formatEnum, formatInt, formatMoney, formatNumber, percent, sumMoney } from "../format.ts";
+import { definePage, href, registerNav, type PageContext } from "../router.ts";
+import { badge, empty, loading, pageHeader } from "../ui.ts";
+
+interface Summary {
+  siteCount: number;
+  assetCount: number;
+  assetsByKind: { kind: string; count: number }[];
+  annualRunCost: string;
+  siteAnnualCost: string;
+  licenceSpend: string;
+  licenceCount: number;
+  contractCount: number;
+  seatsOwned: number;
+  seatsUsed: number;
+}
+
+interface OrgSummary {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  annualIctBudget: string;
+  staffFte: number;
+  summary: Summary;
+}
+
+const QUERY = /* GraphQL */ `
+  query Summary {
+    organisations {
+      id
+      code
+      name
+      kind
+      annualIctBudget
+      staffFte
+      summary {
+        siteCount
+        assetCount
+        assetsByKind {
+          kind
+          count
+        }
+        annualRunCost
+        siteAnnualCost
+        licenceSpend
+        licenceCount
+        contractCount
+        seatsOwned
+        seatsUsed
+      }
+    }
+  }
+`;
+
+/** A row of the comparison: label plus a value per organisation and for the combined estate. */
+interface Row {
+  label: string;
+  sub?: boolean;
+  value: (o: OrgSummary) => Child;
+  combined?: (orgs: OrgSummary[]) => Child;
+}
+
+const sumInt = (orgs: OrgSummary[], f: (s: Summary) => number) => orgs.reduce((n, o) => n + f(o.summary), 0);
+const kindCount = (s: Summary, kind: string) => s.assetsByKind.find((k) => k.kind === kind)?.count ?? 0;
+/** A count linking to the filtered list; zero stays plain text (nothing to show there). */
+const countLink = (n: number, path: string, query: Record<string, string>) =>
+  n ? h("a", { href: href(path, query) }, formatInt(n)) : h("span", { class: "muted" }, "0");
+const utilisation = (used: number, owned: number) => {
+  const p = percent(used, owned);
+  return p == null ? "—" : `${p}%`;
+};
+
+function sections(): { title: string; rows: Row[] }[] {
+  return [
+    {
+      title: "Organisation",
+      rows: [
+        { label: "Kind", value: (o) => badge(o.kind, "org") },
+        {
+          label: "Annual ICT budget",
+          value: (o) => formatMoney(o.annualIctBudget),
+          combined: (os) => formatMoney(sumMoney(os.map((o) => o.annualIctBudget))),
+        },
+        {
+          label: "Core ICT staff (FTE)",
+          value: (o) => formatNumber(o.staffFte),
+          combined: (os) => formatNumber(os.reduce((n, o) => n + o.staffFte, 0)),
+        },
+      ],
+    },
+    {
+      title: "Estate",
+      rows: [
+        {
+          label: "Sites",
+          value: (o) => countLink(o.summary.siteCount, "/sites", { org: o.code }),
+          combined: (os) => formatInt(sumInt(os, (s) => s.siteCount)),
+        },
+        {
+          label: "Assets",
+          value: (o) => countLink(o.summary.assetCount, "/assets", { org: o.code }),
+          combined: (os) => formatInt(sumInt(os, (s) => s.assetCount)),
+        },
+        ...ASSET_KINDS.map((kind): Row => ({
+          label: formatEnum(kind),
+          sub: true,
+          value: (o) => countLink(kindCount(o.summary, kind), "/assets", { org: o.code, kind }),
+          combined: (os) => formatInt(sumInt(os, (s) => kindCount(s, kind))),
+        })),
+      ],
+    },
+    {
+      title: "Annual costs",
+      rows: [
+        {
+          label: "Asset run cost",
+          value: (o) => formatMoney(o.summary.annualRunCost),
+          combined: (os) => formatMoney(sumMoney(os.map((o) => o.summary.annualRunCost))),
+        },
+        {
+          label: "Site cost",
+          value: (o) => formatMoney(o.summary.siteAnnualCost),
+          combined: (os) => formatMoney(sumMoney(os.map((o) => o.summary.siteAnnualCost))),
+        },
+        {
+          label: "Licence spend",
+          value: (o) => formatMoney(o.summary.licenceSpend),
+          combined: (os) => formatMoney(sumMoney(os.map((o) => o.summary.licenceSpend))),
+        },
+      ],
+    },
+    {
+      title: "Licences and contracts",
+      rows: [
+        {
+          label: "Licences",
+          value: (o) => countLink(o.summary.licenceCount, "/licences", { org: o.code }),
+          combined: (os) => formatInt(sumInt(os, (s) => s.licenceCount)),
+        },
+        {
+          label: "Seats owned",
+          value: (o) => formatInt(o.summary.seatsOwned),
+          combined: (os) => formatInt(sumInt(os, (s) => s.seatsOwned)),
+        },
+        {
+          label: "Seats used",
+          value: (o) => formatInt(o.summary.seatsUsed),
+          combined: (os) => formatInt(sumInt(os, (s) => s.seatsUsed)),
+        },
+        {
+          label: "Seat utilisation",
+          value: (o) => utilisation(o.summary.seatsUsed, o.summary.seatsOwned),
+          combined: (os) =>
+            utilisation(
+              sumInt(os, (s) => s.seatsUsed),
+              sumInt(os, (s) => s.seatsOwned),
+            ),
+        },
+        {
+          label: "Contracts",
+          value: (o) => formatInt(o.summary.contractCount),
+          combined: (os) => formatInt(sumInt(os, (s) => s.contractCount)),
+        },
+      ],
+    },
+  ];
+}
+
+function comparisonTable(orgs: OrgSummary[]): HTMLElement {
+  const combined = orgs.length > 1;
+  const colCount = orgs.length + 1 + (combined ? 1 : 0);
+  const head = h(
+    "tr",
+    null,
+    h("th", { scope: "col", class: "row-label" }, "Measure"),
+    orgs.map((o) =>
+      h(
+        "th",
+        { scope: "col", class: "num org-col", "data-org": o.code },
+        h("span", { class: "org-code" }, o.code),
+        h("span", { class: "org-name" }, o.name),
+      ),
+    ),
+    combined
+      ? h(
+          "th",
+          { scope: "col", class: "num org-col combined" },
+          h("span", { class: "org-code" }, "Combined"),
+          h("span", { class: "org-name" }, `${orgs.length} organisations`),
+        )
+      : null,
+  );
+  const bodies = sections().map((section) =>
+    h(
+      "tbody",
+      null,
+      h("tr", { class: "section-row" }, h("th", { scope: "rowgroup", colspan: colCount }, section.title)),
+      section.rows.map((row) =>
+        h(
+          "tr",
+          { class: row.sub ? "sub-row" : null },
+          h("th", { scope: "row", class: "row-label" }, row.label),
+          orgs.map((o) => h("td", { class: "num", "data-org": o.code }, row.value(o))),
+          combined ? h("td", { class: "num combined" }, row.combined ? row.combined(orgs) : "") : null,
+        ),
+      ),
+    ),
+  );
+  return h(
+    "div",
+    { class: "table-wrap table-wrap-full" },
+    h(
+      "table",
+      { class: "data-table comparison", id: "summary-table" },
+      h("caption", { class: "visually-hidden" }, "Estate comparison by organisation"),
+      h("thead", null, head),
+      bodies,
+    ),
+  );
+}
+
+async function render({ outlet, signal }: PageContext): Promise<void> {
+  outlet.append(
+    pageHeader(
+      "Estate summary",
+      "Side-by-side comparison of each organisation's ICT estate. Retired assets are excluded.",
+    ),
+  );
+  const status = outlet.appendChild(loading());
+  const { organisations } = await gql<{ organisations: OrgSummary[] }>(QUERY, {}, signal);
+  status.remove();
+  outlet.append(organisations.length ? comparisonTable(organisations) : empty("No organisations yet."));
+}
+
+definePage("/", render);
+registerNav({ label: "Summary", path: "/", order: 10 });
