@@ -5,27 +5,44 @@ import type { Actor } from "../shared/actor.ts";
 import { InputError, NotFoundError, ForbiddenError } from "../shared/errors.ts";
 import { requireName } from "../shared/validate.ts";
 import { actorForUser } from "./actors.ts";
+import { recordAudit } from "../shared/writes.ts";
 import { hashSecret, newSecret } from "./secrets.ts";
 
 /** Longest lifetime a token may be given. */
 export const MAX_TOKEN_DAYS = 366;
 
 /** Creates a token for the calling user; the secret is returned once and never stored. */
-export async function createApiToken(prisma: PrismaClient, actor: Actor, name: string, expiresInDays: number) {
+export async function createApiToken(
+  prisma: PrismaClient,
+  actor: Actor,
+  name: string,
+  expiresInDays: number,
+) {
   if (actor.via === "system") throw new ForbiddenError("the system has no tokens; sign in as a user.");
   if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > MAX_TOKEN_DAYS) {
     throw new InputError("expiresInDays", `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS}.`);
   }
   const secret = newSecret("cvg_");
-  const token = await prisma.apiToken.create({
-    data: {
-      id: randomUUID(),
-      userId: actor.id,
-      name: requireName(name, "name"),
-      prefix: secret.slice(0, 10),
-      tokenHash: hashSecret(secret),
-      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
-    },
+  const token = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        id: randomUUID(),
+        userId: actor.id,
+        name: requireName(name, "name"),
+        prefix: secret.slice(0, 10),
+        tokenHash: hashSecret(secret),
+        expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
+      },
+    });
+    const { tokenHash: _hash, ...visible } = created;
+    await recordAudit(tx, actor, {
+      action: "CREATE",
+      entityType: "ApiToken",
+      entityId: created.id,
+      organisationId: null,
+      after: visible,
+    });
+    return created;
   });
   return { secret, token };
 }
@@ -41,8 +58,21 @@ export function listApiTokens(prisma: PrismaClient, actor: Actor) {
 /** Revokes a token; its owner or a shared-service admin may. */
 export async function revokeApiToken(prisma: PrismaClient, actor: Actor, id: string) {
   const token = await prisma.apiToken.findUnique({ where: { id } });
-  if (!token || (!actor.sharedAdmin && token.userId !== actor.id)) throw new NotFoundError("id", "no such token of yours.");
-  return prisma.apiToken.update({ where: { id }, data: { revokedAt: token.revokedAt ?? new Date() } });
+  if (!token || (!actor.sharedAdmin && token.userId !== actor.id))
+    throw new NotFoundError("id", "no such token of yours.");
+  if (token.revokedAt) return token;
+  return prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      action: "RETIRE",
+      entityType: "ApiToken",
+      entityId: id,
+      organisationId: null,
+      before: { revokedAt: null },
+      after: { revokedAt: revoked.revokedAt },
+    });
+    return revoked;
+  });
 }
 
 /** The actor behind a bearer secret; null when unknown, expired or revoked. */

@@ -5,6 +5,7 @@ import type { Actor } from "../shared/actor.ts";
 import { authorize, canAnywhere } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
 import { requireName } from "../shared/validate.ts";
+import { recordAudit } from "../shared/writes.ts";
 import { organisationByCode } from "../organisations/service.ts";
 import { hashPassword, newOneTimePassword, passwordProblem, verifyPassword } from "./secrets.ts";
 
@@ -16,14 +17,23 @@ function checkEmail(email: string, field: string): string {
   return e;
 }
 
+/** A user row without its password hash, for audit snapshots. */
+function publicUser(user: { passwordHash: string } & Record<string, unknown>) {
+  const { passwordHash: _hidden, ...rest } = user;
+  return rest;
+}
+
 /** Creates a user with one-time credentials (returned once); the caller must administer an organisation. */
 export async function createUser(prisma: PrismaClient, actor: Actor, email: string, displayName: string) {
   if (!canAnywhere(actor, "administer")) throw new ForbiddenError("creating users needs the ADMIN role in an organisation.");
   const address = checkEmail(email, "email");
   if (await prisma.user.findUnique({ where: { email: address } })) throw new ConflictError("email", `a user with e-mail ${address} already exists.`);
   const password = newOneTimePassword();
-  const user = await prisma.user.create({
-    data: { id: randomUUID(), email: address, displayName: requireName(displayName, "displayName"), passwordHash: await hashPassword(password), mustChangePassword: true },
+  const data = { id: randomUUID(), email: address, displayName: requireName(displayName, "displayName"), passwordHash: await hashPassword(password), mustChangePassword: true };
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({ data });
+    await recordAudit(tx, actor, { action: "CREATE", entityType: "User", entityId: created.id, organisationId: null, after: publicUser(created) });
+    return created;
   });
   return { user, password };
 }
@@ -33,10 +43,11 @@ export async function grantRole(prisma: PrismaClient, actor: Actor, userId: stri
   const org = await organisationByCode(prisma, code, "organisation");
   authorize(actor, "update", "User", org.id);
   if (!(await prisma.user.findUnique({ where: { id: userId } }))) throw new NotFoundError("user", "no such user.");
-  await prisma.roleAssignment.upsert({
-    where: { userId_organisationId_role: { userId, organisationId: org.id, role } },
-    create: { id: randomUUID(), userId, organisationId: org.id, role },
-    update: {},
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.roleAssignment.findUnique({ where: { userId_organisationId_role: { userId, organisationId: org.id, role } } });
+    if (existing) return;
+    await tx.roleAssignment.create({ data: { id: randomUUID(), userId, organisationId: org.id, role } });
+    await recordAudit(tx, actor, { action: "UPDATE", entityType: "User", entityId: userId, organisationId: org.id, after: { grantedRole: role, organisation: org.code } });
   });
 }
 
@@ -45,7 +56,10 @@ export async function revokeRole(prisma: PrismaClient, actor: Actor, userId: str
   const org = await organisationByCode(prisma, code, "organisation");
   authorize(actor, "update", "User", org.id);
   if (userId === actor.id && role === "ADMIN") throw new InputError("role", "you cannot remove your own ADMIN role; ask another administrator.");
-  await prisma.roleAssignment.deleteMany({ where: { userId, organisationId: org.id, role } });
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.roleAssignment.deleteMany({ where: { userId, organisationId: org.id, role } });
+    if (count) await recordAudit(tx, actor, { action: "UPDATE", entityType: "User", entityId: userId, organisationId: org.id, before: { role, organisation: org.code }, after: { revokedRole: role, organisation: org.code } });
+  });
 }
 
 /** Changes the caller's own password, after checking the current one. */
@@ -56,7 +70,11 @@ export async function changePassword(prisma: PrismaClient, actor: Actor, current
   const problem = passwordProblem(next);
   if (problem) throw new InputError("newPassword", problem);
   if (next === current) throw new InputError("newPassword", "must differ from the current password.");
-  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next), mustChangePassword: false, version: { increment: 1 } } });
+  const passwordHash = await hashPassword(next);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, version: { increment: 1 } } });
+    await recordAudit(tx, actor, { action: "UPDATE", entityType: "User", entityId: user.id, organisationId: null, after: { passwordChanged: true } });
+  });
 }
 
 /**
