@@ -1,0 +1,60 @@
+// Loads the seed estate into an empty database, in one transaction, in foreign-key order.
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { buildSeedEstate } from "./estate.ts";
+import type { SeedEstate } from "./types.ts";
+
+/** Rows per table in an estate, keyed by the SeedEstate table name (organisations, assets, …). */
+export function seedCounts(estate: SeedEstate): Record<string, number> {
+  return {
+    organisations: estate.organisations.length,
+    capabilities: estate.capabilities.length,
+    vendors: estate.vendors.length,
+    products: estate.products.length,
+    productAliases: estate.productAliases.length,
+    sites: estate.sites.length,
+    assets: estate.assets.length,
+    dependencies: estate.dependencies.length,
+    contracts: estate.contracts.length,
+    licences: estate.licences.length,
+  };
+}
+
+/**
+ * Seeds the database with the two councils' estates when it has no organisation yet; does nothing
+ * (seeded: false, zero counts) when any organisation exists. All rows go in one transaction.
+ */
+export async function loadSeedsIfEmpty(
+  prisma: PrismaClient,
+): Promise<{ seeded: boolean; counts: Record<string, number> }> {
+  if ((await prisma.organisation.count()) > 0) return { seeded: false, counts: {} };
+  const estate = buildSeedEstate();
+  const seeded = await prisma.$transaction(
+    async (tx) => {
+      // Checked again inside the transaction, in case another process seeded meanwhile.
+      if ((await tx.organisation.count()) > 0) return false;
+      await tx.organisation.createMany({ data: estate.organisations });
+      // Capabilities may already exist (created through the API): keep those and point products at them.
+      await tx.capability.createMany({ data: estate.capabilities, skipDuplicates: true });
+      const existing = new Map(
+        (await tx.capability.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]),
+      );
+      const capabilityIds = new Map(estate.capabilities.map((c) => [c.id, existing.get(c.code) ?? c.id]));
+      await tx.vendor.createMany({ data: estate.vendors });
+      await tx.product.createMany({
+        data: estate.products.map((p) => ({
+          ...p,
+          capabilityId: p.capabilityId && (capabilityIds.get(p.capabilityId) ?? p.capabilityId),
+        })),
+      });
+      await tx.productAlias.createMany({ data: estate.productAliases });
+      await tx.site.createMany({ data: estate.sites });
+      await tx.asset.createMany({ data: estate.assets });
+      await tx.dependency.createMany({ data: estate.dependencies });
+      await tx.contract.createMany({ data: estate.contracts });
+      await tx.licence.createMany({ data: estate.licences });
+      return true;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return seeded ? { seeded: true, counts: seedCounts(estate) } : { seeded: false, counts: {} };
+}
