@@ -15,7 +15,7 @@ interface Started {
 }
 
 function start(dataDir: string): Promise<Started> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: "0", NODE_ENV: "production" };
   delete env.DATABASE_URL;
   const child = spawn("npm", ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -106,7 +106,7 @@ describe("npm start", () => {
       // the same counts as a freshly seeded estate: nothing doubled
       const { buildSeedEstate } = await import("../../seeds/estate.ts");
       const estate = buildSeedEstate();
-      const total = orgs.reduce((n, o) => n + o.summary.assetCount, 0);
+      const total = orgs.reduce((n, o) => n + (o.summary.assetCount ?? 0), 0);
       expect(total).toBe(estate.assets.filter((a) => a.lifecycle !== "RETIRED").length);
     } finally {
       await stop(s);
