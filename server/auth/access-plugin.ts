@@ -20,10 +20,18 @@ export const accessPlugin: Plugin<Context> = {
     const fields = rootFields(args.document.definitions);
     let message: string | null = null;
     if (actor.mustChangePassword && fields.some((f) => !FIRST_SIGN_IN_FIELDS.has(f))) {
-      message = "choose a new password first (mutation changePassword); one-time credentials allow nothing else.";
-    } else if (!actor.mustChangePassword && !canAnywhere(actor, "read") && fields.some((f) => !FIRST_SIGN_IN_FIELDS.has(f))) {
+      message =
+        "choose a new password first (mutation changePassword); one-time credentials allow nothing else.";
+    } else if (
+      !actor.mustChangePassword &&
+      !canAnywhere(actor, "read") &&
+      fields.some((f) => !FIRST_SIGN_IN_FIELDS.has(f))
+    ) {
       message = "your account has no role in any organisation yet; ask an administrator to grant one.";
     }
-    if (message) setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } })] });
+    if (message)
+      setResultAndStopExecution({
+        errors: [createGraphQLError(message, { extensions: { code: "FORBIDDEN", http: { status: 403 } } })],
+      });
   },
 };

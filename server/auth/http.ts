@@ -19,7 +19,10 @@ export function clientAddress(c: HonoContext): string {
 }
 
 /** Resolves the caller from `Authorization: Bearer …` or the session cookie; null when anonymous. */
-export function authenticate(prisma: PrismaClient, override?: (c: HonoContext) => Actor | null): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function authenticate(
+  prisma: PrismaClient,
+  override?: (c: HonoContext) => Actor | null,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     let actor: Actor | null = override ? override(c) : null;
     if (!actor) {
@@ -37,7 +40,10 @@ export function authenticate(prisma: PrismaClient, override?: (c: HonoContext) =
 function json401(message: string, retryAfter?: number) {
   return new Response(JSON.stringify({ error: { code: "UNAUTHENTICATED", message } }), {
     status: retryAfter ? 429 : 401,
-    headers: { "content-type": "application/json", ...(retryAfter ? { "retry-after": String(retryAfter) } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(retryAfter ? { "retry-after": String(retryAfter) } : {}),
+    },
   });
 }
 
@@ -49,7 +55,10 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
     if (wait) return json401(`too many sign-in attempts from this address; try again in ${wait} s.`, wait);
     const body = (await c.req.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
     if (!body || typeof body.email !== "string" || typeof body.password !== "string") {
-      return c.json({ error: { code: "BAD_INPUT", message: 'send JSON {"email": "...", "password": "..."}.' } }, 400);
+      return c.json(
+        { error: { code: "BAD_INPUT", message: 'send JSON {"email": "...", "password": "..."}.' } },
+        400,
+      );
     }
     try {
       const { user, session } = await signIn(prisma, body.email, body.password);
@@ -60,7 +69,13 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
         path: "/",
         maxAge: Math.floor(SESSION_IDLE_MS / 1000),
       });
-      return c.json({ user: { email: user.email, displayName: user.displayName, mustChangePassword: user.mustChangePassword } });
+      return c.json({
+        user: {
+          email: user.email,
+          displayName: user.displayName,
+          mustChangePassword: user.mustChangePassword,
+        },
+      });
     } catch (e) {
       if (e instanceof SignInError) return json401(e.message, e.retryAfterSeconds);
       throw e;
@@ -75,7 +90,14 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
   routes.get("/me", (c) => {
     const actor = c.get("actor");
     if (!actor) return json401("not signed in.");
-    return c.json({ user: { email: actor.email, displayName: actor.displayName, mustChangePassword: Boolean(actor.mustChangePassword), via: actor.via } });
+    return c.json({
+      user: {
+        email: actor.email,
+        displayName: actor.displayName,
+        mustChangePassword: Boolean(actor.mustChangePassword),
+        via: actor.via,
+      },
+    });
   });
   return routes;
 }

@@ -13,7 +13,10 @@ export const MAX_LOCK_MS = 15 * 60 * 1000;
 
 /** Sign-in refused; `retryAfterSeconds` is set when the account is temporarily locked. */
 export class SignInError extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds?: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super("UNAUTHENTICATED", message);
   }
 }
@@ -44,7 +47,10 @@ export async function signIn(prisma: PrismaClient, email: string, password: stri
     }
     throw new SignInError("wrong e-mail address or password.");
   }
-  await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date(now) } });
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date(now) },
+  });
   const session = await createSession(prisma, user.id);
   return { user, session };
 }
