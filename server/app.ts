@@ -47,8 +47,21 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
 
 function unauthenticated() {
   return new Response(
-    JSON.stringify({ errors: [{ message: "sign in (POST /auth/sign-in) or send an API token (Authorization: Bearer cvg_…).", extensions: { code: "UNAUTHENTICATED" } }] }),
-    { status: 401, headers: { "content-type": "application/graphql-response+json; charset=utf-8", "www-authenticate": 'Bearer realm="converge"' } },
+    JSON.stringify({
+      errors: [
+        {
+          message: "sign in (POST /auth/sign-in) or send an API token (Authorization: Bearer cvg_…).",
+          extensions: { code: "UNAUTHENTICATED" },
+        },
+      ],
+    }),
+    {
+      status: 401,
+      headers: {
+        "content-type": "application/graphql-response+json; charset=utf-8",
+        "www-authenticate": 'Bearer realm="converge"',
+      },
+    },
   );
 }
 
@@ -57,18 +70,43 @@ export function createApp(options: AppOptions) {
   const limiters = createRateLimiters();
   const yoga = createGraphQL(options, limiters);
   const app = new Hono<{ Variables: AuthVariables }>();
-  const tooLarge = (c: HonoContext) => c.json({ errors: [{ message: `request body is larger than ${MAX_BODY_BYTES} bytes.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }, 413);
+  const tooLarge = (c: HonoContext) =>
+    c.json(
+      {
+        errors: [
+          {
+            message: `request body is larger than ${MAX_BODY_BYTES} bytes.`,
+            extensions: { code: "PAYLOAD_TOO_LARGE" },
+          },
+        ],
+      },
+      413,
+    );
   app.get("/healthz", (c) => c.json({ ok: true }));
-  app.use("/auth/*", bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }), authenticate(options.prisma, options.actorOverride));
+  app.use(
+    "/auth/*",
+    bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }),
+    authenticate(options.prisma, options.actorOverride),
+  );
   app.route("/auth", authRoutes(options.prisma, limiters));
-  app.use("/graphql", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }), authenticate(options.prisma, options.actorOverride));
+  app.use(
+    "/graphql",
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }),
+    authenticate(options.prisma, options.actorOverride),
+  );
   app.on(["GET", "POST", "OPTIONS"], "/graphql", (c) => {
     const actor = c.get("actor");
-    const wantsGraphiQL = c.req.method === "GET" && (c.req.header("accept") ?? "").includes("text/html");
+    const wantsGraphiQL =
+      options.graphiql !== false &&
+      c.req.method === "GET" &&
+      (c.req.header("accept") ?? "").includes("text/html");
     if (!actor && !wantsGraphiQL) return unauthenticated();
     return yoga.fetch(c.req.raw, { actor: actor! });
   });
-  app.use("/assets/*", serveStatic({ root: `${WEB_DIR}dist`, rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
+  app.use(
+    "/assets/*",
+    serveStatic({ root: `${WEB_DIR}dist`, rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }),
+  );
   app.get("/", (c) => c.html(readFileSync(`${WEB_DIR}index.html`, "utf8")));
   return { app, yoga };
 }

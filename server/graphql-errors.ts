@@ -36,20 +36,37 @@ const VARIABLE = /^Variable "\$(\w+)" got invalid value .*? at "([\w.[\]]+)"|^Va
 function withCode(error: GraphQLError): GraphQLError {
   if (error.extensions?.code) return error;
   const m = VARIABLE.exec(error.message);
-  const badInput = m || /Expected (value of )?type|Int cannot represent|Float cannot represent|does not exist in ".*" enum|Value ".*" does not exist/.test(error.message);
+  const badInput =
+    m ||
+    /Expected (value of )?type|Int cannot represent|Float cannot represent|does not exist in ".*" enum|Value ".*" does not exist/.test(
+      error.message,
+    );
   const field = m ? (m[2] ?? m[1] ?? m[3]) : undefined;
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     path: error.path,
     originalError: error.originalError,
-    extensions: { ...error.extensions, code: badInput ? "BAD_INPUT" : "GRAPHQL_VALIDATION_FAILED", ...(field ? { field } : {}) },
+    extensions: {
+      ...error.extensions,
+      code: badInput ? "BAD_INPUT" : "GRAPHQL_VALIDATION_FAILED",
+      ...(field ? { field } : {}),
+      // Refused before execution (no path): the request itself was wrong, so HTTP 400.
+      ...(error.path ? {} : { http: { status: 400 } }),
+    },
   });
 }
 
 /** Adds `extensions.code` to errors graphql-js raises before our resolvers run. */
 export const errorCodesPlugin: Plugin = {
   onResultProcess({ result, setResult }) {
-    if (Array.isArray(result) || !result || typeof result !== "object" || !("errors" in result) || !result.errors) return;
+    if (
+      Array.isArray(result) ||
+      !result ||
+      typeof result !== "object" ||
+      !("errors" in result) ||
+      !result.errors
+    )
+      return;
     setResult({ ...result, errors: result.errors.map((e) => withCode(e as GraphQLError)) });
   },
 };

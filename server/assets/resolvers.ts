@@ -6,7 +6,8 @@ import { createAsset, listAssets, retireAsset, updateAsset } from "./service.ts"
 /** Resolvers for the assets domain. */
 export const assetResolvers: Resolvers = {
   Query: {
-    assets: (_p, { filter, orderBy, first, after }, ctx) => listAssets(ctx, filter, orderBy, { first, after }),
+    assets: (_p, { filter, orderBy, first, after }, ctx) =>
+      listAssets(ctx, filter, orderBy, { first, after }),
     asset: (_p, { id }, ctx) => {
       const parsed = parseGlobalId(id, "id");
       return parsed.type === "Asset" ? ctx.loaders.asset.load(parsed.id) : null;
@@ -26,6 +27,7 @@ export const assetResolvers: Resolvers = {
     bookValue: (a) => a.bookValuePence,
     dependsOn: (a, _x, ctx) => ctx.loaders.dependsOn.load(a.id),
     dependencyOf: (a, _x, ctx) => ctx.loaders.dependencyOf.load(a.id),
-    licences: (a, _x, ctx) => (a.productId ? ctx.loaders.licencesByOrganisationProduct.load(`${a.organisationId}|${a.productId}`) : []),
+    licences: (a, _x, ctx) =>
+      a.productId ? ctx.loaders.licencesByOrganisationProduct.load(`${a.organisationId}|${a.productId}`) : [],
   },
 };

@@ -1,4 +1,6 @@
 // Assets: listing with filters and keyset pages, and versioned, audited create/update/retire.
+import { likeLiteral } from "../shared/like.ts";
+import { toGlobalId } from "../shared/ids.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { AssetFilter, AssetOrder, CreateAssetInput, UpdateAssetPatch } from "../../generated/graphql.ts";
@@ -19,23 +21,36 @@ const ORDERS: Record<AssetOrder, KeysetOrder> = {
 };
 
 /** The Prisma filter for an AssetFilter. */
-export async function assetWhere(ctx: Context, filter: AssetFilter | null | undefined): Promise<Prisma.AssetWhereInput> {
+export async function assetWhere(
+  ctx: Context,
+  filter: AssetFilter | null | undefined,
+): Promise<Prisma.AssetWhereInput> {
   if (!filter) return {};
   const where: Prisma.AssetWhereInput = {};
-  if (filter.organisation?.length) where.organisationId = { in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation") };
+  if (filter.organisation?.length)
+    where.organisationId = {
+      in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),
+    };
   if (filter.kind?.length) where.kind = { in: filter.kind };
   if (filter.lifecycle?.length) where.lifecycle = { in: filter.lifecycle };
   if (filter.criticality?.length) where.criticality = { in: filter.criticality };
   if (filter.site?.length) where.siteId = { in: filter.site.map((s) => idOf(s, "Site", "filter.site")) };
-  const search = filter.search?.trim();
+  const search = filter.search?.trim() ? likeLiteral(filter.search.trim()) : "";
   if (search) {
-    where.OR = ["name", "subtype", "description"].map((column) => ({ [column]: { contains: search, mode: "insensitive" } }));
+    where.OR = ["name", "subtype", "description"].map((column) => ({
+      [column]: { contains: search, mode: "insensitive" },
+    }));
   }
   return where;
 }
 
 /** One page of assets under a filter and order. */
-export async function listAssets(ctx: Context, filter: AssetFilter | null | undefined, orderBy: AssetOrder | null | undefined, page: PageArgs) {
+export async function listAssets(
+  ctx: Context,
+  filter: AssetFilter | null | undefined,
+  orderBy: AssetOrder | null | undefined,
+  page: PageArgs,
+) {
   const where = await assetWhere(ctx, filter);
   return paginate(
     page,
@@ -66,7 +81,13 @@ export function createAsset(ctx: Context, input: CreateAssetInput) {
         ...fields,
       },
     });
-    await recordAudit(tx, ctx.actor, { action: "CREATE", entityType: "Asset", entityId: asset.id, organisationId: org.id, after: asset });
+    await recordAudit(tx, ctx.actor, {
+      action: "CREATE",
+      entityType: "Asset",
+      entityId: asset.id,
+      organisationId: org.id,
+      after: asset,
+    });
     return asset;
   });
 }
@@ -80,10 +101,13 @@ export function updateAsset(ctx: Context, globalId: string, version: number, pat
     authorize(ctx.actor, "update", "Asset", before.organisationId);
     const has = (k: keyof UpdateAssetPatch) => k in patch && patch[k] !== undefined;
     const merged = { ...before, annualRunCost: before.annualRunCostPence, bookValue: before.bookValuePence };
-    for (const [k, v] of Object.entries(patch)) if (v !== undefined && k !== "site" && k !== "product") (merged as Record<string, unknown>)[k] = v;
-    for (const k of ["name", "kind", "lifecycle", "criticality", "annualRunCost", "bookValue"] as const) notNull(patch[k], `patch.${k}`);
+    for (const [k, v] of Object.entries(patch))
+      if (v !== undefined && k !== "site" && k !== "product") (merged as Record<string, unknown>)[k] = v;
+    for (const k of ["name", "kind", "lifecycle", "criticality", "annualRunCost", "bookValue"] as const)
+      notNull(patch[k], `patch.${k}`);
     const fields = checkScalars(merged, "patch");
-    if (fields.name !== before.name) await checkNameFree(tx, before.organisationId, fields.name, "patch.name", id);
+    if (fields.name !== before.name)
+      await checkNameFree(tx, before.organisationId, fields.name, "patch.name", id);
     const data: Prisma.AssetUncheckedUpdateManyInput = {
       ...fields,
       kind: patch.kind ?? before.kind,
@@ -93,10 +117,19 @@ export function updateAsset(ctx: Context, globalId: string, version: number, pat
       version: { increment: 1 },
     };
     if (has("site")) data.siteId = await checkSite(tx, patch.site, "patch.site");
+    else if (before.siteId && data.lifecycle !== "RETIRED" && before.lifecycle === "RETIRED")
+      await checkSite(tx, toGlobalId("Site", before.siteId), "patch.lifecycle");
     if (has("product")) data.productId = await checkProduct(tx, patch.product, "patch.product");
     expectUpdated(await tx.asset.updateMany({ where: { id, version }, data }), "Asset");
     const after = (await tx.asset.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Asset", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Asset",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -109,11 +142,21 @@ export function retireAsset(ctx: Context, globalId: string, version: number) {
     expectVersion(before, version, "Asset", id);
     authorize(ctx.actor, "retire", "Asset", before.organisationId);
     expectUpdated(
-      await tx.asset.updateMany({ where: { id, version }, data: { lifecycle: "RETIRED", version: { increment: 1 } } }),
+      await tx.asset.updateMany({
+        where: { id, version },
+        data: { lifecycle: "RETIRED", version: { increment: 1 } },
+      }),
       "Asset",
     );
     const after = (await tx.asset.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "RETIRE", entityType: "Asset", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "RETIRE",
+      entityType: "Asset",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,8 +1,16 @@
 // The rules an asset's fields must satisfy, shared by create and update.
+import { likeLiteral } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
-import { optionalCount, optionalMoney, optionalQuantity, optionalText, requireName, usageWithin } from "../shared/validate.ts";
+import {
+  optionalCount,
+  optionalMoney,
+  optionalQuantity,
+  optionalText,
+  requireName,
+  usageWithin,
+} from "../shared/validate.ts";
 
 /** Asset fields as the schema passes them (create input, or a patch merged with the current row). */
 export interface AssetFields {
@@ -48,30 +56,57 @@ export function checkCapacities(values: Record<string, unknown>, prefix: string)
 }
 
 /** Resolves and checks the site reference: it must exist and not be retired. */
-export async function checkSite(tx: Tx, globalId: string | null | undefined, field: string): Promise<string | null> {
+export async function checkSite(
+  tx: Tx,
+  globalId: string | null | undefined,
+  field: string,
+): Promise<string | null> {
   if (!globalId) return null;
   const id = idOf(globalId, "Site", field);
-  const site = await tx.site.findUnique({ where: { id }, select: { id: true, lifecycle: true, name: true } });
+  // FOR SHARE: a concurrent retireSite waits for this transaction (or this one sees the site retired).
+  const [site] = await tx.$queryRaw<
+    { lifecycle: string; name: string }[]
+  >`SELECT lifecycle::text AS lifecycle, name FROM "Site" WHERE id = ${id}::uuid FOR SHARE`;
   if (!site) throw new NotFoundError(field, `no site has ID ${globalId}.`);
-  if (site.lifecycle === "RETIRED") throw new InputError(field, `site "${site.name}" is retired; choose an active site.`);
+  if (site.lifecycle === "RETIRED")
+    throw new InputError(field, `site "${site.name}" is retired; choose an active site.`);
   return id;
 }
 
 /** Resolves the product reference: it must exist. */
-export async function checkProduct(tx: Tx, globalId: string | null | undefined, field: string): Promise<string | null> {
+export async function checkProduct(
+  tx: Tx,
+  globalId: string | null | undefined,
+  field: string,
+): Promise<string | null> {
   if (!globalId) return null;
   const id = idOf(globalId, "Product", field);
-  if (!(await tx.product.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError(field, `no product has ID ${globalId}.`);
+  if (!(await tx.product.findUnique({ where: { id }, select: { id: true } })))
+    throw new NotFoundError(field, `no product has ID ${globalId}.`);
   return id;
 }
 
 /** Refuses a name another asset of the same organisation already has. */
-export async function checkNameFree(tx: Tx, organisationId: string, name: string, field: string, exceptId?: string) {
+export async function checkNameFree(
+  tx: Tx,
+  organisationId: string,
+  name: string,
+  field: string,
+  exceptId?: string,
+) {
   const clash = await tx.asset.findFirst({
-    where: { organisationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      organisationId,
+      name: { equals: likeLiteral(name), mode: "insensitive" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
-  if (clash) throw new InputError(field, `this organisation already has an asset named "${name}"; choose another name.`);
+  if (clash)
+    throw new InputError(
+      field,
+      `this organisation already has an asset named "${name}"; choose another name.`,
+    );
 }
 
 /** Validates the scalar fields common to create and update. */

@@ -1,6 +1,7 @@
 // Reading the audit trail. Events are append-only: the API has no way to change them and a database
 // trigger refuses UPDATE and DELETE. Snapshots of contracts are hidden from callers who may not see
 // contract values.
+import { likeLiteral } from "../shared/like.ts";
 import type { AuditEvent, Prisma } from "../../generated/prisma/client.ts";
 import type { AuditFilter } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
@@ -13,10 +14,14 @@ import { organisationIdsByCodes } from "../organisations/service.ts";
 export async function listAuditEvents(ctx: Context, filter: AuditFilter | null | undefined, page: PageArgs) {
   const where: Prisma.AuditEventWhereInput = {};
   if (filter?.entityId) where.entityId = parseGlobalId(filter.entityId, "filter.entityId").id;
-  if (filter?.actor?.trim()) where.actor = { equals: filter.actor.trim(), mode: "insensitive" };
-  if (filter?.organisation?.length) where.organisationId = { in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation") };
+  if (filter?.actor?.trim()) where.actor = { equals: likeLiteral(filter.actor.trim()), mode: "insensitive" };
+  if (filter?.organisation?.length)
+    where.organisationId = {
+      in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),
+    };
   if (filter?.entityType?.trim()) where.entityType = filter.entityType.trim();
-  if (filter?.from || filter?.to) where.at = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
+  if (filter?.from || filter?.to)
+    where.at = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
   return paginate(
     page,
     { column: "seq", direction: "desc" },

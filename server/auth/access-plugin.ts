@@ -17,6 +17,17 @@ function rootFields(definitions: readonly DefinitionNode[]): string[] {
 export const accessPlugin: Plugin<Context> = {
   onExecute({ args, setResultAndStopExecution }) {
     const actor = args.contextValue.actor;
+    if (!actor) {
+      // Only GraphiQL's page is served anonymously; its queries still need credentials.
+      setResultAndStopExecution({
+        errors: [
+          createGraphQLError("sign in or send an API token.", {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          }),
+        ],
+      });
+      return;
+    }
     const fields = rootFields(args.document.definitions);
     let message: string | null = null;
     if (actor.mustChangePassword && fields.some((f) => !FIRST_SIGN_IN_FIELDS.has(f))) {

@@ -27,26 +27,39 @@ export function lockDuration(failures: number): number {
   return Math.min(MAX_LOCK_MS, 1000 * 2 ** (failures - FREE_ATTEMPTS));
 }
 
-/** Checks the credentials and starts a session; throws SignInError otherwise. */
+/** The wait, in seconds, while an account is locked. */
+function lockedError(lockedUntil: Date, now: number): SignInError {
+  const wait = Math.max(1, Math.ceil((lockedUntil.getTime() - now) / 1000));
+  return new SignInError(`too many failed sign-ins; try again in ${wait} s.`, wait);
+}
+
+/**
+ * Checks the credentials and starts a session; throws SignInError otherwise. Each attempt is counted
+ * atomically BEFORE the password is checked (and locks the account when it is one too many), so a burst
+ * of concurrent guesses cannot overwrite each other's count; success resets the count.
+ */
 export async function signIn(prisma: PrismaClient, email: string, password: string) {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   const now = Date.now();
-  if (user?.lockedUntil && user.lockedUntil.getTime() > now) {
-    const wait = Math.ceil((user.lockedUntil.getTime() - now) / 1000);
-    throw new SignInError(`too many failed sign-ins; try again in ${wait} s.`, wait);
-  }
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.active || !ok) {
-    if (user) {
-      const failures = user.failedSignIns + 1;
-      const lock = lockDuration(failures);
-      await prisma.user.update({
-        where: { id: user.id },
-        data: { failedSignIns: failures, lockedUntil: lock ? new Date(now + lock) : null },
-      });
-    }
+  if (!user) {
+    await verifyPassword(password, DUMMY_HASH); // same time as a wrong password
     throw new SignInError("wrong e-mail address or password.");
   }
+  const counted = await prisma.$queryRaw<{ failedSignIns: number }[]>`
+    UPDATE "User" SET "failedSignIns" = "failedSignIns" + 1
+    WHERE id = ${user.id}::uuid AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${new Date(now)})
+    RETURNING "failedSignIns"`;
+  if (!counted.length) {
+    const current = await prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { lockedUntil: true },
+    });
+    throw lockedError(current.lockedUntil ?? new Date(now + 1000), now);
+  }
+  const lock = lockDuration(counted[0]!.failedSignIns);
+  if (lock) await prisma.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(now + lock) } });
+  const ok = await verifyPassword(password, user.passwordHash);
+  if (!ok || !user.active) throw new SignInError("wrong e-mail address or password.");
   await prisma.user.update({
     where: { id: user.id },
     data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date(now) },

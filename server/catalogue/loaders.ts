@@ -6,24 +6,42 @@ import { byIds, groupedBy } from "../shared/batch.ts";
 /** Loaders for vendors, products, capabilities and aliases. */
 export function catalogueLoaders(prisma: PrismaClient) {
   return {
-    vendor: new DataLoader<string, Vendor | null>((ids) => byIds(ids, prisma.vendor.findMany({ where: { id: { in: [...ids] } } }))),
-    product: new DataLoader<string, Product | null>((ids) => byIds(ids, prisma.product.findMany({ where: { id: { in: [...ids] } } }))),
+    vendor: new DataLoader<string, Vendor | null>((ids) =>
+      byIds(ids, prisma.vendor.findMany({ where: { id: { in: [...ids] } } })),
+    ),
+    product: new DataLoader<string, Product | null>((ids) =>
+      byIds(ids, prisma.product.findMany({ where: { id: { in: [...ids] } } })),
+    ),
     capability: new DataLoader<string, Capability | null>((ids) =>
       byIds(ids, prisma.capability.findMany({ where: { id: { in: [...ids] } } })),
     ),
     productsByVendor: new DataLoader<string, Product[]>((ids) =>
-      groupedBy(ids, prisma.product.findMany({ where: { vendorId: { in: [...ids] } }, orderBy: [{ name: "asc" }, { edition: "asc" }] }), (p) => p.vendorId),
+      groupedBy(
+        ids,
+        prisma.product.findMany({
+          where: { vendorId: { in: [...ids] } },
+          orderBy: [{ name: "asc" }, { edition: "asc" }],
+        }),
+        (p) => p.vendorId,
+      ),
     ),
     productsByCapability: new DataLoader<string, Product[]>((ids) =>
       groupedBy(
         ids,
-        prisma.product.findMany({ where: { capabilityId: { in: [...ids] } }, orderBy: [{ name: "asc" }, { edition: "asc" }] }),
+        prisma.product.findMany({
+          where: { capabilityId: { in: [...ids] } },
+          orderBy: [{ name: "asc" }, { edition: "asc" }],
+        }),
         (p) => p.capabilityId!,
       ),
     ),
     aliasesByProduct: new DataLoader<string, string[]>(async (ids) =>
       (
-        await groupedBy(ids, prisma.productAlias.findMany({ where: { productId: { in: [...ids] } }, orderBy: { alias: "asc" } }), (a) => a.productId)
+        await groupedBy(
+          ids,
+          prisma.productAlias.findMany({ where: { productId: { in: [...ids] } }, orderBy: { alias: "asc" } }),
+          (a) => a.productId,
+        )
       ).map((list) => list.map((a) => a.alias)),
     ),
   };

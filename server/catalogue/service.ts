@@ -1,4 +1,5 @@
 // The software catalogue: vendors, products and capabilities, read with filters.
+import { likeLiteral } from "../shared/like.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ProductFilter } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
@@ -6,22 +7,30 @@ import type { Context } from "../shared/context.ts";
 /** Products matching a filter, by vendor then name. */
 export function listProducts(ctx: Context, filter: ProductFilter | null | undefined) {
   const where: Prisma.ProductWhereInput = {};
-  if (filter?.capability?.length) where.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
-  if (filter?.vendor?.trim()) where.vendor = { name: { contains: filter.vendor.trim(), mode: "insensitive" } };
+  if (filter?.capability?.length)
+    where.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
+  if (filter?.vendor?.trim())
+    where.vendor = { name: { contains: likeLiteral(filter.vendor.trim()), mode: "insensitive" } };
   const search = filter?.search?.trim();
   if (search) {
     where.OR = [
-      { name: { contains: search, mode: "insensitive" } },
-      { aliases: { some: { alias: { contains: search, mode: "insensitive" } } } },
+      { name: { contains: likeLiteral(search), mode: "insensitive" } },
+      { aliases: { some: { alias: { contains: likeLiteral(search), mode: "insensitive" } } } },
     ];
   }
-  return ctx.prisma.product.findMany({ where, orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }, { edition: "asc" }] });
+  return ctx.prisma.product.findMany({
+    where,
+    orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }, { edition: "asc" }],
+  });
 }
 
 /** Vendors, optionally by name substring. */
 export function listVendors(ctx: Context, search: string | null | undefined) {
   const q = search?.trim();
-  return ctx.prisma.vendor.findMany({ where: q ? { name: { contains: q, mode: "insensitive" } } : {}, orderBy: { name: "asc" } });
+  return ctx.prisma.vendor.findMany({
+    where: q ? { name: { contains: likeLiteral(q), mode: "insensitive" } } : {},
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Every capability, by code. */

@@ -6,6 +6,8 @@ import { byIds } from "../shared/batch.ts";
 /** Loaders keyed by contract id. */
 export function contractLoaders(prisma: PrismaClient) {
   return {
-    contract: new DataLoader<string, Contract | null>((ids) => byIds(ids, prisma.contract.findMany({ where: { id: { in: [...ids] } } }))),
+    contract: new DataLoader<string, Contract | null>((ids) =>
+      byIds(ids, prisma.contract.findMany({ where: { id: { in: [...ids] } } })),
+    ),
   };
 }

@@ -24,7 +24,8 @@ export const contractResolvers: Resolvers = {
     noticeDeadline: (c) => noticeDeadline(c.endDate, c.noticePeriodDays),
     valuesVisible: (c, _x, ctx) => can(ctx.actor, "readContractValues", c.organisationId),
     value: (c, _x, ctx) => (can(ctx.actor, "readContractValues", c.organisationId) ? c.valuePence : null),
-    annualValue: (c, _x, ctx) => (can(ctx.actor, "readContractValues", c.organisationId) ? c.annualValuePence : null),
+    annualValue: (c, _x, ctx) =>
+      can(ctx.actor, "readContractValues", c.organisationId) ? c.annualValuePence : null,
     licences: (c, _x, ctx) => ctx.loaders.licencesByContract.load(c.id),
   },
 };

@@ -1,4 +1,5 @@
 // Contracts: listing, and versioned, audited create/update/retire.
+import { likeLiteral } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ContractFilter, CreateContractInput, UpdateContractPatch } from "../../generated/graphql.ts";
@@ -21,11 +22,21 @@ export function noticeDeadline(endDate: Date | null, noticePeriodDays: number | 
 /** One page of contracts, ending soonest first. */
 export async function listContracts(ctx: Context, filter: ContractFilter | null | undefined, page: PageArgs) {
   const where: Prisma.ContractWhereInput = {};
-  if (filter?.organisation?.length) where.organisationId = { in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation") };
+  if (filter?.organisation?.length)
+    where.organisationId = {
+      in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),
+    };
   if (filter?.status?.length) where.status = { in: filter.status };
-  if (filter?.endsAfter || filter?.endsBefore) where.endDate = { ...(filter.endsAfter ? { gte: filter.endsAfter } : {}), ...(filter.endsBefore ? { lte: filter.endsBefore } : {}) };
+  if (filter?.endsAfter || filter?.endsBefore)
+    where.endDate = {
+      ...(filter.endsAfter ? { gte: filter.endsAfter } : {}),
+      ...(filter.endsBefore ? { lte: filter.endsBefore } : {}),
+    };
   const search = filter?.search?.trim();
-  if (search) where.OR = ["title", "supplierName", "reference"].map((c) => ({ [c]: { contains: search, mode: "insensitive" } }));
+  if (search)
+    where.OR = ["title", "supplierName", "reference"].map((c) => ({
+      [c]: { contains: likeLiteral(search), mode: "insensitive" },
+    }));
   return paginate(
     page,
     { column: "reference", direction: "asc" },
@@ -42,8 +53,16 @@ export function createContract(ctx: Context, input: CreateContractInput) {
     authorize(ctx.actor, "create", "Contract", org.id);
     const fields = checkContractFields(input as Record<string, unknown>, "input");
     await checkContractUnique(tx, org.id, fields.reference, fields.ocid, "input");
-    const contract = await tx.contract.create({ data: { id: randomUUID(), organisationId: org.id, ...fields } });
-    await recordAudit(tx, ctx.actor, { action: "CREATE", entityType: "Contract", entityId: contract.id, organisationId: org.id, after: contract });
+    const contract = await tx.contract.create({
+      data: { id: randomUUID(), organisationId: org.id, ...fields },
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: "CREATE",
+      entityType: "Contract",
+      entityId: contract.id,
+      organisationId: org.id,
+      after: contract,
+    });
     return contract;
   });
 }
@@ -56,13 +75,30 @@ export function updateContract(ctx: Context, globalId: string, version: number, 
     expectVersion(before, version, "Contract", id);
     authorize(ctx.actor, "update", "Contract", before.organisationId);
     for (const k of ["reference", "title"] as const) notNull(patch[k], `patch.${k}`);
-    const merged: Record<string, unknown> = { ...before, value: before.valuePence, annualValue: before.annualValuePence };
+    const merged: Record<string, unknown> = {
+      ...before,
+      value: before.valuePence,
+      annualValue: before.annualValuePence,
+    };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
     const fields = checkContractFields(merged, "patch");
     await checkContractUnique(tx, before.organisationId, fields.reference, fields.ocid, "patch", id);
-    expectUpdated(await tx.contract.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } }), "Contract");
+    expectUpdated(
+      await tx.contract.updateMany({
+        where: { id, version },
+        data: { ...fields, version: { increment: 1 } },
+      }),
+      "Contract",
+    );
     const after = (await tx.contract.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Contract", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Contract",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -74,11 +110,28 @@ export function retireContract(ctx: Context, globalId: string, version: number) 
     const before = await tx.contract.findUnique({ where: { id } });
     expectVersion(before, version, "Contract", id);
     authorize(ctx.actor, "retire", "Contract", before.organisationId);
+    expectUpdated(
+      await tx.contract.updateMany({
+        where: { id, version },
+        data: { status: "RETIRED", version: { increment: 1 } },
+      }),
+      "Contract",
+    );
     const live = await tx.licence.count({ where: { contractId: id, status: "ACTIVE" } });
-    if (live) throw new InputError("id", `${live} active licence(s) still point at contract ${before.reference}; retire them or move them to another contract first.`);
-    expectUpdated(await tx.contract.updateMany({ where: { id, version }, data: { status: "RETIRED", version: { increment: 1 } } }), "Contract");
+    if (live)
+      throw new InputError(
+        "id",
+        `${live} active licence(s) still point at contract ${before.reference}; retire them or move them to another contract first.`,
+      );
     const after = (await tx.contract.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "RETIRE", entityType: "Contract", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "RETIRE",
+      entityType: "Contract",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,4 +1,5 @@
 // The rules a contract's fields must satisfy, shared by create and update.
+import { likeLiteral } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { ConflictError, InputError } from "../shared/errors.ts";
 import { optionalCount, optionalMoney, optionalText, requireName } from "../shared/validate.ts";
@@ -9,12 +10,21 @@ const CPV = /^\d{8}(-\d)?$/;
 export function checkContractFields(v: Record<string, unknown>, prefix: string) {
   const f = (k: string) => `${prefix}.${k}`;
   const cpvCode = optionalText(v.cpvCode, f("cpvCode"), 12);
-  if (cpvCode && !CPV.test(cpvCode)) throw new InputError(f("cpvCode"), `"${cpvCode}" is not a CPV code; write eight digits, e.g. 48000000 (optionally with its check digit, 48000000-8).`);
+  if (cpvCode && !CPV.test(cpvCode))
+    throw new InputError(
+      f("cpvCode"),
+      `"${cpvCode}" is not a CPV code; write eight digits, e.g. 48000000 (optionally with its check digit, 48000000-8).`,
+    );
   const startDate = (v.startDate as Date | null | undefined) ?? null;
   const endDate = (v.endDate as Date | null | undefined) ?? null;
-  if (startDate && endDate && endDate < startDate) throw new InputError(f("endDate"), "must not be before the start date.");
+  if (startDate && endDate && endDate < startDate)
+    throw new InputError(f("endDate"), "must not be before the start date.");
   const ocid = optionalText(v.ocid, f("ocid"), 200);
-  if (ocid && !/^ocds-[a-z0-9]{6}-/.test(ocid)) throw new InputError(f("ocid"), `"${ocid.slice(0, 40)}" is not an OCDS ocid; they start with "ocds-" and a six-character prefix, e.g. ocds-b5fd17-….`);
+  if (ocid && !/^ocds-[a-z0-9]{6}-/.test(ocid))
+    throw new InputError(
+      f("ocid"),
+      `"${ocid.slice(0, 40)}" is not an OCDS ocid; they start with "ocds-" and a six-character prefix, e.g. ocds-b5fd17-….`,
+    );
   return {
     reference: requireName(v.reference, f("reference")),
     title: requireName(v.title, f("title")),
@@ -32,10 +42,25 @@ export function checkContractFields(v: Record<string, unknown>, prefix: string) 
 }
 
 /** Refuses a reference or ocid that another contract already uses. */
-export async function checkContractUnique(tx: Tx, organisationId: string, reference: string, ocid: string | null, prefix: string, exceptId?: string) {
+export async function checkContractUnique(
+  tx: Tx,
+  organisationId: string,
+  reference: string,
+  ocid: string | null,
+  prefix: string,
+  exceptId?: string,
+) {
   const not = exceptId ? { id: { not: exceptId } } : {};
-  if (await tx.contract.findFirst({ where: { organisationId, reference: { equals: reference, mode: "insensitive" }, ...not }, select: { id: true } })) {
-    throw new ConflictError(`${prefix}.reference`, `this organisation already has a contract with reference "${reference}".`);
+  if (
+    await tx.contract.findFirst({
+      where: { organisationId, reference: { equals: likeLiteral(reference), mode: "insensitive" }, ...not },
+      select: { id: true },
+    })
+  ) {
+    throw new ConflictError(
+      `${prefix}.reference`,
+      `this organisation already has a contract with reference "${reference}".`,
+    );
   }
   if (ocid && (await tx.contract.findFirst({ where: { ocid, ...not }, select: { id: true } }))) {
     throw new ConflictError(`${prefix}.ocid`, `a contract from procurement record ${ocid} already exists.`);

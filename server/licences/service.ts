@@ -1,5 +1,6 @@
 // Licences (entitlements): listing, and versioned, audited create/update/retire.
 // Rule: a licence's contract must belong to the same organisation and be active.
+import { likeLiteral } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CreateLicenceInput, LicenceFilter, UpdateLicencePatch } from "../../generated/graphql.ts";
@@ -16,14 +17,23 @@ import { organisationByCode, organisationIdsByCodes } from "../organisations/ser
 /** One page of licences, largest annual cost first. */
 export async function listLicences(ctx: Context, filter: LicenceFilter | null | undefined, page: PageArgs) {
   const where: Prisma.LicenceWhereInput = {};
-  if (filter?.organisation?.length) where.organisationId = { in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation") };
-  if (filter?.product?.length) where.productId = { in: filter.product.map((p) => idOf(p, "Product", "filter.product")) };
+  if (filter?.organisation?.length)
+    where.organisationId = {
+      in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),
+    };
+  if (filter?.product?.length)
+    where.productId = { in: filter.product.map((p) => idOf(p, "Product", "filter.product")) };
   if (filter?.metric?.length) where.metric = { in: filter.metric };
   if (filter?.status?.length) where.status = { in: filter.status };
   const product: Prisma.ProductWhereInput = {};
-  if (filter?.capability?.length) product.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
+  if (filter?.capability?.length)
+    product.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
   const search = filter?.search?.trim();
-  if (search) product.OR = [{ name: { contains: search, mode: "insensitive" } }, { vendor: { name: { contains: search, mode: "insensitive" } } }];
+  if (search)
+    product.OR = [
+      { name: { contains: likeLiteral(search), mode: "insensitive" } },
+      { vendor: { name: { contains: likeLiteral(search), mode: "insensitive" } } },
+    ];
   if (Object.keys(product).length) where.product = product;
   if (filter?.shelfwareOnly) where.quantityOwned = { gt: ctx.prisma.licence.fields.quantityUsed };
   return paginate(
@@ -35,23 +45,42 @@ export async function listLicences(ctx: Context, filter: LicenceFilter | null | 
   );
 }
 
-async function checkContract(tx: Tx, globalId: string | null | undefined, organisationId: string, field: string) {
+async function checkContract(
+  tx: Tx,
+  globalId: string | null | undefined,
+  organisationId: string,
+  field: string,
+) {
   if (!globalId) return null;
   const id = idOf(globalId, "Contract", field);
-  const contract = await tx.contract.findUnique({ where: { id }, select: { organisationId: true, status: true, reference: true } });
+  const [contract] = await tx.$queryRaw<
+    { organisationId: string; status: string; reference: string }[]
+  >`SELECT "organisationId"::text AS "organisationId", status::text AS status, reference FROM "Contract" WHERE id = ${id}::uuid FOR SHARE`;
   if (!contract) throw new NotFoundError(field, `no contract has ID ${globalId}.`);
-  if (contract.organisationId !== organisationId) throw new InputError(field, `contract ${contract.reference} belongs to another organisation; a licence's contract must be its own organisation's.`);
-  if (contract.status === "RETIRED") throw new InputError(field, `contract ${contract.reference} is retired; choose an active contract.`);
+  if (contract.organisationId !== organisationId)
+    throw new InputError(
+      field,
+      `contract ${contract.reference} belongs to another organisation; a licence's contract must be its own organisation's.`,
+    );
+  if (contract.status === "RETIRED")
+    throw new InputError(field, `contract ${contract.reference} is retired; choose an active contract.`);
   return id;
 }
 
-function checkQuantities(v: { quantityOwned?: unknown; quantityUsed?: unknown; unitCost?: unknown; annualCost?: unknown }, prefix: string) {
+function checkQuantities(
+  v: { quantityOwned?: unknown; quantityUsed?: unknown; unitCost?: unknown; annualCost?: unknown },
+  prefix: string,
+) {
   const quantityOwned = optionalCount(v.quantityOwned, `${prefix}.quantityOwned`);
   const quantityUsed = optionalCount(v.quantityUsed, `${prefix}.quantityUsed`);
   if (quantityOwned === null) throw new InputError(`${prefix}.quantityOwned`, "is required.");
   if (quantityUsed === null) throw new InputError(`${prefix}.quantityUsed`, "is required.");
   const unitCostPence = optionalMoney(v.unitCost, `${prefix}.unitCost`, 0n)!;
-  const annualCostPence = optionalMoney(v.annualCost, `${prefix}.annualCost`, unitCostPence * BigInt(quantityOwned))!;
+  const annualCostPence = optionalMoney(
+    v.annualCost,
+    `${prefix}.annualCost`,
+    unitCostPence * BigInt(quantityOwned),
+  )!;
   return { quantityOwned, quantityUsed, unitCostPence, annualCostPence };
 }
 
@@ -61,7 +90,8 @@ export function createLicence(ctx: Context, input: CreateLicenceInput) {
     const org = await organisationByCode(tx, input.organisation, "input.organisation");
     authorize(ctx.actor, "create", "Licence", org.id);
     const productId = idOf(input.product, "Product", "input.product");
-    if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } }))) throw new NotFoundError("input.product", `no product has ID ${input.product}.`);
+    if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } })))
+      throw new NotFoundError("input.product", `no product has ID ${input.product}.`);
     const licence = await tx.licence.create({
       data: {
         id: randomUUID(),
@@ -73,7 +103,13 @@ export function createLicence(ctx: Context, input: CreateLicenceInput) {
         ...checkQuantities(input, "input"),
       },
     });
-    await recordAudit(tx, ctx.actor, { action: "CREATE", entityType: "Licence", entityId: licence.id, organisationId: org.id, after: licence });
+    await recordAudit(tx, ctx.actor, {
+      action: "CREATE",
+      entityType: "Licence",
+      entityId: licence.id,
+      organisationId: org.id,
+      after: licence,
+    });
     return licence;
   });
 }
@@ -85,7 +121,8 @@ export function updateLicence(ctx: Context, globalId: string, version: number, p
     const before = await tx.licence.findUnique({ where: { id } });
     expectVersion(before, version, "Licence", id);
     authorize(ctx.actor, "update", "Licence", before.organisationId);
-    for (const k of ["metric", "quantityOwned", "quantityUsed", "unitCost", "annualCost"] as const) notNull(patch[k], `patch.${k}`);
+    for (const k of ["metric", "quantityOwned", "quantityUsed", "unitCost", "annualCost"] as const)
+      notNull(patch[k], `patch.${k}`);
     const quantities = checkQuantities(
       {
         quantityOwned: patch.quantityOwned ?? before.quantityOwned,
@@ -101,10 +138,18 @@ export function updateLicence(ctx: Context, globalId: string, version: number, p
       notes: patch.notes === undefined ? before.notes : optionalText(patch.notes, "patch.notes"),
       version: { increment: 1 },
     };
-    if (patch.contract !== undefined) data.contractId = await checkContract(tx, patch.contract, before.organisationId, "patch.contract");
+    if (patch.contract !== undefined)
+      data.contractId = await checkContract(tx, patch.contract, before.organisationId, "patch.contract");
     expectUpdated(await tx.licence.updateMany({ where: { id, version }, data }), "Licence");
     const after = (await tx.licence.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Licence", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Licence",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -116,9 +161,22 @@ export function retireLicence(ctx: Context, globalId: string, version: number) {
     const before = await tx.licence.findUnique({ where: { id } });
     expectVersion(before, version, "Licence", id);
     authorize(ctx.actor, "retire", "Licence", before.organisationId);
-    expectUpdated(await tx.licence.updateMany({ where: { id, version }, data: { status: "RETIRED", version: { increment: 1 } } }), "Licence");
+    expectUpdated(
+      await tx.licence.updateMany({
+        where: { id, version },
+        data: { status: "RETIRED", version: { increment: 1 } },
+      }),
+      "Licence",
+    );
     const after = (await tx.licence.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "RETIRE", entityType: "Licence", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "RETIRE",
+      entityType: "Licence",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -1,4 +1,5 @@
 // Organisation queries and fields; the rules live in service.ts.
+import { likeLiteral } from "../shared/like.ts";
 import type { Resolvers } from "../../generated/graphql.ts";
 import { toGlobalId } from "../shared/ids.ts";
 
@@ -7,7 +8,9 @@ export const organisationResolvers: Resolvers = {
   Query: {
     organisations: (_p, _a, ctx) => ctx.prisma.organisation.findMany({ orderBy: { code: "asc" } }),
     organisation: (_p, { code }, ctx) =>
-      ctx.prisma.organisation.findFirst({ where: { code: { equals: code.trim(), mode: "insensitive" } } }),
+      ctx.prisma.organisation.findFirst({
+        where: { code: { equals: likeLiteral(code.trim()), mode: "insensitive" } },
+      }),
   },
   Organisation: {
     id: (o) => toGlobalId("Organisation", o.id),

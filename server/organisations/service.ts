@@ -1,25 +1,41 @@
 // Organisations: lookup by code, and the per-organisation summary used to compare estates side by side.
+import { likeLiteral } from "../shared/like.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Tx } from "../shared/writes.ts";
 import { NotFoundError } from "../shared/errors.ts";
 
 /** The organisation with `code` (case-insensitive); NotFound naming `field` when none has it. */
 export async function organisationByCode(db: Tx | PrismaClient, code: string, field: string) {
-  const org = await db.organisation.findFirst({ where: { code: { equals: code.trim(), mode: "insensitive" } } });
+  const org = await db.organisation.findFirst({
+    where: { code: { equals: likeLiteral(code.trim()), mode: "insensitive" } },
+  });
   if (!org) {
-    const known = (await db.organisation.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((o) => o.code);
-    throw new NotFoundError(field, `no organisation has code "${code.slice(0, 40)}"; known codes: ${known.join(", ")}.`);
+    const known = (await db.organisation.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map(
+      (o) => o.code,
+    );
+    throw new NotFoundError(
+      field,
+      `no organisation has code "${code.slice(0, 40)}"; known codes: ${known.join(", ")}.`,
+    );
   }
   return org;
 }
 
 /** Ids of the organisations with these codes; NotFound naming `field` for an unknown code. */
-export async function organisationIdsByCodes(db: Tx | PrismaClient, codes: readonly string[], field: string): Promise<string[]> {
+export async function organisationIdsByCodes(
+  db: Tx | PrismaClient,
+  codes: readonly string[],
+  field: string,
+): Promise<string[]> {
   const orgs = await db.organisation.findMany({ select: { id: true, code: true } });
   const byCode = new Map(orgs.map((o) => [o.code.toUpperCase(), o.id]));
   return codes.map((code) => {
     const id = byCode.get(code.trim().toUpperCase());
-    if (!id) throw new NotFoundError(field, `no organisation has code "${code.slice(0, 40)}"; known codes: ${[...byCode.keys()].sort().join(", ")}.`);
+    if (!id)
+      throw new NotFoundError(
+        field,
+        `no organisation has code "${code.slice(0, 40)}"; known codes: ${[...byCode.keys()].sort().join(", ")}.`,
+      );
     return id;
   });
 }
@@ -39,7 +55,10 @@ export interface OrganisationSummary {
 }
 
 /** Summaries for many organisations at once: a fixed number of grouped queries, whatever the count. */
-export async function summariesFor(prisma: PrismaClient, organisationIds: readonly string[]): Promise<Map<string, OrganisationSummary>> {
+export async function summariesFor(
+  prisma: PrismaClient,
+  organisationIds: readonly string[],
+): Promise<Map<string, OrganisationSummary>> {
   const ids = [...organisationIds];
   const [byKind, sites, licences, contracts] = await Promise.all([
     prisma.asset.groupBy({
@@ -74,7 +93,9 @@ export async function summariesFor(prisma: PrismaClient, organisationIds: readon
     out.set(id, {
       siteCount: site?._count._all ?? 0,
       assetCount: kinds.reduce((n, r) => n + r._count._all, 0),
-      assetsByKind: kinds.map((r) => ({ kind: r.kind, count: r._count._all })).sort((a, b) => a.kind.localeCompare(b.kind)),
+      assetsByKind: kinds
+        .map((r) => ({ kind: r.kind, count: r._count._all }))
+        .sort((a, b) => a.kind.localeCompare(b.kind)),
       annualRunCostPence: kinds.reduce((n, r) => n + (r._sum.annualRunCostPence ?? 0n), 0n),
       siteAnnualCostPence: site?._sum.annualCostPence ?? 0n,
       licenceSpendPence: licence?._sum.annualCostPence ?? 0n,

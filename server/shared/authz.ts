@@ -6,13 +6,7 @@ import { ForbiddenError } from "./errors.ts";
 
 /** What a role allows within its organisation. */
 export type Permission =
-  | "read"
-  | "readContractValues"
-  | "editInventory"
-  | "editProcurement"
-  | "plan"
-  | "approve"
-  | "administer";
+  "read" | "readContractValues" | "editInventory" | "editProcurement" | "plan" | "approve" | "administer";
 
 /** Each role's permissions within the organisation it is held in. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -60,11 +54,21 @@ export function canAnywhere(actor: Actor, permission: Permission): boolean {
  * Decides whether `actor` may `action` an `entityType` owned by `organisationId`; throws ForbiddenError
  * naming the permission needed when not. A user whose one-time password is not yet changed may do nothing.
  */
-export function authorize(actor: Actor, action: Action, entityType: EntityType, organisationId: string): void {
-  if (actor.mustChangePassword) throw new ForbiddenError("choose a new password first (changePassword); one-time credentials allow nothing else.");
+export function authorize(
+  actor: Actor,
+  action: Action,
+  entityType: EntityType,
+  organisationId: string,
+): void {
+  if (actor.mustChangePassword)
+    throw new ForbiddenError(
+      "choose a new password first (changePassword); one-time credentials allow nothing else.",
+    );
   const permission = ENTITY_PERMISSION[entityType];
   if (!can(actor, permission, organisationId)) {
-    throw new ForbiddenError(`you may not ${action} this ${entityType}: it needs the ${permission} permission (${rolesWith(permission).join(" or ")}) in the organisation that owns it.`);
+    throw new ForbiddenError(
+      `you may not ${action} this ${entityType}: it needs the ${permission} permission (${rolesWith(permission).join(" or ")}) in the organisation that owns it.`,
+    );
   }
 }
 

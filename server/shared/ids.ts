@@ -30,7 +30,10 @@ export function parseGlobalId(globalId: string, field: string): { type: NodeType
   const type = globalId.slice(0, at) as NodeType;
   const id = globalId.slice(at + 1).toLowerCase();
   if (at < 1 || !UUID.test(id)) {
-    throw new InputError(field, `"${globalId.slice(0, 80)}" is not an ID; IDs look like "Asset:<uuid>" as returned by the API.`);
+    throw new InputError(
+      field,
+      `"${globalId.slice(0, 80)}" is not an ID; IDs look like "Asset:<uuid>" as returned by the API.`,
+    );
   }
   return { type, id };
 }

@@ -6,7 +6,8 @@ export function snapshot(row: object): Record<string, unknown> {
   for (const [k, v] of Object.entries(row)) {
     if (typeof v === "bigint") out[k] = v.toString();
     else if (v instanceof Date) out[k] = v.toISOString();
-    else if (v !== null && typeof v === "object" && "toFixed" in v) out[k] = String(v); // Prisma Decimal
+    else if (v !== null && typeof v === "object" && "toFixed" in v)
+      out[k] = String(v); // Prisma Decimal
     else out[k] = v;
   }
   return out;

@@ -17,14 +17,20 @@ export function parseMoney(value: unknown, field: string): bigint {
   if (typeof value === "bigint") return value; // already parsed by the Money scalar
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) {
-      throw new InputError(field, `money must be a whole number of pounds or a string with up to two decimals like "1234.50"; got ${value}.`);
+      throw new InputError(
+        field,
+        `money must be a whole number of pounds or a string with up to two decimals like "1234.50"; got ${value}.`,
+      );
     }
     return BigInt(value) * 100n;
   }
   if (typeof value !== "string") throw new InputError(field, `money must be a string like "1234.50".`);
   const m = DECIMAL.exec(value.trim());
   if (!m) {
-    throw new InputError(field, `"${value.slice(0, 40)}" is not an amount of money; write pounds with up to two decimals, like "1234.50".`);
+    throw new InputError(
+      field,
+      `"${value.slice(0, 40)}" is not an amount of money; write pounds with up to two decimals, like "1234.50".`,
+    );
   }
   const pence = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "0").padEnd(2, "0"));
   return m[1] ? -pence : pence;

@@ -44,23 +44,46 @@ export function encodeCursor(row: Record<string, unknown>, order: KeysetOrder): 
   return Buffer.from(JSON.stringify([encodeValue(row[order.column]), row.id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [unknown, string] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function decodeCursor(cursor: string, expected?: unknown): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") {
-      return [decodeValue(parsed[0] as CursorValue), parsed[1]];
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === "string" &&
+      UUID.test(parsed[1])
+    ) {
+      const value = decodeValue(parsed[0] as CursorValue);
+      const kind = (v: unknown) =>
+        v instanceof Date ? (Number.isNaN(v.getTime()) ? "bad" : "date") : typeof v;
+      if (expected === undefined || value === null || kind(value) === expected) return [value, parsed[1]];
     }
   } catch {
     /* fall through to the error below */
   }
-  throw new InputError("after", "is not a cursor this API returned; pass an `endCursor` from a previous page.");
+  throw new InputError(
+    "after",
+    "is not a cursor this API returned; pass an `endCursor` from a previous page.",
+  );
 }
+
+/** What each sort column's cursor value decodes to; a cursor of another kind was made for another order. */
+const COLUMN_KINDS: Record<string, string> = {
+  name: "string",
+  reference: "string",
+  annualRunCostPence: "bigint",
+  annualCostPence: "bigint",
+  updatedAt: "date",
+  at: "date",
+};
 
 /** The Prisma `where` that selects rows after the cursor, and the `orderBy` that goes with it. */
 export function keyset(order: KeysetOrder, after: string | null | undefined) {
   const orderBy = [{ [order.column]: order.direction }, { id: order.direction }];
   if (!after) return { where: {}, orderBy };
-  const [value, id] = decodeCursor(after);
+  const [value, id] = decodeCursor(after, COLUMN_KINDS[order.column]);
   const cmp = order.direction === "asc" ? "gt" : "lt";
   const where =
     value === null
@@ -73,7 +96,12 @@ export function keyset(order: KeysetOrder, after: string | null | undefined) {
 export interface Connection<T> {
   totalCount: number;
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 /**
@@ -109,16 +137,23 @@ export async function paginate<T extends { id: string }>(
  * A connection over rows already loaded in `order` (e.g. by a DataLoader for many parents at once);
  * cursors are the same as `paginate` would give, so clients cannot tell the difference.
  */
-export function connectionFromSorted<T extends { id: string }>(rows: T[], args: PageArgs, order: KeysetOrder): Connection<T> {
+export function connectionFromSorted<T extends { id: string }>(
+  rows: T[],
+  args: PageArgs,
+  order: KeysetOrder,
+): Connection<T> {
   const size = pageSize(args.first);
   let start = 0;
   if (args.after) {
-    const afterIndex = rows.findIndex((r) => encodeCursor(r as Record<string, unknown>, order) === args.after);
+    const afterIndex = rows.findIndex(
+      (r) => encodeCursor(r as Record<string, unknown>, order) === args.after,
+    );
     if (afterIndex < 0) {
       const [value, id] = decodeCursor(args.after);
       const cmp = (r: T) => {
         const v = (r as Record<string, unknown>)[order.column] as string | number | bigint | Date;
-        const c = v < (value as typeof v) ? -1 : v > (value as typeof v) ? 1 : r.id < id ? -1 : r.id > id ? 1 : 0;
+        const c =
+          v < (value as typeof v) ? -1 : v > (value as typeof v) ? 1 : r.id < id ? -1 : r.id > id ? 1 : 0;
         return order.direction === "asc" ? c : -c;
       };
       start = rows.findIndex((r) => cmp(r) > 0);

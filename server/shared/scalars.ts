@@ -5,9 +5,11 @@ import { formatPence, parseMoney } from "./money.ts";
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDate(value: unknown): Date {
-  if (typeof value !== "string" || !DATE.test(value)) throw new TypeError(`dates are written YYYY-MM-DD, e.g. "2027-03-31".`);
+  if (typeof value !== "string" || !DATE.test(value))
+    throw new TypeError(`dates are written YYYY-MM-DD, e.g. "2027-03-31".`);
   const d = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new TypeError(`"${value}" is not a real calendar date.`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw new TypeError(`"${value}" is not a real calendar date.`);
   return d;
 }
 

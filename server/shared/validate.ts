@@ -13,7 +13,8 @@ export function requireName(value: unknown, field: string): string {
   const name = value.trim();
   if (!name) throw new InputError(field, "must not be empty.");
   if (name.length > 200) throw new InputError(field, `must be at most 200 characters (got ${name.length}).`);
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new InputError(field, "must not contain control characters such as tabs or new lines.");
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new InputError(field, "must not contain control characters such as tabs or new lines.");
   return name;
 }
 
@@ -22,14 +23,16 @@ export function optionalText(value: unknown, field: string, max = MAX_TEXT): str
   if (value === null || value === undefined) return null;
   if (typeof value !== "string") throw new InputError(field, "must be text.");
   const text = value.trim();
-  if (text.length > max) throw new InputError(field, `must be at most ${max} characters (got ${text.length}).`);
+  if (text.length > max)
+    throw new InputError(field, `must be at most ${max} characters (got ${text.length}).`);
   return text || null;
 }
 
 /** An optional whole number ≥ 0 (and ≤ max). */
 export function optionalCount(value: unknown, field: string, max = MAX_CAPACITY): number | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== "number" || !Number.isInteger(value)) throw new InputError(field, "must be a whole number.");
+  if (typeof value !== "number" || !Number.isInteger(value))
+    throw new InputError(field, "must be a whole number.");
   if (value < 0) throw new InputError(field, `must not be negative (got ${value}).`);
   if (value > max) throw new InputError(field, `must be at most ${max} (got ${value}).`);
   return value;
@@ -51,11 +54,18 @@ export function optionalMoney(value: unknown, field: string, fallback: bigint | 
 }
 
 /** Refuses usage above capacity where exceeding it is physically impossible. */
-export function usageWithin(used: number | null, capacity: number | null, usedField: string, capacityField: string): void {
+export function usageWithin(
+  used: number | null,
+  capacity: number | null,
+  usedField: string,
+  capacityField: string,
+): void {
   if (used === null) return;
-  if (capacity === null) throw new InputError(usedField, `cannot be set without ${capacityField}; give the capacity first.`);
+  if (capacity === null)
+    throw new InputError(usedField, `cannot be set without ${capacityField}; give the capacity first.`);
   const usedName = usedField.split(".").at(-1);
-  if (used > capacity) throw new InputError(usedField, `${usedName} (${used}) cannot exceed ${capacityField} (${capacity}).`);
+  if (used > capacity)
+    throw new InputError(usedField, `${usedName} (${used}) cannot exceed ${capacityField} (${capacity}).`);
 }
 
 /** A field that may be omitted in a patch but never set to null. */
@@ -65,6 +75,10 @@ export function notNull<T>(value: T | null | undefined, field: string): T | unde
 }
 
 /** Picks `patch[key]` when present (even null), else the current value: the merge rule of every patch. */
-export function merged<P extends object, C extends object, K extends keyof P & keyof C>(patch: P, current: C, key: K): P[K] | C[K] {
+export function merged<P extends object, C extends object, K extends keyof P & keyof C>(
+  patch: P,
+  current: C,
+  key: K,
+): P[K] | C[K] {
   return key in patch && patch[key] !== undefined ? patch[key] : current[key];
 }

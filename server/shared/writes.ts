@@ -39,7 +39,10 @@ export function expectVersion<R extends { version: number }>(
 /** After `updateMany({ where: { id, version } })`: zero rows means another writer got there first. */
 export function expectUpdated(result: { count: number }, type: NodeType): void {
   if (result.count !== 1) {
-    throw new ConflictError("version", `this ${type} was changed by someone else meanwhile; reload it and apply your change again.`);
+    throw new ConflictError(
+      "version",
+      `this ${type} was changed by someone else meanwhile; reload it and apply your change again.`,
+    );
   }
 }
 

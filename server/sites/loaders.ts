@@ -6,10 +6,19 @@ import { byIds, groupedBy } from "../shared/batch.ts";
 /** Loaders keyed by site id. */
 export function siteLoaders(prisma: PrismaClient) {
   return {
-    site: new DataLoader<string, Site | null>((ids) => byIds(ids, prisma.site.findMany({ where: { id: { in: [...ids] } } }))),
+    site: new DataLoader<string, Site | null>((ids) =>
+      byIds(ids, prisma.site.findMany({ where: { id: { in: [...ids] } } })),
+    ),
     /** Every asset located at the site, by name then id (the NAME_ASC order of `assets`). */
     assetsBySite: new DataLoader<string, Asset[]>((ids) =>
-      groupedBy(ids, prisma.asset.findMany({ where: { siteId: { in: [...ids] } }, orderBy: [{ name: "asc" }, { id: "asc" }] }), (a) => a.siteId!),
+      groupedBy(
+        ids,
+        prisma.asset.findMany({
+          where: { siteId: { in: [...ids] } },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        }),
+        (a) => a.siteId!,
+      ),
     ),
   };
 }

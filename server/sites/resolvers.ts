@@ -23,6 +23,10 @@ export const siteResolvers: Resolvers = {
     organisation: async (s, _x, ctx) => (await ctx.loaders.organisation.load(s.organisationId))!,
     annualCost: (s) => s.annualCostPence,
     assets: async (s, { first, after }, ctx) =>
-      connectionFromSorted(await ctx.loaders.assetsBySite.load(s.id), { first, after }, { column: "name", direction: "asc" }),
+      connectionFromSorted(
+        await ctx.loaders.assetsBySite.load(s.id),
+        { first, after },
+        { column: "name", direction: "asc" },
+      ),
   },
 };

@@ -1,4 +1,5 @@
 // Sites: listing and versioned, audited create/update/retire.
+import { likeLiteral } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CreateSiteInput, SiteFilter, UpdateSitePatch } from "../../generated/graphql.ts";
@@ -15,10 +16,14 @@ import { checkSiteFields, checkSiteNameFree } from "./validation.ts";
 /** One page of sites, by name. */
 export async function listSites(ctx: Context, filter: SiteFilter | null | undefined, page: PageArgs) {
   const where: Prisma.SiteWhereInput = {};
-  if (filter?.organisation?.length) where.organisationId = { in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation") };
+  if (filter?.organisation?.length)
+    where.organisationId = {
+      in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),
+    };
   if (filter?.kind?.length) where.kind = { in: filter.kind };
   if (filter?.lifecycle?.length) where.lifecycle = { in: filter.lifecycle };
-  if (filter?.search?.trim()) where.name = { contains: filter.search.trim(), mode: "insensitive" };
+  if (filter?.search?.trim())
+    where.name = { contains: likeLiteral(filter.search.trim()), mode: "insensitive" };
   return paginate(
     page,
     { column: "name", direction: "asc" },
@@ -36,9 +41,22 @@ export function createSite(ctx: Context, input: CreateSiteInput) {
     const fields = checkSiteFields(input as Record<string, unknown>, "input");
     await checkSiteNameFree(tx, org.id, fields.name, "input.name");
     const site = await tx.site.create({
-      data: { id: randomUUID(), organisationId: org.id, kind: input.kind, lifecycle: input.lifecycle ?? "ACTIVE", leaseEnd: input.leaseEnd ?? null, ...fields },
+      data: {
+        id: randomUUID(),
+        organisationId: org.id,
+        kind: input.kind,
+        lifecycle: input.lifecycle ?? "ACTIVE",
+        leaseEnd: input.leaseEnd ?? null,
+        ...fields,
+      },
     });
-    await recordAudit(tx, ctx.actor, { action: "CREATE", entityType: "Site", entityId: site.id, organisationId: org.id, after: site });
+    await recordAudit(tx, ctx.actor, {
+      action: "CREATE",
+      entityType: "Site",
+      entityId: site.id,
+      organisationId: org.id,
+      after: site,
+    });
     return site;
   });
 }
@@ -51,11 +69,16 @@ export function updateSite(ctx: Context, globalId: string, version: number, patc
     expectVersion(before, version, "Site", id);
     authorize(ctx.actor, "update", "Site", before.organisationId);
     for (const k of ["name", "kind", "lifecycle", "annualCost"] as const) notNull(patch[k], `patch.${k}`);
-    if (patch.lifecycle === "RETIRED") throw new InputError("patch.lifecycle", "use retireSite to retire a site, so its assets are checked first.");
+    if (patch.lifecycle === "RETIRED")
+      throw new InputError(
+        "patch.lifecycle",
+        "use retireSite to retire a site, so its assets are checked first.",
+      );
     const merged: Record<string, unknown> = { ...before, annualCost: before.annualCostPence };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
     const fields = checkSiteFields(merged, "patch");
-    if (fields.name !== before.name) await checkSiteNameFree(tx, before.organisationId, fields.name, "patch.name", id);
+    if (fields.name !== before.name)
+      await checkSiteNameFree(tx, before.organisationId, fields.name, "patch.name", id);
     const data: Prisma.SiteUncheckedUpdateManyInput = {
       ...fields,
       kind: patch.kind ?? before.kind,
@@ -65,7 +88,14 @@ export function updateSite(ctx: Context, globalId: string, version: number, patc
     };
     expectUpdated(await tx.site.updateMany({ where: { id, version }, data }), "Site");
     const after = (await tx.site.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Site", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Site",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -77,6 +107,13 @@ export function retireSite(ctx: Context, globalId: string, version: number) {
     const before = await tx.site.findUnique({ where: { id } });
     expectVersion(before, version, "Site", id);
     authorize(ctx.actor, "retire", "Site", before.organisationId);
+    expectUpdated(
+      await tx.site.updateMany({
+        where: { id, version },
+        data: { lifecycle: "RETIRED", version: { increment: 1 } },
+      }),
+      "Site",
+    );
     const remaining = await tx.asset.findMany({
       where: { siteId: id, lifecycle: { not: "RETIRED" } },
       select: { name: true },
@@ -85,11 +122,20 @@ export function retireSite(ctx: Context, globalId: string, version: number) {
     });
     if (remaining.length) {
       const total = await tx.asset.count({ where: { siteId: id, lifecycle: { not: "RETIRED" } } });
-      throw new InputError("id", `${total} asset(s) still located at "${before.name}" (e.g. ${remaining.map((a) => a.name).join(", ")}); move or retire them first.`);
+      throw new InputError(
+        "id",
+        `${total} asset(s) still located at "${before.name}" (e.g. ${remaining.map((a) => a.name).join(", ")}); move or retire them first.`,
+      );
     }
-    expectUpdated(await tx.site.updateMany({ where: { id, version }, data: { lifecycle: "RETIRED", version: { increment: 1 } } }), "Site");
     const after = (await tx.site.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "RETIRE", entityType: "Site", entityId: id, organisationId: after.organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "RETIRE",
+      entityType: "Site",
+      entityId: id,
+      organisationId: after.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

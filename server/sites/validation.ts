@@ -1,7 +1,15 @@
 // The rules a site's fields must satisfy, shared by create and update.
+import { likeLiteral } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { InputError } from "../shared/errors.ts";
-import { optionalCount, optionalMoney, optionalQuantity, optionalText, requireName, usageWithin } from "../shared/validate.ts";
+import {
+  optionalCount,
+  optionalMoney,
+  optionalQuantity,
+  optionalText,
+  requireName,
+  usageWithin,
+} from "../shared/validate.ts";
 
 /** Checks a site's scalar fields (create input, or patch merged over the current row). */
 export function checkSiteFields(v: Record<string, unknown>, prefix: string) {
@@ -20,18 +28,31 @@ export function checkSiteFields(v: Record<string, unknown>, prefix: string) {
     annualCostPence: optionalMoney(v.annualCost, f("annualCost"), 0n)!,
     description: optionalText(v.description, f("description")),
   };
-  if (out.pue !== null && out.pue < 1) throw new InputError(f("pue"), `power usage effectiveness is at least 1.0 (got ${out.pue}).`);
-  if (out.tier !== null && out.tier < 1) throw new InputError(f("tier"), "data centre tiers run from 1 to 4.");
+  if (out.pue !== null && out.pue < 1)
+    throw new InputError(f("pue"), `power usage effectiveness is at least 1.0 (got ${out.pue}).`);
+  if (out.tier !== null && out.tier < 1)
+    throw new InputError(f("tier"), "data centre tiers run from 1 to 4.");
   usageWithin(out.racksUsed, out.racks, f("racksUsed"), "racks");
   usageWithin(out.powerUsedKw, out.powerKw, f("powerUsedKw"), "powerKw");
   return out;
 }
 
 /** Refuses a name another site of the same organisation already has. */
-export async function checkSiteNameFree(tx: Tx, organisationId: string, name: string, field: string, exceptId?: string) {
+export async function checkSiteNameFree(
+  tx: Tx,
+  organisationId: string,
+  name: string,
+  field: string,
+  exceptId?: string,
+) {
   const clash = await tx.site.findFirst({
-    where: { organisationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      organisationId,
+      name: { equals: likeLiteral(name), mode: "insensitive" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
-  if (clash) throw new InputError(field, `this organisation already has a site named "${name}"; choose another name.`);
+  if (clash)
+    throw new InputError(field, `this organisation already has a site named "${name}"; choose another name.`);
 }

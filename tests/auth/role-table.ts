@@ -1,0 +1,143 @@
+// The role table as data: what each role may do, derived from ROLE_PERMISSIONS and ENTITY_PERMISSION and
+// the rule of every mutation in mutation-cases.ts. The walk (role-table.test.ts) checks the server against
+// `expectedAllowed`; `renderRoleTable` writes the same matrix as the README's Markdown table, so the code,
+// the tests and the documentation cannot drift apart.
+import type { Role } from "../../generated/prisma/client.ts";
+import { ENTITY_PERMISSION, ROLE_PERMISSIONS, type Permission } from "../../server/shared/authz.ts";
+import { MUTATION_CASES, type Rule } from "./mutation-cases.ts";
+
+/** A role held in one council, or the shared service's ADMIN (who administers every organisation). */
+export type Subject = Role | "SHARED_SERVICE_ADMIN";
+
+/** The roles in table order, then the shared service's ADMIN. */
+export const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];
+export const SUBJECTS: Subject[] = [...ROLES, "SHARED_SERVICE_ADMIN"];
+
+/** Whose data a call touches: the organisation the role is held in, or another organisation. */
+export type Target = "home" | "other";
+
+/** The permission a rule needs, or null for the caller's own account. */
+export function permissionOf(rule: Rule): Permission | null {
+  if (rule.scope === "own-account") return null;
+  return rule.scope === "any-organisation" ? rule.permission : ENTITY_PERMISSION[rule.entity];
+}
+
+/** True when `subject` may make a call under `rule` against data of its `target` organisation. */
+export function expectedAllowed(subject: Subject, rule: Rule, target: Target): boolean {
+  if (subject === "SHARED_SERVICE_ADMIN") return true;
+  const held = ROLE_PERMISSIONS[subject];
+  switch (rule.scope) {
+    case "own-account":
+      return true;
+    case "any-organisation":
+      return held.includes(rule.permission);
+    case "owning-organisation":
+      return target === "home" && held.includes(ENTITY_PERMISSION[rule.entity]);
+  }
+}
+
+/** One row of the table. */
+interface Row {
+  what: string;
+  needs: string;
+  where: string;
+  allowed: (role: Role) => boolean;
+}
+
+const WHERE: Record<Rule["scope"], string> = {
+  "owning-organisation": "its organisation",
+  "any-organisation": "any organisation",
+  "own-account": "own account",
+};
+
+function ruleKey(rule: Rule): string {
+  return JSON.stringify(rule);
+}
+
+/** The mutations grouped as the table lists them; every mutation of a group must share one rule. */
+export function mutationGroups(): { group: string; mutations: string[]; rule: Rule; where: string }[] {
+  const groups = new Map<string, { group: string; mutations: string[]; rule: Rule; where: string }>();
+  for (const [name, c] of Object.entries(MUTATION_CASES)) {
+    const g = groups.get(c.group);
+    if (!g)
+      groups.set(c.group, {
+        group: c.group,
+        mutations: [name],
+        rule: c.rule,
+        where: c.where ?? WHERE[c.rule.scope],
+      });
+    else if (ruleKey(g.rule) !== ruleKey(c.rule))
+      throw new Error(`${name} is in group ${c.group} but has a different rule; split the group.`);
+    else g.mutations.push(name);
+  }
+  return [...groups.values()];
+}
+
+function rows(): Row[] {
+  const has = (p: Permission) => (role: Role) => ROLE_PERMISSIONS[role].includes(p);
+  const result: Row[] = [
+    {
+      what: "Read the estate: organisations, sites, assets, dependencies, licences, contracts, audit trail",
+      needs: "`read`",
+      where: "every organisation",
+      allowed: has("read"),
+    },
+    {
+      what: "See contract values (`value`, `annualValue`, contract audit snapshots)",
+      needs: "`readContractValues`",
+      where: "its organisation",
+      allowed: has("readContractValues"),
+    },
+  ];
+  const used = new Set<Permission>(["read", "readContractValues"]);
+  for (const { group, mutations, rule, where } of mutationGroups()) {
+    const permission = permissionOf(rule);
+    if (permission) used.add(permission);
+    result.push({
+      what: `${group}: ${mutations.map((m) => `\`${m}\``).join(", ")}`,
+      needs: permission ? `\`${permission}\`` : "an account",
+      where,
+      allowed: (role) => expectedAllowed(role, rule, "home"),
+    });
+  }
+  const unused = [...new Set(ROLES.flatMap((r) => ROLE_PERMISSIONS[r]))].filter((p) => !used.has(p));
+  for (const p of unused)
+    result.push({
+      what: `(no operation needs \`${p}\` yet)`,
+      needs: `\`${p}\``,
+      where: "its organisation",
+      allowed: has(p),
+    });
+  return result;
+}
+
+/** The role table as Markdown, exactly as it stands between the README's role-table markers. */
+export function renderRoleTable(): string {
+  const header = ["Operation", "Needs", "Where", ...ROLES, "Shared-service ADMIN"];
+  const lines = [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map((_h, i) => (i < 3 ? "---" : ":-:")).join(" | ")} |`,
+    ...rows().map(
+      (r) =>
+        `| ${[r.what, r.needs, r.where, ...ROLES.map((role) => (r.allowed(role) ? "✓" : "—")), "✓"].join(" | ")} |`,
+    ),
+  ];
+  return [
+    ...lines,
+    "",
+    "✓ allowed, — refused with `FORBIDDEN`. A role counts only in the organisation it is held in; an ADMIN of",
+    "the shared service counts in every organisation. A user with no role at all, or still on one-time",
+    "credentials, may only run `me` and `changePassword`.",
+  ].join("\n");
+}
+
+/** The README's markers around the role table. */
+export const ROLE_TABLE_MARKERS = { start: "<!-- role-table:start -->", end: "<!-- role-table:end -->" };
+
+/** The text between the markers in `readme`, trimmed, or null when the markers are missing. */
+export function tableInReadme(readme: string): string | null {
+  const start = readme.indexOf(ROLE_TABLE_MARKERS.start);
+  const end = readme.indexOf(ROLE_TABLE_MARKERS.end);
+  if (start < 0 || end < start) return null;
+  return readme.slice(start + ROLE_TABLE_MARKERS.start.length, end).trim();
+}
