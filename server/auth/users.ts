@@ -143,26 +143,32 @@ export async function bootstrapAdmin(
   email = process.env.CONVERGE_ADMIN_EMAIL ?? "admin@converge.local",
 ) {
   if ((await prisma.user.count()) > 0) return null;
-  const shared = await prisma.organisation.findMany({ where: { kind: "SHARED_SERVICE" } });
-  if (!shared.length) return null;
   const password = newOneTimePassword();
-  const userId = randomUUID();
-  await prisma.$transaction([
-    prisma.user.create({
+  const passwordHash = await hashPassword(password);
+  const address = checkEmail(email, "CONVERGE_ADMIN_EMAIL");
+  const created = await prisma.$transaction(async (tx) => {
+    // Servers starting together: one creates the admin, the others wait here and then find it.
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(727073691)`;
+    if ((await tx.user.count()) > 0) return false;
+    const shared = await tx.organisation.findMany({ where: { kind: "SHARED_SERVICE" } });
+    if (!shared.length) return false;
+    const userId = randomUUID();
+    await tx.user.create({
       data: {
         id: userId,
-        email: checkEmail(email, "CONVERGE_ADMIN_EMAIL"),
+        email: address,
         displayName: "Administrator",
-        passwordHash: await hashPassword(password),
+        passwordHash,
         mustChangePassword: true,
       },
-    }),
-    ...shared.map((o) =>
-      prisma.roleAssignment.create({
+    });
+    for (const o of shared)
+      await tx.roleAssignment.create({
         data: { id: randomUUID(), userId, organisationId: o.id, role: "ADMIN" },
-      }),
-    ),
-  ]);
+      });
+    return true;
+  });
+  if (!created) return null;
   return { email, password };
 }
 

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { migratePglite, migratePostgres } from "./migrate.ts";
+import { ensureNotInUse } from "./in-use.ts";
 
 /** A Prisma client and how to close everything behind it. */
 export interface Database {
@@ -43,7 +44,9 @@ function clientFor(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): Pris
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if ("url" in target) {
     if (!/^postgres(ql)?:\/\//.test(target.url)) {
-      throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${target.url.slice(0, 20)}…")`);
+      throw new Error(
+        `DATABASE_URL must start with postgres:// or postgresql:// (got "${target.url.slice(0, 20)}…")`,
+      );
     }
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
@@ -56,7 +59,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     const prisma = clientFor(new PrismaPg({ connectionString: target.url }), options);
     return { prisma, engine: "postgres", applied, close: () => prisma.$disconnect() };
   }
-  if (target.dir) mkdirSync(target.dir, { recursive: true });
+  if (target.dir) {
+    ensureNotInUse(target.dir); // one process per PGlite folder: a second one would corrupt it
+    mkdirSync(target.dir, { recursive: true });
+  }
   const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
   const applied = await migratePglite(pglite);
   const prisma = clientFor(new PrismaPGlite(pglite), options);
