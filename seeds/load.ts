@@ -1,6 +1,7 @@
 // Loads the seed estate into an empty database, in one transaction, in foreign-key order.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { buildSeedEstate } from "./estate.ts";
+import { loadOcdsSeed, ocdsSeedContractCount } from "./ocds.ts";
 import type { SeedEstate } from "./types.ts";
 
 /** Rows per table in an estate, keyed by the SeedEstate table name (organisations, assets, …). */
@@ -14,7 +15,7 @@ export function seedCounts(estate: SeedEstate): Record<string, number> {
     sites: estate.sites.length,
     assets: estate.assets.length,
     dependencies: estate.dependencies.length,
-    contracts: estate.contracts.length,
+    contracts: estate.contracts.length + ocdsSeedContractCount(estate.organisations),
     licences: estate.licences.length,
   };
 }
@@ -30,7 +31,9 @@ export async function loadSeedsIfEmpty(
   const estate = buildSeedEstate();
   const seeded = await prisma.$transaction(
     async (tx) => {
-      // Checked again inside the transaction, in case another process seeded meanwhile.
+      // Servers starting together on one empty database: one seeds, the others wait here and then
+      // find it seeded (the lock is released when this transaction ends).
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(727073690)`;
       if ((await tx.organisation.count()) > 0) return false;
       await tx.organisation.createMany({ data: estate.organisations });
       // Capabilities may already exist (created through the API): keep those and point products at them.
@@ -52,6 +55,7 @@ export async function loadSeedsIfEmpty(
       await tx.dependency.createMany({ data: estate.dependencies });
       await tx.contract.createMany({ data: estate.contracts });
       await tx.licence.createMany({ data: estate.licences });
+      await loadOcdsSeed(tx); // public procurement records, after the estate (seeds/ocds.ts)
       return true;
     },
     { timeout: 120_000, maxWait: 30_000 },

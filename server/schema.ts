@@ -14,7 +14,9 @@ import { licenceResolvers } from "./licences/resolvers.ts";
 import { contractResolvers } from "./contracts/resolvers.ts";
 import { auditResolvers } from "./audit/resolvers.ts";
 import { nodeResolvers } from "./nodes/resolvers.ts";
+import { graphResolvers } from "./graph/resolvers.ts";
 import { authResolvers } from "./auth/resolvers.ts";
+import { procurementResolvers } from "./procurement/resolvers.ts";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
 
@@ -37,12 +39,17 @@ const domains: Resolvers[] = [
   auditResolvers,
   nodeResolvers,
   authResolvers,
+  graphResolvers,
+  procurementResolvers,
 ];
 
 /** The executable GraphQL schema. */
 export function buildSchema() {
   return createSchema<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: [{ Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar }, ...domains] as never,
+    resolvers: [
+      { Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
+      ...domains,
+    ] as never,
   });
 }

@@ -15,7 +15,9 @@ export type NodeType =
   | "Contract"
   | "AuditEvent"
   | "User"
-  | "ApiToken";
+  | "ApiToken"
+  | "ProductMatch"
+  | "ProductAlias";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

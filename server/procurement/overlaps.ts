@@ -1,0 +1,126 @@
+// Overlap detection on a snapshot. Pure: no database.
+//
+// SAME_PRODUCT: a product with active licences in two or more organisations.
+// SAME_CAPABILITY: for two organisations A and B that both license products of a capability, the
+// products only A holds and those only B holds, when both sets are non-empty (two CRMs, two web
+// filters). With more organisations, every such pair contributes: the overlap lists the products that
+// differ in any pair, and the organisations of those pairs. For two organisations this is exactly
+// seeds/overlap-analysis.ts's findOverlaps, restricted to licences.
+import type { Licence } from "../../generated/prisma/client.ts";
+import { productCapabilityCode, type ProcurementSnapshot } from "./snapshot.ts";
+
+/** The kinds of overlap. */
+export type OverlapKind = "SAME_PRODUCT" | "SAME_CAPABILITY";
+
+/** One organisation's part of an overlap. */
+export interface SideModel {
+  organisationId: string;
+  productIds: string[];
+  licences: Licence[];
+}
+
+/** An overlap before it is priced or masked. */
+export interface OverlapModel {
+  id: string;
+  kind: OverlapKind;
+  capabilityCode: string | null;
+  productIds: string[];
+  sides: SideModel[];
+}
+
+/** The stable id of an overlap. */
+export function overlapId(kind: OverlapKind, key: string): string {
+  return `Overlap:${kind}:${key}`;
+}
+
+/** Splits an overlap id; null when it is not one. */
+export function parseOverlapId(id: string): { kind: OverlapKind; key: string } | null {
+  const m = /^Overlap:(SAME_PRODUCT|SAME_CAPABILITY):(.+)$/.exec(id.trim());
+  return m ? { kind: m[1] as OverlapKind, key: m[2]! } : null;
+}
+
+const byKey = <T>(xs: T[], key: (x: T) => string) =>
+  [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+function sidesFor(
+  snapshot: ProcurementSnapshot,
+  orgIds: Iterable<string>,
+  productIds: Set<string>,
+): SideModel[] {
+  const sides: SideModel[] = [];
+  for (const orgId of orgIds) {
+    const licences = snapshot.licences.filter(
+      (l) => l.organisationId === orgId && productIds.has(l.productId),
+    );
+    if (licences.length === 0) continue;
+    sides.push({
+      organisationId: orgId,
+      productIds: [...new Set(licences.map((l) => l.productId))].sort(),
+      licences,
+    });
+  }
+  const code = (s: SideModel) => snapshot.organisationById.get(s.organisationId)?.code ?? s.organisationId;
+  return byKey(sides, code);
+}
+
+/** Every overlap among the snapshot's organisations: SAME_PRODUCT first, then SAME_CAPABILITY, each by key. */
+export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
+  const held = new Map<string, Set<string>>(); // organisation → products
+  for (const l of snapshot.licences) {
+    const set = held.get(l.organisationId) ?? new Set<string>();
+    set.add(l.productId);
+    held.set(l.organisationId, set);
+  }
+  const out: OverlapModel[] = [];
+
+  const holders = new Map<string, Set<string>>(); // product → organisations
+  for (const [orgId, products] of held) {
+    for (const p of products) holders.set(p, (holders.get(p) ?? new Set()).add(orgId));
+  }
+  for (const [productId, orgs] of holders) {
+    if (orgs.size < 2) continue;
+    out.push({
+      id: overlapId("SAME_PRODUCT", productId),
+      kind: "SAME_PRODUCT",
+      capabilityCode: productCapabilityCode(snapshot, productId),
+      productIds: [productId],
+      sides: sidesFor(snapshot, orgs, new Set([productId])),
+    });
+  }
+
+  const byCapability = new Map<string, Map<string, Set<string>>>(); // capability → organisation → products
+  for (const [orgId, products] of held) {
+    for (const p of products) {
+      const code = productCapabilityCode(snapshot, p);
+      if (code === null) continue;
+      const perOrg = byCapability.get(code) ?? new Map<string, Set<string>>();
+      perOrg.set(orgId, (perOrg.get(orgId) ?? new Set()).add(p));
+      byCapability.set(code, perOrg);
+    }
+  }
+  for (const [code, perOrg] of byCapability) {
+    const orgs = [...perOrg.keys()].sort();
+    const products = new Set<string>();
+    const involved = new Set<string>();
+    for (let i = 0; i < orgs.length; i++) {
+      for (let j = i + 1; j < orgs.length; j++) {
+        const a = perOrg.get(orgs[i]!)!;
+        const b = perOrg.get(orgs[j]!)!;
+        const onlyA = [...a].filter((p) => !b.has(p));
+        const onlyB = [...b].filter((p) => !a.has(p));
+        if (onlyA.length === 0 || onlyB.length === 0) continue;
+        for (const p of [...onlyA, ...onlyB]) products.add(p);
+        involved.add(orgs[i]!).add(orgs[j]!);
+      }
+    }
+    if (products.size === 0) continue;
+    out.push({
+      id: overlapId("SAME_CAPABILITY", code),
+      kind: "SAME_CAPABILITY",
+      capabilityCode: code,
+      productIds: [...products].sort(),
+      sides: sidesFor(snapshot, involved, products),
+    });
+  }
+  return byKey(out, (o) => o.id);
+}

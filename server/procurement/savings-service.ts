@@ -1,0 +1,87 @@
+// consolidationSavings: the licences of an overlap, or of a whole capability, priced by the formula in
+// savings.ts. Exit costs come from contract terms and are masked per organisation like contract values.
+import type { Licence } from "../../generated/prisma/client.ts";
+import type { Context } from "../shared/context.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
+import { toGlobalId } from "../shared/ids.ts";
+import { today } from "./arith.ts";
+import { consolidationCandidates, CONSOLIDATION_FORMULA, ROUNDING_RULE, type Candidate } from "./savings.ts";
+import { findOverlap, seatCounts, viewer } from "./service.ts";
+import { loadSnapshot, productCapabilityCode, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+
+/** What consolidationSavings is asked. */
+export interface SavingsArgs {
+  overlapId?: string | null;
+  capability?: string | null;
+  organisations?: readonly string[] | null;
+  asOf?: Date | null;
+}
+
+function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
+  const org = (id: string) => snapshot.organisationById.get(id)!;
+  const lic = (ids: string[]) => ids.map((id) => toGlobalId("Licence", id));
+  return {
+    ...c,
+    product: snapshot.productById.get(c.productId)!,
+    seatsBySide: c.seatsBySide.map((s) => ({ ...s, licenceIds: lic(s.licenceIds) })),
+    keptLicenceIds: lic(c.keptLicenceIds),
+    exits: c.exits.map((e) => ({ ...e, organisation: org(e.organisationId), licenceIds: lic(e.licenceIds) })),
+    licenceIds: lic(c.licenceIds),
+    contractIds: c.contractIds.map((id) => toGlobalId("Contract", id)),
+  };
+}
+
+/** The saving of consolidating an overlap (by id) or a capability onto one product and contract. */
+export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
+  const overlapId = args.overlapId?.trim() || null;
+  const capability = args.capability?.trim().toUpperCase() || null;
+  if (!overlapId === !capability)
+    throw new InputError("overlapId", "give either overlapId or capability (exactly one).");
+  const snapshot = await loadSnapshot(ctx.prisma, args.organisations);
+  let licences: Licence[];
+  if (overlapId) {
+    const o = findOverlap(snapshot, overlapId, "overlapId");
+    if (!o) throw new NotFoundError("overlapId", `no overlap ${overlapId} among these organisations.`);
+    licences = o.sides.flatMap((s) => s.licences);
+  } else {
+    licences = snapshot.licences.filter((l) => productCapabilityCode(snapshot, l.productId) === capability);
+    if (licences.length === 0)
+      throw new NotFoundError("capability", `no active licence has capability ${capability}.`);
+  }
+  const code0 = (l: Licence) => snapshot.organisationById.get(l.organisationId)?.code ?? "";
+  licences = [...licences].sort((a, b) =>
+    code0(a) < code0(b) ? -1 : code0(a) > code0(b) ? 1 : a.id < b.id ? -1 : 1,
+  );
+  const asOf = args.asOf ?? today();
+  const { visible, code } = viewer(ctx, snapshot);
+  const candidates = consolidationCandidates(licences, {
+    contractById: snapshot.contractById,
+    asOf,
+    visible,
+    code,
+    label: (id) => productLabel(snapshot, id),
+  }).map((c) => candidateView(c, snapshot));
+  const byOrg = new Map<string, Licence[]>();
+  for (const l of licences) byOrg.set(l.organisationId, [...(byOrg.get(l.organisationId) ?? []), l]);
+  const sides = [...byOrg.entries()]
+    .map(([orgId, ls]) => ({
+      organisation: snapshot.organisationById.get(orgId)!,
+      licences: ls,
+      currentAnnualCost: ls.reduce((s, l) => s + l.annualCostPence, 0n),
+      seats: seatCounts(ls),
+      licenceIds: ls.map((l) => toGlobalId("Licence", l.id)),
+    }))
+    .sort((a, b) => (a.organisation.code < b.organisation.code ? -1 : 1));
+  return {
+    overlapId,
+    capabilityCode:
+      capability ?? (overlapId ? findOverlap(snapshot, overlapId, "overlapId")!.capabilityCode : null),
+    asOf,
+    sides,
+    currentAnnualCost: licences.reduce((s, l) => s + l.annualCostPence, 0n),
+    candidates,
+    recommended: candidates.find((c) => c.recommended) ?? null,
+    formula: CONSOLIDATION_FORMULA,
+    rounding: ROUNDING_RULE,
+  };
+}

@@ -1,0 +1,199 @@
+// Licence overlaps as the API returns them: detected on a snapshot (overlaps.ts), priced from licence
+// costs (visible to every reader), with their contracts and co-termination (contract-derived money,
+// masked unless the caller may read that organisation's contract values).
+import type {
+  Contract,
+  Licence,
+  LicenceMetric,
+  Organisation,
+  Product,
+} from "../../generated/prisma/client.ts";
+import type { Context } from "../shared/context.ts";
+import { can } from "../shared/authz.ts";
+import { InputError } from "../shared/errors.ts";
+import { toGlobalId } from "../shared/ids.ts";
+import { contractCapability } from "./capability.ts";
+import { contractLines, cotermination, type CotermResult } from "./coterm.ts";
+import { detectOverlaps, parseOverlapId, type OverlapKind, type OverlapModel } from "./overlaps.ts";
+import { loadSnapshot, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+
+/** Seats of one metric. */
+export interface SeatCount {
+  metric: LicenceMetric;
+  owned: number;
+  used: number;
+}
+
+/** Seats owned and used per metric, in metric order. */
+export function seatCounts(licences: readonly Licence[]): SeatCount[] {
+  const map = new Map<LicenceMetric, SeatCount>();
+  for (const l of licences) {
+    const s = map.get(l.metric) ?? { metric: l.metric, owned: 0, used: 0 };
+    s.owned += l.quantityOwned;
+    s.used += l.quantityUsed;
+    map.set(l.metric, s);
+  }
+  return [...map.values()].sort((a, b) => (a.metric < b.metric ? -1 : 1));
+}
+
+/** Whether the caller may see `organisationId`'s contract values, and its code, for pure modules. */
+export function viewer(ctx: Context, snapshot: ProcurementSnapshot) {
+  return {
+    visible: (organisationId: string) => can(ctx.actor, "readContractValues", organisationId),
+    code: (organisationId: string) => snapshot.organisationById.get(organisationId)?.code ?? organisationId,
+  };
+}
+
+const sum = (licences: readonly Licence[]) => licences.reduce((s, l) => s + l.annualCostPence, 0n);
+const gids = (type: "Licence" | "Contract", ids: Iterable<string>) =>
+  [...ids].map((id) => toGlobalId(type, id));
+
+/** Co-termination as the API returns it. */
+export function cotermView(result: CotermResult, snapshot: ProcurementSnapshot) {
+  return {
+    ...result,
+    lines: result.lines.map((l) => ({
+      ...l,
+      organisation: snapshot.organisationById.get(l.organisationId)!,
+      licenceIds: gids("Licence", l.licenceIds),
+    })),
+  };
+}
+
+/** The co-termination of one overlap. */
+export function overlapCotermination(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel) {
+  const { visible, code } = viewer(ctx, snapshot);
+  const groups = contractLines(
+    o.sides.flatMap((s) => s.licences),
+    snapshot.contractById,
+  );
+  return cotermView(cotermination(o.id, groups, visible, code), snapshot);
+}
+
+const related = new WeakMap<ProcurementSnapshot, Map<string, Contract[]>>();
+
+/** Active contracts without active licences, by "<organisationId>|<capability code>" (cached per snapshot). */
+function relatedContracts(snapshot: ProcurementSnapshot): Map<string, Contract[]> {
+  let map = related.get(snapshot);
+  if (map) return map;
+  map = new Map();
+  const withLicences = new Set(snapshot.licences.map((l) => l.contractId));
+  for (const c of snapshot.contractById.values()) {
+    if (c.status !== "ACTIVE" || withLicences.has(c.id)) continue;
+    const code = contractCapability(c).capabilityCode;
+    if (!code) continue;
+    const key = `${c.organisationId}|${code}`;
+    map.set(key, [...(map.get(key) ?? []), c]);
+  }
+  for (const list of map.values()) list.sort((a, b) => (a.reference < b.reference ? -1 : 1));
+  related.set(snapshot, map);
+  return map;
+}
+
+const byEnd = (a: Contract, b: Contract) =>
+  (a.endDate?.getTime() ?? Infinity) - (b.endDate?.getTime() ?? Infinity) ||
+  (a.reference < b.reference ? -1 : 1);
+
+/** An overlap as the API returns it. */
+export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel) {
+  const product = (id: string) => snapshot.productById.get(id) as Product;
+  const rel = relatedContracts(snapshot);
+  const sides = o.sides.map((s) => {
+    const contracts = [...new Set(s.licences.map((l) => l.contractId).filter((c): c is string => !!c))]
+      .map((id) => snapshot.contractById.get(id))
+      .filter((c): c is Contract => !!c)
+      .sort(byEnd);
+    return {
+      organisation: snapshot.organisationById.get(s.organisationId) as Organisation,
+      products: s.productIds.map(product),
+      licences: s.licences,
+      contracts,
+      relatedContracts: o.capabilityCode ? (rel.get(`${s.organisationId}|${o.capabilityCode}`) ?? []) : [],
+      seats: seatCounts(s.licences),
+      annualCost: sum(s.licences),
+      contractEnds: contracts.map((c) => c.endDate).filter((d): d is Date => d !== null),
+      licenceIds: gids(
+        "Licence",
+        s.licences.map((l) => l.id),
+      ),
+      contractIds: gids(
+        "Contract",
+        contracts.map((c) => c.id),
+      ),
+    };
+  });
+  const licences = o.sides.flatMap((s) => s.licences);
+  const ends = sides.flatMap((s) => s.contractEnds).map((d) => d.getTime());
+  const labels = o.productIds.map((id) => productLabel(snapshot, id)).sort();
+  const capability = o.capabilityCode ? (snapshot.capabilityByCode.get(o.capabilityCode) ?? null) : null;
+  return {
+    id: o.id,
+    kind: o.kind,
+    capabilityCode: o.capabilityCode,
+    capability,
+    products: o.productIds.map(product),
+    label:
+      o.kind === "SAME_PRODUCT"
+        ? labels[0]!
+        : `${capability?.name ?? o.capabilityCode}: ${labels.join(" vs ")}`,
+    productLabels: labels,
+    sides,
+    organisationCodes: sides.map((s) => s.organisation.code),
+    annualCost: sum(licences),
+    seats: seatCounts(licences),
+    earliestContractEnd: ends.length ? new Date(Math.min(...ends)) : null,
+    latestContractEnd: ends.length ? new Date(Math.max(...ends)) : null,
+    licenceIds: gids(
+      "Licence",
+      licences.map((l) => l.id),
+    ),
+    contractIds: sides.flatMap((s) => s.contractIds),
+    cotermination: overlapCotermination(ctx, snapshot, o),
+  };
+}
+
+/** The filter of licenceOverlaps. */
+export interface OverlapFilter {
+  organisations?: readonly string[] | null;
+  capability?: string | null;
+  minAnnualSpend?: bigint | null;
+  kind?: OverlapKind | null;
+}
+
+/** Overlaps among the chosen organisations, filtered, largest annual cost first. */
+export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
+  const snapshot = await loadSnapshot(ctx.prisma, filter.organisations);
+  const capability = filter.capability?.trim().toUpperCase();
+  const min = filter.minAnnualSpend ?? null;
+  if (min !== null && min < 0n) throw new InputError("minAnnualSpend", "must not be negative.");
+  return detectOverlaps(snapshot)
+    .filter((o) => !filter.kind || o.kind === filter.kind)
+    .filter((o) => !capability || o.capabilityCode === capability)
+    .map((o) => overlapView(ctx, snapshot, o))
+    .filter((o) => min === null || o.annualCost >= min)
+    .sort((a, b) =>
+      a.annualCost === b.annualCost ? (a.id < b.id ? -1 : 1) : a.annualCost > b.annualCost ? -1 : 1,
+    );
+}
+
+/** The overlap model with `id` in a snapshot, or null. Malformed ids are refused naming `field`. */
+export function findOverlap(snapshot: ProcurementSnapshot, id: string, field: string): OverlapModel | null {
+  if (!parseOverlapId(id)) {
+    throw new InputError(
+      field,
+      `"${id.slice(0, 80)}" is not an overlap ID; they read Overlap:SAME_PRODUCT:<product uuid> or Overlap:SAME_CAPABILITY:<capability code>.`,
+    );
+  }
+  return detectOverlaps(snapshot).find((o) => o.id === id.trim()) ?? null;
+}
+
+/** One overlap by id among the chosen organisations, or null. */
+export async function getOverlap(
+  ctx: Context,
+  id: string,
+  organisations: readonly string[] | null | undefined,
+) {
+  const snapshot = await loadSnapshot(ctx.prisma, organisations);
+  const o = findOverlap(snapshot, id, "id");
+  return o ? overlapView(ctx, snapshot, o) : null;
+}
