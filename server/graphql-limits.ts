@@ -32,14 +32,20 @@ export function armorPlugins(): Plugin[] {
 export function mutationRateLimit(limiters: RateLimiters): Plugin<Context> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const isMutation = args.document.definitions.some((d: DefinitionNode) => d.kind === "OperationDefinition" && d.operation === "mutation");
+      const isMutation = args.document.definitions.some(
+        (d: DefinitionNode) => d.kind === "OperationDefinition" && d.operation === "mutation",
+      );
       if (!isMutation) return;
       const wait = await consume(limiters.mutations, args.contextValue.actor.id);
       if (wait) {
         setResultAndStopExecution({
           errors: [
             createGraphQLError(`too many changes in a short time; try again in ${wait} s.`, {
-              extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait, http: { status: 429, headers: { "retry-after": String(wait) } } },
+              extensions: {
+                code: "RATE_LIMITED",
+                retryAfterSeconds: wait,
+                http: { status: 429, headers: { "retry-after": String(wait) } },
+              },
             }),
           ],
         });

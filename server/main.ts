@@ -16,7 +16,12 @@ export interface RunningServer {
 }
 
 /** Starts Converge on `port` (0 = any free port) over `target`, seeding an empty database. */
-export async function startServer(options: { target: DatabaseTarget; port: number; seed?: boolean; log?: (line: string) => void }): Promise<RunningServer> {
+export async function startServer(options: {
+  target: DatabaseTarget;
+  port: number;
+  seed?: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const db = await openDatabase(options.target);
   if (db.applied.length) log(`Applied migrations: ${db.applied.join(", ")}`);
@@ -24,11 +29,18 @@ export async function startServer(options: { target: DatabaseTarget; port: numbe
   if (options.seed !== false) {
     const result = await loadSeedsIfEmpty(db.prisma);
     seeded = result.seeded;
-    if (seeded) log(`Loaded seed estates: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+    if (seeded)
+      log(
+        `Loaded seed estates: ${Object.entries(result.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(", ")}`,
+      );
   }
   const admin = await bootstrapAdmin(db.prisma);
   if (admin) {
-    log("First administrator created. These one-time credentials are shown only now; change the password at first sign-in:");
+    log(
+      "First administrator created. These one-time credentials are shown only now; change the password at first sign-in:",
+    );
     log(`  e-mail:   ${admin.email}`);
     log(`  password: ${admin.password}`);
   }

@@ -12,36 +12,69 @@ import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../sha
 
 async function liveAsset(tx: Tx, globalId: string, field: string) {
   const id = idOf(globalId, "Asset", field);
-  const asset = await tx.asset.findUnique({ where: { id }, select: { id: true, name: true, organisationId: true, lifecycle: true } });
+  const asset = await tx.asset.findUnique({
+    where: { id },
+    select: { id: true, name: true, organisationId: true, lifecycle: true },
+  });
   if (!asset) throw new NotFoundError(field, `no asset has ID ${globalId}.`);
-  if (asset.lifecycle === "RETIRED") throw new InputError(field, `asset "${asset.name}" is retired; a dependency needs two assets that are not retired.`);
+  if (asset.lifecycle === "RETIRED")
+    throw new InputError(
+      field,
+      `asset "${asset.name}" is retired; a dependency needs two assets that are not retired.`,
+    );
   return asset;
 }
 
 /** Creates an edge; refuses self-loops, missing or retired assets, and duplicates of the same type. */
 export function createDependency(ctx: Context, input: CreateDependencyInput) {
   return inTransaction(ctx, async (tx) => {
-    if (input.source === input.target) throw new InputError("input.target", "an asset cannot depend on itself; choose a different target.");
+    if (input.source === input.target)
+      throw new InputError("input.target", "an asset cannot depend on itself; choose a different target.");
     const source = await liveAsset(tx, input.source, "input.source");
     const target = await liveAsset(tx, input.target, "input.target");
-    if (source.id === target.id) throw new InputError("input.target", "an asset cannot depend on itself; choose a different target.");
+    if (source.id === target.id)
+      throw new InputError("input.target", "an asset cannot depend on itself; choose a different target.");
     authorize(ctx.actor, "create", "Dependency", source.organisationId);
-    const duplicate = await tx.dependency.findUnique({ where: { sourceId_targetId_type: { sourceId: source.id, targetId: target.id, type: input.type } } });
-    if (duplicate) throw new ConflictError("input.type", `"${source.name}" already has a ${input.type} dependency on "${target.name}".`);
-    const edge = await tx.dependency.create({
-      data: { id: randomUUID(), sourceId: source.id, targetId: target.id, type: input.type, description: optionalText(input.description, "input.description") },
+    const duplicate = await tx.dependency.findUnique({
+      where: { sourceId_targetId_type: { sourceId: source.id, targetId: target.id, type: input.type } },
     });
-    await recordAudit(tx, ctx.actor, { action: "CREATE", entityType: "Dependency", entityId: edge.id, organisationId: source.organisationId, after: edge });
+    if (duplicate)
+      throw new ConflictError(
+        "input.type",
+        `"${source.name}" already has a ${input.type} dependency on "${target.name}".`,
+      );
+    const edge = await tx.dependency.create({
+      data: {
+        id: randomUUID(),
+        sourceId: source.id,
+        targetId: target.id,
+        type: input.type,
+        description: optionalText(input.description, "input.description"),
+      },
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: "CREATE",
+      entityType: "Dependency",
+      entityId: edge.id,
+      organisationId: source.organisationId,
+      after: edge,
+    });
     return edge;
   });
 }
 
 async function ownerOf(tx: Tx, sourceId: string) {
-  return (await tx.asset.findUniqueOrThrow({ where: { id: sourceId }, select: { organisationId: true } })).organisationId;
+  return (await tx.asset.findUniqueOrThrow({ where: { id: sourceId }, select: { organisationId: true } }))
+    .organisationId;
 }
 
 /** Changes an edge's type or description if `version` is still current. */
-export function updateDependency(ctx: Context, globalId: string, version: number, patch: UpdateDependencyPatch) {
+export function updateDependency(
+  ctx: Context,
+  globalId: string,
+  version: number,
+  patch: UpdateDependencyPatch,
+) {
   const id = idOf(globalId, "Dependency", "id");
   return inTransaction(ctx, async (tx) => {
     const before = await tx.dependency.findUnique({ where: { id } });
@@ -50,13 +83,31 @@ export function updateDependency(ctx: Context, globalId: string, version: number
     authorize(ctx.actor, "update", "Dependency", organisationId);
     const type = notNull(patch.type, "patch.type") ?? before.type;
     if (type !== before.type) {
-      const clash = await tx.dependency.findUnique({ where: { sourceId_targetId_type: { sourceId: before.sourceId, targetId: before.targetId, type } } });
+      const clash = await tx.dependency.findUnique({
+        where: { sourceId_targetId_type: { sourceId: before.sourceId, targetId: before.targetId, type } },
+      });
       if (clash) throw new ConflictError("patch.type", `these two assets already have a ${type} dependency.`);
     }
-    const description = patch.description === undefined ? before.description : optionalText(patch.description, "patch.description");
-    expectUpdated(await tx.dependency.updateMany({ where: { id, version }, data: { type, description, version: { increment: 1 } } }), "Dependency");
+    const description =
+      patch.description === undefined
+        ? before.description
+        : optionalText(patch.description, "patch.description");
+    expectUpdated(
+      await tx.dependency.updateMany({
+        where: { id, version },
+        data: { type, description, version: { increment: 1 } },
+      }),
+      "Dependency",
+    );
     const after = (await tx.dependency.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Dependency", entityId: id, organisationId, before, after });
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Dependency",
+      entityId: id,
+      organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -70,7 +121,13 @@ export function removeDependency(ctx: Context, globalId: string, version: number
     const organisationId = await ownerOf(tx, before.sourceId);
     authorize(ctx.actor, "retire", "Dependency", organisationId);
     expectUpdated(await tx.dependency.deleteMany({ where: { id, version } }), "Dependency");
-    await recordAudit(tx, ctx.actor, { action: "DELETE", entityType: "Dependency", entityId: id, organisationId, before });
+    await recordAudit(tx, ctx.actor, {
+      action: "DELETE",
+      entityType: "Dependency",
+      entityId: id,
+      organisationId,
+      before,
+    });
     return before;
   });
 }

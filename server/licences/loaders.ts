@@ -6,7 +6,9 @@ import { byIds, groupedBy } from "../shared/batch.ts";
 /** Loaders for licences by id, by organisation+product ("orgId|productId") and by contract. */
 export function licenceLoaders(prisma: PrismaClient) {
   return {
-    licence: new DataLoader<string, Licence | null>((ids) => byIds(ids, prisma.licence.findMany({ where: { id: { in: [...ids] } } }))),
+    licence: new DataLoader<string, Licence | null>((ids) =>
+      byIds(ids, prisma.licence.findMany({ where: { id: { in: [...ids] } } })),
+    ),
     licencesByOrganisationProduct: new DataLoader<string, Licence[]>((keys) => {
       const pairs = keys.map((k) => k.split("|") as [string, string]);
       return groupedBy(
@@ -19,7 +21,11 @@ export function licenceLoaders(prisma: PrismaClient) {
       );
     }),
     licencesByContract: new DataLoader<string, Licence[]>((ids) =>
-      groupedBy(ids, prisma.licence.findMany({ where: { contractId: { in: [...ids] } }, orderBy: { id: "asc" } }), (l) => l.contractId!),
+      groupedBy(
+        ids,
+        prisma.licence.findMany({ where: { contractId: { in: [...ids] } }, orderBy: { id: "asc" } }),
+        (l) => l.contractId!,
+      ),
     ),
   };
 }

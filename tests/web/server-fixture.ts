@@ -2,38 +2,91 @@
 // `npm test` does it).
 //
 // `startTestServer()` is the one place to change how that server starts:
-// - CONVERGE_TEST_URL=http://host:port uses a server that is already running (nothing is started or stopped);
+// - CONVERGE_TEST_URL=http://host:port uses a server that is already running (nothing is started or
+//   stopped); its administrator is CONVERGE_TEST_ADMIN_EMAIL / CONVERGE_TEST_ADMIN_PASSWORD;
 // - otherwise it starts the real server (server/main.ts) on a free port over a fresh embedded
-//   database in a temporary folder, which seeds it with the seed estates.
+//   database in a temporary folder, which seeds it with the seed estates and creates the first
+//   administrator with one-time credentials.
+//
+// The first browser test signs in with those one-time credentials and chooses a new password through
+// the UI; it stores the new one in `server.admin.password`, which later requests then use.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+/** The administrator's credentials. `password` changes when a test replaces the one-time password. */
+export interface AdminCredentials {
+  email: string;
+  password: string;
+}
 
 /** A server the tests can reach, and how to stop it. */
 export interface TestServer {
   /** Base URL without a trailing slash, e.g. "http://localhost:43123". */
   url: string;
+  /** The first administrator: one-time credentials until a test changes the password. */
+  admin: AdminCredentials;
   close(): Promise<void>;
 }
 
 /** Starts (or points at) a Converge server with the seed data, serving the built web app. */
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env.CONVERGE_TEST_URL;
-  if (external) return { url: external.replace(/\/+$/, ""), close: async () => {} };
+  if (external) {
+    const email = process.env.CONVERGE_TEST_ADMIN_EMAIL;
+    const password = process.env.CONVERGE_TEST_ADMIN_PASSWORD;
+    if (!email || !password) {
+      throw new Error(
+        "CONVERGE_TEST_URL needs CONVERGE_TEST_ADMIN_EMAIL and CONVERGE_TEST_ADMIN_PASSWORD too.",
+      );
+    }
+    return { url: external.replace(/\/+$/, ""), admin: { email, password }, close: async () => {} };
+  }
 
   const { startServer } = await import("../../server/main.ts");
   const dir = await mkdtemp(join(tmpdir(), "converge-web-test-"));
   const running = await startServer({ target: { dir }, port: 0, seed: true });
-  return {
-    url: running.url.replace(/\/+$/, ""),
-    close: async () => {
-      await running.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await running.close();
+    await rm(dir, { recursive: true, force: true });
   };
+  if (!running.admin) {
+    await close();
+    throw new Error(
+      "the server created no first administrator (is there a shared-service organisation in the seeds?).",
+    );
+  }
+  return { url: running.url.replace(/\/+$/, ""), admin: { ...running.admin }, close };
 }
 
-/** Runs a GraphQL operation against the test server; throws on any GraphQL error. */
+/** Session cookies of the administrator per server, with the password they were obtained with. */
+const sessions = new WeakMap<TestServer, { password: string; cookie: string }>();
+
+/** Signs in as the administrator (once per password) and returns the session cookie header. */
+export async function adminCookie(server: TestServer): Promise<string> {
+  const cached = sessions.get(server);
+  if (cached && cached.password === server.admin.password) return cached.cookie;
+  const res = await fetch(`${server.url}/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(server.admin),
+  });
+  if (!res.ok) throw new Error(`administrator sign-in failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user: { mustChangePassword: boolean } };
+  if (body.user.mustChangePassword) {
+    throw new Error(
+      "the administrator still has the one-time password; the first browser test replaces it (run the whole file).",
+    );
+  }
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  sessions.set(server, { password: server.admin.password, cookie });
+  return cookie;
+}
+
+/** Runs a GraphQL operation as the administrator; throws on any GraphQL error. */
 export async function graphqlRequest<T>(
   server: TestServer,
   query: string,
@@ -41,7 +94,7 @@ export async function graphqlRequest<T>(
 ): Promise<T> {
   const res = await fetch(`${server.url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie: await adminCookie(server) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };

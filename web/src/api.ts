@@ -32,6 +32,26 @@ export class ApiError extends Error {
 /** Endpoint; overridable for tests. */
 export const GRAPHQL_URL = "/graphql";
 
+let unauthenticatedHandler: ((err: ApiError) => void) | undefined;
+
+/**
+ * Called whenever the server says the caller is not signed in (HTTP 401 or an UNAUTHENTICATED error),
+ * e.g. after the session expired: the app shows the sign-in screen. The request still throws.
+ */
+export function onUnauthenticated(fn: (err: ApiError) => void): void {
+  unauthenticatedHandler = fn;
+}
+
+/** True when the error means "sign in first". */
+export function isUnauthenticated(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 401 || err.code === "UNAUTHENTICATED");
+}
+
+function fail(err: ApiError): never {
+  if (isUnauthenticated(err)) unauthenticatedHandler?.(err);
+  throw err;
+}
+
 /**
  * Runs a GraphQL operation and returns `data`. Throws ApiError when the HTTP request fails, or when
  * the response has any `errors` (partial data is not shown as if it were whole).
@@ -45,6 +65,7 @@ export async function gql<T>(
   try {
     res = await fetch(GRAPHQL_URL, {
       method: "POST",
+      credentials: "same-origin",
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
@@ -62,14 +83,16 @@ export async function gql<T>(
   try {
     body = (await res.json()) as typeof body;
   } catch {
-    throw new ApiError(
-      [{ message: `The server answered ${res.status} ${res.statusText} without a GraphQL response.` }],
-      res.status,
+    fail(
+      new ApiError(
+        [{ message: `The server answered ${res.status} ${res.statusText} without a GraphQL response.` }],
+        res.status,
+      ),
     );
   }
-  if (body?.errors?.length) throw new ApiError(body.errors, res.status);
+  if (body?.errors?.length) fail(new ApiError(body.errors, res.status));
   if (!res.ok || body?.data == null) {
-    throw new ApiError([{ message: `The server answered ${res.status} ${res.statusText}.` }], res.status);
+    fail(new ApiError([{ message: `The server answered ${res.status} ${res.statusText}.` }], res.status));
   }
   return body.data;
 }

@@ -26,3 +26,16 @@ export const ASSET_ORDERS = [
   { value: "ANNUAL_RUN_COST_DESC", label: "Run cost, highest first" },
   { value: "UPDATED_AT_DESC", label: "Recently updated" },
 ] as const;
+
+/** What each role allows in the organisation it is held in (the server's role table). */
+export const ROLE_DESCRIPTIONS: Record<string, string> = {
+  VIEWER: "Read the inventory",
+  EDITOR: "Read; edit sites, assets and dependencies",
+  PROCUREMENT: "Read; see contract values; edit licences and contracts",
+  PLANNER: "Read; see contract values; plan convergence",
+  APPROVER: "Read; see contract values; approve plans",
+  ADMIN: "Everything, including users and roles",
+};
+
+/** The roles in the order the schema lists them. */
+export const ROLES = ["VIEWER", "EDITOR", "PROCUREMENT", "PLANNER", "APPROVER", "ADMIN"] as const;

@@ -20,3 +20,8 @@ export function loadOrganisations(): Promise<OrgRef[]> {
   );
   return cached;
 }
+
+/** Forgets the cached list (after sign-out: the next user fetches it again). */
+export function clearOrganisations(): void {
+  cached = undefined;
+}

@@ -36,6 +36,8 @@ export interface NavItem {
   order: number;
   /** Path prefixes that highlight this item; defaults to [path]. */
   matches?: string[];
+  /** Shown only while this returns true (e.g. only to administrators); always shown when absent. */
+  visible?: () => boolean;
 }
 
 const pages: PageDef[] = [];
@@ -54,9 +56,9 @@ export function registerNav(item: NavItem): void {
   for (const fn of navListeners) fn();
 }
 
-/** The nav items, in order. */
+/** The nav items, in order (only those currently visible). */
 export function getNavItems(): readonly NavItem[] {
-  return navItems;
+  return navItems.filter((item) => item.visible?.() ?? true);
 }
 
 /** Calls `fn` whenever nav items are added. */
@@ -146,6 +148,24 @@ export interface RouterOptions {
   onError: (outlet: HTMLElement, err: unknown) => void;
   /** Called after every route change (nav highlighting, focus). */
   onRoute?: (route: Route) => void;
+  /**
+   * Asked before drawing a page: while it returns false (e.g. nobody is signed in) no page is drawn and
+   * the outlet is left to whoever holds the gate; `refreshRoute()` draws the current route later.
+   */
+  gate?: (route: Route) => boolean;
+}
+
+let renderCurrent: (() => Promise<void>) | undefined;
+let abortCurrent: (() => void) | undefined;
+
+/** Draws the current route again (after signing in, or when the gate opens). */
+export function refreshRoute(): void {
+  void renderCurrent?.();
+}
+
+/** Abandons the page being drawn: its requests are aborted and its errors are no longer shown. */
+export function abortRoute(): void {
+  abortCurrent?.();
 }
 
 /** Starts listening to hash changes and renders the current route. */
@@ -156,6 +176,7 @@ export function startRouter(opts: RouterOptions): void {
     const ctl = new AbortController();
     controller = ctl;
     const route = currentRoute();
+    if (opts.gate && !opts.gate(route)) return;
     let page: PageDef | undefined;
     for (const def of pages) {
       const params = match(def, route.path);
@@ -174,6 +195,8 @@ export function startRouter(opts: RouterOptions): void {
       opts.onError(opts.outlet, err);
     }
   };
+  renderCurrent = render;
+  abortCurrent = () => controller?.abort();
   window.addEventListener("hashchange", () => void render());
   void render();
 }

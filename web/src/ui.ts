@@ -108,6 +108,11 @@ function cls(...names: (string | undefined)[]): string | null {
   return s || null;
 }
 
+/** A role as the server names it (VIEWER, ADMIN…), as a label. */
+export function roleBadge(role: string): HTMLElement {
+  return h("span", { class: `badge badge-role badge-role-${role.toLowerCase()}` }, role);
+}
+
 /** A small coloured label for an enum value (lifecycle, criticality, kind). */
 export function badge(value: string | null | undefined, family: string): HTMLElement {
   return h(
@@ -202,6 +207,206 @@ export function usageBar(
           },
           h("span", { style: `width:${Math.min(pct, 100)}%` }),
         )
+      : null,
+  );
+}
+
+/** A labelled text input (text, email, password, number, date…); `hint` is read out with the field. */
+export function inputField(
+  label: string,
+  attrs: Record<string, string | number | boolean | null | undefined> & { id: string },
+  hint?: string,
+): { field: HTMLElement; input: HTMLInputElement } {
+  const hintId = hint ? `${attrs.id}-hint` : null;
+  const input = h("input", { type: "text", ...attrs, "aria-describedby": hintId });
+  const field = h(
+    "div",
+    { class: "field form-field" },
+    h("label", { for: attrs.id }, label),
+    input,
+    hint ? h("span", { class: "field-hint", id: hintId }, hint) : null,
+  );
+  return { field, input };
+}
+
+/** Marks `input` invalid with a message under it (or clears it when `message` is null). */
+export function setFieldError(input: HTMLInputElement, message: string | null): void {
+  const field = input.closest(".form-field");
+  const id = `${input.id}-error`;
+  field?.querySelector(`.field-error`)?.remove();
+  const describedBy = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((t) => t && t !== id);
+  if (message) {
+    input.setAttribute("aria-invalid", "true");
+    field?.append(h("span", { class: "field-error", id }, message));
+    describedBy.push(id);
+  } else {
+    input.removeAttribute("aria-invalid");
+  }
+  if (describedBy.length) input.setAttribute("aria-describedby", describedBy.join(" "));
+  else input.removeAttribute("aria-describedby");
+}
+
+/** A green confirmation line ("Password changed."), announced politely. */
+export function successNote(message: Child): HTMLElement {
+  return h("div", { class: "success-note", role: "status" }, message);
+}
+
+/** Copies text to the clipboard; falls back to selecting `input` and the legacy copy command. */
+async function copyText(text: string, input: HTMLInputElement): Promise<boolean> {
+  try {
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // permission refused: fall back below
+  }
+  input.focus();
+  input.select();
+  try {
+    return document.execCommand("copy");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A secret shown exactly once (a new API token, a one-time password): a warning, the value in a
+ * read-only box that selects itself on focus, a Copy button, and a Done button that removes it.
+ */
+export function secretBox(opts: {
+  id: string;
+  title: string;
+  warning: Child;
+  label: string;
+  secret: string;
+  onDone?: () => void;
+}): HTMLElement {
+  const input = h("input", {
+    type: "text",
+    id: `${opts.id}-value`,
+    class: "secret-value",
+    value: opts.secret,
+    readonly: true,
+    spellcheck: "false",
+    autocomplete: "off",
+    "aria-label": opts.label,
+  });
+  input.addEventListener("focus", () => input.select());
+  const copy = h("button", { type: "button", class: "button", id: `${opts.id}-copy` }, "Copy");
+  const copied = h("span", { class: "copy-status", role: "status", "aria-live": "polite" });
+  copy.addEventListener("click", () => {
+    void copyText(opts.secret, input).then((ok) => {
+      copied.textContent = ok ? "Copied to the clipboard." : "Select the text and copy it yourself.";
+    });
+  });
+  const box = h(
+    "div",
+    { class: "secret-box", id: opts.id },
+    h("strong", { class: "secret-title" }, opts.title),
+    h("p", { class: "secret-warning" }, opts.warning),
+    h("div", { class: "secret-row" }, input, copy),
+    copied,
+  );
+  box.append(
+    h(
+      "button",
+      {
+        type: "button",
+        class: "button button-secondary",
+        id: `${opts.id}-done`,
+        onclick: () => {
+          box.remove();
+          opts.onDone?.();
+        },
+      },
+      "Done, I have stored it",
+    ),
+  );
+  return box;
+}
+
+/**
+ * A button that asks for confirmation in place (no browser dialog): the first click swaps it for
+ * "question [confirm] [Cancel]"; confirming runs `action`, whose errors are shown next to it.
+ */
+export function confirmButton(opts: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  action: () => Promise<void>;
+  danger?: boolean;
+}): HTMLElement {
+  const wrap = h("span", { class: "confirm-wrap" });
+  const cls = `button button-small ${opts.danger ? "button-danger" : "button-secondary"}`;
+  const initial = () => {
+    wrap.textContent = "";
+    wrap.append(
+      h(
+        "button",
+        {
+          type: "button",
+          class: `button button-small button-secondary${opts.danger ? " button-danger-outline" : ""}`,
+          onclick: ask,
+        },
+        opts.label,
+      ),
+    );
+  };
+  function ask() {
+    wrap.textContent = "";
+    const yes = h("button", { type: "button", class: cls }, opts.confirmLabel);
+    const no = h(
+      "button",
+      { type: "button", class: "button button-small button-secondary", onclick: initial },
+      "Cancel",
+    );
+    yes.addEventListener("click", () => {
+      yes.disabled = true;
+      no.disabled = true;
+      opts.action().catch((err: unknown) => {
+        wrap.textContent = "";
+        wrap.append(errorBanner(err, "Could not do that"));
+        const retry = h(
+          "button",
+          { type: "button", class: "button button-small button-secondary", onclick: initial },
+          "OK",
+        );
+        wrap.append(retry);
+      });
+    });
+    wrap.append(h("span", { class: "confirm-question" }, opts.question), yes, no);
+    no.focus();
+  }
+  initial();
+  return wrap;
+}
+
+/** The roles that may see contract values (the server's readContractValues permission). */
+export const VALUE_ROLES = "PROCUREMENT, PLANNER, APPROVER or ADMIN";
+
+/** A contract's value, or why it is not shown ("hidden (needs …)") when the caller may not see it. */
+export function contractValue(
+  contract: { valuesVisible: boolean; value: string | null; annualValue: string | null },
+  format: (v: string | null | undefined) => string,
+): HTMLElement {
+  if (!contract.valuesVisible) {
+    return h(
+      "span",
+      {
+        class: "hidden-value",
+        title: `Contract values are visible to ${VALUE_ROLES} in the owning organisation.`,
+      },
+      `hidden (needs ${VALUE_ROLES})`,
+    );
+  }
+  if (contract.value == null && contract.annualValue == null) return h("span", { class: "muted" }, "—");
+  return h(
+    "span",
+    { class: "contract-value" },
+    h("span", null, format(contract.value)),
+    contract.annualValue != null
+      ? h("span", { class: "secondary" }, `${format(contract.annualValue)} a year`)
       : null,
   );
 }

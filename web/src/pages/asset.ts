@@ -12,7 +12,8 @@ import {
   formatNumber,
 } from "../format.ts";
 import { definePage, href, type PageContext } from "../router.ts";
-import { badge, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
+import { diffDetails, type AuditEventRow } from "../audit.ts";
+import { badge, contractValue, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
 
 interface AssetRef {
   id: string;
@@ -40,7 +41,14 @@ interface LicenceRow {
   unitCost: string;
   annualCost: string;
   status: string;
-  contract: { reference: string; title: string; endDate: string | null } | null;
+  contract: {
+    reference: string;
+    title: string;
+    endDate: string | null;
+    valuesVisible: boolean;
+    value: string | null;
+    annualValue: string | null;
+  } | null;
 }
 
 /** The asset as this page reads it. */
@@ -81,13 +89,6 @@ export interface AssetDetail {
   licences: LicenceRow[];
 }
 
-interface AuditEvent {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-}
-
 const REF = "id name kind lifecycle organisation { code }";
 const QUERY = /* GraphQL */ `
   query Asset($id: ID!) {
@@ -102,10 +103,10 @@ const QUERY = /* GraphQL */ `
       dependencyOf { id type description source { ${REF} } target { ${REF} } }
       licences {
         id metric quantityOwned quantityUsed shelfware shortfall unitCost annualCost status
-        contract { reference title endDate }
+        contract { reference title endDate valuesVisible value annualValue }
       }
     }
-    auditTrail(entityId: $id) { id at actor action }
+    auditTrail(entityId: $id) { id at actor action entityType entityId before after }
   }
 `;
 
@@ -212,19 +213,26 @@ const licenceColumns: Column<LicenceRow>[] = [
           ]
         : "—",
   },
+  {
+    header: "Contract value",
+    align: "num",
+    class: "contract-value-col",
+    cell: (l) => (l.contract ? contractValue(l.contract, (v) => formatMoney(v, { pence: false })) : "—"),
+  },
   { header: "Status", cell: (l) => badge(l.status, "status") },
 ];
 
-const auditColumns: Column<AuditEvent>[] = [
-  { header: "When", cell: (e) => formatDateTime(e.at) },
+const auditColumns: Column<AuditEventRow>[] = [
+  { header: "When", class: "nowrap", cell: (e) => formatDateTime(e.at) },
   { header: "Who", cell: (e) => e.actor },
-  { header: "Action", cell: (e) => formatEnum(e.action) },
+  { header: "Action", cell: (e) => badge(e.action, "action") },
+  { header: "Changes", class: "diff-col", cell: (e) => diffDetails(e) },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const id = route.params.id ?? "";
   const status = outlet.appendChild(loading("Loading asset…"));
-  const data = await gql<{ asset: AssetDetail | null; auditTrail: AuditEvent[] }>(QUERY, { id }, signal);
+  const data = await gql<{ asset: AssetDetail | null; auditTrail: AuditEventRow[] }>(QUERY, { id }, signal);
   status.remove();
   const a = data.asset;
   const back = h("a", { href: href("/assets"), class: "back" }, "← All assets");
@@ -317,7 +325,13 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     h(
       "section",
       { class: "card", id: "history", "aria-labelledby": "history-h" },
-      h("h2", { id: "history-h" }, "History"),
+      h(
+        "h2",
+        { id: "history-h" },
+        "History",
+        h("span", { class: "count" }, String(data.auditTrail.length)),
+        h("a", { class: "card-link", href: href("/audit", { entity: a.id }) }, "Open in the audit trail"),
+      ),
       data.auditTrail.length
         ? dataTable(auditColumns, [...data.auditTrail].reverse(), "Change history").wrap
         : empty("No recorded changes."),

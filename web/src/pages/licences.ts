@@ -8,6 +8,7 @@ import { definePage, queryList, registerNav, replaceQuery, type PageContext } fr
 import {
   badge,
   checkboxGroup,
+  contractValue,
   errorBanner,
   pageHeader,
   selectField,
@@ -32,7 +33,14 @@ interface LicenceRow {
     vendor: { name: string };
     capability: { code: string; name: string } | null;
   };
-  contract: { reference: string; endDate: string | null; noticeDeadline: string | null } | null;
+  contract: {
+    reference: string;
+    endDate: string | null;
+    noticeDeadline: string | null;
+    valuesVisible: boolean;
+    value: string | null;
+    annualValue: string | null;
+  } | null;
 }
 
 const QUERY = /* GraphQL */ `
@@ -73,6 +81,9 @@ const QUERY = /* GraphQL */ `
             reference
             endDate
             noticeDeadline
+            valuesVisible
+            value
+            annualValue
           }
         }
       }
@@ -120,6 +131,15 @@ const columns: Column<LicenceRow>[] = [
               ? h("span", { class: "secondary" }, `notice by ${formatDate(l.contract.noticeDeadline)}`)
               : null,
           ]
+        : h("span", { class: "muted" }, "—"),
+  },
+  {
+    header: "Contract value",
+    align: "num",
+    class: "contract-value-col",
+    cell: (l) =>
+      l.contract
+        ? contractValue(l.contract, (v) => formatMoney(v, { pence: false }))
         : h("span", { class: "muted" }, "—"),
   },
   { header: "Status", cell: (l) => badge(l.status, "status") },

@@ -1,0 +1,507 @@
+// The explorer: one cytoscape instance and everything done to it. Views come from the server in parts
+// (a filtered view under the limit, neighbourhoods on double-click, impacted assets on request) and
+// merge into what is drawn; clicking an asset or a site asks the server for the transitive impact and
+// highlights it. Never more than MAX_DRAWN assets are drawn; every cut is announced.
+import cytoscape from "cytoscape";
+import { isAbort } from "../api.ts";
+import { h, replaceChildren } from "../dom.ts";
+import { formatInt } from "../format.ts";
+import { errorBanner } from "../ui.ts";
+import {
+  EXPAND_LIMIT,
+  MAX_DRAWN,
+  VIEW_LIMIT,
+  loadEdgesAmong,
+  loadGraph,
+  loadImpact,
+  loadSiteImpact,
+} from "./data.ts";
+import { applyHighlight, clearHighlight, highlightedIds, type ImpactSets } from "./highlight.ts";
+import { layoutOptions, registerLayouts, type LayoutName } from "./layouts.ts";
+import { assetNodes, drawnAssetIds, mergeView, pruneEmptySites, type AssetData, type SiteData } from "./model.ts";
+import { Notices, warning } from "./notices.ts";
+import { assetPanel, idlePanel, sitePanel, type PanelActions, type Reached } from "./panel.ts";
+import type { OrgPalette } from "./palette.ts";
+import { graphStylesheet } from "./styles.ts";
+import { attachTooltip } from "./tooltip.ts";
+import type { GraphFilterInput, GraphViewData } from "./types.ts";
+
+type SiteInfo = { id: string; name: string; organisationCode: string; siteKind: string };
+
+type Selected =
+  | { type: "asset"; id: string; node: AssetData; result?: { downstream: Reached[]; upstream: Reached[] } | Error }
+  | {
+      type: "site";
+      id: string;
+      site: SiteInfo;
+      result?: { at: Reached[]; dependants: Reached[]; organisationName: string } | Error;
+    };
+
+export interface ExplorerOptions {
+  container: HTMLElement;
+  root: HTMLElement;
+  panel: HTMLElement;
+  notices: Notices;
+  status: HTMLElement;
+  palette: OrgPalette;
+  signal: AbortSignal;
+  layout: LayoutName;
+  depth: number | null;
+  /** Called when the selected asset changes (null when none), e.g. to put it in the URL. */
+  onFocus?: (id: string | null) => void;
+}
+
+export class Explorer {
+  readonly cy: cytoscape.Core;
+  layout: LayoutName;
+  depth: number | null;
+  private selected: Selected | null = null;
+  private selectionCtl: AbortController | undefined;
+  private viewCtl: AbortController | undefined;
+  private busy = 0;
+  private runningLayout: cytoscape.Layouts | undefined;
+  private readonly changeListeners: (() => void)[] = [];
+  private readonly actions: PanelActions;
+
+  constructor(private readonly opts: ExplorerOptions) {
+    registerLayouts();
+    this.layout = opts.layout;
+    this.depth = opts.depth;
+    this.cy = cytoscape({
+      container: opts.container,
+      style: graphStylesheet(),
+      minZoom: 0.05,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      selectionType: "single",
+    });
+    this.actions = {
+      focus: (id) => void this.focus(id),
+      addAssets: (ids) => void this.addAssets(ids),
+      expand: (id) => void this.expand(id),
+      siteImpact: (id) => void this.selectSite(id),
+      zoomToImpact: () => this.zoomToImpact(),
+    };
+    const cy = this.cy;
+    cy.on("tap", "node.asset", (e) => void this.selectAsset((e.target as cytoscape.NodeSingular).id()));
+    cy.on("tap", "node.site", (e) => void this.selectSite((e.target as cytoscape.NodeSingular).id()));
+    cy.on("tap", (e) => {
+      if (e.target === cy) this.clearSelection();
+    });
+    cy.on("dbltap", "node.asset", (e) => void this.expand((e.target as cytoscape.NodeSingular).id()));
+    cy.on("mouseover", "node", () => (opts.container.style.cursor = "pointer"));
+    cy.on("mouseout", "node", () => (opts.container.style.cursor = ""));
+    attachTooltip(cy, opts.container.parentElement ?? opts.container);
+    opts.signal.addEventListener("abort", () => this.destroy(), { once: true });
+    replaceChildren(opts.panel, ...idlePanel());
+    this.updateStatus();
+  }
+
+  /** Runs after every change to what is drawn (markers re-apply themselves). */
+  onChange(fn: () => void): void {
+    this.changeListeners.push(fn);
+  }
+
+  /** The selected asset or site id, if any. */
+  selection(): { type: "asset" | "site"; id: string } | null {
+    return this.selected ? { type: this.selected.type, id: this.selected.id } : null;
+  }
+
+  /** Drawn asset ids currently highlighted as impacted. */
+  highlighted(): string[] {
+    return highlightedIds(this.cy);
+  }
+
+  isBusy(): boolean {
+    return this.busy > 0;
+  }
+
+  /** How many more assets may be drawn. */
+  room(): number {
+    return Math.max(0, MAX_DRAWN - assetNodes(this.cy).length);
+  }
+
+  private destroy(): void {
+    this.selectionCtl?.abort();
+    this.viewCtl?.abort();
+    this.runningLayout?.stop();
+    this.cy.destroy();
+  }
+
+  /** Counts one piece of work; the page root says data-busy while any runs. Errors become notices. */
+  private async track<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+    this.busy++;
+    this.opts.root.dataset.busy = "true";
+    this.opts.root.setAttribute("aria-busy", "true");
+    try {
+      const out = await work();
+      this.opts.notices.set("error", null);
+      return out;
+    } catch (err) {
+      if (!isAbort(err) && !this.opts.signal.aborted) this.opts.notices.set("error", errorBanner(err, label));
+      return undefined;
+    } finally {
+      this.busy--;
+      if (!this.busy) {
+        this.opts.root.dataset.busy = "false";
+        this.opts.root.setAttribute("aria-busy", "false");
+      }
+    }
+  }
+
+  private signalFor(kind: "view" | "selection"): AbortSignal {
+    const ctl = new AbortController();
+    if (kind === "view") {
+      this.viewCtl?.abort();
+      this.viewCtl = ctl;
+    } else {
+      this.selectionCtl?.abort();
+      this.selectionCtl = ctl;
+    }
+    this.opts.signal.addEventListener("abort", () => ctl.abort(), { once: true });
+    return ctl.signal;
+  }
+
+  private updateStatus(): void {
+    const assets = assetNodes(this.cy).length;
+    const edges = this.cy.edges().length;
+    const sites = this.cy.nodes(".site").length;
+    replaceChildren(
+      this.opts.status,
+      h("span", { id: "graph-count" }, `${formatInt(assets)} asset${assets === 1 ? "" : "s"}`),
+      ` · ${formatInt(edges)} dependenc${edges === 1 ? "y" : "ies"} · ${formatInt(sites)} site${sites === 1 ? "" : "s"}`,
+    );
+  }
+
+  private changed(): void {
+    pruneEmptySites(this.cy);
+    // Degree in view drives label size (hubs readable in the overview).
+    this.cy.batch(() => {
+      for (const n of this.cy.nodes(".asset")) n.data("degree", n.degree(false));
+    });
+    this.updateStatus();
+    for (const fn of this.changeListeners) fn();
+  }
+
+  /** Runs the chosen layout; resolves when it stops. */
+  async runLayout(incremental = false): Promise<void> {
+    this.runningLayout?.stop();
+    if (this.cy.destroyed() || this.cy.nodes().empty()) return;
+    const layout = this.cy.layout(layoutOptions(this.layout, assetNodes(this.cy).length, incremental));
+    this.runningLayout = layout;
+    const done = layout.promiseOn("layoutstop");
+    layout.run();
+    await done;
+  }
+
+  setLayout(name: LayoutName): Promise<void> {
+    this.layout = name;
+    return this.runLayout(false).then(() => this.centreSelected());
+  }
+
+  /** Fits the view to the selection and the assets highlighted with it (at most 1.4× zoom). */
+  zoomToImpact(): void {
+    const eles = this.cy.nodes(".impact-origin, .impact-down, .impact-up, .impact-both, :selected");
+    if (eles.empty()) return;
+    this.cy.stop();
+    const bb = eles.boundingBox({});
+    const pad = 40;
+    const zoom = Math.min(
+      1.4,
+      (this.cy.width() - 2 * pad) / Math.max(bb.w, 1),
+      (this.cy.height() - 2 * pad) / Math.max(bb.h, 1),
+    );
+    this.cy.animate(
+      { zoom, pan: { x: this.cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: this.cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) } },
+      { duration: 300 },
+    );
+  }
+
+  fit(): void {
+    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 30 } }, { duration: 250 });
+  }
+
+  /** Replaces the drawing with a filtered view (at most `limit` assets, VIEW_LIMIT by default). */
+  async loadView(filter: GraphFilterInput, limit = VIEW_LIMIT): Promise<void> {
+    const signal = this.signalFor("view");
+    await this.track("Could not load the graph", async () => {
+      const view = await loadGraph(filter, limit, signal);
+      if (signal.aborted) return;
+      this.replace(view);
+      this.opts.notices.set(
+        "truncated",
+        view.truncated
+          ? warning(
+              "graph-truncated",
+              `This view was cut at ${formatInt(view.nodes.length)} assets:`,
+              "more match the filter than can be drawn at once. Narrow it by organisation, site, kind or criticality, or search for an asset and expand from it (double-click).",
+            )
+          : null,
+      );
+      await this.runLayout(false);
+    });
+  }
+
+  /** Replaces the drawing with the neighbourhood of `id`, then selects and centres it. */
+  async loadAround(id: string, hops = 1): Promise<void> {
+    const signal = this.signalFor("view");
+    await this.track("Could not load the asset's neighbourhood", async () => {
+      const view = await loadGraph({ around: [id], hops }, EXPAND_LIMIT, signal);
+      if (signal.aborted) return;
+      this.replace(view);
+      this.opts.notices.set("truncated", view.truncated ? this.cutNotice(view, "its neighbourhood") : null);
+      await this.runLayout(false);
+    });
+    if (this.cy.getElementById(id).nonempty()) await this.selectAsset(id, true);
+  }
+
+  private cutNotice(view: GraphViewData, what: string): HTMLElement {
+    return warning(
+      "graph-truncated",
+      `Only the first ${formatInt(view.nodes.length)} assets of ${what} are drawn:`,
+      "the answer was cut at the limit. Use the filter to narrow the view, or expand from individual assets.",
+    );
+  }
+
+  private replace(view: GraphViewData): void {
+    this.clearSelection();
+    this.cy.elements().remove();
+    mergeView(this.cy, view, this.opts.palette, MAX_DRAWN);
+    this.cy.nodes().removeClass("faded");
+    this.changed();
+  }
+
+  /**
+   * Merges `view` into the drawing (new assets placed near `anchor`), then fetches the dependencies
+   * between the new assets and those already drawn, and lays out incrementally.
+   */
+  private async merge(view: GraphViewData, signal: AbortSignal, anchor?: string): Promise<string[]> {
+    const near = anchor ? this.cy.getElementById(anchor) : undefined;
+    const wasEmpty = this.cy.nodes().empty();
+    const added = mergeView(this.cy, view, this.opts.palette, this.room(), near?.nonempty() ? near.position() : undefined);
+    this.opts.notices.set(
+      "cap",
+      added.skipped
+        ? warning(
+            "graph-cap",
+            `${formatInt(added.skipped)} assets were not added:`,
+            `at most ${formatInt(MAX_DRAWN)} assets are drawn at once. Narrow the filter to start a smaller view.`,
+          )
+        : null,
+    );
+    if (added.nodes.length) {
+      const among = await loadEdgesAmong([...drawnAssetIds(this.cy)], signal);
+      if (signal.aborted) return added.nodes;
+      mergeView(this.cy, { nodes: [], edges: among.edges, sites: [], truncated: false }, this.opts.palette, 0);
+    }
+    this.changed();
+    if (added.nodes.length) await this.runLayout(!wasEmpty);
+    return added.nodes;
+  }
+
+  /** Adds the 1-hop neighbourhood of a drawn asset (double-click). */
+  async expand(id: string): Promise<void> {
+    const signal = this.signalFor("view");
+    await this.track("Could not expand the neighbourhood", async () => {
+      const view = await loadGraph({ around: [id], hops: 1 }, EXPAND_LIMIT, signal);
+      if (signal.aborted) return;
+      const added = await this.merge(view, signal, id);
+      const name = view.nodes.find((n) => n.id === id)?.name ?? "the asset";
+      this.opts.notices.set(
+        "expand",
+        view.truncated
+          ? this.cutNotice(view, `the neighbourhood of ${name}`)
+          : added.length
+            ? null
+            : warning("graph-expand-none", "Nothing to add:", `every neighbour of ${name} is already drawn.`),
+      );
+    });
+    this.reapplySelection();
+  }
+
+  /** Draws the given assets (e.g. impacted ones outside the view), up to the room left. */
+  async addAssets(ids: string[]): Promise<void> {
+    const want = ids.filter((id) => this.cy.getElementById(id).empty()).slice(0, this.room());
+    if (!want.length) return;
+    const signal = this.signalFor("view");
+    await this.track("Could not add the assets", async () => {
+      const view = await loadGraph({ around: want, hops: 0 }, want.length, signal);
+      if (signal.aborted) return;
+      await this.merge(view, signal);
+    });
+    this.reapplySelection();
+    this.centreSelected();
+  }
+
+  /** Centres and selects an asset; loads it with its neighbours first when it is not drawn. */
+  async focus(id: string): Promise<void> {
+    if (this.cy.getElementById(id).empty()) {
+      const signal = this.signalFor("view");
+      await this.track("Could not load the asset", async () => {
+        const view = await loadGraph({ around: [id], hops: 1 }, EXPAND_LIMIT, signal);
+        if (signal.aborted) return;
+        await this.merge(view, signal);
+        this.opts.notices.set("expand", view.truncated ? this.cutNotice(view, "its neighbourhood") : null);
+      });
+    }
+    if (this.cy.getElementById(id).nonempty()) await this.selectAsset(id, true);
+  }
+
+  private centreSelected(): Promise<void> {
+    const sel = this.selected;
+    if (!sel || this.cy.destroyed()) return Promise.resolve();
+    const ele = this.cy.getElementById(sel.id);
+    if (ele.empty()) return Promise.resolve();
+    this.cy.stop();
+    const zoom = sel.type === "asset" ? Math.min(Math.max(this.cy.zoom(), 1.1), 2) : this.cy.zoom();
+    const anim = this.cy.animation({ center: { eles: ele }, zoom, duration: 300 });
+    return anim
+      .play()
+      .promise()
+      .then(() => undefined);
+  }
+
+  clearSelection(): void {
+    this.selectionCtl?.abort();
+    this.selected = null;
+    this.cy.elements().unselect();
+    clearHighlight(this.cy);
+    delete this.opts.panel.dataset.impactFor;
+    this.opts.panel.dataset.state = "idle";
+    replaceChildren(this.opts.panel, ...idlePanel());
+    this.opts.onFocus?.(null);
+  }
+
+  private depthLabel(): string {
+    return this.depth == null ? "all depths" : `up to ${this.depth} hop${this.depth === 1 ? "" : "s"}`;
+  }
+
+  /** Selects a drawn asset and shows its impact (the server's BOTH walk to the chosen depth). */
+  async selectAsset(id: string, centre = false): Promise<void> {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    const signal = this.signalFor("selection");
+    this.cy.elements().unselect();
+    node.select();
+    const sel: Selected = { type: "asset", id, node: node.data() as AssetData };
+    this.selected = sel;
+    this.opts.onFocus?.(id);
+    this.renderPanel();
+    if (centre) void this.centreSelected();
+    await this.track("Could not load the impact", async () => {
+      try {
+        const answer = await loadImpact(id, this.depth, signal);
+        if (signal.aborted) return;
+        const downstream: Reached[] = [];
+        const upstream: Reached[] = [];
+        for (const e of answer.entries) {
+          (e.direction === "DOWNSTREAM" ? downstream : upstream).push({ asset: e.asset, distance: e.distance });
+        }
+        sel.result = { downstream, upstream };
+      } catch (err) {
+        if (isAbort(err) || signal.aborted) return;
+        sel.result = err instanceof Error ? err : new Error(String(err));
+      }
+      if (this.selected === sel) this.reapplySelection();
+    });
+  }
+
+  /** Selects a site and shows everything that would stop if it closed. */
+  async selectSite(siteId: string): Promise<void> {
+    const signal = this.signalFor("selection");
+    const box = this.cy.getElementById(siteId);
+    this.cy.elements().unselect();
+    if (box.nonempty()) box.select();
+    const d = box.nonempty() ? (box.data() as SiteData) : undefined;
+    const sel: Selected = {
+      type: "site",
+      id: siteId,
+      site: d
+        ? { id: siteId, name: d.name, organisationCode: d.organisationCode, siteKind: d.siteKind }
+        : { id: siteId, name: "Site", organisationCode: "", siteKind: "" },
+    };
+    this.selected = sel;
+    this.opts.onFocus?.(null);
+    this.renderPanel();
+    await this.track("Could not load the site impact", async () => {
+      try {
+        const answer = await loadSiteImpact(siteId, this.depth, signal);
+        if (signal.aborted) return;
+        sel.site = {
+          id: siteId,
+          name: answer.site.name,
+          organisationCode: answer.site.organisation.code,
+          siteKind: answer.site.kind,
+        };
+        const at: Reached[] = [];
+        const dependants: Reached[] = [];
+        for (const e of answer.entries) {
+          (e.distance === 0 ? at : dependants).push({ asset: e.asset, distance: e.distance });
+        }
+        sel.result = { at, dependants, organisationName: answer.site.organisation.name };
+      } catch (err) {
+        if (isAbort(err) || signal.aborted) return;
+        sel.result = err instanceof Error ? err : new Error(String(err));
+      }
+      if (this.selected === sel) this.reapplySelection();
+    });
+  }
+
+  /** Changes the impact depth and asks again for the current selection. */
+  setDepth(depth: number | null): void {
+    this.depth = depth;
+    const sel = this.selected;
+    if (sel?.type === "asset") void this.selectAsset(sel.id);
+    else if (sel?.type === "site") void this.selectSite(sel.id);
+  }
+
+  /** Re-applies the highlight and redraws the panel (after the drawing changed). */
+  private reapplySelection(): void {
+    const sel = this.selected;
+    if (!sel || this.cy.destroyed()) return;
+    const r = sel.result;
+    if (r && !(r instanceof Error)) {
+      const sets: ImpactSets =
+        sel.type === "asset" && "downstream" in r
+          ? {
+              origin: new Set([sel.id]),
+              downstream: new Set(r.downstream.map((x) => x.asset.id)),
+              upstream: new Set(r.upstream.map((x) => x.asset.id)),
+            }
+          : "at" in r
+            ? {
+                origin: new Set(r.at.map((x) => x.asset.id)),
+                downstream: new Set(r.dependants.map((x) => x.asset.id)),
+                upstream: new Set(),
+                site: sel.id,
+              }
+            : { origin: new Set(), downstream: new Set(), upstream: new Set() };
+      applyHighlight(this.cy, sets);
+    }
+    const ele = this.cy.getElementById(sel.id);
+    if (ele.nonempty() && !ele.selected()) ele.select();
+    this.renderPanel();
+  }
+
+  private renderPanel(): void {
+    const sel = this.selected;
+    const panel = this.opts.panel;
+    if (!sel) return;
+    const drawn = drawnAssetIds(this.cy);
+    const common = {
+      depthLabel: this.depthLabel(),
+      drawn,
+      palette: this.opts.palette,
+      actions: this.actions,
+      room: this.room(),
+    };
+    if (sel.type === "asset") {
+      replaceChildren(panel, ...assetPanel({ node: sel.node, impact: sel.result, ...common }));
+    } else {
+      replaceChildren(panel, ...sitePanel({ site: sel.site, impact: sel.result, ...common }));
+    }
+    panel.dataset.state = sel.result ? (sel.result instanceof Error ? "error" : "ready") : "loading";
+    if (sel.result && !(sel.result instanceof Error)) panel.dataset.impactFor = sel.id;
+    else delete panel.dataset.impactFor;
+  }
+}

@@ -1,0 +1,249 @@
+// "#/audit?org=SCC&actor=jane@…&type=Asset&from=2026-11-01&to=2026-11-30&entity=Asset:…": every
+// recorded change, newest first, with filters in the URL and "Load more" paging. Each row opens its
+// field-by-field diff.
+import { gql, isAbort } from "../api.ts";
+import { append, debounce, h } from "../dom.ts";
+import { AUDITED_TYPES, diffDetails, entityCell, entityTypeLabel, type AuditEventRow } from "../audit.ts";
+import { formatDateTime } from "../format.ts";
+import { pagedTable, type Connection } from "../list.ts";
+import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { definePage, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
+import { hasRole } from "../session.ts";
+import { badge, checkboxGroup, errorBanner, pageHeader, selectField, type Column } from "../ui.ts";
+
+const QUERY = /* GraphQL */ `
+  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          at
+          actor
+          action
+          entityType
+          entityId
+          organisation {
+            code
+            name
+          }
+          before
+          after
+        }
+      }
+    }
+  }
+`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A yyyy-mm-dd date as the instant its day starts in the browser's time zone, plus `days`. */
+function dayStart(date: string, days = 0): string | null {
+  if (!DATE.test(date)) return null;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const at = new Date(y, m - 1, d + days);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+/** Labels for entities whose snapshots carry no name (users, by id → e-mail), filled in when known. */
+const knownLabels = new Map<string, string>();
+
+const columns: Column<AuditEventRow>[] = [
+  { header: "When", class: "nowrap", cell: (e) => h("time", { datetime: e.at }, formatDateTime(e.at)) },
+  { header: "User", class: "actor-col", cell: (e) => e.actor },
+  { header: "Action", cell: (e) => badge(e.action, "action") },
+  { header: "Entity", class: "entity-col", cell: (e) => entityCell(e, knownLabels) },
+  {
+    header: "Org",
+    cell: (e) =>
+      e.organisation
+        ? h("abbr", { title: e.organisation.name }, e.organisation.code)
+        : h("span", { class: "muted" }, "—"),
+  },
+  { header: "Changes", class: "diff-col", cell: (e) => diffDetails(e) },
+];
+
+async function render({ outlet, route, signal }: PageContext): Promise<void> {
+  const state = {
+    org: queryList(route.query, "org"),
+    actor: route.query.get("actor") ?? "",
+    type: route.query.get("type") ?? "",
+    from: route.query.get("from") ?? "",
+    to: route.query.get("to") ?? "",
+    entity: route.query.get("entity") ?? "",
+  };
+  outlet.append(
+    pageHeader(
+      "Audit trail",
+      "Every change to the inventory, users and tokens, newest first. Events cannot be edited or deleted.",
+    ),
+  );
+  const filters = h("form", {
+    class: "filters",
+    role: "search",
+    "aria-label": "Filter audit events",
+    onsubmit: (e: Event) => e.preventDefault(),
+  });
+  const rangeError = h("div", { class: "banner-slot" });
+  const list = pagedTable<AuditEventRow>({
+    columns,
+    noun: "events",
+    id: "audit",
+    signal,
+    emptyMessage: "No recorded changes match these filters.",
+    fetch: async (after, sig) => {
+      const filter: Record<string, unknown> = {};
+      if (state.org.length) filter.organisation = state.org;
+      if (state.actor.trim()) filter.actor = state.actor.trim();
+      if (state.type) filter.entityType = state.type;
+      if (state.entity) filter.entityId = state.entity;
+      const from = dayStart(state.from);
+      const to = dayStart(state.to, 1);
+      if (from) filter.from = from;
+      if (to) filter.to = to;
+      return (await gql<{ auditEvents: Connection<AuditEventRow> }>(QUERY, { filter, first: 50, after }, sig))
+        .auditEvents;
+    },
+  });
+  const entityChip = h("div", { class: "chips" });
+  outlet.append(filters, entityChip, rangeError, list.element);
+
+  let orgs: OrgRef[] = [];
+  try {
+    const users = hasRole("ADMIN")
+      ? gql<{ users: { id: string; email: string }[] }>(
+          "query UserLabels { users { id email } }",
+          {},
+          signal,
+        ).then(
+          (d) => d.users,
+          () => [],
+        )
+      : Promise.resolve([]);
+    const [o, us] = await Promise.all([loadOrganisations(), users]);
+    orgs = o;
+    for (const u of us) knownLabels.set(u.id, u.email);
+  } catch (err) {
+    if (isAbort(err)) return;
+    outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
+  }
+  if (signal.aborted) return;
+
+  const reload = () => {
+    replaceQuery({
+      org: state.org,
+      actor: state.actor.trim(),
+      type: state.type,
+      from: state.from,
+      to: state.to,
+      entity: state.entity,
+    });
+    rangeError.textContent = "";
+    if (state.from && state.to && state.from > state.to) {
+      rangeError.append(
+        h(
+          "div",
+          { class: "info-note", role: "status" },
+          "The “from” date is after the “to” date, so no events can match.",
+        ),
+      );
+    }
+    return list.reload();
+  };
+  const set =
+    <K extends keyof typeof state>(key: K) =>
+    (value: (typeof state)[K]) => {
+      state[key] = value;
+      void reload();
+    };
+
+  const actor = h("input", {
+    type: "search",
+    id: "f-actor",
+    name: "actor",
+    value: state.actor,
+    placeholder: "name@council.gov.uk",
+    autocomplete: "off",
+    spellcheck: "false",
+  });
+  actor.addEventListener(
+    "input",
+    debounce(() => set("actor")(actor.value), 400),
+  );
+  const dateInput = (key: "from" | "to", label: string) => {
+    const input = h("input", { type: "date", id: `f-${key}`, name: key, value: state[key] });
+    input.addEventListener("change", () => set(key)(DATE.test(input.value) ? input.value : ""));
+    return h("div", { class: "field" }, h("label", { for: `f-${key}` }, label), input);
+  };
+
+  append(
+    filters,
+    orgs.length
+      ? checkboxGroup(
+          "Organisation",
+          "org",
+          orgs.map((o) => ({ value: o.code, label: o.name })),
+          state.org,
+          set("org"),
+        )
+      : null,
+    h("div", { class: "field field-grow" }, h("label", { for: "f-actor" }, "User e-mail"), actor),
+    selectField(
+      "Entity type",
+      "type",
+      [
+        { value: "", label: "All types" },
+        ...AUDITED_TYPES.map((t) => ({ value: t, label: entityTypeLabel(t) })),
+      ],
+      state.type,
+      set("type"),
+    ),
+    dateInput("from", "From"),
+    dateInput("to", "To"),
+  );
+  if (state.entity) {
+    const label = h("span", { class: "chip-value" }, state.entity);
+    entityChip.append(
+      h(
+        "span",
+        { class: "chip" },
+        "Only: ",
+        label,
+        h(
+          "button",
+          {
+            type: "button",
+            class: "chip-remove",
+            "aria-label": "Show changes to every entity",
+            onclick: () => {
+              state.entity = "";
+              entityChip.textContent = "";
+              void reload();
+            },
+          },
+          "×",
+        ),
+      ),
+    );
+    if (state.entity.startsWith("Asset:")) {
+      gql<{ asset: { name: string } | null }>(
+        "query AssetName($id: ID!) { asset(id: $id) { name } }",
+        { id: state.entity },
+        signal,
+      ).then(
+        (d) => {
+          if (d.asset) label.textContent = d.asset.name;
+        },
+        () => undefined,
+      );
+    }
+  }
+  await reload();
+}
+
+definePage("/audit", render);
+registerNav({ label: "Audit", path: "/audit", order: 70 });
