@@ -13,6 +13,13 @@ export const SCHEMA = "public";
 /** Prisma's migration bookkeeping table. */
 export const MIGRATIONS_TABLE = "_prisma_migrations";
 
+/**
+ * Tables the database maintains itself from the others (by trigger): not dumped, not restored and not
+ * counted as data. "GraphVersion" is bumped by the restore's own inserts, which is what running servers
+ * need to notice that their cached dependency graph is stale.
+ */
+export const DERIVED_TABLES = ["GraphVersion"];
+
 /** A single connection: every statement runs on the same session, so BEGIN … COMMIT spans them. */
 export interface SqlConn {
   engine: "pglite" | "postgres";
@@ -113,9 +120,9 @@ export async function listTables(conn: SqlConn): Promise<TableInfo[]> {
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname <> ALL($2::text[])
       ORDER BY c.relname, a.attnum`,
-    [SCHEMA],
+    [SCHEMA, DERIVED_TABLES],
   );
   const fks = await conn.query<{ child: string; parent: string }>(
     `SELECT DISTINCT ch.relname AS child, pa.relname AS parent

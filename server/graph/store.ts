@@ -6,18 +6,12 @@
 // dependencies (id, sourceId, targetId, type) — into a compact index (compact.ts) used by impact and the
 // explorer; the graphology graph the other algorithms take is built from the index on first use.
 //
-// Validation, per request (once per GraphQL request, however many graph fields it asks for):
-//   1. `pg_current_snapshot()`: one catalogue-free round trip (well under a millisecond). Its text changes
-//      whenever any write transaction on the database server finishes, so while it is unchanged, nothing can
-//      have changed the graph, and the cached graph is current.
-//   2. Only when it has changed: a fingerprint of the two graph tables — row count and sum of the row
-//      versions' creating transaction ids (`xmin`) per table. Any insert, update or delete of an asset or
-//      dependency changes it, however it was written (API, import, raw SQL) and whatever the servers'
-//      clocks say; writes to other tables (licences, audit, sessions) leave it alone. It costs a scan of
-//      the two tables (about 0.1 s at 100,000 assets on a busy two-core machine), paid only after writes.
-//   3. Only when the fingerprint changed: reload. Concurrent requests share one load.
-// A single-row counter bumped by a trigger on "Asset" and "Dependency" would make step 2 free; see the
-// report of the graph API issue for that migration.
+// Validation, per request (once per GraphQL request, however many graph fields it asks for): one read of
+// the single-row "GraphVersion" counter, which triggers on "Asset" and "Dependency" bump in the same
+// transaction as any change the graph can see (insert, delete, truncate, or an update of an asset's
+// organisation, site, kind, criticality or lifecycle), however it was written — API, import or raw SQL.
+// Unchanged counter: the cached graph is current. Changed: reload; concurrent requests share one load.
+// Writes to other tables (licences, audit, sessions) and to other asset columns leave the counter alone.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { buildDependencyGraph, type DependencyGraph, type GraphNode } from "./model.ts";
 import { compactNumbered, DEPENDENCY_TYPES, type CompactGraph, type NumberedEdge } from "./compact.ts";
@@ -33,14 +27,10 @@ export interface GraphSnapshot {
 /** What the store did to answer, for benchmarks and tests. */
 export interface StoreStats {
   loads: number;
-  fingerprintChecks: number;
-  snapshotChecks: number;
+  versionChecks: number;
 }
 
-const SNAPSHOT_SQL = `SELECT pg_current_snapshot()::text AS snapshot`;
-const FINGERPRINT_SQL = `SELECT
-  (SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM "Asset") AS assets,
-  (SELECT count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text FROM "Dependency") AS dependencies`;
+const VERSION_SQL = `SELECT "version"::text AS version FROM "GraphVersion"`;
 // Each table comes back as one text value, a line per row in id order: a fraction of the cost of one
 // object per row through the driver adapter, and already in the order the index is built in. Dependencies
 // name their assets by position in that order (computed in the same snapshot), so building the index
@@ -84,8 +74,7 @@ function parseDependencies(rows: Rows): NumberedEdge[] {
 interface Loaded {
   /** Loads are numbered in the order they start. */
   number: number;
-  snapshot: string;
-  fingerprint: string;
+  version: string;
   graph: GraphSnapshot;
 }
 
@@ -114,7 +103,7 @@ export class GraphStore {
   private loading: Promise<Loaded> | undefined;
   private loadingNumber = 0;
   private loadsStarted = 0;
-  readonly stats: StoreStats = { loads: 0, fingerprintChecks: 0, snapshotChecks: 0 };
+  readonly stats: StoreStats = { loads: 0, versionChecks: 0 };
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -123,21 +112,10 @@ export class GraphStore {
    * else a graph loaded after this call began (never one read before a write this caller could have seen).
    */
   async current(): Promise<GraphSnapshot> {
-    this.stats.snapshotChecks++;
-    const [{ snapshot }] = await this.prisma.$queryRawUnsafe<[{ snapshot: string }]>(SNAPSHOT_SQL);
-    const epoch = this.loadsStarted; // loads numbered above this began after our snapshot
-    const cached = this.cached;
-    if (cached) {
-      if (cached.snapshot === snapshot) return cached.graph;
-      this.stats.fingerprintChecks++;
-      const [row] =
-        await this.prisma.$queryRawUnsafe<[{ assets: string; dependencies: string }]>(FINGERPRINT_SQL);
-      if (cached.fingerprint === `${row.assets}/${row.dependencies}`) {
-        // Unchanged since `snapshot` was taken: remember that, so the next request is answered at step 1.
-        if (this.cached === cached) this.cached = { ...cached, snapshot };
-        return cached.graph;
-      }
-    }
+    this.stats.versionChecks++;
+    const [{ version }] = await this.prisma.$queryRawUnsafe<[{ version: string }]>(VERSION_SQL);
+    const epoch = this.loadsStarted; // loads numbered above this began after our read of the version
+    if (this.cached?.version === version) return this.cached.graph;
     if (!this.loading || this.loadingNumber <= epoch) {
       const number = ++this.loadsStarted;
       const promise = this.load(number).finally(() => {
@@ -154,13 +132,12 @@ export class GraphStore {
     this.cached = undefined;
   }
 
-  /** Reads the label and both tables in one repeatable-read transaction, so they agree with each other. */
+  /** Reads the version and both tables in one repeatable-read transaction, so they agree with each other. */
   private async load(number: number): Promise<Loaded> {
     this.stats.loads++;
-    const [[{ snapshot }], [row], assets, dependencies] = await this.prisma.$transaction(
+    const [[{ version }], assets, dependencies] = await this.prisma.$transaction(
       [
-        this.prisma.$queryRawUnsafe<[{ snapshot: string }]>(SNAPSHOT_SQL),
-        this.prisma.$queryRawUnsafe<[{ assets: string; dependencies: string }]>(FINGERPRINT_SQL),
+        this.prisma.$queryRawUnsafe<[{ version: string }]>(VERSION_SQL),
         this.prisma.$queryRawUnsafe<Rows>(ASSETS_SQL),
         this.prisma.$queryRawUnsafe<Rows>(DEPENDENCIES_SQL),
       ],
@@ -168,8 +145,7 @@ export class GraphStore {
     );
     const loaded: Loaded = {
       number,
-      snapshot,
-      fingerprint: `${row!.assets}/${row!.dependencies}`,
+      version,
       graph: snapshotOf(parseAssets(assets), parseDependencies(dependencies)),
     };
     if (!this.cached || this.cached.number < number) this.cached = loaded;

@@ -13,7 +13,7 @@ import { openDatabase, type DatabaseTarget } from "../../server/db/open.ts";
 import { backup } from "../../ops/backup.ts";
 import { restore } from "../../ops/restore.ts";
 import { parseDump, RestoreRefused } from "../../ops/dump.ts";
-import { allRows, fingerprint, openSqlConnection, type SqlConn } from "../../ops/sql.ts";
+import { allRows, DERIVED_TABLES, fingerprint, openSqlConnection, type SqlConn } from "../../ops/sql.ts";
 import { createPostgresDatabase, engines } from "../support/databases.ts";
 import { graphqlClient } from "../support/graphql.ts";
 import { allModels, buildRichEstate } from "./fixtures/estate.ts";
@@ -105,7 +105,9 @@ describe.each(engines())("backup and restore on %s", (engine) => {
     // Every Prisma model and the migration history, parents before children.
     const tables = Object.keys(meta.tables);
     expect(tables[0]).toBe("_prisma_migrations");
-    expect(new Set(tables)).toEqual(new Set(["_prisma_migrations", ...Object.values(Prisma.ModelName)]));
+    expect(new Set(tables)).toEqual(
+      new Set(["_prisma_migrations", ...Object.values(Prisma.ModelName).filter((m) => !DERIVED_TABLES.includes(m))]),
+    );
     for (const [child, parent] of [
       ["Asset", "Organisation"],
       ["Asset", "Site"],
