@@ -15,6 +15,7 @@ import { armorPlugins, mutationRateLimit } from "./graphql-limits.ts";
 import { createRateLimiters } from "./shared/rate-limits.ts";
 import { authenticate, authRoutes, type AuthVariables } from "./auth/http.ts";
 import { accessPlugin } from "./auth/access-plugin.ts";
+import { inputGuardPlugin } from "./graphql-input-guard.ts";
 
 const WEB_DIR = fileURLToPath(new URL("../web/", import.meta.url));
 
@@ -37,7 +38,13 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
     graphqlEndpoint: "/graphql",
     graphiql: graphiql ? { title: "Converge GraphQL", credentials: "same-origin" } : false,
     maskedErrors: { maskError },
-    plugins: [...armorPlugins(), accessPlugin, mutationRateLimit(limiters), errorCodesPlugin],
+    plugins: [
+      ...armorPlugins(),
+      accessPlugin,
+      inputGuardPlugin,
+      mutationRateLimit(limiters),
+      errorCodesPlugin,
+    ],
     context: ({ actor }) => createContext(prisma, actor),
     landingPage: false,
     // maskError logs unexpected errors itself; errors users caused are answered, not logged.

@@ -16,7 +16,8 @@ import { checkContractFields, checkContractUnique } from "./validation.ts";
 /** The notice deadline: the last day notice can be given, or null when end or notice is unknown. */
 export function noticeDeadline(endDate: Date | null, noticePeriodDays: number | null): Date | null {
   if (!endDate || noticePeriodDays === null) return null;
-  return new Date(endDate.getTime() - noticePeriodDays * 86_400_000);
+  const deadline = new Date(endDate.getTime() - noticePeriodDays * 86_400_000);
+  return deadline.getUTCFullYear() < 1 ? new Date(Date.UTC(1, 0, 1)) : deadline; // a Date must stay writable as YYYY-MM-DD
 }
 
 /** One page of contracts, ending soonest first. */

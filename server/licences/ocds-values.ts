@@ -64,6 +64,7 @@ export function calendarDate(value: unknown): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(s);
   if (!m || Number.isNaN(Date.parse(s))) return undefined;
   const [, y, mo, d] = m;
+  if (Number(y) < 1000) return undefined; // not a plausible contract date, and years 0–99 would be misread
   const probe = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   return probe.getUTCDate() === Number(d) ? `${y}-${mo}-${d}` : undefined;
 }

@@ -1,5 +1,6 @@
 // Licences (entitlements): listing, and versioned, audited create/update/retire.
 // Rule: a licence's contract must belong to the same organisation and be active.
+import { MAX_PENCE } from "../shared/money.ts";
 import { likeLiteral } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -76,11 +77,14 @@ function checkQuantities(
   if (quantityOwned === null) throw new InputError(`${prefix}.quantityOwned`, "is required.");
   if (quantityUsed === null) throw new InputError(`${prefix}.quantityUsed`, "is required.");
   const unitCostPence = optionalMoney(v.unitCost, `${prefix}.unitCost`, 0n)!;
-  const annualCostPence = optionalMoney(
-    v.annualCost,
-    `${prefix}.annualCost`,
-    unitCostPence * BigInt(quantityOwned),
-  )!;
+  const annualCostPence =
+    optionalMoney(v.annualCost, `${prefix}.annualCost`, null) ?? unitCostPence * BigInt(quantityOwned);
+  if (annualCostPence > MAX_PENCE) {
+    throw new InputError(
+      `${prefix}.annualCost`,
+      "unit cost × quantity owned is too large to store; give the annual cost.",
+    );
+  }
   return { quantityOwned, quantityUsed, unitCostPence, annualCostPence };
 }
 

@@ -201,7 +201,11 @@ async function importOne(
   dryRun: boolean,
 ) {
   const columns = draftColumns(draft, report.problems);
-  const releaseDate = draft.releaseDate ? new Date(draft.releaseDate) : null;
+  const released = draft.releaseDate ? new Date(draft.releaseDate) : null;
+  const plausible = released && released.getUTCFullYear() >= 1000 && released.getUTCFullYear() <= 9999;
+  if (released && !plausible)
+    report.problems.push(`release date ${draft.releaseDate} is not a plausible date; ignored.`);
+  const releaseDate = plausible ? released : null;
   const existing = await tx.contract.findUnique({ where: { ocid: draft.ocid } });
   const capabilityOf = (c: Pick<Contract, "cpvCode" | "title" | "description">) => {
     const m = contractCapability(c);

@@ -10,6 +10,7 @@ import { canAnywhere } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf, parseGlobalId, type NodeType } from "../shared/ids.ts";
 import { inTransaction, recordAudit, type Tx } from "../shared/writes.ts";
+import { optionalText } from "../shared/validate.ts";
 import { aliasKey } from "../licences/normalise.ts";
 import { matchProduct, type ProductCatalogue, type ProductMatch as MatchResult } from "../licences/match.ts";
 
@@ -111,7 +112,7 @@ export async function submitProductTitles(
             proposedProductId: match.productId,
             method: match.method,
             score: match.score,
-            source: source?.trim() || null,
+            source: optionalText(source, "source", 200),
           },
         });
         await recordAudit(tx, ctx.actor, {

@@ -1,6 +1,9 @@
 // Money is integer pence (bigint) inside, a decimal string of pounds outside ("1234.50"). Never a float.
 import { InputError } from "./errors.ts";
 
+/** The largest amount stored: 15 digits of pounds, what the Money scalar parses (fits a bigint column). */
+export const MAX_PENCE = 10n ** 17n - 1n;
+
 const DECIMAL = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
 
 /** Pence → "pounds.pp". */
@@ -40,5 +43,6 @@ export function parseMoney(value: unknown, field: string): bigint {
 export function parseNonNegativeMoney(value: unknown, field: string): bigint {
   const pence = parseMoney(value, field);
   if (pence < 0n) throw new InputError(field, "must not be negative.");
+  if (pence > MAX_PENCE) throw new InputError(field, `must be at most ${formatPence(MAX_PENCE)}.`);
   return pence;
 }

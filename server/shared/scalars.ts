@@ -10,6 +10,7 @@ function parseDate(value: unknown): Date {
   const d = new Date(`${value}T00:00:00.000Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
     throw new TypeError(`"${value}" is not a real calendar date.`);
+  if (d.getUTCFullYear() < 1000) throw new TypeError(`"${value}": years before 1000 are not accepted.`);
   return d;
 }
 
