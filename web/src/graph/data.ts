@@ -25,9 +25,31 @@ const GRAPH = /* GraphQL */ `
   query GraphView($filter: GraphFilter, $limit: Int) {
     graph(filter: $filter, limit: $limit) {
       truncated
-      nodes { id name kind subtype lifecycle criticality organisationCode siteId siteName }
-      edges { id source target type }
-      sites { id name kind organisation { code } }
+      nodes {
+        id
+        name
+        kind
+        subtype
+        lifecycle
+        criticality
+        organisationCode
+        siteId
+        siteName
+      }
+      edges {
+        id
+        source
+        target
+        type
+      }
+      sites {
+        id
+        name
+        kind
+        organisation {
+          code
+        }
+      }
     }
   }
 `;
@@ -51,7 +73,11 @@ const IMPACT = /* GraphQL */ `
 `;
 
 /** The server's transitive impact of one asset, both ways; `depth` null = no cap. */
-export async function loadImpact(id: string, depth: number | null, signal?: AbortSignal): Promise<ImpactAnswer> {
+export async function loadImpact(
+  id: string,
+  depth: number | null,
+  signal?: AbortSignal,
+): Promise<ImpactAnswer> {
   return (await gql<{ impact: ImpactAnswer }>(IMPACT, { id, depth }, signal)).impact;
 }
 
@@ -77,7 +103,19 @@ export async function loadSiteImpact(
 const SEARCH = /* GraphQL */ `
   query GraphSearch($q: String!) {
     assets(filter: { search: $q }, first: 10) {
-      edges { node { id name kind organisation { code } site { name } } }
+      edges {
+        node {
+          id
+          name
+          kind
+          organisation {
+            code
+          }
+          site {
+            name
+          }
+        }
+      }
     }
   }
 `;
@@ -91,7 +129,15 @@ export async function searchAssets(q: string, signal?: AbortSignal): Promise<Ass
 const SITES = /* GraphQL */ `
   query GraphSites {
     sites(first: 500) {
-      edges { node { id name organisation { code } } }
+      edges {
+        node {
+          id
+          name
+          organisation {
+            code
+          }
+        }
+      }
     }
   }
 `;
@@ -127,7 +173,10 @@ const CROSS = /* GraphQL */ `
 `;
 
 /** Dependencies crossing organisations and assets hosted at another organisation's site. */
-export async function loadCrossEstate(orgs: string[] | null, signal?: AbortSignal): Promise<CrossEstateAnswer> {
+export async function loadCrossEstate(
+  orgs: string[] | null,
+  signal?: AbortSignal,
+): Promise<CrossEstateAnswer> {
   return (await gql<{ crossEstateLinks: CrossEstateAnswer }>(CROSS, { orgs }, signal)).crossEstateLinks;
 }
 
@@ -135,7 +184,12 @@ const EDGES_AMONG = /* GraphQL */ `
   query GraphEdgesAmong($filter: GraphFilter, $limit: Int) {
     graph(filter: $filter, limit: $limit) {
       truncated
-      edges { id source target type }
+      edges {
+        id
+        source
+        target
+        type
+      }
     }
   }
 `;

@@ -17,8 +17,15 @@ import {
   loadSiteImpact,
 } from "./data.ts";
 import { applyHighlight, clearHighlight, highlightedIds, type ImpactSets } from "./highlight.ts";
-import { layoutOptions, registerLayouts, type LayoutName } from "./layouts.ts";
-import { assetNodes, drawnAssetIds, mergeView, pruneEmptySites, type AssetData, type SiteData } from "./model.ts";
+import { layoutOptions, registerLayouts, runSeeded, type LayoutName } from "./layouts.ts";
+import {
+  assetNodes,
+  drawnAssetIds,
+  mergeView,
+  pruneEmptySites,
+  type AssetData,
+  type SiteData,
+} from "./model.ts";
 import { Notices, warning } from "./notices.ts";
 import { assetPanel, idlePanel, sitePanel, type PanelActions, type Reached } from "./panel.ts";
 import type { OrgPalette } from "./palette.ts";
@@ -26,10 +33,18 @@ import { graphStylesheet } from "./styles.ts";
 import { attachTooltip } from "./tooltip.ts";
 import type { GraphFilterInput, GraphViewData } from "./types.ts";
 
+/** Views with more assets than this draw fast (haystack) edges. */
+const FAST_EDGES_FROM = 1200;
+
 type SiteInfo = { id: string; name: string; organisationCode: string; siteKind: string };
 
 type Selected =
-  | { type: "asset"; id: string; node: AssetData; result?: { downstream: Reached[]; upstream: Reached[] } | Error }
+  | {
+      type: "asset";
+      id: string;
+      node: AssetData;
+      result?: { downstream: Reached[]; upstream: Reached[] } | Error;
+    }
   | {
       type: "site";
       id: string;
@@ -175,9 +190,13 @@ export class Explorer {
 
   private changed(): void {
     pruneEmptySites(this.cy);
-    // Degree in view drives label size (hubs readable in the overview).
+    // Degree in view drives label size (hubs readable in the overview). Big views draw straight,
+    // arrowless edges, which cytoscape renders far faster, so panning stays smooth.
+    const many = assetNodes(this.cy).length > FAST_EDGES_FROM;
     this.cy.batch(() => {
       for (const n of this.cy.nodes(".asset")) n.data("degree", n.degree(false));
+      if (many) this.cy.edges().addClass("fast");
+      else this.cy.edges().removeClass("fast");
     });
     this.updateStatus();
     for (const fn of this.changeListeners) fn();
@@ -190,8 +209,20 @@ export class Explorer {
     const layout = this.cy.layout(layoutOptions(this.layout, assetNodes(this.cy).length, incremental));
     this.runningLayout = layout;
     const done = layout.promiseOn("layoutstop");
-    layout.run();
+    runSeeded(layout);
     await done;
+    this.fitTitles();
+  }
+
+  /** Wraps each site title to its box's width (at least 110, at most 260 model pixels). */
+  private fitTitles(): void {
+    if (this.cy.destroyed()) return;
+    this.cy.batch(() => {
+      for (const box of this.cy.nodes(".site")) {
+        const w = box.boundingBox({ includeLabels: false }).w;
+        box.data("titleWidth", Math.round(Math.min(260, Math.max(110, w + 8))));
+      }
+    });
   }
 
   setLayout(name: LayoutName): Promise<void> {
@@ -204,6 +235,7 @@ export class Explorer {
     const eles = this.cy.nodes(".impact-origin, .impact-down, .impact-up, .impact-both, :selected");
     if (eles.empty()) return;
     this.cy.stop();
+    this.cy.resize();
     const bb = eles.boundingBox({});
     const pad = 40;
     const zoom = Math.min(
@@ -212,7 +244,13 @@ export class Explorer {
       (this.cy.height() - 2 * pad) / Math.max(bb.h, 1),
     );
     this.cy.animate(
-      { zoom, pan: { x: this.cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: this.cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) } },
+      {
+        zoom,
+        pan: {
+          x: this.cy.width() / 2 - zoom * (bb.x1 + bb.w / 2),
+          y: this.cy.height() / 2 - zoom * (bb.y1 + bb.h / 2),
+        },
+      },
       { duration: 300 },
     );
   }
@@ -264,7 +302,7 @@ export class Explorer {
   }
 
   private replace(view: GraphViewData): void {
-    this.clearSelection();
+    this.clearSelection(false);
     this.cy.elements().remove();
     mergeView(this.cy, view, this.opts.palette, MAX_DRAWN);
     this.cy.nodes().removeClass("faded");
@@ -278,7 +316,13 @@ export class Explorer {
   private async merge(view: GraphViewData, signal: AbortSignal, anchor?: string): Promise<string[]> {
     const near = anchor ? this.cy.getElementById(anchor) : undefined;
     const wasEmpty = this.cy.nodes().empty();
-    const added = mergeView(this.cy, view, this.opts.palette, this.room(), near?.nonempty() ? near.position() : undefined);
+    const added = mergeView(
+      this.cy,
+      view,
+      this.opts.palette,
+      this.room(),
+      near?.nonempty() ? near.position() : undefined,
+    );
     this.opts.notices.set(
       "cap",
       added.skipped
@@ -292,11 +336,45 @@ export class Explorer {
     if (added.nodes.length) {
       const among = await loadEdgesAmong([...drawnAssetIds(this.cy)], signal);
       if (signal.aborted) return added.nodes;
-      mergeView(this.cy, { nodes: [], edges: among.edges, sites: [], truncated: false }, this.opts.palette, 0);
+      mergeView(
+        this.cy,
+        { nodes: [], edges: among.edges, sites: [], truncated: false },
+        this.opts.palette,
+        0,
+      );
     }
     this.changed();
-    if (added.nodes.length) await this.runLayout(!wasEmpty);
+    if (!added.nodes.length) return added.nodes;
+    // A few new assets: start each beside what it is connected to and let the layout settle from the
+    // current picture. Many (relative to what was drawn): lay the whole view out afresh.
+    const before = assetNodes(this.cy).length - added.nodes.length;
+    const incremental = !wasEmpty && added.nodes.length <= Math.max(40, before / 2);
+    if (incremental && !near?.nonempty()) this.placeNearNeighbours(added.nodes);
+    await this.runLayout(incremental);
     return added.nodes;
+  }
+
+  /** Moves each new node next to the average position of its already-placed neighbours. */
+  private placeNearNeighbours(ids: string[]): void {
+    const fresh = new Set(ids);
+    this.cy.batch(() => {
+      for (const id of ids) {
+        const n = this.cy.getElementById(id);
+        const placed = n.neighborhood("node.asset").filter((m) => !fresh.has(m.id()));
+        if (placed.empty()) continue;
+        let x = 0;
+        let y = 0;
+        for (const m of placed) {
+          x += m.position().x;
+          y += m.position().y;
+        }
+        const [dx, dy] = [
+          ((id.charCodeAt(id.length - 1) % 7) - 3) * 12,
+          ((id.charCodeAt(id.length - 2) % 7) - 3) * 12,
+        ];
+        n.position({ x: x / placed.length + dx, y: y / placed.length + dy });
+      }
+    });
   }
 
   /** Adds the 1-hop neighbourhood of a drawn asset (double-click). */
@@ -353,15 +431,24 @@ export class Explorer {
     const ele = this.cy.getElementById(sel.id);
     if (ele.empty()) return Promise.resolve();
     this.cy.stop();
+    this.cy.resize(); // the container may have changed size since cytoscape last looked
+    // Centre on the node's own position (cy.center would centre its box, label included).
     const zoom = sel.type === "asset" ? Math.min(Math.max(this.cy.zoom(), 1.1), 2) : this.cy.zoom();
-    const anim = this.cy.animation({ center: { eles: ele }, zoom, duration: 300 });
+    const at = ele.isNode() && !ele.isParent() ? ele.position() : undefined;
+    const centre = at ?? {
+      x: (ele.boundingBox({}).x1 + ele.boundingBox({}).x2) / 2,
+      y: (ele.boundingBox({}).y1 + ele.boundingBox({}).y2) / 2,
+    };
+    const pan = { x: this.cy.width() / 2 - zoom * centre.x, y: this.cy.height() / 2 - zoom * centre.y };
+    const anim = this.cy.animation({ zoom, pan, duration: 300 });
     return anim
       .play()
       .promise()
       .then(() => undefined);
   }
 
-  clearSelection(): void {
+  /** Drops the selection and its highlight; `notify` false keeps the URL's focus (a view being replaced). */
+  clearSelection(notify = true): void {
     this.selectionCtl?.abort();
     this.selected = null;
     this.cy.elements().unselect();
@@ -369,7 +456,7 @@ export class Explorer {
     delete this.opts.panel.dataset.impactFor;
     this.opts.panel.dataset.state = "idle";
     replaceChildren(this.opts.panel, ...idlePanel());
-    this.opts.onFocus?.(null);
+    if (notify) this.opts.onFocus?.(null);
   }
 
   private depthLabel(): string {
@@ -395,7 +482,10 @@ export class Explorer {
         const downstream: Reached[] = [];
         const upstream: Reached[] = [];
         for (const e of answer.entries) {
-          (e.direction === "DOWNSTREAM" ? downstream : upstream).push({ asset: e.asset, distance: e.distance });
+          (e.direction === "DOWNSTREAM" ? downstream : upstream).push({
+            asset: e.asset,
+            distance: e.distance,
+          });
         }
         sel.result = { downstream, upstream };
       } catch (err) {

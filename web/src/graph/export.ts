@@ -132,12 +132,22 @@ export function exportFilename(ext: string): string {
 
 /** Downloads the whole drawn graph as a PNG (2× scale, white background, capped in size). */
 export function exportPng(cy: cytoscape.Core): void {
-  const blob = cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff", maxWidth: 6000, maxHeight: 6000 });
+  const blob = cy.png({
+    output: "blob",
+    full: true,
+    scale: 2,
+    bg: "#ffffff",
+    maxWidth: 6000,
+    maxHeight: 6000,
+  });
   downloadBlob(exportFilename("png"), blob);
 }
 
 /** Downloads the drawn graph as GraphML. */
 export function exportGraphML(cy: cytoscape.Core): void {
   const { nodes, edges } = viewForExport(cy);
-  downloadBlob(exportFilename("graphml"), new Blob([toGraphML(nodes, edges)], { type: "application/graphml+xml" }));
+  downloadBlob(
+    exportFilename("graphml"),
+    new Blob([toGraphML(nodes, edges)], { type: "application/graphml+xml" }),
+  );
 }

@@ -168,8 +168,14 @@ export function filterPanel(opts: {
   sites: SiteOption[];
   onChange: (state: FilterState) => void;
 }): HTMLElement {
-  const state = { ...opts.state, org: [...opts.state.org], site: [...opts.state.site], kind: [...opts.state.kind] };
-  const emit = () => opts.onChange({ ...state, org: [...state.org], site: [...state.site], kind: [...state.kind] });
+  const state = {
+    ...opts.state,
+    org: [...opts.state.org],
+    site: [...opts.state.site],
+    kind: [...opts.state.kind],
+  };
+  const emit = () =>
+    opts.onChange({ ...state, org: [...state.org], site: [...state.site], kind: [...state.kind] });
 
   const orgs = checkboxes(
     "Organisation",
@@ -204,7 +210,12 @@ export function filterPanel(opts: {
       state.kind = v.length === ASSET_KINDS.length ? [] : v;
       emit();
     },
-    h("div", { class: "graph-quick" }, quick("Infrastructure", [...INFRASTRUCTURE_KINDS]), quick("All kinds", [])),
+    h(
+      "div",
+      { class: "graph-quick" },
+      quick("Infrastructure", [...INFRASTRUCTURE_KINDS]),
+      quick("All kinds", []),
+    ),
   );
   // "All kinds" is stored as [] but shown as every box ticked.
   const setKinds = kindBoxes.set;

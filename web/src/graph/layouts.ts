@@ -78,3 +78,30 @@ export function layoutOptions(
     animationDuration: 400,
   } as cytoscape.LayoutOptions;
 }
+
+/** mulberry32: a small seeded PRNG. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs a layout with Math.random seeded for the duration of its synchronous part, so the same view
+ * always gets the same picture (fCoSE draws random numbers and takes no seed of its own). Animated
+ * runs continue after this returns; their remaining steps only interpolate.
+ */
+export function runSeeded(layout: cytoscape.Layouts, seed = 20261126): void {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    layout.run();
+  } finally {
+    Math.random = original;
+  }
+}

@@ -23,7 +23,12 @@ function shape(tag: string, attrs: Record<string, string | number>): SVGElement 
 }
 
 function polygon(points: [number, number][], fill: string): SVGElement {
-  return shape("polygon", { points: points.map(([x, y]) => `${x},${y}`).join(" "), fill, stroke: "#3a4552", "stroke-width": 1 });
+  return shape("polygon", {
+    points: points.map(([x, y]) => `${x},${y}`).join(" "),
+    fill,
+    stroke: "#3a4552",
+    "stroke-width": 1,
+  });
 }
 
 /** A 16×16 swatch of a cytoscape node shape. */
@@ -37,7 +42,15 @@ function kindSwatch(name: string, fill = "#8a96a3"): SVGSVGElement {
   let el: SVGElement;
   switch (name) {
     case "diamond":
-      el = polygon([[8, 1], [15, 8], [8, 15], [1, 8]], fill);
+      el = polygon(
+        [
+          [8, 1],
+          [15, 8],
+          [8, 15],
+          [1, 8],
+        ],
+        fill,
+      );
       break;
     case "hexagon":
       el = polygon(regular(6, 7, 0), fill);
@@ -56,13 +69,39 @@ function kindSwatch(name: string, fill = "#8a96a3"): SVGSVGElement {
       break;
     }
     case "cut-rectangle":
-      el = polygon([[4, 2], [12, 2], [15, 5], [15, 11], [12, 14], [4, 14], [1, 11], [1, 5]], fill);
+      el = polygon(
+        [
+          [4, 2],
+          [12, 2],
+          [15, 5],
+          [15, 11],
+          [12, 14],
+          [4, 14],
+          [1, 11],
+          [1, 5],
+        ],
+        fill,
+      );
       break;
     case "barrel":
-      el = shape("path", { d: "M2,3 Q8,0 14,3 L14,13 Q8,16 2,13 Z", fill, stroke: "#3a4552", "stroke-width": 1 });
+      el = shape("path", {
+        d: "M2,3 Q8,0 14,3 L14,13 Q8,16 2,13 Z",
+        fill,
+        stroke: "#3a4552",
+        "stroke-width": 1,
+      });
       break;
     case "round-rectangle":
-      el = shape("rect", { x: 1.5, y: 2.5, width: 13, height: 11, rx: 3, fill, stroke: "#3a4552", "stroke-width": 1 });
+      el = shape("rect", {
+        x: 1.5,
+        y: 2.5,
+        width: 13,
+        height: 11,
+        rx: 3,
+        fill,
+        stroke: "#3a4552",
+        "stroke-width": 1,
+      });
       break;
     default:
       el = shape("circle", { cx: 8, cy: 8, r: 6.5, fill, stroke: "#3a4552", "stroke-width": 1 });
@@ -75,7 +114,15 @@ function lineSwatch(colour: string, line: string, width = 2): SVGSVGElement {
   return svg(
     28,
     12,
-    shape("line", { x1: 1, y1: 6, x2: 21, y2: 6, stroke: colour, "stroke-width": width, ...(dash ? { "stroke-dasharray": dash } : {}) }),
+    shape("line", {
+      x1: 1,
+      y1: 6,
+      x2: 21,
+      y2: 6,
+      stroke: colour,
+      "stroke-width": width,
+      ...(dash ? { "stroke-dasharray": dash } : {}),
+    }),
     shape("polygon", { points: "20,2 27,6 20,10", fill: colour }),
   );
 }
@@ -94,7 +141,12 @@ function item(swatch: SVGSVGElement, label: string): HTMLElement {
 }
 
 function section(title: string, items: HTMLElement[], id: string): HTMLElement {
-  return h("div", { class: "legend-section", id }, h("h3", null, title), h("ul", { class: "legend-list" }, items));
+  return h(
+    "div",
+    { class: "legend-section", id },
+    h("h3", null, title),
+    h("ul", { class: "legend-list" }, items),
+  );
 }
 
 /** The whole legend for the organisations `orgs` (code → name). */
@@ -106,7 +158,18 @@ export function legend(palette: OrgPalette, orgs: { code: string; name: string }
     section(
       "Organisation (colour)",
       orgs.map((o) => {
-        const sw = svg(16, 16, shape("circle", { cx: 8, cy: 8, r: 6.5, fill: palette.colour(o.code), stroke: "#fff", "stroke-width": 1 }));
+        const sw = svg(
+          16,
+          16,
+          shape("circle", {
+            cx: 8,
+            cy: 8,
+            r: 6.5,
+            fill: palette.colour(o.code),
+            stroke: "#fff",
+            "stroke-width": 1,
+          }),
+        );
         const li = item(sw, `${o.code} — ${o.name}`);
         li.setAttribute("data-org", o.code);
         return li;
@@ -126,18 +189,60 @@ export function legend(palette: OrgPalette, orgs: { code: string; name: string }
     section(
       "Highlights",
       [
-        item(haloSwatch(HIGHLIGHT.origin), "Selected asset"),
+        item(haloSwatch(HIGHLIGHT.origin), "Selected asset, or the assets at a selected site"),
         item(haloSwatch(HIGHLIGHT.downstream), "Downstream: breaks if it goes"),
         item(haloSwatch(HIGHLIGHT.upstream), "Upstream: what it needs"),
         item(haloSwatch(HIGHLIGHT.both), "Both ways (a cycle)"),
         item(
-          svg(16, 16, shape("rect", { x: 1.5, y: 1.5, width: 13, height: 13, rx: 3, fill: "#eef2f6", stroke: "#111", "stroke-width": 3 })),
+          svg(
+            16,
+            16,
+            shape("rect", {
+              x: 1.5,
+              y: 1.5,
+              width: 13,
+              height: 13,
+              rx: 3,
+              fill: "#eef2f6",
+              stroke: "#111",
+              "stroke-width": 3,
+            }),
+          ),
           "Single point of failure",
         ),
         item(lineSwatch(HIGHLIGHT.cross, "solid", 3.5), "Cross-estate dependency"),
         item(
-          svg(16, 16, shape("rect", { x: 1.5, y: 1.5, width: 13, height: 13, rx: 3, fill: "#fff", stroke: "#5b6675", "stroke-width": 1.5, "stroke-dasharray": "3 2" })),
-          "Site (box), or asset being retired / planned (dashed)",
+          svg(
+            16,
+            16,
+            shape("rect", {
+              x: 1.5,
+              y: 2.5,
+              width: 13,
+              height: 11,
+              rx: 3,
+              fill: "#eef2f6",
+              stroke: "#5b6675",
+              "stroke-width": 1.5,
+            }),
+          ),
+          "Site: a box around the assets located there",
+        ),
+        item(
+          svg(
+            16,
+            16,
+            shape("circle", {
+              cx: 8,
+              cy: 8,
+              r: 6,
+              fill: "#8a96a3",
+              stroke: "#5b6675",
+              "stroke-width": 1.5,
+              "stroke-dasharray": "3 2",
+            }),
+          ),
+          "Planned, staging, decommissioning or retired (dashed border)",
         ),
       ],
       "legend-highlights",

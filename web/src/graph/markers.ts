@@ -24,8 +24,15 @@ function addButton(id: string, missing: string[], explorer: Explorer): HTMLEleme
   if (!room) return h("span", { class: "secondary" }, " The view is full.");
   return h(
     "button",
-    { type: "button", class: "button button-small button-secondary", id, onclick: () => void explorer.addAssets(missing) },
-    missing.length > room ? `Add the first ${formatInt(room)}` : `Add the ${formatInt(missing.length)} not drawn`,
+    {
+      type: "button",
+      class: "button button-small button-secondary",
+      id,
+      onclick: () => void explorer.addAssets(missing),
+    },
+    missing.length > room
+      ? `Add the first ${formatInt(room)}`
+      : `Add the ${formatInt(missing.length)} not drawn`,
   );
 }
 
@@ -155,7 +162,11 @@ export function markerControls(opts: {
   const spofBox = h("input", { type: "checkbox", id: "graph-spof", checked: state.spof != null });
   const spofOrg = h(
     "select",
-    { id: "graph-spof-org", "aria-label": "Organisation whose applications are analysed", disabled: state.spof == null },
+    {
+      id: "graph-spof-org",
+      "aria-label": "Organisation whose applications are analysed",
+      disabled: state.spof == null,
+    },
     h("option", { value: "" }, "All organisations"),
     opts.orgs.map((o) => h("option", { value: o.code, selected: o.code === state.spof }, o.code)),
   );

@@ -21,6 +21,8 @@ export interface SiteData {
   organisationCode: string;
   color: string;
   bg: string;
+  /** Wrapping width of the title, in model pixels. */
+  titleWidth: number;
 }
 
 /** What a merge added. */
@@ -41,6 +43,7 @@ function siteElement(site: GSite, palette: OrgPalette): cytoscape.ElementDefinit
     organisationCode: site.organisation.code,
     color: colour,
     bg: tint(colour, 0.85),
+    titleWidth: 240,
   };
   return { group: "nodes", data: data as unknown as cytoscape.NodeDataDefinition, classes: "site" };
 }
@@ -68,6 +71,14 @@ function assetElement(node: GNode, palette: OrgPalette, hasSite: boolean): cytos
 
 function edgeElement(edge: GEdge): cytoscape.ElementDefinition {
   return { group: "edges", data: { ...edge } };
+}
+
+/** Two numbers in [0, 1) derived from a string (FNV-1a), stable across runs. */
+function jitter(id: string): [number, number] {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  const h2 = Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;
+  return [h / 4294967296, h2 / 4294967296];
 }
 
 /**
@@ -101,12 +112,18 @@ export function mergeView(
       newSites.add(site.id);
       elements.push(siteElement(site, palette));
     }
-    const el = assetElement(node, palette, site != null || (node.siteId != null && cy.getElementById(node.siteId).nonempty()));
+    const el = assetElement(
+      node,
+      palette,
+      site != null || (node.siteId != null && cy.getElementById(node.siteId).nonempty()),
+    );
     // A start position for every new node (never all at one point, which cytoscape cannot draw edges
     // between): around `near` for an expansion, else spread over a square the layout then tidies.
+    // Pseudo-random from the id, so the same view always starts (and ends) the same way.
     const spread = near ? 80 : Math.sqrt(view.nodes.length) * 60;
     const centre = near ?? { x: 0, y: 0 };
-    el.position = { x: centre.x + (Math.random() - 0.5) * spread, y: centre.y + (Math.random() - 0.5) * spread };
+    const [rx, ry] = jitter(node.id);
+    el.position = { x: centre.x + (rx - 0.5) * spread, y: centre.y + (ry - 0.5) * spread };
     elements.push(el);
     result.nodes.push(node.id);
     drawn.add(node.id);
@@ -134,5 +151,7 @@ export function drawnAssetIds(cy: cytoscape.Core): Set<string> {
 
 /** Removes site boxes that no longer hold any asset. */
 export function pruneEmptySites(cy: cytoscape.Core): void {
-  cy.nodes(".site").filter((s) => s.children().empty()).remove();
+  cy.nodes(".site")
+    .filter((s) => s.children().empty())
+    .remove();
 }

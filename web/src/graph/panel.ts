@@ -50,10 +50,24 @@ export function idlePanel(): Child[] {
     h(
       "ul",
       { class: "graph-help" },
-      h("li", null, h("strong", null, "Click an asset"), " to see what breaks if it goes (downstream) and what it needs (upstream)."),
-      h("li", null, h("strong", null, "Click a site box"), " (its border or title) to see everything that would stop if the site closed."),
+      h(
+        "li",
+        null,
+        h("strong", null, "Click an asset"),
+        " to see what breaks if it goes (downstream) and what it needs (upstream).",
+      ),
+      h(
+        "li",
+        null,
+        h("strong", null, "Click a site box"),
+        " (its border or title) to see everything that would stop if the site closed.",
+      ),
       h("li", null, h("strong", null, "Double-click"), " an asset to add its neighbours to the view."),
-      h("li", null, "Search for any asset above: it is centred, and loaded with its neighbourhood if it is not drawn."),
+      h(
+        "li",
+        null,
+        "Search for any asset above: it is centred, and loaded with its neighbourhood if it is not drawn.",
+      ),
       h("li", null, "Drag to pan, scroll to zoom, ", h("strong", null, "Fit"), " to see everything again."),
     ),
   ];
@@ -62,14 +76,21 @@ export function idlePanel(): Child[] {
 function orgBreakdown(reached: Reached[], palette: OrgPalette, id: string): HTMLElement | null {
   if (!reached.length) return null;
   const counts = new Map<string, number>();
-  for (const r of reached) counts.set(r.asset.organisation.code, (counts.get(r.asset.organisation.code) ?? 0) + 1);
+  for (const r of reached)
+    counts.set(r.asset.organisation.code, (counts.get(r.asset.organisation.code) ?? 0) + 1);
   return h(
     "ul",
     { class: "graph-org-counts", id },
     [...counts.entries()]
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([code, n]) =>
-        h("li", { "data-org": code }, swatch(palette.colour(code)), h("span", { class: "strong" }, code), ` ${formatInt(n)}`),
+        h(
+          "li",
+          { "data-org": code },
+          swatch(palette.colour(code)),
+          h("span", { class: "strong" }, code),
+          ` ${formatInt(n)}`,
+        ),
       ),
   );
 }
@@ -100,7 +121,9 @@ function reachedList(reached: Reached[], drawn: Set<string>, actions: PanelActio
         ),
       ),
     ),
-    reached.length > shown.length ? h("li", { class: "muted" }, `…and ${formatInt(reached.length - shown.length)} more`) : null,
+    reached.length > shown.length
+      ? h("li", { class: "muted" }, `…and ${formatInt(reached.length - shown.length)} more`)
+      : null,
   );
 }
 
@@ -156,7 +179,12 @@ function outsideNotice(missing: string[], actions: PanelActions, room: number): 
     room > 0
       ? h(
           "button",
-          { type: "button", class: "button button-small", id: "graph-add-outside", onclick: () => actions.addAssets(missing) },
+          {
+            type: "button",
+            class: "button button-small",
+            id: "graph-add-outside",
+            onclick: () => actions.addAssets(missing),
+          },
           n > room ? `Add the first ${formatInt(room)}` : `Add ${n === 1 ? "it" : "them"} to the view`,
         )
       : h("p", { class: "secondary" }, "The view is full: clear it or narrow the filter first."),
@@ -166,13 +194,23 @@ function outsideNotice(missing: string[], actions: PanelActions, room: number): 
 function zoomButton(actions: PanelActions): HTMLElement {
   return h(
     "button",
-    { type: "button", class: "button button-small button-secondary", id: "graph-zoom-impact", onclick: () => actions.zoomToImpact() },
+    {
+      type: "button",
+      class: "button button-small button-secondary",
+      id: "graph-zoom-impact",
+      onclick: () => actions.zoomToImpact(),
+    },
     "Zoom to the highlighted assets",
   );
 }
 
 function loadingLine(text: string): HTMLElement {
-  return h("div", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), text);
+  return h(
+    "div",
+    { class: "loading", role: "status" },
+    h("span", { class: "spinner", "aria-hidden": "true" }),
+    text,
+  );
 }
 
 /** Details of an asset, with its impact once loaded (`impact` undefined while loading). */
@@ -188,7 +226,12 @@ export function assetPanel(opts: {
   const n = opts.node;
   const actions = opts.actions;
   const head = [
-    h("p", { class: "graph-panel-kicker" }, swatch(opts.palette.colour(n.organisationCode)), `${n.organisationCode} · ${formatEnum(n.kind)}`),
+    h(
+      "p",
+      { class: "graph-panel-kicker" },
+      swatch(opts.palette.colour(n.organisationCode)),
+      `${n.organisationCode} · ${formatEnum(n.kind)}`,
+    ),
     h("h2", { id: "graph-panel-title" }, n.name),
     dl([
       ["Kind", `${formatEnum(n.kind)}${n.subtype ? ` (${n.subtype})` : ""}`],
@@ -198,7 +241,12 @@ export function assetPanel(opts: {
         n.siteId
           ? h(
               "button",
-              { type: "button", class: "link-button", id: "graph-panel-site", onclick: () => actions.siteImpact(n.siteId!) },
+              {
+                type: "button",
+                class: "link-button",
+                id: "graph-panel-site",
+                onclick: () => actions.siteImpact(n.siteId!),
+              },
               n.siteName ?? "a site",
             )
           : "—",
@@ -209,17 +257,34 @@ export function assetPanel(opts: {
     h(
       "p",
       { class: "graph-panel-actions" },
-      h("a", { class: "button button-small", href: href(`/assets/${n.id}`), id: "graph-panel-asset-link" }, "Open asset page"),
+      h(
+        "a",
+        { class: "button button-small", href: href(`/assets/${n.id}`), id: "graph-panel-asset-link" },
+        "Open asset page",
+      ),
       h(
         "button",
-        { type: "button", class: "button button-small button-secondary", id: "graph-panel-expand", onclick: () => actions.expand(n.id) },
+        {
+          type: "button",
+          class: "button button-small button-secondary",
+          id: "graph-panel-expand",
+          onclick: () => actions.expand(n.id),
+        },
         "Add neighbours",
       ),
     ),
   ];
   if (!opts.impact) return [...head, loadingLine("Working out the impact…")];
   if (opts.impact instanceof Error) {
-    return [...head, h("div", { class: "error-banner", role: "alert" }, h("strong", null, "Could not load the impact"), h("p", null, opts.impact.message))];
+    return [
+      ...head,
+      h(
+        "div",
+        { class: "error-banner", role: "alert" },
+        h("strong", null, "Could not load the impact"),
+        h("p", null, opts.impact.message),
+      ),
+    ];
   }
   const { downstream, upstream } = opts.impact;
   const all = new Set([...downstream, ...upstream].map((r) => r.asset.id));
@@ -227,7 +292,8 @@ export function assetPanel(opts: {
   return [
     ...head,
     h("h3", { class: "graph-impact-heading" }, `Impact (${opts.depthLabel})`),
-    outsideNotice(missing, actions, opts.room) ?? h("p", { class: "secondary", id: "graph-all-drawn" }, "Every impacted asset is drawn."),
+    outsideNotice(missing, actions, opts.room) ??
+      h("p", { class: "secondary", id: "graph-all-drawn" }, "Every impacted asset is drawn."),
     all.size ? h("p", null, zoomButton(actions)) : null,
     directionBlock({
       id: "graph-downstream",
@@ -264,12 +330,25 @@ export function sitePanel(opts: {
 }): Child[] {
   const s = opts.site;
   const head = [
-    h("p", { class: "graph-panel-kicker" }, swatch(opts.palette.colour(s.organisationCode)), `Site · ${s.organisationCode} · ${formatEnum(s.siteKind)}`),
+    h(
+      "p",
+      { class: "graph-panel-kicker" },
+      swatch(opts.palette.colour(s.organisationCode)),
+      `Site · ${s.organisationCode} · ${formatEnum(s.siteKind)}`,
+    ),
     h("h2", { id: "graph-panel-title" }, s.name),
   ];
   if (!opts.impact) return [...head, loadingLine("Working out what depends on this site…")];
   if (opts.impact instanceof Error) {
-    return [...head, h("div", { class: "error-banner", role: "alert" }, h("strong", null, "Could not load the site impact"), h("p", null, opts.impact.message))];
+    return [
+      ...head,
+      h(
+        "div",
+        { class: "error-banner", role: "alert" },
+        h("strong", null, "Could not load the site impact"),
+        h("p", null, opts.impact.message),
+      ),
+    ];
   }
   const { at, dependants } = opts.impact;
   const everything = [...at, ...dependants];

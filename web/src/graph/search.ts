@@ -22,7 +22,13 @@ export function searchBox(opts: {
     "aria-expanded": "false",
     "aria-controls": "graph-search-list",
   });
-  const list = h("ul", { id: "graph-search-list", role: "listbox", class: "graph-suggestions", hidden: true, "aria-label": "Matching assets" });
+  const list = h("ul", {
+    id: "graph-search-list",
+    role: "listbox",
+    class: "graph-suggestions",
+    hidden: true,
+    "aria-label": "Matching assets",
+  });
   const status = h("span", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   let items: AssetSuggestion[] = [];
   let active = -1;
@@ -36,7 +42,9 @@ export function searchBox(opts: {
   };
   const setActive = (i: number) => {
     active = i;
-    list.querySelectorAll("li").forEach((li, j) => li.setAttribute("aria-selected", j === i ? "true" : "false"));
+    list
+      .querySelectorAll("li")
+      .forEach((li, j) => li.setAttribute("aria-selected", j === i ? "true" : "false"));
     if (i >= 0) input.setAttribute("aria-activedescendant", `graph-search-opt-${i}`);
     else input.removeAttribute("aria-activedescendant");
   };

@@ -44,7 +44,8 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
       style: { "background-opacity": 0.35, "border-style": "dashed", "border-color": "#5b6675" },
     },
     {
-      selector: 'node[lifecycle = "DECOMMISSIONING"], node[lifecycle = "PLANNED"], node[lifecycle = "STAGING"]',
+      selector:
+        'node[lifecycle = "DECOMMISSIONING"], node[lifecycle = "PLANNED"], node[lifecycle = "STAGING"]',
       style: { "border-style": "dashed", "border-color": "#5b6675", "border-width": 2 },
     },
     // Sites: compound nodes around their assets, tinted with the owning organisation's colour.
@@ -65,7 +66,9 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
         "text-halign": "center",
         "text-margin-y": -4,
         "text-wrap": "wrap",
-        "text-max-width": "240px",
+        // Set after each layout from the box's width (see Explorer.fitTitles), so titles of narrow
+        // boxes wrap instead of running into their neighbours.
+        "text-max-width": "data(titleWidth)",
         "text-outline-width": 0,
         "text-background-color": "#ffffff",
         "text-background-opacity": 0.85,
@@ -98,6 +101,10 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
         "target-arrow-shape": s.arrow,
       },
     })),
+    {
+      selector: "edge.fast",
+      style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none" },
+    },
     // Markers: single points of failure and links across estates.
     {
       selector: "node.spof",
@@ -143,14 +150,17 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
         "border-color": colour,
         "border-width": 3,
         "font-weight": "bold",
-        "font-size": 13,
-        "min-zoomed-font-size": 0,
         "z-index": 10,
       },
     })),
     {
       selector: "node.site.impact-site",
-      style: { "border-color": HIGHLIGHT.downstream, "border-width": 4, "border-opacity": 1, "text-opacity": 1 },
+      style: {
+        "border-color": HIGHLIGHT.downstream,
+        "border-width": 4,
+        "border-opacity": 1,
+        "text-opacity": 1,
+      },
     },
     ...(
       [

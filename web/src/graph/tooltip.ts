@@ -12,7 +12,10 @@ export function attachTooltip(cy: cytoscape.Core, host: HTMLElement): void {
     const d = n.data() as Record<string, string | null>;
     tip.textContent = "";
     if (n.hasClass("site")) {
-      tip.append(h("strong", null, d.name ?? ""), h("span", null, `Site · ${d.organisationCode ?? ""} · ${formatEnum(d.siteKind)}`));
+      tip.append(
+        h("strong", null, d.name ?? ""),
+        h("span", null, `Site · ${d.organisationCode ?? ""} · ${formatEnum(d.siteKind)}`),
+      );
     } else {
       tip.append(
         h("strong", null, d.name ?? ""),

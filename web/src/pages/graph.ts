@@ -55,7 +55,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   let focused: string | null = focus;
   // "?limit=N" draws fewer assets per view than the default (e.g. on a slow machine).
   const limitParam = Number(q.get("limit"));
-  const limit = Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= VIEW_LIMIT ? limitParam : VIEW_LIMIT;
+  const limit =
+    Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= VIEW_LIMIT ? limitParam : VIEW_LIMIT;
 
   const syncUrl = () =>
     replaceQuery({
@@ -75,12 +76,23 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const sidebar = h("aside", { class: "graph-sidebar", "aria-label": "Filter and legend" });
   const canvas = h("div", { class: "graph-canvas", id: "graph-canvas" });
   const status = h("p", { class: "graph-status", id: "graph-status", "aria-live": "polite" });
-  const panel = h("aside", { class: "graph-panel", id: "graph-panel", "aria-label": "Selection", "data-state": "idle" });
+  const panel = h("aside", {
+    class: "graph-panel",
+    id: "graph-panel",
+    "aria-label": "Selection",
+    "data-state": "idle",
+  });
   root.append(
     pageHeader("Dependency graph", subtitle),
     toolbar,
     noticeArea,
-    h("div", { class: "graph-layout" }, sidebar, h("div", { class: "graph-canvas-wrap" }, canvas, status), panel),
+    h(
+      "div",
+      { class: "graph-layout" },
+      sidebar,
+      h("div", { class: "graph-canvas-wrap" }, canvas, status),
+      panel,
+    ),
   );
   outlet.append(root);
   const notices = new Notices(noticeArea);
@@ -92,7 +104,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   if (orgsResult.status === "fulfilled") orgs = orgsResult.value;
   else notices.set("orgs", errorBanner(orgsResult.reason, "Could not load organisations"));
   if (sitesResult.status === "fulfilled") sites = sitesResult.value;
-  else if (!isAbort(sitesResult.reason)) notices.set("sites", errorBanner(sitesResult.reason, "Could not load sites"));
+  else if (!isAbort(sitesResult.reason))
+    notices.set("sites", errorBanner(sitesResult.reason, "Could not load sites"));
 
   const palette = new OrgPalette(orgs.map((o) => o.code));
   const explorer = new Explorer({
@@ -142,7 +155,9 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     "select",
     { id: "graph-depth" },
     h("option", { value: "" }, "All"),
-    Array.from({ length: 10 }, (_, i) => h("option", { value: String(i + 1), selected: depth === i + 1 }, String(i + 1))),
+    Array.from({ length: 10 }, (_, i) =>
+      h("option", { value: String(i + 1), selected: depth === i + 1 }, String(i + 1)),
+    ),
   );
   depthSelect.addEventListener("change", () => {
     depth = parseDepth(depthSelect.value);
@@ -162,10 +177,24 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     h(
       "div",
       { class: "graph-tool graph-tool-buttons" },
-      h("button", { type: "button", class: "button button-small button-secondary", id: "graph-fit", onclick: () => explorer.fit() }, "Fit"),
       h(
         "button",
-        { type: "button", class: "button button-small button-secondary", id: "graph-export-png", onclick: () => exportPng(explorer.cy) },
+        {
+          type: "button",
+          class: "button button-small button-secondary",
+          id: "graph-fit",
+          onclick: () => explorer.fit(),
+        },
+        "Fit",
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "button button-small button-secondary",
+          id: "graph-export-png",
+          onclick: () => exportPng(explorer.cy),
+        },
         "Export PNG",
       ),
       h(
