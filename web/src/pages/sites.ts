@@ -104,6 +104,11 @@ const columns: Column<SiteRow>[] = [
         ? h("a", { href: href("/assets", { site: s.id }) }, formatInt(s.assets.totalCount))
         : "0",
   },
+  {
+    header: "Impact",
+    cell: (s) =>
+      h("a", { href: href("/graph", { site: s.id }), title: "What would stop if this site closed" }, "In graph"),
+  },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
