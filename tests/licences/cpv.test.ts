@@ -163,7 +163,7 @@ describe("cpvToCapability", () => {
   it("classifies the Sunderland/Durham sample sensibly", () => {
     const json = JSON.parse(
       readFileSync(
-        new URL("../../../shared/data/ocds/ict-contracts-record-package.json", import.meta.url),
+        new URL("../../seeds/data/ict-contracts-record-package.json", import.meta.url),
         "utf8",
       ),
     ) as unknown;

@@ -12,7 +12,7 @@ import { amountToPence, calendarDate } from "../../server/licences/ocds-values.t
 
 const SAMPLE = JSON.parse(
   readFileSync(
-    new URL("../../../shared/data/ocds/ict-contracts-record-package.json", import.meta.url),
+    new URL("../../seeds/data/ict-contracts-record-package.json", import.meta.url),
     "utf8",
   ),
 ) as unknown;
