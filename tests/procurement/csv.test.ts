@@ -1,6 +1,6 @@
 // The procurement page's CSV export: RFC 4180 quoting, and no spreadsheet formulas smuggled in text.
 import { describe, it, expect } from "vitest";
-import { csvField, toCsv } from "../../web/src/pages/procurement.ts";
+import { csvField, toCsv } from "../../web/src/procurement/csv.ts";
 
 describe("CSV export", () => {
   it("quotes fields with commas, quotes, line breaks or edge spaces, doubling inner quotes", () => {

@@ -1,0 +1,150 @@
+// The overlaps table: its columns, sorting by any of them (headers are buttons, state in aria-sort),
+// and the search that narrows the rows. Built on the shared dataTable().
+import { h, replaceChildren } from "../dom.ts";
+import { formatDate, formatMoney, toPence } from "../format.ts";
+import { href } from "../router.ts";
+import { badge, dataTable, type Column } from "../ui.ts";
+import type { OverlapRow } from "./data.ts";
+import { maskedMoney, seatsText, someOf } from "./format.ts";
+
+/** What the overlaps can be sorted by (the `sort` query parameter). */
+export type SortKey = "label" | "kind" | "organisations" | "annualCost" | "seats" | "earliestEnd" | "coterm";
+
+/** The order of the table: a column and a direction. */
+export interface SortState {
+  sort: SortKey;
+  dir: "asc" | "desc";
+}
+
+interface OverlapColumn extends Column<OverlapRow> {
+  key: SortKey;
+  /** What the column sorts by. */
+  value: (o: OverlapRow) => string | bigint | number;
+}
+
+/** The headline of an overlap: the shared product, or the capability that is duplicated. */
+const headline = (o: OverlapRow) =>
+  o.kind === "SAME_PRODUCT"
+    ? (o.productLabels[0] ?? o.label)
+    : (o.capability?.name ?? o.capabilityCode ?? o.label);
+
+const COLUMNS: OverlapColumn[] = [
+  {
+    key: "label",
+    header: "Overlap",
+    class: "name-col",
+    value: (o) => headline(o).toLowerCase(),
+    cell: (o) => [
+      h(
+        "a",
+        { href: href(`/procurement/overlaps/${o.id}`), class: "strong overlap-link", title: o.label },
+        headline(o),
+      ),
+      h(
+        "span",
+        { class: "secondary" },
+        o.kind === "SAME_PRODUCT"
+          ? (o.capability?.name ?? "No capability")
+          : `${o.productLabels.length} products: ${someOf(o.productLabels)}`,
+      ),
+    ],
+  },
+  { key: "kind", header: "Kind", value: (o) => o.kind, cell: (o) => badge(o.kind, "kind") },
+  {
+    key: "organisations",
+    header: "Organisations",
+    value: (o) => o.organisationCodes.join(","),
+    cell: (o) => o.organisationCodes.join(", "),
+  },
+  {
+    key: "annualCost",
+    header: "Annual cost",
+    align: "num",
+    value: (o) => toPence(o.annualCost) ?? 0n,
+    cell: (o) => formatMoney(o.annualCost),
+  },
+  {
+    key: "seats",
+    header: "Seats used / owned",
+    align: "num",
+    value: (o) => o.seats.reduce((n, s) => n + s.used, 0),
+    cell: (o) =>
+      o.seats.map((s) => h("span", { class: "secondary", style: "display:block" }, seatsText([s]))),
+  },
+  {
+    key: "earliestEnd",
+    header: "Earliest end",
+    class: "nowrap",
+    value: (o) => o.earliestContractEnd ?? "9999",
+    cell: (o) => formatDate(o.earliestContractEnd),
+  },
+  {
+    key: "coterm",
+    header: "Co-termination",
+    align: "num",
+    value: (o) => toPence(o.cotermination.cost) ?? -1n,
+    cell: ({ cotermination: c }) => [
+      c.alreadyCoterminous
+        ? h("span", { class: "muted" }, "already aligned")
+        : maskedMoney(c.cost, c.valuesVisible),
+      h(
+        "span",
+        { class: "secondary" },
+        c.coterminable ? `to ${formatDate(c.commonEndDate)}` : "not possible",
+      ),
+    ],
+  },
+];
+
+function compare(a: string | bigint | number, b: string | bigint | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The overlaps whose label or capability holds `search`, in the order `order` says (ties by id). */
+export function visibleOverlaps(rows: OverlapRow[], search: string, order: SortState): OverlapRow[] {
+  const needle = search.trim().toLowerCase();
+  const column = COLUMNS.find((c) => c.key === order.sort) ?? COLUMNS[4]!;
+  const sign = order.dir === "asc" ? 1 : -1;
+  return rows
+    .filter((o) => !needle || `${o.label} ${o.capability?.name ?? ""}`.toLowerCase().includes(needle))
+    .sort((a, b) => sign * compare(column.value(a), column.value(b)) || compare(a.id, b.id));
+}
+
+/** The order after clicking a column's header: the other way round, or that column (money, seats and
+ * costs largest first). */
+function nextOrder(order: SortState, column: OverlapColumn): SortState {
+  if (order.sort === column.key) return { sort: column.key, dir: order.dir === "asc" ? "desc" : "asc" };
+  return { sort: column.key, dir: column.align === "num" ? "desc" : "asc" };
+}
+
+/** The table of `rows` (already sorted); clicking a header calls `onSort` with the new order. */
+export function overlapTable(
+  rows: OverlapRow[],
+  order: SortState,
+  onSort: (order: SortState) => void,
+): HTMLElement {
+  const table = dataTable(COLUMNS, rows, "Licence overlaps");
+  table.tbody.id = "overlap-rows";
+  for (const [i, tr] of [...table.tbody.rows].entries()) tr.dataset.overlap = rows[i]!.id;
+  const headers = table.wrap.querySelectorAll("thead th");
+  COLUMNS.forEach((column, i) => {
+    const th = headers[i]!;
+    const active = order.sort === column.key;
+    th.setAttribute("aria-sort", active ? (order.dir === "asc" ? "ascending" : "descending") : "none");
+    replaceChildren(
+      th,
+      h(
+        "button",
+        {
+          type: "button",
+          class: "proc-sort",
+          "data-sort": column.key,
+          onclick: () => onSort(nextOrder(order, column)),
+        },
+        column.header,
+        h("span", { class: "arrow", "aria-hidden": "true" }, active ? (order.dir === "asc" ? "▲" : "▼") : ""),
+      ),
+    );
+  });
+  return table.wrap;
+}

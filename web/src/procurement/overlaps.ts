@@ -1,0 +1,132 @@
+// The "Licence overlaps" section: filters kept in the URL, the sortable table, and the CSV export of
+// the rows shown.
+import { gql, isAbort } from "../api.ts";
+import { append, h, replaceChildren } from "../dom.ts";
+import { formatInt } from "../format.ts";
+import type { OrgRef } from "../organisations.ts";
+import { queryList, type PageContext } from "../router.ts";
+import { empty, errorBanner, loading } from "../ui.ts";
+import { downloadCsv, overlapsCsv } from "./csv.ts";
+import { OVERLAPS, type Capability, type OverlapRow } from "./data.ts";
+import { todayIso } from "./dates.ts";
+import { overlapFilters, type OverlapFilterValues } from "./overlaps-filters.ts";
+import { overlapTable, visibleOverlaps, type SortKey, type SortState } from "./overlaps-table.ts";
+import { updateQuery } from "./query.ts";
+
+/** Fills `section` with the overlaps section and loads the overlaps. */
+export async function renderOverlaps(
+  section: HTMLElement,
+  ctx: PageContext,
+  orgs: OrgRef[],
+  capabilities: Capability[],
+): Promise<void> {
+  const q = ctx.route.query;
+  const state: OverlapFilterValues & SortState = {
+    org: queryList(q, "org"),
+    capability: q.get("capability") ?? "",
+    kind: q.get("kind") ?? "",
+    min: q.get("min") ?? "",
+    q: q.get("q") ?? "",
+    sort: (q.get("sort") as SortKey | null) ?? "annualCost",
+    dir: q.get("dir") === "asc" ? "asc" : "desc",
+  };
+  let rows: OverlapRow[] = [];
+  const countLine = h("p", { class: "count-line", id: "overlap-count", "aria-live": "polite" });
+  const results = h("div", { class: "results", id: "overlap-results" });
+  const exportButton = h(
+    "button",
+    { type: "button", class: "button", id: "overlap-export", disabled: true },
+    "Export CSV",
+  );
+
+  const visible = () => visibleOverlaps(rows, state.q, state);
+
+  const syncUrl = () =>
+    updateQuery({
+      org: state.org,
+      capability: state.capability,
+      kind: state.kind,
+      min: state.min,
+      q: state.q.trim(),
+      sort: state.sort === "annualCost" ? "" : state.sort,
+      dir: state.dir === "desc" ? "" : state.dir,
+    });
+
+  const draw = () => {
+    const shown = visible();
+    countLine.textContent = rows.length
+      ? `Showing ${formatInt(shown.length)} of ${formatInt(rows.length)} overlaps`
+      : "";
+    exportButton.disabled = shown.length === 0;
+    if (!shown.length) {
+      replaceChildren(
+        results,
+        empty(rows.length ? "No overlap matches the search." : "No overlaps between these organisations."),
+      );
+      return;
+    }
+    replaceChildren(
+      results,
+      overlapTable(shown, state, (order) => {
+        Object.assign(state, order);
+        syncUrl();
+        draw();
+      }),
+    );
+  };
+
+  const load = async () => {
+    results.setAttribute("aria-busy", "true");
+    if (!rows.length) replaceChildren(results, loading("Finding overlaps…"));
+    else results.classList.add("stale");
+    const variables: Record<string, unknown> = {};
+    if (state.org.length) variables.organisations = state.org;
+    if (state.capability) variables.capability = state.capability;
+    if (state.kind) variables.kind = state.kind;
+    if (/^\d+(\.\d{1,2})?$/.test(state.min.trim())) variables.minAnnualSpend = state.min.trim();
+    try {
+      rows = (await gql<{ licenceOverlaps: OverlapRow[] }>(OVERLAPS, variables, ctx.signal)).licenceOverlaps;
+      draw();
+    } catch (err) {
+      if (isAbort(err)) return;
+      rows = [];
+      countLine.textContent = "";
+      replaceChildren(results, errorBanner(err, "Could not load overlaps"));
+    } finally {
+      results.classList.remove("stale");
+      results.setAttribute("aria-busy", "false");
+    }
+  };
+
+  exportButton.addEventListener("click", () =>
+    downloadCsv(`licence-overlaps-${todayIso()}.csv`, overlapsCsv(visible())),
+  );
+  const filters = overlapFilters(
+    state,
+    orgs,
+    capabilities,
+    (key, value) => {
+      Object.assign(state, { [key]: value });
+      syncUrl();
+      void load();
+    },
+    (text) => {
+      state.q = text;
+      syncUrl();
+      draw();
+    },
+  );
+  append(
+    section,
+    h("h2", { id: "overlaps" }, "Licence overlaps"),
+    h(
+      "p",
+      { class: "subtitle" },
+      "The same product licensed by several organisations, and different products doing the same job. Open one to compare the organisations side by side.",
+    ),
+    filters,
+    h("div", { class: "proc-toolbar" }, countLine, exportButton),
+    results,
+  );
+  await load();
+}

@@ -1,0 +1,92 @@
+// The consolidation saving of one overlap: the recommended target's arithmetic figure by figure, the
+// method in words, every target considered, and how the saving is worked out.
+import { h, type Child } from "../dom.ts";
+import { formatDate, formatInt, formatMoney, toPence } from "../format.ts";
+import { empty } from "../ui.ts";
+import type { Candidate, Savings } from "./detail-data.ts";
+import { productName } from "./format.ts";
+import { candidatesTable, exitCost } from "./savings-candidates.ts";
+
+const figure = (label: string, value: Child, cls?: string) =>
+  h("div", { class: cls ?? null }, h("dt", null, label), h("dd", null, value));
+
+/** The figures of the recommended consolidation (`#saving-figures`, `#annual-saving`). */
+function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTMLElement {
+  return h(
+    "dl",
+    { class: "proc-figures", id: "saving-figures" },
+    ...s.sides.map((side) =>
+      figure(`Current annual cost · ${side.organisation.code}`, formatMoney(side.currentAnnualCost)),
+    ),
+    figure(
+      "Target",
+      `${productName(best.product)} · ${best.targetContract?.reference ?? best.targetLicence.organisation.code}`,
+    ),
+    figure("Target unit price", `${formatMoney(best.targetUnitPrice)} per ${best.metric.toLowerCase()}`),
+    figure(
+      "Seats needed (used)",
+      `${formatInt(best.seatsNeeded)} = ${best.seatsBySide.map((x) => `${x.organisationCode} ${formatInt(x.used)}`).join(" + ")}`,
+    ),
+    (toPence(best.keptAnnualCost) ?? 0n) > 0n
+      ? figure("Kept as is (other metrics)", formatMoney(best.keptAnnualCost))
+      : null,
+    figure("Consolidated annual cost", formatMoney(best.consolidatedAnnualCost)),
+    figure("Annual saving", h("span", { id: "annual-saving" }, formatMoney(best.annualSaving)), "saving"),
+    figure("One-off exit cost", exitCost(best)),
+    figure(
+      "Payback",
+      best.paybackMonths === null
+        ? h("span", { class: "muted" }, "—")
+        : `${formatInt(best.paybackMonths)} months`,
+    ),
+  );
+}
+
+/** The saving card (`#saving-card`). */
+export function savingCard(data: Savings): HTMLElement {
+  const s = data.consolidationSavings;
+  const best = s.candidates.find((c) => c.recommended);
+  const body: Child[] = [
+    h(
+      "h2",
+      null,
+      "Consolidation saving",
+      h(
+        "span",
+        { class: "muted", style: "font-weight:400;font-size:0.9rem" },
+        `consolidating from ${formatDate(s.asOf)}`,
+      ),
+    ),
+  ];
+  if (!best) {
+    body.push(
+      empty(
+        "No licence here could take over another (they are counted in different metrics), so there is no consolidation to price.",
+      ),
+    );
+  } else {
+    body.push(
+      savingFigures(s, best),
+      h("p", { class: "proc-method", id: "saving-method" }, best.method),
+      best.problems.length
+        ? h(
+            "ul",
+            { class: "warn" },
+            best.problems.map((p) => h("li", null, p)),
+          )
+        : null,
+      h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Every target considered"),
+      candidatesTable(s.candidates),
+    );
+  }
+  body.push(
+    h(
+      "details",
+      { style: "margin-top:12px" },
+      h("summary", null, "How the saving is worked out"),
+      h("p", null, s.formula),
+      h("p", { class: "muted" }, s.rounding),
+    ),
+  );
+  return h("section", { class: "card", id: "saving-card" }, ...body);
+}

@@ -1,0 +1,107 @@
+// The "Seats owned against used" section: shelfware (seats paid for and not used) and shortfall (seats
+// used but not licensed), each priced at unit cost, with the total a year.
+import { gql, isAbort } from "../api.ts";
+import { append, h, replaceChildren } from "../dom.ts";
+import { formatInt, formatMoney, sumMoney } from "../format.ts";
+import type { PageContext } from "../router.ts";
+import { dataTable, empty, errorBanner, loading, type Column } from "../ui.ts";
+import { POSITIONS, type PositionRow } from "./data.ts";
+import { seatsText } from "./format.ts";
+
+type Imbalance = "shelfware" | "shortfall";
+
+/** The columns of the shelfware or the shortfall table (only the metrics out of balance that way). */
+function positionColumns(kind: Imbalance): Column<PositionRow>[] {
+  const spare = kind === "shelfware";
+  const metrics = (p: PositionRow) => p.metrics.filter((m) => (spare ? m.shelfware : m.shortfall) > 0);
+  return [
+    {
+      header: "Product",
+      class: "name-col",
+      cell: (p) => [
+        h("span", { class: "strong" }, p.product.name, p.product.edition ? ` ${p.product.edition}` : ""),
+        h("span", { class: "secondary" }, p.product.vendor.name),
+      ],
+    },
+    { header: "Org", cell: (p) => h("abbr", { title: p.organisation.name }, p.organisation.code) },
+    {
+      header: "Used of owned",
+      align: "num",
+      cell: (p) =>
+        metrics(p).map((m) => h("span", { style: "display:block", title: m.method }, seatsText([m]))),
+    },
+    {
+      header: spare ? "Spare × unit" : "Short × unit",
+      align: "num",
+      cell: (p) =>
+        metrics(p).map((m) =>
+          h(
+            "span",
+            { style: "display:block", class: spare ? "warn" : "danger" },
+            formatInt(spare ? m.shelfware : m.shortfall),
+            h("span", { class: "muted", style: "font-weight:400" }, ` × ${formatMoney(m.unitCost)}`),
+          ),
+        ),
+    },
+    {
+      header: spare ? "Cost a year" : "True-up a year",
+      align: "num",
+      class: "strong",
+      cell: (p) => formatMoney(spare ? p.shelfwareCost : p.shortfallCost),
+    },
+  ];
+}
+
+/** The shelfware or shortfall table (`#shelfware-table`, `#shortfall-table`), or why it is empty. */
+function positionTable(rows: PositionRow[], kind: Imbalance): HTMLElement {
+  if (!rows.length)
+    return empty(kind === "shelfware" ? "No licence has seats to spare." : "No licence is short of seats.");
+  const table = dataTable(positionColumns(kind), rows, kind === "shelfware" ? "Shelfware" : "Shortfall");
+  table.tbody.closest("table")!.id = `${kind}-table`;
+  return table.wrap;
+}
+
+/** Fills `section` with the shelfware and shortfall cards and loads both. */
+export async function renderPositions(section: HTMLElement, ctx: PageContext): Promise<void> {
+  const shelf = h("div", { class: "card" }, h("h2", null, "Shelfware"), loading());
+  const short = h("div", { class: "card" }, h("h2", null, "Shortfall"), loading());
+  append(
+    section,
+    h("h2", { id: "seats" }, "Seats owned against used"),
+    h(
+      "p",
+      { class: "subtitle" },
+      "Shelfware: seats paid for and not used (owned − used). Shortfall: seats used but not licensed (used − owned). Both priced at unit cost.",
+    ),
+    shelf,
+    short,
+  );
+  const fill = async (card: HTMLElement, imbalance: "SHELFWARE" | "SHORTFALL") => {
+    try {
+      const rows = (await gql<{ licencePositions: PositionRow[] }>(POSITIONS, { imbalance }, ctx.signal))
+        .licencePositions;
+      const total = sumMoney(
+        rows.map((r) => (imbalance === "SHELFWARE" ? r.shelfwareCost : r.shortfallCost)),
+      );
+      replaceChildren(
+        card,
+        h(
+          "h2",
+          null,
+          imbalance === "SHELFWARE" ? "Shelfware" : "Shortfall",
+          h("span", { class: "count" }, formatInt(rows.length)),
+          h(
+            "span",
+            { class: "muted", style: "font-weight:400;margin-left:auto" },
+            `${formatMoney(total)} a year`,
+          ),
+        ),
+        positionTable(rows, imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),
+      );
+    } catch (err) {
+      if (isAbort(err)) return;
+      replaceChildren(card, errorBanner(err, "Could not load licence positions"));
+    }
+  };
+  await Promise.all([fill(shelf, "SHELFWARE"), fill(short, "SHORTFALL")]);
+}
