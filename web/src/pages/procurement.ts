@@ -13,8 +13,6 @@ import { renderRenewals } from "../procurement/renewals.ts";
 import { renderPositions } from "../procurement/seats-tables.ts";
 import { renderDetail } from "../procurement/side-by-side.ts";
 
-// tests/procurement/csv.test.ts imports these from the page.
-
 /** In-page jumps without touching the hash (the hash is the router's). */
 function jump(e: Event, id: string): void {
   e.preventDefault();
