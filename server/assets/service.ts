@@ -9,7 +9,7 @@ import { authorize } from "../shared/authz.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
-import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../shared/writes.ts";
+import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 import { checkNameFree, checkProduct, checkScalars, checkSite } from "./validation.ts";
 
@@ -120,17 +120,13 @@ export function updateAsset(ctx: Context, globalId: string, version: number, pat
     else if (before.siteId && data.lifecycle !== "RETIRED" && before.lifecycle === "RETIRED")
       await checkSite(tx, toGlobalId("Site", before.siteId), "patch.lifecycle");
     if (has("product")) data.productId = await checkProduct(tx, patch.product, "patch.product");
-    expectUpdated(await tx.asset.updateMany({ where: { id, version }, data }), "Asset");
-    const after = (await tx.asset.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: "Asset",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Asset", id, action: "UPDATE", before },
+      () => tx.asset.updateMany({ where: { id, version }, data }),
+      () => tx.asset.findUnique({ where: { id } }),
+    );
   });
 }
 
@@ -141,22 +137,16 @@ export function retireAsset(ctx: Context, globalId: string, version: number) {
     const before = await tx.asset.findUnique({ where: { id } });
     expectVersion(before, version, "Asset", id);
     authorize(ctx.actor, "retire", "Asset", before.organisationId);
-    expectUpdated(
-      await tx.asset.updateMany({
-        where: { id, version },
-        data: { lifecycle: "RETIRED", version: { increment: 1 } },
-      }),
-      "Asset",
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Asset", id, action: "RETIRE", before },
+      () =>
+        tx.asset.updateMany({
+          where: { id, version },
+          data: { lifecycle: "RETIRED", version: { increment: 1 } },
+        }),
+      () => tx.asset.findUnique({ where: { id } }),
     );
-    const after = (await tx.asset.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "RETIRE",
-      entityType: "Asset",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
   });
 }

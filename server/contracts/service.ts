@@ -9,7 +9,13 @@ import { InputError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
-import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../shared/writes.ts";
+import {
+  expectUpdated,
+  expectVersion,
+  inTransaction,
+  recordAudit,
+  writeVersioned,
+} from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 import { checkContractFields, checkContractUnique } from "./validation.ts";
 
@@ -84,23 +90,17 @@ export function updateContract(ctx: Context, globalId: string, version: number, 
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
     const fields = checkContractFields(merged, "patch");
     await checkContractUnique(tx, before.organisationId, fields.reference, fields.ocid, "patch", id);
-    expectUpdated(
-      await tx.contract.updateMany({
-        where: { id, version },
-        data: { ...fields, version: { increment: 1 } },
-      }),
-      "Contract",
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Contract", id, action: "UPDATE", before },
+      () =>
+        tx.contract.updateMany({
+          where: { id, version },
+          data: { ...fields, version: { increment: 1 } },
+        }),
+      () => tx.contract.findUnique({ where: { id } }),
     );
-    const after = (await tx.contract.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: "Contract",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
   });
 }
 

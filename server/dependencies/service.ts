@@ -8,7 +8,13 @@ import { authorize } from "../shared/authz.ts";
 import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { notNull, optionalText } from "../shared/validate.ts";
-import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../shared/writes.ts";
+import {
+  expectUpdated,
+  expectVersion,
+  inTransaction,
+  recordAudit,
+  writeVersioned,
+} from "../shared/writes.ts";
 
 async function liveAsset(tx: Tx, globalId: string, field: string) {
   const id = idOf(globalId, "Asset", field);
@@ -92,23 +98,17 @@ export function updateDependency(
       patch.description === undefined
         ? before.description
         : optionalText(patch.description, "patch.description");
-    expectUpdated(
-      await tx.dependency.updateMany({
-        where: { id, version },
-        data: { type, description, version: { increment: 1 } },
-      }),
-      "Dependency",
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Dependency", id, action: "UPDATE", before, organisationId },
+      () =>
+        tx.dependency.updateMany({
+          where: { id, version },
+          data: { type, description, version: { increment: 1 } },
+        }),
+      () => tx.dependency.findUnique({ where: { id } }),
     );
-    const after = (await tx.dependency.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: "Dependency",
-      entityId: id,
-      organisationId,
-      before,
-      after,
-    });
-    return after;
   });
 }
 

@@ -12,7 +12,7 @@ import { InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { notNull, optionalCount, optionalMoney, optionalText } from "../shared/validate.ts";
-import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../shared/writes.ts";
+import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 
 /** One page of licences, largest annual cost first. */
@@ -144,17 +144,13 @@ export function updateLicence(ctx: Context, globalId: string, version: number, p
     };
     if (patch.contract !== undefined)
       data.contractId = await checkContract(tx, patch.contract, before.organisationId, "patch.contract");
-    expectUpdated(await tx.licence.updateMany({ where: { id, version }, data }), "Licence");
-    const after = (await tx.licence.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: "Licence",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Licence", id, action: "UPDATE", before },
+      () => tx.licence.updateMany({ where: { id, version }, data }),
+      () => tx.licence.findUnique({ where: { id } }),
+    );
   });
 }
 
@@ -165,22 +161,16 @@ export function retireLicence(ctx: Context, globalId: string, version: number) {
     const before = await tx.licence.findUnique({ where: { id } });
     expectVersion(before, version, "Licence", id);
     authorize(ctx.actor, "retire", "Licence", before.organisationId);
-    expectUpdated(
-      await tx.licence.updateMany({
-        where: { id, version },
-        data: { status: "RETIRED", version: { increment: 1 } },
-      }),
-      "Licence",
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Licence", id, action: "RETIRE", before },
+      () =>
+        tx.licence.updateMany({
+          where: { id, version },
+          data: { status: "RETIRED", version: { increment: 1 } },
+        }),
+      () => tx.licence.findUnique({ where: { id } }),
     );
-    const after = (await tx.licence.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "RETIRE",
-      entityType: "Licence",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
   });
 }

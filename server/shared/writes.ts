@@ -71,3 +71,40 @@ export async function recordAudit(tx: Tx, actor: Actor, event: AuditInput): Prom
     },
   });
 }
+
+/** What a versioned change is, for its audit event. */
+export interface VersionedChange<R> {
+  type: NodeType;
+  id: string;
+  action: "UPDATE" | "RETIRE";
+  /** The row as read (and version-checked) before the change. */
+  before: R;
+  /** The owning organisation, when the row has no `organisationId` of its own (dependencies). */
+  organisationId?: string;
+}
+
+/**
+ * The common end of every versioned change: the write conditioned on the version read (CONFLICT if
+ * another writer got there first), the re-read, and the audit event with before and after.
+ */
+export async function writeVersioned<R extends object>(
+  tx: Tx,
+  actor: Actor,
+  change: VersionedChange<R>,
+  write: () => Promise<{ count: number }>,
+  reload: () => Promise<R | null>,
+): Promise<R> {
+  expectUpdated(await write(), change.type);
+  const after = (await reload())!;
+  const organisationId =
+    change.organisationId ?? (after as { organisationId?: string }).organisationId ?? null;
+  await recordAudit(tx, actor, {
+    action: change.action,
+    entityType: change.type,
+    entityId: change.id,
+    organisationId,
+    before: change.before,
+    after,
+  });
+  return after;
+}

@@ -9,7 +9,13 @@ import { InputError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
-import { expectUpdated, expectVersion, inTransaction, recordAudit } from "../shared/writes.ts";
+import {
+  expectUpdated,
+  expectVersion,
+  inTransaction,
+  recordAudit,
+  writeVersioned,
+} from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 import { checkSiteFields, checkSiteNameFree } from "./validation.ts";
 
@@ -86,17 +92,13 @@ export function updateSite(ctx: Context, globalId: string, version: number, patc
       leaseEnd: patch.leaseEnd === undefined ? before.leaseEnd : patch.leaseEnd,
       version: { increment: 1 },
     };
-    expectUpdated(await tx.site.updateMany({ where: { id, version }, data }), "Site");
-    const after = (await tx.site.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: "Site",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Site", id, action: "UPDATE", before },
+      () => tx.site.updateMany({ where: { id, version }, data }),
+      () => tx.site.findUnique({ where: { id } }),
+    );
   });
 }
 
