@@ -3,22 +3,12 @@
 // new password; later tests reuse that browser session (or sign in afresh where the test needs it).
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, SHOTS } from "./browser.ts";
 import { graphqlRequest, startTestServer, type TestServer } from "./server-fixture.ts";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
 const PAGE_SIZE = 50;
-/** Screenshots land here (git-ignored). */
-const SHOTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const HIDDEN_VALUE = "hidden (needs PROCUREMENT, PLANNER, APPROVER or ADMIN)";
 
 let server: TestServer;
@@ -38,11 +28,7 @@ const made: { assetId?: string; assetName?: string; viewerEmail?: string } = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 }, 180_000);
 

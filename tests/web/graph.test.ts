@@ -4,23 +4,14 @@
 // export — with no console errors anywhere. Screenshots land in test-results/ (git-ignored).
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, SHOTS } from "./browser.ts";
 import { graphqlRequest, startTestServer, type TestServer } from "./server-fixture.ts";
 import { toGraphML, xmlEscape } from "../../web/src/graph/export.ts";
 import { OrgPalette, orgColour } from "../../web/src/graph/palette.ts";
 import { shortLabel } from "../../web/src/graph/model.ts";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
-const SHOTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const INFRASTRUCTURE = ["NETWORK", "STORAGE", "COMPUTE_CLUSTER", "CLOUD_PLATFORM", "SERVER", "DATABASE"];
 
 let server: TestServer;
@@ -91,11 +82,7 @@ async function signIn(): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
   await signIn();
 }, 180_000);

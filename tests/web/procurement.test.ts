@@ -2,21 +2,11 @@
 // one visible, sorting, search, CSV export), the side-by-side view with the consolidation saving, the
 // renewals timeline and the shelfware/shortfall tables — with no console errors anywhere.
 import { mkdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, SHOTS } from "./browser.ts";
 import { graphqlRequest, startTestServer, type TestServer } from "./server-fixture.ts";
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
-/** Screenshots land here (git-ignored). */
-const SHOTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const NEW_PASSWORD = "procurement-browser-test-2026!";
 
 let server: TestServer;
@@ -54,11 +44,7 @@ async function signIn(): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
   await signIn();
 }, 180_000);
