@@ -109,7 +109,7 @@ export async function revokeRole(
   });
 }
 
-/** Changes the caller's own password, after checking the current one. */
+/** Changes the caller's own password, after checking the current one; ends the caller's other sessions. */
 export async function changePassword(prisma: PrismaClient, actor: Actor, current: string, next: string) {
   const user = await prisma.user.findUnique({ where: { id: actor.id } });
   if (!user) throw new ForbiddenError("only users have passwords.");
@@ -123,6 +123,13 @@ export async function changePassword(prisma: PrismaClient, actor: Actor, current
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, version: { increment: 1 } },
+    });
+    // Sign out every other browser session (a leaked password must not keep working there); the session
+    // making the change stays, and API tokens, which are credentials of their own, stay too.
+    const current = actor.via === "session" && actor.credentialId ? { id: { not: actor.credentialId } } : {};
+    await tx.session.updateMany({
+      where: { userId: user.id, revokedAt: null, ...current },
+      data: { revokedAt: new Date() },
     });
     await recordAudit(tx, actor, {
       action: "UPDATE",
