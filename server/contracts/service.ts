@@ -1,4 +1,5 @@
 // Contracts: listing, and versioned, audited create/update/retire.
+import type { Tx } from "../shared/writes.ts";
 import { likeLiteral } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -9,13 +10,7 @@ import { InputError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
-import {
-  expectUpdated,
-  expectVersion,
-  inTransaction,
-  recordAudit,
-  writeVersioned,
-} from "../shared/writes.ts";
+import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 import { checkContractFields, checkContractUnique } from "./validation.ts";
 
@@ -104,6 +99,16 @@ export function updateContract(ctx: Context, globalId: string, version: number, 
   });
 }
 
+/** Refuses to retire `contract` while active licences still point at it. */
+async function refuseWhileLicencesOn(tx: Tx, contract: { id: string; reference: string }) {
+  const live = await tx.licence.count({ where: { contractId: contract.id, status: "ACTIVE" } });
+  if (!live) return;
+  throw new InputError(
+    "id",
+    `${live} active licence(s) still point at contract ${contract.reference}; retire them or move them to another contract first.`,
+  );
+}
+
 /** Retires a contract; refused while active licences still point at it. */
 export function retireContract(ctx: Context, globalId: string, version: number) {
   const id = idOf(globalId, "Contract", "id");
@@ -111,28 +116,21 @@ export function retireContract(ctx: Context, globalId: string, version: number) 
     const before = await tx.contract.findUnique({ where: { id } });
     expectVersion(before, version, "Contract", id);
     authorize(ctx.actor, "retire", "Contract", before.organisationId);
-    expectUpdated(
-      await tx.contract.updateMany({
-        where: { id, version },
-        data: { status: "RETIRED", version: { increment: 1 } },
-      }),
-      "Contract",
+    // The row is written (and so locked) before the check, so a concurrent change that would make the
+    // check stale waits for this transaction; a failed check rolls the write back.
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Contract", id, action: "RETIRE", before },
+      async () => {
+        const written = await tx.contract.updateMany({
+          where: { id, version },
+          data: { status: "RETIRED", version: { increment: 1 } },
+        });
+        if (written.count === 1) await refuseWhileLicencesOn(tx, before);
+        return written;
+      },
+      () => tx.contract.findUnique({ where: { id } }),
     );
-    const live = await tx.licence.count({ where: { contractId: id, status: "ACTIVE" } });
-    if (live)
-      throw new InputError(
-        "id",
-        `${live} active licence(s) still point at contract ${before.reference}; retire them or move them to another contract first.`,
-      );
-    const after = (await tx.contract.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "RETIRE",
-      entityType: "Contract",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
   });
 }

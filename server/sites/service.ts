@@ -1,4 +1,5 @@
 // Sites: listing and versioned, audited create/update/retire.
+import type { Tx } from "../shared/writes.ts";
 import { likeLiteral } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -9,13 +10,7 @@ import { InputError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
-import {
-  expectUpdated,
-  expectVersion,
-  inTransaction,
-  recordAudit,
-  writeVersioned,
-} from "../shared/writes.ts";
+import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 import { checkSiteFields, checkSiteNameFree } from "./validation.ts";
 
@@ -102,6 +97,23 @@ export function updateSite(ctx: Context, globalId: string, version: number, patc
   });
 }
 
+/** Refuses to retire `site` while assets that are not retired are still located there. */
+async function refuseWhileAssetsAt(tx: Tx, site: { id: string; name: string }) {
+  const where = { siteId: site.id, lifecycle: { not: "RETIRED" as const } };
+  const remaining = await tx.asset.findMany({
+    where,
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: 5,
+  });
+  if (!remaining.length) return;
+  const total = await tx.asset.count({ where });
+  throw new InputError(
+    "id",
+    `${total} asset(s) still located at "${site.name}" (e.g. ${remaining.map((a) => a.name).join(", ")}); move or retire them first.`,
+  );
+}
+
 /** Retires a site; refused while assets that are not retired are still located there. */
 export function retireSite(ctx: Context, globalId: string, version: number) {
   const id = idOf(globalId, "Site", "id");
@@ -109,35 +121,21 @@ export function retireSite(ctx: Context, globalId: string, version: number) {
     const before = await tx.site.findUnique({ where: { id } });
     expectVersion(before, version, "Site", id);
     authorize(ctx.actor, "retire", "Site", before.organisationId);
-    expectUpdated(
-      await tx.site.updateMany({
-        where: { id, version },
-        data: { lifecycle: "RETIRED", version: { increment: 1 } },
-      }),
-      "Site",
+    // The row is written (and so locked) before the check, so a concurrent change that would make the
+    // check stale waits for this transaction; a failed check rolls the write back.
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: "Site", id, action: "RETIRE", before },
+      async () => {
+        const written = await tx.site.updateMany({
+          where: { id, version },
+          data: { lifecycle: "RETIRED", version: { increment: 1 } },
+        });
+        if (written.count === 1) await refuseWhileAssetsAt(tx, before);
+        return written;
+      },
+      () => tx.site.findUnique({ where: { id } }),
     );
-    const remaining = await tx.asset.findMany({
-      where: { siteId: id, lifecycle: { not: "RETIRED" } },
-      select: { name: true },
-      orderBy: { name: "asc" },
-      take: 5,
-    });
-    if (remaining.length) {
-      const total = await tx.asset.count({ where: { siteId: id, lifecycle: { not: "RETIRED" } } });
-      throw new InputError(
-        "id",
-        `${total} asset(s) still located at "${before.name}" (e.g. ${remaining.map((a) => a.name).join(", ")}); move or retire them first.`,
-      );
-    }
-    const after = (await tx.site.findUnique({ where: { id } }))!;
-    await recordAudit(tx, ctx.actor, {
-      action: "RETIRE",
-      entityType: "Site",
-      entityId: id,
-      organisationId: after.organisationId,
-      before,
-      after,
-    });
-    return after;
   });
 }
