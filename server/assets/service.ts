@@ -1,5 +1,5 @@
 // Assets: listing with filters and keyset pages, and versioned, audited create/update/retire.
-import { likeLiteral } from "../shared/like.ts";
+import { containsText } from "../shared/like.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
@@ -35,10 +35,10 @@ export async function assetWhere(
   if (filter.lifecycle?.length) where.lifecycle = { in: filter.lifecycle };
   if (filter.criticality?.length) where.criticality = { in: filter.criticality };
   if (filter.site?.length) where.siteId = { in: filter.site.map((s) => idOf(s, "Site", "filter.site")) };
-  const search = filter.search?.trim() ? likeLiteral(filter.search.trim()) : "";
+  const search = filter.search?.trim();
   if (search) {
     where.OR = ["name", "subtype", "description"].map((column) => ({
-      [column]: { contains: search, mode: "insensitive" },
+      [column]: containsText(search),
     }));
   }
   return where;

@@ -1,5 +1,5 @@
 // The rules an asset's fields must satisfy, shared by create and update.
-import { likeLiteral } from "../shared/like.ts";
+import { equalsText } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
@@ -97,7 +97,7 @@ export async function checkNameFree(
   const clash = await tx.asset.findFirst({
     where: {
       organisationId,
-      name: { equals: likeLiteral(name), mode: "insensitive" },
+      name: equalsText(name),
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     select: { id: true },

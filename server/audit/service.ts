@@ -1,7 +1,7 @@
 // Reading the audit trail. Events are append-only: the API has no way to change them and a database
 // trigger refuses UPDATE and DELETE. Snapshots of contracts are hidden from callers who may not see
 // contract values.
-import { likeLiteral } from "../shared/like.ts";
+import { equalsText } from "../shared/like.ts";
 import type { AuditEvent, Prisma } from "../../generated/prisma/client.ts";
 import type { AuditFilter } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
@@ -14,7 +14,7 @@ import { organisationIdsByCodes } from "../organisations/service.ts";
 export async function listAuditEvents(ctx: Context, filter: AuditFilter | null | undefined, page: PageArgs) {
   const where: Prisma.AuditEventWhereInput = {};
   if (filter?.entityId) where.entityId = parseGlobalId(filter.entityId, "filter.entityId").id;
-  if (filter?.actor?.trim()) where.actor = { equals: likeLiteral(filter.actor.trim()), mode: "insensitive" };
+  if (filter?.actor?.trim()) where.actor = equalsText(filter.actor.trim());
   if (filter?.organisation?.length)
     where.organisationId = {
       in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),

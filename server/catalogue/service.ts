@@ -1,5 +1,5 @@
 // The software catalogue: vendors, products and capabilities, read with filters.
-import { likeLiteral } from "../shared/like.ts";
+import { containsText } from "../shared/like.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ProductFilter } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
@@ -9,14 +9,10 @@ export function listProducts(ctx: Context, filter: ProductFilter | null | undefi
   const where: Prisma.ProductWhereInput = {};
   if (filter?.capability?.length)
     where.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
-  if (filter?.vendor?.trim())
-    where.vendor = { name: { contains: likeLiteral(filter.vendor.trim()), mode: "insensitive" } };
+  if (filter?.vendor?.trim()) where.vendor = { name: containsText(filter.vendor.trim()) };
   const search = filter?.search?.trim();
   if (search) {
-    where.OR = [
-      { name: { contains: likeLiteral(search), mode: "insensitive" } },
-      { aliases: { some: { alias: { contains: likeLiteral(search), mode: "insensitive" } } } },
-    ];
+    where.OR = [{ name: containsText(search) }, { aliases: { some: { alias: containsText(search) } } }];
   }
   return ctx.prisma.product.findMany({
     where,
@@ -28,7 +24,7 @@ export function listProducts(ctx: Context, filter: ProductFilter | null | undefi
 export function listVendors(ctx: Context, search: string | null | undefined) {
   const q = search?.trim();
   return ctx.prisma.vendor.findMany({
-    where: q ? { name: { contains: likeLiteral(q), mode: "insensitive" } } : {},
+    where: q ? { name: containsText(q) } : {},
     orderBy: { name: "asc" },
   });
 }

@@ -1,6 +1,6 @@
 // Contracts: listing, and versioned, audited create/update/retire.
 import type { Tx } from "../shared/writes.ts";
-import { likeLiteral } from "../shared/like.ts";
+import { containsText } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ContractFilter, CreateContractInput, UpdateContractPatch } from "../../generated/graphql.ts";
@@ -37,7 +37,7 @@ export async function listContracts(ctx: Context, filter: ContractFilter | null 
   const search = filter?.search?.trim();
   if (search)
     where.OR = ["title", "supplierName", "reference"].map((c) => ({
-      [c]: { contains: likeLiteral(search), mode: "insensitive" },
+      [c]: containsText(search),
     }));
   return paginate(
     page,

@@ -1,5 +1,5 @@
 // The rules a contract's fields must satisfy, shared by create and update.
-import { likeLiteral } from "../shared/like.ts";
+import { equalsText } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { ConflictError, InputError } from "../shared/errors.ts";
 import { optionalCount, optionalMoney, optionalText, requireName } from "../shared/validate.ts";
@@ -53,7 +53,7 @@ export async function checkContractUnique(
   const not = exceptId ? { id: { not: exceptId } } : {};
   if (
     await tx.contract.findFirst({
-      where: { organisationId, reference: { equals: likeLiteral(reference), mode: "insensitive" }, ...not },
+      where: { organisationId, reference: equalsText(reference), ...not },
       select: { id: true },
     })
   ) {

@@ -1,7 +1,7 @@
 // Licences (entitlements): listing, and versioned, audited create/update/retire.
 // Rule: a licence's contract must belong to the same organisation and be active.
 import { MAX_PENCE } from "../shared/money.ts";
-import { likeLiteral } from "../shared/like.ts";
+import { containsText } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CreateLicenceInput, LicenceFilter, UpdateLicencePatch } from "../../generated/graphql.ts";
@@ -30,11 +30,7 @@ export async function listLicences(ctx: Context, filter: LicenceFilter | null | 
   if (filter?.capability?.length)
     product.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
   const search = filter?.search?.trim();
-  if (search)
-    product.OR = [
-      { name: { contains: likeLiteral(search), mode: "insensitive" } },
-      { vendor: { name: { contains: likeLiteral(search), mode: "insensitive" } } },
-    ];
+  if (search) product.OR = [{ name: containsText(search) }, { vendor: { name: containsText(search) } }];
   if (Object.keys(product).length) where.product = product;
   if (filter?.shelfwareOnly) where.quantityOwned = { gt: ctx.prisma.licence.fields.quantityUsed };
   return paginate(

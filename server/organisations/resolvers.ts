@@ -1,16 +1,13 @@
 // Organisation queries and fields; the rules live in service.ts.
-import { likeLiteral } from "../shared/like.ts";
 import type { Resolvers } from "../../generated/graphql.ts";
 import { toGlobalId } from "../shared/ids.ts";
+import { findOrganisationByCode } from "./service.ts";
 
 /** Resolvers for the organisations domain. */
 export const organisationResolvers: Resolvers = {
   Query: {
     organisations: (_p, _a, ctx) => ctx.prisma.organisation.findMany({ orderBy: { code: "asc" } }),
-    organisation: (_p, { code }, ctx) =>
-      ctx.prisma.organisation.findFirst({
-        where: { code: { equals: likeLiteral(code.trim()), mode: "insensitive" } },
-      }),
+    organisation: (_p, { code }, ctx) => findOrganisationByCode(ctx.prisma, code),
   },
   Organisation: {
     id: (o) => toGlobalId("Organisation", o.id),

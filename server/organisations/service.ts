@@ -1,14 +1,17 @@
 // Organisations: lookup by code, and the per-organisation summary used to compare estates side by side.
-import { likeLiteral } from "../shared/like.ts";
+import { equalsText } from "../shared/like.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Tx } from "../shared/writes.ts";
 import { NotFoundError } from "../shared/errors.ts";
 
+/** The organisation with `code` (case-insensitive), or null. */
+export function findOrganisationByCode(db: Tx | PrismaClient, code: string) {
+  return db.organisation.findFirst({ where: { code: equalsText(code.trim()) } });
+}
+
 /** The organisation with `code` (case-insensitive); NotFound naming `field` when none has it. */
 export async function organisationByCode(db: Tx | PrismaClient, code: string, field: string) {
-  const org = await db.organisation.findFirst({
-    where: { code: { equals: likeLiteral(code.trim()), mode: "insensitive" } },
-  });
+  const org = await findOrganisationByCode(db, code);
   if (!org) {
     const known = (await db.organisation.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map(
       (o) => o.code,

@@ -4,3 +4,13 @@
 export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, "\\$&");
 }
+
+/** A Prisma filter: case-insensitive substring match of `text` taken literally. */
+export function containsText(text: string) {
+  return { contains: likeLiteral(text), mode: "insensitive" as const };
+}
+
+/** A Prisma filter: case-insensitive equality with `text` taken literally. */
+export function equalsText(text: string) {
+  return { equals: likeLiteral(text), mode: "insensitive" as const };
+}

@@ -73,12 +73,3 @@ export function notNull<T>(value: T | null | undefined, field: string): T | unde
   if (value === null) throw new InputError(field, "cannot be cleared; omit it to keep the current value.");
   return value;
 }
-
-/** Picks `patch[key]` when present (even null), else the current value: the merge rule of every patch. */
-export function merged<P extends object, C extends object, K extends keyof P & keyof C>(
-  patch: P,
-  current: C,
-  key: K,
-): P[K] | C[K] {
-  return key in patch && patch[key] !== undefined ? patch[key] : current[key];
-}

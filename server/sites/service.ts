@@ -1,6 +1,6 @@
 // Sites: listing and versioned, audited create/update/retire.
 import type { Tx } from "../shared/writes.ts";
-import { likeLiteral } from "../shared/like.ts";
+import { containsText } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CreateSiteInput, SiteFilter, UpdateSitePatch } from "../../generated/graphql.ts";
@@ -23,8 +23,7 @@ export async function listSites(ctx: Context, filter: SiteFilter | null | undefi
     };
   if (filter?.kind?.length) where.kind = { in: filter.kind };
   if (filter?.lifecycle?.length) where.lifecycle = { in: filter.lifecycle };
-  if (filter?.search?.trim())
-    where.name = { contains: likeLiteral(filter.search.trim()), mode: "insensitive" };
+  if (filter?.search?.trim()) where.name = containsText(filter.search.trim());
   return paginate(
     page,
     { column: "name", direction: "asc" },

@@ -1,5 +1,5 @@
 // The rules a site's fields must satisfy, shared by create and update.
-import { likeLiteral } from "../shared/like.ts";
+import { equalsText } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { InputError } from "../shared/errors.ts";
 import {
@@ -48,7 +48,7 @@ export async function checkSiteNameFree(
   const clash = await tx.site.findFirst({
     where: {
       organisationId,
-      name: { equals: likeLiteral(name), mode: "insensitive" },
+      name: equalsText(name),
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     select: { id: true },
