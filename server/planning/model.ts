@@ -22,6 +22,8 @@ export interface PlanAsset {
   organisationId: string;
   siteId: string | null;
   kind: AssetKind;
+  /** Refines the kind, e.g. "SAN array", "Backup repository", "LAN". */
+  subtype: string | null;
   criticality: Criticality;
   lifecycle: string;
   productId: string | null;

@@ -139,7 +139,13 @@ export function riskFactsFromEstate(estate: PlanEstate): RiskFacts {
     return seen.size - starts.length;
   };
   const graph = buildDependencyGraph(estate.assets.values(), estate.dependencies);
-  const spofs = new Set(singlePointsOfFailure(graph).map((e) => e.assetId));
+  // As the graph API does: the HIGH and CRITICAL services, each foundation a separate need.
+  const services = [...estate.assets.values()]
+    .filter((a) => (a.kind === "APPLICATION" || a.kind === "END_USER_SERVICE") && (a.criticality === "HIGH" || a.criticality === "CRITICAL"))
+    .map((a) => a.id);
+  const spofs = new Set(
+    services.length ? singlePointsOfFailure(graph, { criticalIds: services, mode: "EACH_FOUNDATION" }).map((e) => e.assetId) : [],
+  );
   return {
     downstream: (id) => reach([id]),
     siteDownstream: (siteId) => {

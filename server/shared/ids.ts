@@ -17,7 +17,9 @@ export type NodeType =
   | "User"
   | "ApiToken"
   | "ProductMatch"
-  | "ProductAlias";
+  | "ProductAlias"
+  | "Scenario"
+  | "Move";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -76,6 +76,7 @@ const COLUMN_KINDS: Record<string, string> = {
   annualRunCostPence: "bigint",
   annualCostPence: "bigint",
   updatedAt: "date",
+  createdAt: "date",
   at: "date",
 };
 

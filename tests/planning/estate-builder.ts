@@ -69,6 +69,7 @@ export class EstateBuilder {
       organisationId: this.org(org),
       siteId: site ? this.siteId(site) : null,
       kind,
+      subtype: null,
       criticality: crit ?? "MEDIUM",
       lifecycle: "ACTIVE",
       productId: product ? id("product", product) : null,
