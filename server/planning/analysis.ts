@@ -75,7 +75,8 @@ async function analyse(ctx: Context, id: string): Promise<ScenarioAnalysis> {
   const planMoves = moves.map(planMove);
   const estate = await loadPlanEstate(ctx, {
     assetIds: planMoves.flatMap((m) => [m.assetId, m.targetAssetId].filter((x): x is string => !!x)),
-    siteIds: planMoves.flatMap((m) => [m.siteId, m.targetSiteId].filter((x): x is string => !!x)),
+    tenantSiteIds: planMoves.flatMap((m) => (m.siteId ? [m.siteId] : [])),
+    siteIds: planMoves.flatMap((m) => (m.targetSiteId ? [m.targetSiteId] : [])),
     licenceIds: planMoves.flatMap((m) => [...m.licenceIds, ...(m.targetLicenceId ? [m.targetLicenceId] : [])]),
   });
   const input: PlanInput = {

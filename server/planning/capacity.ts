@@ -50,8 +50,6 @@ export class CapacityModel {
   private siteResource(site: PlanSite, kind: "RACK_UNITS" | "POWER_KW"): string {
     const key = `${kind}:${site.id}`;
     if (!this.resources.has(key)) {
-      const tenants = (this.outcome.tenantsBefore.get(site.id) ?? []).map((id) => this.outcome.asset(id));
-      const direct = tenants.filter((a) => a.siteId === site.id);
       const resource: Resource =
         kind === "RACK_UNITS"
           ? {
@@ -61,10 +59,7 @@ export class CapacityModel {
               assetId: null,
               name: site.name,
               capacity: site.racks === null ? null : site.racks * RACK_UNITS_PER_RACK,
-              base:
-                site.racksUsed !== null
-                  ? site.racksUsed * RACK_UNITS_PER_RACK
-                  : direct.reduce((s, a) => s + (a.rackUnits ?? 0), 0),
+              base: site.racksUsed !== null ? site.racksUsed * RACK_UNITS_PER_RACK : site.assetRackUnits,
             }
           : {
               key,
@@ -73,7 +68,7 @@ export class CapacityModel {
               assetId: null,
               name: site.name,
               capacity: site.powerKw,
-              base: site.powerUsedKw ?? direct.reduce((s, a) => s + (a.powerKw ?? 0), 0),
+              base: site.powerUsedKw ?? site.assetPowerKw,
             };
       this.resources.set(key, resource);
     }

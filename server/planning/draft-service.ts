@@ -61,7 +61,8 @@ export async function draftConvergenceScenario(ctx: Context, input: DraftConverg
   ]);
   const estate = await loadPlanEstate(ctx, {
     assetIds: [...targetPlatforms, ...apps.map((a) => a.id)],
-    siteIds: [...targetSites, ...closingSites],
+    tenantSiteIds: [...targetSites, ...closingSites],
+    siteIds: [],
     licenceIds: licences.map((l) => l.id),
   });
   const productIds = [...new Set([...estate.assets.values()].map((a) => a.productId).filter((p): p is string => !!p))];

@@ -42,10 +42,7 @@ export function scenarioEnergy(input: PlanInput, plan: WavePlan): ScenarioEnergy
   const load = new Map<string, number>();
   for (const s of [...sites.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (s.lifecycle === "RETIRED") continue;
-    const direct = (outcome.tenantsBefore.get(s.id) ?? [])
-      .map((id) => outcome.asset(id))
-      .filter((a) => a.siteId === s.id && a.lifecycle !== "RETIRED");
-    load.set(s.id, s.powerUsedKw ?? direct.reduce((t, a) => t + (a.powerKw ?? 0), 0));
+    load.set(s.id, s.powerUsedKw ?? s.assetPowerKw);
   }
   const assumptions = [...sites.values()]
     .filter((s) => s.pue === null && (load.get(s.id) ?? 0) > 0)

@@ -24,6 +24,9 @@ import { DEPENDENCY_TYPES } from "../graph/compact.ts";
 /** What the plan names directly. */
 export interface EstateSeeds {
   assetIds: Iterable<string>;
+  /** Sites whose every asset the plan needs (sites that close or are kept). */
+  tenantSiteIds: Iterable<string>;
+  /** Sites the plan needs only as rows (targets). */
   siteIds: Iterable<string>;
   licenceIds: Iterable<string>;
 }
@@ -56,7 +59,7 @@ interface AssetSqlRow {
 export async function loadPlanEstate(ctx: Context, seeds: EstateSeeds): Promise<PlanEstate> {
   const snapshot = await currentGraph(ctx);
   const g = snapshot.compact;
-  const seedSites = new Set(seeds.siteIds);
+  const seedSites = new Set(seeds.tenantSiteIds);
   const nodes = new Set<number>();
   for (const id of seeds.assetIds) {
     const n = g.nodeIndex.get(id);
@@ -98,9 +101,15 @@ export async function loadPlanEstate(ctx: Context, seeds: EstateSeeds): Promise<
       dependencies.push({ id: g.edgeIds[e]!, sourceId: s, targetId: t, type: DEPENDENCY_TYPES[g.edgeType[e]!] as DependencyType });
   }
 
-  const siteIds = new Set<string>(seedSites);
+  const siteIds = new Set<string>([...seedSites, ...seeds.siteIds]);
   for (const a of assets.values()) if (a.siteId) siteIds.add(a.siteId);
   const siteRows = await ctx.prisma.site.findMany({ where: { id: { in: [...siteIds] } } });
+  const footprints = await ctx.prisma.$queryRawUnsafe<{ siteId: string; ru: number | null; kw: number | null }[]>(
+    `SELECT "siteId", SUM("rackUnits")::float8 AS ru, SUM("powerKw")::float8 AS kw FROM "Asset"
+     WHERE "siteId" = ANY($1::uuid[]) AND "lifecycle" <> 'RETIRED' GROUP BY "siteId"`,
+    [...siteIds],
+  );
+  const footprint = new Map(footprints.map((f) => [f.siteId, f]));
   const sites = new Map<string, PlanSite>(
     siteRows.map((s) => [
       s.id,
@@ -117,6 +126,8 @@ export async function loadPlanEstate(ctx: Context, seeds: EstateSeeds): Promise<
         pue: s.pue,
         annualCostPence: s.annualCostPence,
         leaseEnd: s.leaseEnd ? s.leaseEnd.toISOString().slice(0, 10) : null,
+        assetRackUnits: Number(footprint.get(s.id)?.ru ?? 0),
+        assetPowerKw: Number(footprint.get(s.id)?.kw ?? 0),
       },
     ]),
   );

@@ -53,6 +53,9 @@ export interface PlanSite {
   annualCostPence: bigint;
   /** Last day of the lease ("YYYY-MM-DD"), if any. */
   leaseEnd: string | null;
+  /** Rack units and kW of the non-retired assets located here: the load when none is recorded on the site. */
+  assetRackUnits: number;
+  assetPowerKw: number;
 }
 
 /** A licence (entitlement) as the planner sees it. */
@@ -103,9 +106,10 @@ export const RECOVERY_TYPES: ReadonlySet<DependencyType> = new Set(["REPLICATES_
 export const HOSTING_TYPES: ReadonlySet<DependencyType> = new Set(["RUNS_ON", "HOSTED_IN"]);
 
 /**
- * The part of the estate a plan touches. `dependencies` holds every dependency with at least one end in
- * `assets`; `assets` holds every asset a move names, every asset at a site a move names, and every
- * asset adjacent to one of those (the loader in estate.ts gathers them; tests pass whole estates).
+ * The part of the estate a plan touches. `assets` holds every asset a move names, every asset at a site
+ * a move closes or keeps, and every asset adjacent to one of those, with their hosts; `dependencies` every
+ * dependency between them; `sites` every site named or hosting a loaded asset (the loader in estate.ts
+ * gathers them; tests pass whole estates).
  */
 export interface PlanEstate {
   assets: ReadonlyMap<string, PlanAsset>;

@@ -11,6 +11,7 @@ import { idOf } from "../shared/ids.ts";
 import { parseMoney, parseNonNegativeMoney } from "../shared/money.ts";
 import { optionalText } from "../shared/validate.ts";
 import { snapshot } from "../shared/json.ts";
+import { eachChunk, inChunks } from "../shared/chunks.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned, type Tx } from "../shared/writes.ts";
 import { editableScenario, touchScenario } from "./scenarios.ts";
 import { jobsOf, sameJob } from "./jobs.ts";
@@ -57,11 +58,11 @@ async function fetchReferenced(tx: Tx, inputs: readonly (MoveInput | MovePatch)[
     if (t) licenceIds.add(t);
   });
   const [assets, sites, licences] = await Promise.all([
-    assetIds.size ? tx.asset.findMany({ where: { id: { in: [...assetIds] } } }) : [],
-    siteIds.size ? tx.site.findMany({ where: { id: { in: [...siteIds] } } }) : [],
-    licenceIds.size
-      ? tx.licence.findMany({ where: { id: { in: [...licenceIds] } }, select: { id: true, organisationId: true, status: true, metric: true } })
-      : [],
+    inChunks([...assetIds], (ids) => tx.asset.findMany({ where: { id: { in: ids } } })),
+    inChunks([...siteIds], (ids) => tx.site.findMany({ where: { id: { in: ids } } })),
+    inChunks([...licenceIds], (ids) =>
+      tx.licence.findMany({ where: { id: { in: ids } }, select: { id: true, organisationId: true, status: true, metric: true } }),
+    ),
   ]);
   const productIds = [...new Set(assets.map((a) => a.productId).filter((p): p is string => !!p))];
   return {
@@ -280,11 +281,11 @@ export async function insertMoves(tx: Tx, actor: Actor, scenarioId: string, inpu
   await refuseTaken(tx, scenarioId, fields, null, field);
   await addAffected(tx, scenarioId, fields, refs);
   const rows = fields.map((f) => ({ ...f, id: randomUUID(), scenarioId }) as Prisma.MoveUncheckedCreateInput);
-  await tx.move.createMany({ data: rows });
-  const created = await tx.move.findMany({ where: { id: { in: rows.map((r) => r.id!) } } });
+  await eachChunk(rows, (slice) => tx.move.createMany({ data: slice }));
+  const created = await inChunks(rows.map((r) => r.id!), (ids) => tx.move.findMany({ where: { id: { in: ids } } }));
   const byId = new Map(created.map((m) => [m.id, m]));
-  await tx.auditEvent.createMany({
-    data: rows.map((r, n) => ({
+  await eachChunk(rows.map((r, n) => [r, n] as const), (slice) => tx.auditEvent.createMany({
+    data: slice.map(([r, n]) => ({
       id: randomUUID(),
       actor: actor.email,
       action: "CREATE",
@@ -293,7 +294,7 @@ export async function insertMoves(tx: Tx, actor: Actor, scenarioId: string, inpu
       organisationId: ownerOf(fields[n]!, refs),
       after: snapshot(byId.get(r.id!)!) as Prisma.InputJsonObject,
     })),
-  });
+  }));
   return rows.map((r) => byId.get(r.id!)!);
 }
 

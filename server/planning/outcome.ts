@@ -27,6 +27,11 @@ export class Outcome {
   readonly neededBy = new Map<string, PlanDependency[]>();
   /** Site id → assets located there before the plan (directly or through their host), in id order. */
   readonly tenantsBefore = new Map<string, string[]>();
+  /** Every dependency, in id order. */
+  readonly dependencies: readonly PlanDependency[];
+  /** Every asset id, in id order. */
+  readonly assetIds: readonly string[];
+  private readonly hostBeforeMemo = new Map<string, string | null>();
   private readonly siteBeforeMemo = new Map<string, string | null>();
   private readonly siteAfterMemo = new Map<string, string | null>();
 
@@ -38,13 +43,15 @@ export class Outcome {
       if (m.assetId) this.moveByAsset.set(m.assetId, m);
       if (m.kind === "CLOSE_SITE" && m.siteId) this.closeBySite.set(m.siteId, m);
     }
-    for (const d of [...estate.dependencies].sort(byId)) {
+    this.dependencies = sortedById(estate.dependencies);
+    for (const d of this.dependencies) {
       push(this.needsOf, d.sourceId, d);
       push(this.neededBy, d.targetId, d);
     }
-    for (const a of [...estate.assets.values()].sort(byId)) {
-      const site = this.siteBefore(a.id);
-      if (site) push(this.tenantsBefore, site, a.id);
+    this.assetIds = [...estate.assets.keys()].sort();
+    for (const id of this.assetIds) {
+      const site = this.siteBefore(id);
+      if (site) push(this.tenantsBefore, site, id);
     }
   }
 
@@ -116,9 +123,16 @@ export class Outcome {
 
   /** The asset's host before the plan: the target of its first RUNS_ON/HOSTED_IN dependency in id order. */
   hostBefore(assetId: string): string | null {
+    const known = this.hostBeforeMemo.get(assetId);
+    if (known !== undefined) return known;
+    let host: string | null = null;
     for (const d of this.needsOf.get(assetId) ?? [])
-      if (HOSTING_TYPES.has(d.type) && this.estate.assets.has(d.targetId)) return d.targetId;
-    return null;
+      if (HOSTING_TYPES.has(d.type) && this.estate.assets.has(d.targetId)) {
+        host = d.targetId;
+        break;
+      }
+    this.hostBeforeMemo.set(assetId, host);
+    return host;
   }
 
   /** The asset's host after the plan (a migration onto a platform sets it; consolidation and replacement re-point it). */
@@ -149,6 +163,8 @@ export class Outcome {
     host: (id: string) => string | null,
     own: (id: string) => string | null,
   ): string | null {
+    const known = memo.get(assetId);
+    if (known !== undefined) return known;
     const chain: string[] = [];
     const onChain = new Set<string>();
     let current: string | null = assetId;
@@ -173,6 +189,21 @@ export class Outcome {
     }
     for (const id of chain) memo.set(id, site);
     return site;
+  }
+
+  private tenantsAfterIndex: Map<string, string[]> | null = null;
+
+  /** Assets that still run at a site after the plan (not ended), in id order. */
+  tenantsAfter(siteId: string): string[] {
+    if (!this.tenantsAfterIndex) {
+      this.tenantsAfterIndex = new Map();
+      for (const id of this.assetIds) {
+        if (this.ends(id)) continue;
+        const site = this.siteAfter(id);
+        if (site) push(this.tenantsAfterIndex, site, id);
+      }
+    }
+    return this.tenantsAfterIndex.get(siteId) ?? [];
   }
 
   /** True when the site closes in the plan or is already on its way out. */
@@ -220,6 +251,12 @@ export class Outcome {
     if (m.siteId) return this.estate.sites.get(m.siteId)?.name ?? m.siteId;
     return `${m.licenceIds.length} licence(s)`;
   }
+}
+
+/** The rows in id order (the input itself when it already is: loaders read in id order). */
+function sortedById<T extends { id: string }>(rows: readonly T[]): readonly T[] {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.id > rows[i]!.id) return [...rows].sort(byId);
+  return rows;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

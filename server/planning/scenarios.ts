@@ -11,8 +11,8 @@ import type {
 import type { Context } from "../shared/context.ts";
 import type { Actor } from "../shared/actor.ts";
 import { can } from "../shared/authz.ts";
-import { ConflictError, ForbiddenError, InputError } from "../shared/errors.ts";
-import { idOf } from "../shared/ids.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
+import { idOf, toGlobalId } from "../shared/ids.ts";
 import { containsText } from "../shared/like.ts";
 import { parseNonNegativeMoney } from "../shared/money.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
@@ -22,6 +22,19 @@ import { organisationByCode, organisationIdsByCodes } from "../organisations/ser
 
 /** Scenario states that may be edited. */
 export const EDITABLE = ["DRAFT", "REJECTED"] as const;
+
+/** Settings a new scenario takes when the input leaves them out (the SDL states the same defaults). */
+export const SCENARIO_DEFAULTS = {
+  horizonYears: 10,
+  waveLengthMonths: 3,
+  maxMovesPerWave: 25,
+  discountRatePercent: 3.5,
+  costSplit: "PROPORTIONAL_TO_BASELINE",
+} as const;
+
+function withoutUndefined(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+}
 
 /** Limits of a scenario's settings. */
 export const SCENARIO_LIMITS = {
@@ -117,8 +130,8 @@ async function targetRows(tx: Tx, targets: readonly SavingsTargetInput[], field:
 /** Loads a scenario for a change: version-checked, editable, and the actor may plan in it. */
 export async function editableScenario(tx: Tx, actor: Actor, id: string, version: number | null, what: string) {
   const row = await tx.scenario.findUnique({ where: { id } });
-  if (version === null) expectVersion(row, row?.version ?? 0, "Scenario", id);
-  else expectVersion(row, version, "Scenario", id);
+  if (!row) throw new NotFoundError(version === null ? "scenarioId" : "id", `no scenario has ID ${toGlobalId("Scenario", id)}.`);
+  if (version !== null) expectVersion(row, version, "Scenario", id);
   authorizePlanning(actor, await affectedOrganisationIds(tx, id), what);
   if (!(EDITABLE as readonly string[]).includes(row.status))
     throw new ConflictError(
@@ -177,7 +190,7 @@ export async function createScenarioIn(tx: Tx, actor: Actor, input: CreateScenar
     const orgIds = await organisationIdsByCodes(tx, input.organisations, "input.organisations");
     if (new Set(orgIds).size !== orgIds.length) throw new InputError("input.organisations", "lists an organisation twice.");
     authorizePlanning(actor, orgIds, "create this scenario");
-    const data = settings(input as unknown as Record<string, unknown>) as Prisma.ScenarioUncheckedCreateInput;
+    const data = settings({ ...SCENARIO_DEFAULTS, ...withoutUndefined(input) }) as Prisma.ScenarioUncheckedCreateInput;
     const id = randomUUID();
     const scenario = await tx.scenario.create({
       data: { ...data, id, lineageId: id, createdBy: actor.email },

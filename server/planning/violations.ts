@@ -71,10 +71,7 @@ export function findViolations(plan: WavePlan): Violation[] {
     }
     // A site that closes with something still running there.
     if (m.kind === "CLOSE_SITE" && m.siteId) {
-      const left = [...outcome.estate.assets.values()]
-        .filter((a) => !outcome.ends(a.id) && outcome.siteAfter(a.id) === m.siteId)
-        .map((a) => a.id)
-        .sort();
+      const left = outcome.tenantsAfter(m.siteId);
       if (left.length)
         v({
           rule: "SITE_CLOSED_WITH_TENANTS",
@@ -252,7 +249,7 @@ function recoveryColocated(plan: WavePlan, out: Violation[]): void {
   const { outcome } = plan;
   const critical = criticalServing(outcome.estate);
   const seen = new Set<string>();
-  for (const d of [...outcome.estate.dependencies].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const d of outcome.dependencies) {
     if (!RECOVERY_TYPES.has(d.type) || !critical.has(d.sourceId)) continue;
     if (!outcome.estate.assets.has(d.sourceId) || !outcome.estate.assets.has(d.targetId)) continue;
     if (outcome.ends(d.sourceId)) continue;

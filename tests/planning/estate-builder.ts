@@ -55,6 +55,8 @@ export class EstateBuilder {
       pue: null,
       annualCostPence: 0n,
       leaseEnd: null,
+      assetRackUnits: 0,
+      assetPowerKw: 0,
       ...opts,
     });
     return s;
@@ -176,6 +178,11 @@ export class EstateBuilder {
   }
 
   estate(): PlanEstate {
+    for (const site of this.sites.values()) {
+      const here = [...this.assets.values()].filter((a) => a.siteId === site.id && a.lifecycle !== "RETIRED");
+      site.assetRackUnits = here.reduce((s, a) => s + (a.rackUnits ?? 0), 0);
+      site.assetPowerKw = here.reduce((s, a) => s + (a.powerKw ?? 0), 0);
+    }
     return {
       assets: this.assets,
       sites: this.sites,
