@@ -108,9 +108,9 @@ export interface Credentials {
   headers: Record<string, string>;
 }
 
-/** Credentials for a session cookie value. */
+/** Credentials for a session cookie value, sent as a browser on Converge's own pages sends it. */
 export function withCookie(value: string): Credentials {
-  return { headers: { cookie: `${SESSION_COOKIE}=${value}` } };
+  return { headers: { cookie: `${SESSION_COOKIE}=${value}`, "sec-fetch-site": "same-origin" } };
 }
 
 /** Credentials for an API token secret. */

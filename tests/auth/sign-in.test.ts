@@ -19,6 +19,7 @@ import {
   signIn,
   withCookie,
   type App,
+  type GqlError,
 } from "./fixtures.ts";
 
 const EMAIL = "alex.morgan@southshire.gov.uk";
@@ -98,7 +99,9 @@ describe.each(engines())("sign-in on %s", (engine) => {
     const unknown = await postSignIn(app, "nobody@southshire.gov.uk", PASSWORD);
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     const [a, b] = [await wrong.json(), await unknown.json()];
-    expect(a).toEqual({ error: { code: "UNAUTHENTICATED", message: "wrong e-mail address or password." } });
+    expect(a).toEqual({
+      errors: [{ message: "wrong e-mail address or password.", extensions: { code: "UNAUTHENTICATED" } }],
+    });
     expect(b).toEqual(a);
     expect(sessionCookie(wrong)).toBeUndefined();
     expect(await db.prisma.session.count()).toBe(0);
@@ -166,7 +169,11 @@ describe.each(engines())("sign-in on %s", (engine) => {
   it("signs out: the session is revoked and its cookie no longer works", async () => {
     const me = await signIn(app, EMAIL);
     ok(await gql(app, me, ME));
-    const out = await app.request("/auth/sign-out", { method: "POST", headers: me.headers });
+    const out = await app.request("/auth/sign-out", {
+      method: "POST",
+      headers: { ...me.headers, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(out.status).toBe(200);
     expect(out.headers.get("set-cookie")).toMatch(/^converge_session=;/);
     expect((await gql(app, me, ME)).status).toBe(401);
@@ -194,7 +201,7 @@ describe.each(engines())("sign-in on %s", (engine) => {
     const again = await postSignIn(app, EMAIL, PASSWORD);
     expect(again.status).toBe(401);
     expect(await again.json()).toEqual({
-      error: { code: "UNAUTHENTICATED", message: "wrong e-mail address or password." },
+      errors: [{ message: "wrong e-mail address or password.", extensions: { code: "UNAUTHENTICATED" } }],
     });
   });
 
@@ -212,9 +219,9 @@ describe.each(engines())("sign-in on %s", (engine) => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(res.headers.get("retry-after"))).toBeLessThanOrEqual(60);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
-      /too many sign-in attempts from this address/,
-    );
+    const body = (await res.json()) as { errors?: GqlError[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(body.errors?.[0]?.message).toMatch(/too many sign-in attempts from this address/);
     expect(await db.prisma.session.count()).toBe(0);
   });
 });

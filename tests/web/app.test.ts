@@ -385,7 +385,13 @@ describe("web app", { timeout: 60_000 }, () => {
     await signInThroughUi(p, server.admin.email, server.admin.password);
     await p.waitForSelector('#site-results[aria-busy="false"] #site-rows tr');
     // The session ends behind the app's back (another tab signed out, or it expired).
-    await p.evaluate(() => fetch("/auth/sign-out", { method: "POST" }));
+    await p.evaluate(() =>
+      fetch("/auth/sign-out", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
     await p.click('nav.main-nav a[href="#/licences"]');
     await p.waitForSelector("#sign-in-form");
     expect(await p.textContent(".auth-card")).toContain("Your session has ended");
