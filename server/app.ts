@@ -1,7 +1,7 @@
 // The HTTP surface: sign-in at /auth, GraphQL at /graphql (GraphiQL in the browser), the web app at /.
-// Nothing but sign-in and the web app's static files is served to an anonymous caller. Browser requests
-// to /auth and /graphql act only from our own pages (server/http/csrf.ts); CORS is off unless
-// CORS_ORIGINS lists origins (server/http/cors.ts).
+// Nothing but sign-in and the web app's static files is served to an anonymous caller. Every answer
+// carries the security headers; browser requests to /auth and /graphql act only from our own pages
+// (server/http/csrf.ts); CORS is off unless CORS_ORIGINS lists origins (server/http/cors.ts).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Hono, type Context as HonoContext } from "hono";
@@ -21,6 +21,8 @@ import { inputGuardPlugin } from "./graphql-input-guard.ts";
 import { errorResponse } from "./http/errors.ts";
 import { browserRequestGuard } from "./http/csrf.ts";
 import { graphqlCors, parseCorsOrigins } from "./http/cors.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from "./http/graphiql.ts";
 
 const WEB_DIR = fileURLToPath(new URL("../web/", import.meta.url));
 
@@ -46,6 +48,7 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
     schema: buildSchema(),
     graphqlEndpoint: "/graphql",
     graphiql: graphiql ? { title: "Converge GraphQL", credentials: "same-origin" } : false,
+    renderGraphiQL: renderGraphiQLPage,
     // yoga's default CORS reflects any Origin with credentials; CORS is hono's, in createApp, or none.
     cors: false,
     maskedErrors: { maskError },
@@ -100,6 +103,7 @@ export function createApp(options: AppOptions) {
   const cors = graphqlCors(options.corsOrigins ?? parseCorsOrigins(process.env.CORS_ORIGINS));
   const guard = browserRequestGuard(wantsGraphiQL);
 
+  app.use(securityHeaders(wantsGraphiQL));
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.use(
     "/auth/*",
@@ -120,6 +124,7 @@ export function createApp(options: AppOptions) {
     if (!actor && !wantsGraphiQL(c)) return unauthenticated();
     return yoga.fetch(c.req.raw, { actor: actor! });
   });
+  if (graphiql) app.route(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.use(
     "/assets/*",
     serveStatic({ root: `${WEB_DIR}dist`, rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }),
