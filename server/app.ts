@@ -101,7 +101,8 @@ export function createApp(options: AppOptions) {
     c.req.method === "GET" &&
     (c.req.header("accept") ?? "").includes("text/html");
   const cors = graphqlCors(options.corsOrigins ?? parseCorsOrigins(process.env.CORS_ORIGINS));
-  const guard = browserRequestGuard(wantsGraphiQL);
+  // Neither GraphiQL's page nor a sign-in acts with the session a cookie may carry along.
+  const guard = browserRequestGuard((c) => wantsGraphiQL(c) || c.req.path === "/auth/sign-in");
 
   app.use(securityHeaders(wantsGraphiQL));
   app.get("/healthz", (c) => c.json({ ok: true }));

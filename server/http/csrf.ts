@@ -63,8 +63,9 @@ function forbidden(message: string): Response {
 }
 
 /**
- * The browser-request guard for /graphql and /auth/*. `exempt` names requests that act for nobody even
- * with a cookie (the GraphiQL page itself), which any page may link to.
+ * The browser-request guard for /graphql and /auth/*. `exempt` names requests that never act with the
+ * session even when the cookie comes along (GraphiQL's page, which any page may link to; sign-in, which
+ * rules 1 and 2 still cover): rule 3 does not apply to them.
  */
 export function browserRequestGuard(exempt?: (c: HonoContext) => boolean): MiddlewareHandler {
   return async (c, next) => {

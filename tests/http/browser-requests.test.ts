@@ -10,6 +10,7 @@ import {
   gql,
   newApp,
   ok,
+  PASSWORD,
   resetDatabase,
   signIn,
   withToken,
@@ -256,6 +257,15 @@ describe.each(engines())("browser requests on %s", (engine) => {
         body: form,
       });
       await expectRefused(res, /cross-origin request refused/);
+    });
+
+    it("signs in again from a script that still holds a session cookie and sends no Origin", async () => {
+      const res = await app.request("/auth/sign-in", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ email: "sam.lee@southshire.gov.uk", password: PASSWORD }),
+      });
+      expect(res.status).toBe(200);
     });
 
     it("refuses a sign-in that is not JSON, whoever sends it", async () => {
