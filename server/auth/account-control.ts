@@ -11,7 +11,7 @@
 //     administer that organisation and the accounts it owns.
 import type { Organisation, Role } from "../../generated/prisma/client.ts";
 import type { Actor } from "../shared/actor.ts";
-import { authorize, can } from "../shared/authz.ts";
+import { authorize, can, canAnywhere } from "../shared/authz.ts";
 import { ForbiddenError } from "../shared/errors.ts";
 
 /** The account a decision is about, with the organisation that owns it. */
@@ -29,6 +29,12 @@ export function controlsAccountsOf(actor: Actor, organisationId: string): boolea
 /** Creating an account in `organisation` needs ADMIN there. */
 export function authorizeCreateAccount(actor: Actor, organisation: Pick<Organisation, "id">): void {
   authorize(actor, "create", "User", organisation.id);
+}
+
+/** Before looking the account up: only administrators manage accounts (so others learn nothing of them). */
+export function authorizeManagingAccounts(actor: Actor): void {
+  if (actor.mustChangePassword || !canAnywhere(actor, "administer"))
+    throw new ForbiddenError("managing users needs the ADMIN role in an organisation.");
 }
 
 /** Resetting, deactivating or reactivating `account` needs ADMIN in the organisation that owns it. */

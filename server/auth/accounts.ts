@@ -6,7 +6,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Actor } from "../shared/actor.ts";
 import { ForbiddenError, InputError } from "../shared/errors.ts";
 import { recordAudit, type Tx } from "../shared/writes.ts";
-import { authorizeAccountControl } from "./account-control.ts";
+import { authorizeAccountControl, authorizeManagingAccounts } from "./account-control.ts";
 import { hashPassword, newOneTimePassword, passwordProblem, verifyPassword } from "./secrets.ts";
 import { accountById } from "./users.ts";
 
@@ -84,6 +84,7 @@ function refuseOwnAccount(actor: Actor, userId: string) {
  * their API tokens, clears any sign-in lock. Needs ADMIN in the organisation that owns the account.
  */
 export async function resetUserPassword(prisma: PrismaClient, actor: Actor, userId: string) {
+  authorizeManagingAccounts(actor);
   const target = await accountById(prisma, userId);
   authorizeAccountControl(actor, target, "reset the password of");
   refuseOwnAccount(actor, userId);
@@ -119,6 +120,7 @@ export async function resetUserPassword(prisma: PrismaClient, actor: Actor, user
  * organisation that owns the account.
  */
 export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: string, active: boolean) {
+  authorizeManagingAccounts(actor);
   const target = await accountById(prisma, userId);
   authorizeAccountControl(actor, target, active ? "reactivate" : "deactivate");
   refuseOwnAccount(actor, userId);

@@ -21,7 +21,7 @@ function checkEmail(email: string, field: string): string {
 }
 
 /** A user row without its password hash, for audit snapshots. */
-export function publicUser(user: { passwordHash: string } & Record<string, unknown>) {
+function publicUser(user: { passwordHash: string } & Record<string, unknown>) {
   const { passwordHash: _hidden, ...rest } = user;
   return rest;
 }
