@@ -101,7 +101,7 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
         },
       });
     } catch (e) {
-      if (e instanceof SignInError) return refused("UNAUTHENTICATED", e.message, e.retryAfterSeconds);
+      if (e instanceof SignInError) return refused("UNAUTHENTICATED", e.message);
       throw e;
     }
   });
