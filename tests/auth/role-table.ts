@@ -126,8 +126,12 @@ export function renderRoleTable(): string {
     ...lines,
     "",
     "✓ allowed, — refused with `FORBIDDEN`. A role counts only in the organisation it is held in; an ADMIN of",
-    "the shared service counts in every organisation. A user with no role at all, or still on one-time",
-    "credentials, may only run `me` and `changePassword`.",
+    "the shared service counts in every organisation. Every user belongs to one organisation, chosen when the",
+    "account is created: only its ADMINs (or the shared service's) may reset the password, deactivate or",
+    "reactivate the account, whatever roles it holds elsewhere, and granting the account ADMIN in another",
+    "organisation needs ADMIN in its own organisation too. A user still on one-time credentials may only read",
+    "their own identity (the scalar fields of `me`) and run `changePassword`; a user with no role at all may",
+    "also see their (empty) `roles`.",
   ].join("\n");
 }
 

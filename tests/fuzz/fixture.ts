@@ -45,10 +45,22 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
   };
 
   const sccUser = await prisma.user.create({
-    data: { id: id(), email: "editor@scc.example", displayName: "SCC Editor", passwordHash },
+    data: {
+      id: id(),
+      email: "editor@scc.example",
+      displayName: "SCC Editor",
+      organisationId: orgs.SCC,
+      passwordHash,
+    },
   });
   const dccUser = await prisma.user.create({
-    data: { id: id(), email: "admin@dcc.example", displayName: "DCC Admin", passwordHash },
+    data: {
+      id: id(),
+      email: "admin@dcc.example",
+      displayName: "DCC Admin",
+      organisationId: orgs.DCC,
+      passwordHash,
+    },
   });
   await prisma.roleAssignment.createMany({
     data: [

@@ -230,7 +230,7 @@ export function inputField(
 }
 
 /** Marks `input` invalid with a message under it (or clears it when `message` is null). */
-export function setFieldError(input: HTMLInputElement, message: string | null): void {
+export function setFieldError(input: HTMLInputElement | HTMLSelectElement, message: string | null): void {
   const field = input.closest(".form-field");
   const id = `${input.id}-error`;
   field?.querySelector(`.field-error`)?.remove();
