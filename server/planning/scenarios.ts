@@ -10,7 +10,7 @@ import type {
 } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import type { Actor } from "../shared/actor.ts";
-import { can } from "../shared/authz.ts";
+import { authorize, can } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf, toGlobalId } from "../shared/ids.ts";
 import { containsText } from "../shared/like.ts";
@@ -346,8 +346,7 @@ export function reviseScenario(ctx: Context, globalId: string, version: number) 
 export function setOrganisationSavingsTarget(ctx: Context, code: string, target: unknown) {
   return inTransaction(ctx, async (tx) => {
     const org = await organisationByCode(tx, code, "organisation");
-    if (ctx.actor.mustChangePassword || !can(ctx.actor, "administer", org.id))
-      throw new ForbiddenError(`setting ${org.code}'s savings target needs the ADMIN role in ${org.code}.`);
+    authorize(ctx.actor, "update", "Organisation", org.id);
     const pence = parseNonNegativeMoney(target, "target");
     return writeVersioned(
       tx,

@@ -28,6 +28,7 @@ export const ENTITY_PERMISSION = {
   User: "administer",
   Scenario: "plan",
   Move: "plan",
+  Organisation: "administer",
 } as const satisfies Record<string, Permission>;
 
 /** The entity kinds that mutations change. */
