@@ -75,6 +75,7 @@ const COLUMN_KINDS: Record<string, string> = {
   reference: "string",
   annualRunCostPence: "bigint",
   annualCostPence: "bigint",
+  quantityOwned: "number",
   updatedAt: "date",
   at: "date",
 };
