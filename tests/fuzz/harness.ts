@@ -322,7 +322,10 @@ export class Harness {
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(call.args)) args[k] = await rows(v, k);
     let current: number | null = null;
-    if (target && ["Site", "Asset", "Dependency", "Licence", "Contract"].includes(target.table)) {
+    if (
+      target &&
+      ["Site", "Asset", "Dependency", "Licence", "Contract", "ProductMatch"].includes(target.table)
+    ) {
       const r = await this.prisma.$queryRawUnsafe<{ version: number }[]>(
         `SELECT version FROM "${target.table}" WHERE id = $1::uuid`,
         target.id,
