@@ -18,8 +18,8 @@ import {
 } from "./reads.ts";
 
 /** Runs per property before FUZZ_RUNS_SCALE (reads write nothing, so a run is one request). */
-const CURSOR_RUNS = 60;
-const ARGUMENT_RUNS = 40;
+const CURSOR_RUNS = 40;
+const ARGUMENT_RUNS = 30;
 
 /**
  * What every property must have seen, or it fails as not having tested what its title says: for cursors,
@@ -27,8 +27,8 @@ const ARGUMENT_RUNS = 40;
  * arguments are valid and a refusal is the hostile value's) and calls refused.
  */
 const MINIMUM = {
-  cursor: { realFollowed: 3, refused: 15 },
-  argument: { succeeded: 1, refused: 10 },
+  cursor: { realFollowed: 3, refused: 10 },
+  argument: { succeeded: 1, refused: 8 },
 };
 
 const runs = (n: number) => Math.max(1, Math.round(n * RUN_SCALE));

@@ -438,12 +438,21 @@ export function slotValueArb(
           ),
         );
       case "date":
-        return fc.oneof(w(4, hostileDate), w(1, validDate), w(1, wrongJsonType));
+        // 2026-06-30 lies inside every required date range the base arguments set (renewals' from–to).
+        return fc.oneof(
+          w(4, hostileDate),
+          w(1, validDate),
+          w(1, fc.constant("2026-06-30")),
+          w(1, wrongJsonType),
+        );
       case "dateTime":
         return fc.oneof(w(4, hostileDateTime), w(1, validDateTime), w(1, wrongJsonType));
     }
   })();
-  return slot.list ? fc.oneof(w(4, fc.array(one, { minLength: 1, maxLength: 3 })), w(1, one)) : one;
+  if (!slot.list) return one;
+  // A list is refused when any element is: some lists hold only the valid value, so calls succeed too.
+  const valid = slot.kind === "globalId" ? [w(2, fc.constant([validIdFor(target, slot, ids)]))] : [];
+  return fc.oneof(w(4, fc.array(one, { minLength: 1, maxLength: 3 })), w(1, one), ...valid);
 }
 
 /** A property's calls to one target: one order, any slot, variables or inline. */
