@@ -4,7 +4,7 @@
 // replacement the replacing organisation's unit price). Asset run costs, site costs and the planner's own
 // figures (one-off costs, growth, overrides) are not commercial. Hidden figures are null.
 import type { Actor } from "../shared/actor.ts";
-import { can } from "../shared/authz.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import type { PlanEstate, PlanMove } from "./model.ts";
 import type { ScenarioFinancials } from "./financials.ts";
 import type { OneOffCost, RecurringChange } from "./savings.ts";
@@ -46,7 +46,7 @@ export class FinancialVisibility {
     const readable = (orgs: Iterable<string>) => {
       let ok = true;
       for (const o of orgs)
-        if (!can(actor, "readContractValues", o)) {
+        if (!commercialVisible(actor, o)) {
           this.hiddenFor.add(o);
           ok = false;
         }

@@ -308,17 +308,17 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
   confirmProductMatch: {
     group: "Product matching",
     rule: CATALOGUE,
-    document: `mutation ($id: ID!, $product: ID!) { confirmProductMatch(id: $id, productId: $product) { status } }`,
+    document: `mutation ($id: ID!, $version: Int!, $product: ID!) { confirmProductMatch(id: $id, version: $version, productId: $product) { status } }`,
     variables: async (ctx) => ({
-      id: gid("ProductMatch", (await productMatch(ctx)).id),
+      ...(await versioned(productMatch(ctx), "ProductMatch")),
       product: gid("Product", ctx.product.id),
     }),
   },
   rejectProductMatch: {
     group: "Product matching",
     rule: CATALOGUE,
-    document: `mutation ($id: ID!) { rejectProductMatch(id: $id) { status } }`,
-    variables: async (ctx) => ({ id: gid("ProductMatch", (await productMatch(ctx)).id) }),
+    document: `mutation ($id: ID!, $version: Int!) { rejectProductMatch(id: $id, version: $version) { status } }`,
+    variables: (ctx) => versioned(productMatch(ctx), "ProductMatch"),
   },
   changePassword: {
     group: "Own account",

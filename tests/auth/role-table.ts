@@ -90,13 +90,13 @@ function rows(): Row[] {
       allowed: has("read"),
     },
     {
-      what: "See contract values (`value`, `annualValue`, contract audit snapshots)",
-      needs: "`readContractValues`",
-      where: "its organisation",
-      allowed: has("readContractValues"),
+      what: "See commercial figures: contract values, licence prices and costs, and every figure computed from them (licence spend, overlap, position, saving, exit, payback and co-termination figures, the money in licence and contract audit snapshots)",
+      needs: "`readCommercialValues`",
+      where: "its organisation (a figure spanning several: each of them)",
+      allowed: has("readCommercialValues"),
     },
   ];
-  const used = new Set<Permission>(["read", "readContractValues"]);
+  const used = new Set<Permission>(["read", "readCommercialValues"]);
   for (const { group, mutations, rule, where } of mutationGroups()) {
     const permission = permissionOf(rule);
     if (permission) used.add(permission);
