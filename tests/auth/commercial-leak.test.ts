@@ -12,6 +12,8 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Organisation, Role } from "../../generated/prisma/client.ts";
 import { loadSeedsIfEmpty } from "../../seeds/load.ts";
+import { SCC } from "../../seeds/scc-names.ts";
+import { DCC } from "../../seeds/dcc-names.ts";
 import { formatPence } from "../../server/shared/money.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
@@ -59,6 +61,10 @@ interface Estate {
   capabilities: string[];
   /** Global ids of the entities changed through the API before the readers look. */
   changed: string[];
+  /** A convergence scenario drafted on the seeds (with renegotiations priced from licences) and a copy. */
+  scenarios: [string, string];
+  /** An application with replacement candidates. */
+  replaceable: string;
 }
 
 const ASOF = "2026-06-01";
@@ -86,6 +92,14 @@ const ROOT_ARGS: Record<string, (e: Estate) => Record<string, unknown>[]> = {
     { from: "2020-01-01", to: "2040-12-31" },
     { from: "2026-12-01", to: "2027-06-30", organisation: "DCC" },
   ],
+  scenario: (e) => e.scenarios.map((id) => ({ id })),
+  planWaves: (e) => [{ scenarioId: e.scenarios[0] }],
+  validateScenario: (e) => [{ scenarioId: e.scenarios[0] }],
+  scenarioFinancials: (e) => e.scenarios.map((scenarioId) => ({ scenarioId })),
+  scenarioRisk: (e) => [{ scenarioId: e.scenarios[0] }],
+  scenarioEnergy: (e) => [{ scenarioId: e.scenarios[0] }],
+  compareScenarios: (e) => [{ ids: e.scenarios }],
+  replacementCandidates: (e) => [{ assetId: e.replaceable }],
   consolidationSavings: (e) => [
     ...e.overlapIds.map((overlapId) => ({ overlapId, asOf: ASOF })),
     // A whole capability takes the same path as an overlap; three of them, the largest first.
@@ -284,6 +298,32 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
       include: { product: { include: { capability: true } } },
       orderBy: { id: "asc" },
     });
+    // A convergence scenario as a planner drafts it, and a what-if copy: every planning figure is shown.
+    const siteId = async (name: string) =>
+      `Site:${(await db.prisma.site.findFirstOrThrow({ where: { name } })).id}`;
+    const assetId = async (name: string) =>
+      `Asset:${(await db.prisma.asset.findFirstOrThrow({ where: { name } })).id}`;
+    const draft = ok(
+      await gql(
+        app,
+        callers.admin,
+        `mutation ($input: DraftConvergenceInput!) { draftConvergence(input: $input) { scenario { id } } }`,
+        {
+          input: {
+            name: "Converge onto Sunderland",
+            startDate: "2027-04-01",
+            targetSites: [await siteId(SCC.dc), await siteId(SCC.drSite), await siteId(DCC.schoolsHub)],
+            targetPlatforms: [await assetId(SCC.privateCloud), await assetId("SCC Primary SAN (Doxford)")],
+            closingSites: [await siteId(DCC.dc), await siteId(DCC.annand)],
+          },
+        },
+      ),
+    ).draftConvergence.scenario.id as string;
+    const copy = ok(
+      await gql(app, callers.admin, `mutation ($id: ID!) { copyScenario(id: $id, name: "What if") { id } }`, {
+        id: draft,
+      }),
+    ).copyScenario.id as string;
     const overlaps = ok(await gql(app, callers.admin, `{ licenceOverlaps { id products { id } } }`))
       .licenceOverlaps as { id: string; products: { id: string }[] }[];
     estate = {
@@ -301,6 +341,8 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
       overlapIds: overlaps.map((o) => o.id),
       capabilities: byCount(licences.map((l) => l.product.capability?.code).filter((c): c is string => !!c)),
       changed,
+      scenarios: [draft, copy],
+      replaceable: `Asset:${app1.id}`,
     };
   }, 600_000);
   afterAll(() => db?.close(), 60_000);

@@ -222,6 +222,33 @@ describe.each(engines())("planning API on %s", (engine) => {
       return ok(await planner(PROPOSE, { id: s.id, v })).proposeScenario;
     }
 
+    // A race needs concurrent transactions: PGlite runs one statement at a time, so only PostgreSQL shows
+    // whether the proposal's version check and the edit's conditional write hold together.
+    it.skipIf(engine !== "postgres")(
+      "never lets a proposal and a concurrent edit that breaks the plan both succeed, 20 times over",
+      async () => {
+        for (let round = 0; round < 20; round++) {
+          const s = await scenario();
+          await add(s, { kind: "MIGRATE", asset: gid("Asset", e.dccServer.id), targetSite: gid("Site", e.sccDc.id) });
+          // Closing DCC's data centre with its database still on it is an ERROR violation.
+          const [proposal, edit] = await Promise.all([
+            planner(PROPOSE, { id: s.id, v: 2 }),
+            planner(ADD, { s: s.id, input: { kind: "CLOSE_SITE", site: gid("Site", e.dccDc.id) } }),
+          ]);
+          const won = [proposal, edit].filter((r) => !r.errors);
+          expect(won.length, `round ${round}: one of the proposal and the edit wins`).toBe(1);
+          const lost = (proposal.errors ?? edit.errors)![0]!.extensions;
+          expect(["CONFLICT"]).toContain(lost?.code);
+          const after = ok(
+            await planner(`query ($id: ID!) { scenario(id: $id) { status moves { totalCount } validation { valid } } }`, { id: s.id }),
+          ).scenario;
+          if (!proposal.errors) expect(after).toMatchObject({ status: "PROPOSED", moves: { totalCount: 1 }, validation: { valid: true } });
+          else expect(after).toMatchObject({ status: "DRAFT", moves: { totalCount: 2 }, validation: { valid: false } });
+        }
+      },
+      120_000,
+    );
+
     it("refuses to propose a scenario with violations, naming the first", async () => {
       const s = await scenario();
       await add(s, { kind: "CLOSE_SITE", site: gid("Site", e.dccDc.id) });

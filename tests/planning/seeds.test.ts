@@ -51,7 +51,7 @@ describe.each(engines())("convergence of the seed estates on %s", (engine) => {
             name: "Converge onto Sunderland",
             startDate: "2027-04-01",
             targetSites: [ids[SCC.dc], ids[SCC.drSite], ids[DCC.schoolsHub]],
-            targetPlatforms: [ids["SCC Sunderland Private Cloud (Doxford)"], ids["SCC Primary SAN (Doxford)"]].filter(Boolean),
+            targetPlatforms: [ids[SCC.privateCloud], ids["SCC Primary SAN (Doxford)"]],
             closingSites: [ids[DCC.dc], ids[DCC.annand]],
           },
         },
