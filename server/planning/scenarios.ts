@@ -1,5 +1,6 @@
 // Scenarios: create, change, delete, copy (what-if) and revise (a new draft of an approved plan), each
 // versioned and audited. Who may: PLANNERs (or ADMINs) of an organisation the scenario affects.
+import { insertMoveRows } from "./move-rows.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma, Scenario } from "../../generated/prisma/client.ts";
 import type {
@@ -286,14 +287,10 @@ async function copyInto(
     data: targets.map((t) => ({ id: randomUUID(), scenarioId: id, organisationId: t.organisationId, savingsTargetPence: t.savingsTargetPence })),
   });
   const moves = await tx.move.findMany({ where: { scenarioId: source.id }, orderBy: { id: "asc" } });
-  if (moves.length)
-    await tx.move.createMany({
-      data: moves.map(({ id: _m, scenarioId: _sc, createdAt: _mc, updatedAt: _mu, version: _mv, ...m }) => ({
-        ...m,
-        id: randomUUID(),
-        scenarioId: id,
-      })),
-    });
+  await insertMoveRows(
+    tx,
+    moves.map(({ id: _m, scenarioId: _sc, createdAt: _mc, updatedAt: _mu, version: _mv, ...m }) => ({ ...m, id: randomUUID(), scenarioId: id })),
+  );
   await recordAudit(tx, actor, {
     action: "CREATE",
     entityType: "Scenario",
