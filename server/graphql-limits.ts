@@ -2,11 +2,11 @@
 // directives (graphql-armor) and cost (graphql-cost.ts); then mutations per caller per minute. Every
 // refusal is a GraphQL error naming the limit.
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import type { DefinitionNode, GraphQLError, ValidationContext } from "graphql";
+import type { GraphQLError, ValidationContext } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Context } from "./shared/context.ts";
-import { consume, type RateLimiters } from "./shared/rate-limits.ts";
-import { operationCost, type OperationCost } from "./graphql-cost.ts";
+import type { RateLimiters } from "./shared/rate-limits.ts";
+import { executedRootFields, operationCost, type OperationCost } from "./graphql-cost.ts";
 
 /** The query limits in force (documented in the README). */
 export const QUERY_LIMITS = {
@@ -112,28 +112,45 @@ export const queryCostLimit: Plugin = {
   },
 };
 
-/** Refuses mutations beyond the caller's per-minute allowance with RATE_LIMITED (HTTP 429). */
+/** A 429 RATE_LIMITED answer with Retry-After. */
+function rateLimited(message: string, wait: number) {
+  return {
+    errors: [
+      createGraphQLError(message, {
+        extensions: {
+          code: "RATE_LIMITED",
+          retryAfterSeconds: wait,
+          http: { status: 429, headers: { "retry-after": String(wait) } },
+        },
+      }),
+    ],
+  };
+}
+
+/**
+ * Refuses mutations beyond the caller's per-minute allowance with RATE_LIMITED (HTTP 429). Every
+ * mutation field counts — each alias, each field a fragment brings — and a request's fields are
+ * taken all at once or not at all: a refused request runs none of them.
+ */
 export function mutationRateLimit(limiters: RateLimiters): Plugin<Context> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const isMutation = args.document.definitions.some(
-        (d: DefinitionNode) => d.kind === "OperationDefinition" && d.operation === "mutation",
+    onExecute({ args, setResultAndStopExecution }) {
+      const executed = executedRootFields(
+        args.schema,
+        args.document,
+        args.operationName,
+        args.variableValues,
       );
-      if (!isMutation) return;
-      const wait = await consume(limiters.mutations, args.contextValue.actor.id);
-      if (wait) {
-        setResultAndStopExecution({
-          errors: [
-            createGraphQLError(`too many changes in a short time; try again in ${wait} s.`, {
-              extensions: {
-                code: "RATE_LIMITED",
-                retryAfterSeconds: wait,
-                http: { status: 429, headers: { "retry-after": String(wait) } },
-              },
-            }),
-          ],
-        });
-      }
+      if (executed?.operation !== "mutation") return;
+      const count = executed.fields.length;
+      const wait = limiters.mutations.take(args.contextValue.actor.id, count);
+      if (wait === null) return;
+      const allowance = limiters.mutations.points;
+      const message =
+        count > allowance
+          ? `this request makes ${count} changes, more than the ${allowance} allowed per minute; send them in smaller requests.`
+          : `too many changes in a short time (${allowance} per minute; this request makes ${count}); try again in ${wait} s.`;
+      setResultAndStopExecution(rateLimited(message, wait));
     },
   };
 }

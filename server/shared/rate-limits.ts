@@ -8,10 +8,49 @@ export const LIMITS = {
   signInsPerMinute: Number(process.env.RATE_LIMIT_SIGN_INS_PER_MINUTE ?? 20),
 };
 
+/**
+ * A fixed one-minute window of points per key whose check-and-take is one synchronous step, so a
+ * request taking several points gets all of them or none, whatever runs concurrently.
+ * (rate-limiter-flexible counts the points of a refused request, and its state can only be read
+ * asynchronously, so it cannot refuse a whole request without charging it.)
+ */
+export class FixedWindowLimiter {
+  private readonly windows = new Map<string, { used: number; endsAt: number }>();
+  private sweepAt = 0;
+
+  constructor(
+    readonly points: number,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** Takes `n` points for `key`: null when taken, else the seconds until they would fit (none taken). */
+  take(key: string, n: number, now = Date.now()): number | null {
+    this.sweep(now);
+    let window = this.windows.get(key);
+    if (!window || window.endsAt <= now) {
+      window = { used: 0, endsAt: now + this.windowMs };
+      this.windows.set(key, window);
+    }
+    if (window.used + n > this.points) {
+      const wait = n > this.points ? this.windowMs : window.endsAt - now;
+      return Math.max(1, Math.ceil(wait / 1000));
+    }
+    window.used += n;
+    return null;
+  }
+
+  /** Forgets ended windows now and then, so memory stays bounded by the keys of the last minute. */
+  private sweep(now: number): void {
+    if (now < this.sweepAt) return;
+    for (const [key, w] of this.windows) if (w.endsAt <= now) this.windows.delete(key);
+    this.sweepAt = now + this.windowMs;
+  }
+}
+
 /** The limiters of one app instance. */
 export function createRateLimiters() {
   return {
-    mutations: new RateLimiterMemory({ points: LIMITS.mutationsPerMinute, duration: 60 }),
+    mutations: new FixedWindowLimiter(LIMITS.mutationsPerMinute),
     signIns: new RateLimiterMemory({ points: LIMITS.signInsPerMinute, duration: 60 }),
   };
 }
