@@ -11,7 +11,7 @@ import { buildSchema } from "./schema.ts";
 import { createContext, type Context } from "./shared/context.ts";
 import type { Actor } from "./shared/actor.ts";
 import { errorCodesPlugin, maskError } from "./graphql-errors.ts";
-import { armorPlugins, mutationRateLimit } from "./graphql-limits.ts";
+import { armorPlugins, expensiveOperationLimit, mutationRateLimit } from "./graphql-limits.ts";
 import { createRateLimiters } from "./shared/rate-limits.ts";
 import { authenticate, authRoutes, type AuthVariables } from "./auth/http.ts";
 import { accessPlugin } from "./auth/access-plugin.ts";
@@ -42,6 +42,7 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
       ...armorPlugins(),
       accessPlugin,
       inputGuardPlugin,
+      expensiveOperationLimit(limiters),
       mutationRateLimit(limiters),
       errorCodesPlugin,
     ],

@@ -1,10 +1,11 @@
 // Limits every GraphQL operation must fit, checked before execution: depth, aliases, tokens and
-// directives (graphql-armor) and cost (graphql-cost.ts); then mutations per caller per minute. Every
-// refusal is a GraphQL error naming the limit.
+// directives (graphql-armor) and cost (graphql-cost.ts); then, per caller, mutations per minute and how
+// many expensive operations run at once. Every refusal is a GraphQL error naming the limit.
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLError, ValidationContext } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Context } from "./shared/context.ts";
+import { isRefusal } from "./shared/concurrency.ts";
 import type { RateLimiters } from "./shared/rate-limits.ts";
 import { executedRootFields, operationCost, type OperationCost } from "./graphql-cost.ts";
 
@@ -16,6 +17,8 @@ export const QUERY_LIMITS = {
   /** Most an operation may cost (graphql-cost.ts): pages of 500 rows with their relations fit easily. */
   maxCost: 25000,
   maxDirectives: 20,
+  /** Operations costing this much or more are expensive: per-user and per-instance concurrency limits. */
+  expensiveCost: 1000,
 };
 
 const n = (x: number) => Math.round(x).toLocaleString("en-GB");
@@ -82,6 +85,9 @@ export function armorPlugins(): Plugin[] {
   return [...(armor.protect().plugins as Plugin[]), queryCostLimit];
 }
 
+/** The cost of each executing operation, for the concurrency limit after it. */
+const costs = new WeakMap<object, OperationCost>();
+
 /** The message of a refusal for cost: the limit, the cost, where it comes from and how to reduce it. */
 function costMessage(cost: OperationCost): string {
   const top = [...cost.rootFields].sort((a, b) => b.cost - a.cost).slice(0, 3);
@@ -100,6 +106,7 @@ export const queryCostLimit: Plugin = {
   onExecute({ args, setResultAndStopExecution }) {
     const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
     if (!cost) return;
+    costs.set(args.contextValue as object, cost);
     if (cost.cost <= QUERY_LIMITS.maxCost) return;
     setResultAndStopExecution({
       errors: [
@@ -124,6 +131,43 @@ function rateLimited(message: string, wait: number) {
         },
       }),
     ],
+  };
+}
+
+/**
+ * Lets an expensive operation (cost ≥ QUERY_LIMITS.expensiveCost) run only with a turn from the
+ * instance's gate (server/shared/concurrency.ts): at most LIMITS.expensivePerUser running per user, and
+ * running operations costing LIMITS.expensiveCostInFlight in all; others wait their turn up to
+ * LIMITS.expensiveWaitSeconds, and a user with LIMITS.expensiveWaitingPerUser already waiting is
+ * refused at once (429, Retry-After).
+ */
+export function expensiveOperationLimit(limiters: RateLimiters): Plugin<Context> {
+  return {
+    async onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const cost = costs.get(args.contextValue);
+      if (!cost || cost.cost < QUERY_LIMITS.expensiveCost) return;
+      const actor = args.contextValue.actor;
+      const entry = await limiters.expensive.enter(actor.via === "system" ? null : actor.id, cost.cost);
+      if (isRefusal(entry)) {
+        const { perUser, waitingPerUser } = limiters.expensive.limits;
+        const what = `expensive operations (costing ${n(QUERY_LIMITS.expensiveCost)} or more)`;
+        const message =
+          entry.reason === "USER_BUSY"
+            ? `you already have ${perUser} ${what} running and ${waitingPerUser} waiting; wait for them to finish and try again in ${entry.retryAfterSeconds} s.`
+            : `the server is busy with ${what}; try again in ${entry.retryAfterSeconds} s.`;
+        setResultAndStopExecution(rateLimited(message, entry.retryAfterSeconds));
+        return;
+      }
+      // Released when execution ends, or when a later plugin stops it (then onExecuteDone still runs).
+      setExecuteFn(async (executionArgs) => {
+        try {
+          return await executeFn(executionArgs);
+        } finally {
+          entry();
+        }
+      });
+      return { onExecuteDone: () => entry() };
+    },
   };
 }
 

@@ -1,11 +1,21 @@
-// Rate limits per caller: mutations per user or token, sign-in attempts per client address.
-// Kept in memory per server instance (the database-backed sign-in lock covers the whole cluster).
+// Rate limits per caller: mutations per user or token, sign-in attempts per client address, and how many
+// expensive operations run at once. Kept in memory per server instance (the database-backed sign-in
+// lock covers the whole cluster).
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { ExpensiveOperationGate } from "./concurrency.ts";
 
 /** Limits in force; environment variables override the defaults. */
 export const LIMITS = {
   mutationsPerMinute: Number(process.env.RATE_LIMIT_MUTATIONS_PER_MINUTE ?? 600),
   signInsPerMinute: Number(process.env.RATE_LIMIT_SIGN_INS_PER_MINUTE ?? 20),
+  /** Expensive operations (QUERY_LIMITS.expensiveCost or more) one user may have running at once. */
+  expensivePerUser: Number(process.env.EXPENSIVE_OPERATIONS_PER_USER ?? 2),
+  /** Expensive operations one user may have waiting for a turn; one more is refused at once. */
+  expensiveWaitingPerUser: Number(process.env.EXPENSIVE_OPERATIONS_WAITING_PER_USER ?? 8),
+  /** The cost of the expensive operations running at once in one instance; more wait their turn. */
+  expensiveCostInFlight: Number(process.env.EXPENSIVE_COST_IN_FLIGHT ?? 10000),
+  /** How long an expensive operation may wait for its turn before it is refused. */
+  expensiveWaitSeconds: Number(process.env.EXPENSIVE_OPERATION_WAIT_SECONDS ?? 10),
 };
 
 /**
@@ -52,6 +62,12 @@ export function createRateLimiters() {
   return {
     mutations: new FixedWindowLimiter(LIMITS.mutationsPerMinute),
     signIns: new RateLimiterMemory({ points: LIMITS.signInsPerMinute, duration: 60 }),
+    expensive: new ExpensiveOperationGate({
+      perUser: LIMITS.expensivePerUser,
+      waitingPerUser: LIMITS.expensiveWaitingPerUser,
+      costInFlight: LIMITS.expensiveCostInFlight,
+      maxWaitMs: LIMITS.expensiveWaitSeconds * 1000,
+    }),
   };
 }
 
