@@ -6,6 +6,7 @@ import type { GraphQLError, ValidationContext } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Context } from "./shared/context.ts";
 import { isRefusal } from "./shared/concurrency.ts";
+import { inOwnLane } from "./db/pglite-yielding.ts";
 import type { RateLimiters } from "./shared/rate-limits.ts";
 import { executedRootFields, operationCost, type OperationCost } from "./graphql-cost.ts";
 
@@ -159,9 +160,10 @@ export function expensiveOperationLimit(limiters: RateLimiters): Plugin<Context>
         return;
       }
       // Released when execution ends, or when a later plugin stops it (then onExecuteDone still runs).
+      // Its statements to embedded PGlite take turns with everyone else's (server/db/pglite-yielding.ts).
       setExecuteFn(async (executionArgs) => {
         try {
-          return await executeFn(executionArgs);
+          return await inOwnLane(() => executeFn(executionArgs));
         } finally {
           entry();
         }
