@@ -116,5 +116,5 @@ export function createApp(options: AppOptions) {
     serveStatic({ root: `${WEB_DIR}dist`, rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }),
   );
   app.get("/", (c) => c.html(readFileSync(`${WEB_DIR}index.html`, "utf8")));
-  return { app, yoga };
+  return { app, yoga, limiters };
 }

@@ -44,6 +44,8 @@ export class ExpensiveOperationGate {
   private cost = 0;
   private readonly users = new Map<string, UserState>();
   private readonly queue: Waiter[] = [];
+  private queuedSoFar = 0;
+  private refusedSoFar = 0;
 
   constructor(readonly limits: GateLimits) {}
 
@@ -62,6 +64,16 @@ export class ExpensiveOperationGate {
     return this.queue.length;
   }
 
+  /** Operations that have had to wait for a turn since the gate was made (for tests and monitoring). */
+  get queuedTotal(): number {
+    return this.queuedSoFar;
+  }
+
+  /** Operations refused since the gate was made (for tests and monitoring). */
+  get refusedTotal(): number {
+    return this.refusedSoFar;
+  }
+
   /**
    * A turn for an operation of `user` (null: the system itself, which has no per-user share) costing
    * `cost`: a release function once it may run, or a refusal. Call the release function when it ends.
@@ -71,9 +83,12 @@ export class ExpensiveOperationGate {
     // Those already waiting for the budget go first, so a costly operation is not overtaken forever.
     const queued = this.queue.some((w) => this.userMayRun(w.user));
     if (!queued && this.mayRun(user, cost)) return Promise.resolve(this.start(user, cost));
-    if (user !== null && state.waiting >= this.limits.waitingPerUser)
+    if (user !== null && state.waiting >= this.limits.waitingPerUser) {
+      this.refusedSoFar++;
       return Promise.resolve({ reason: "USER_BUSY", retryAfterSeconds: this.retryAfter() });
+    }
     state.waiting++;
+    this.queuedSoFar++;
     return new Promise((resolve) => {
       const waiter: Waiter = {
         user,
@@ -83,6 +98,7 @@ export class ExpensiveOperationGate {
           this.queue.splice(this.queue.indexOf(waiter), 1);
           this.state(user).waiting--;
           this.forget(user);
+          this.refusedSoFar++;
           resolve({ reason: "SERVER_BUSY", retryAfterSeconds: this.retryAfter() });
           this.dispatch(); // a costly waiter leaving may let those behind it run
         }, this.limits.maxWaitMs),

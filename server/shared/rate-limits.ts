@@ -13,7 +13,7 @@ export const LIMITS = {
   /** Expensive operations one user may have waiting for a turn; one more is refused at once. */
   expensiveWaitingPerUser: Number(process.env.EXPENSIVE_OPERATIONS_WAITING_PER_USER ?? 8),
   /** The cost of the expensive operations running at once in one instance; more wait their turn. */
-  expensiveCostInFlight: Number(process.env.EXPENSIVE_COST_IN_FLIGHT ?? 10000),
+  expensiveCostInFlight: Number(process.env.EXPENSIVE_COST_IN_FLIGHT ?? 5000),
   /** How long an expensive operation may wait for its turn before it is refused. */
   expensiveWaitSeconds: Number(process.env.EXPENSIVE_OPERATION_WAIT_SECONDS ?? 10),
 };
