@@ -6,8 +6,9 @@ const config: CodegenConfig = {
   generates: {
     "generated/graphql.ts": {
       plugins: ["typescript", "typescript-resolvers"],
+      // No `useIndexSignature`: resolver maps are exact, so a misspelt type or field name does not
+      // compile (tests/types/resolver-names.ts).
       config: {
-        useIndexSignature: true,
         mapperTypeSuffix: "Row",
         contextType: "../server/shared/context.ts#Context",
         mappers: {

@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // Passwords are hashed at a low scrypt cost in tests; see the file for where production's is tested.
+    setupFiles: ["tests/support/fast-hashing.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

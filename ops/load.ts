@@ -86,6 +86,7 @@ async function prepare(
         id: randomUUID(),
         email,
         displayName: "Load test",
+        organisationId: shared.id,
         passwordHash: await hashPassword(randomBytes(24).toString("base64url")),
       },
     });

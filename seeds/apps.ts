@@ -2,6 +2,7 @@
 import type { Criticality, LicenceMetric, Lifecycle } from "../generated/prisma/enums.ts";
 import type { OrgEstateBuilder } from "./builder.ts";
 import { productLabel } from "./catalogue-spec.ts";
+import { createPrng } from "./prng.ts";
 
 /** Where an application runs: on-premises platforms, public clouds or the supplier's SaaS. */
 export type HostKey = "core" | "dr" | "schools" | "azure" | "aws" | "saas";
@@ -64,11 +65,7 @@ export function addApps(b: OrgEstateBuilder, platforms: AppPlatforms, apps: read
     const hostAsset = b.assetNamed(hostName);
     const spec = a.product === null ? undefined : b.catalogue.specByKey.get(a.product);
     const lifecycle = a.life ?? "ACTIVE";
-    const runCost = onPrem
-      ? Math.round((a.cost * 0.1 + 1500) / 10) * 10
-      : Math.round((a.cost * 0.02 + 250) / 10) * 10;
-    const bookValue =
-      onPrem && a.cost > 0 ? Math.round((a.cost * (0.3 + b.prng.next() * 1.2)) / 100) * 100 : 0;
+    const { runCost, bookValue } = inventoryCosts(b, a, onPrem);
     const row = b.asset({
       name: a.name,
       kind: "APPLICATION",
@@ -98,6 +95,30 @@ export function addApps(b: OrgEstateBuilder, platforms: AppPlatforms, apps: read
       b.dep(a.name, "AUTHENTICATES_VIA", onPrem ? platforms.directory : platforms.cloudIdentity);
     if (a.product !== null) addAppLicence(b, a, lifecycle);
   }
+}
+
+/** What running an application costs a year on premises and in the cloud, by criticality (£). */
+const RUN_COST_BASE = {
+  onPrem: { CRITICAL: 14_000, HIGH: 8_000, MEDIUM: 4_000, LOW: 2_000 },
+  cloud: { CRITICAL: 2_600, HIGH: 1_500, MEDIUM: 800, LOW: 400 },
+} as const;
+/** What implementing an on-premises application is carried at in the books, by criticality (£). */
+const BOOK_VALUE_BASE = { CRITICAL: 160_000, HIGH: 70_000, MEDIUM: 25_000, LOW: 8_000 } as const;
+
+/**
+ * An application's annual run cost (hosting, support effort, integration upkeep) and book value. They
+ * follow from its criticality, hosting and users, and a draw of its own, never from its licence cost,
+ * which is commercial: an inventory figure computed from a price would let every reader work it out.
+ */
+function inventoryCosts(b: OrgEstateBuilder, a: AppSpec, onPrem: boolean) {
+  const own = createPrng(`inventory-costs:${b.org.code}:${a.name}`);
+  const base = RUN_COST_BASE[onPrem ? "onPrem" : "cloud"][a.crit];
+  const perUser = onPrem ? 1.5 : 0.4;
+  const runCost = Math.round((base * (0.6 + own.next() * 0.8) + (a.users ?? 0) * perUser) / 10) * 10;
+  // The shared sequence keeps its draw, so every later draw (seat usage) is what it always was.
+  const factor = onPrem && a.cost > 0 ? 0.3 + b.prng.next() * 1.2 : 0;
+  const bookValue = Math.round((BOOK_VALUE_BASE[a.crit] * factor) / 100) * 100;
+  return { runCost, bookValue };
 }
 
 function addAppLicence(b: OrgEstateBuilder, a: AppSpec, lifecycle: Lifecycle): void {

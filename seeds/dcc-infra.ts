@@ -62,7 +62,8 @@ export function buildDccSites(b: OrgEstateBuilder): void {
     description: "Comms room for the Meadowfield offices and the tape library.",
   });
 
-  // Network
+  // Network. A managed link's run cost is the whole cost of running it: the supplier's charge plus the
+  // council's own management, monitoring and support, never a copy of the contract's (commercial) value.
   const net = (
     name: string,
     subtype: string,
@@ -92,7 +93,7 @@ export function buildDccSites(b: OrgEstateBuilder): void {
     DCC.dc,
     10_000,
     3_600,
-    270_000,
+    288_900,
     "CRITICAL",
     "Managed WAN across 190 council sites in County Durham.",
     "2028-03-31",
@@ -103,7 +104,7 @@ export function buildDccSites(b: OrgEstateBuilder): void {
     DCC.dc,
     10_000,
     2_100,
-    72_000,
+    77_000,
     "CRITICAL",
     "Leased 10 Gb/s circuit from County Hall to the DR racks in Sunderland's data centre.",
     "2027-06-30",
@@ -114,7 +115,7 @@ export function buildDccSites(b: OrgEstateBuilder): void {
     DCC.dc,
     1_000,
     150,
-    24_000,
+    25_700,
     "HIGH",
     "Public Services Network connection.",
     "2027-03-31",
@@ -125,7 +126,7 @@ export function buildDccSites(b: OrgEstateBuilder): void {
     DCC.dc,
     10_000,
     2_800,
-    58_000,
+    62_100,
     "CRITICAL",
     "Internet breakout for staff, SaaS and public services.",
     "2027-11-30",
@@ -169,7 +170,7 @@ export function buildDccSites(b: OrgEstateBuilder): void {
     DCC.schoolsHub,
     10_000,
     6_100,
-    165_000,
+    176_500,
     "HIGH",
     "Broadband and WAN for schools buying the traded ICT service.",
     "2029-03-31",

@@ -78,7 +78,8 @@ export function buildSccSites(b: OrgEstateBuilder): void {
     description: "Hub of the schools network: filtering, schools MIS hosting and broadband for 90 schools.",
   });
 
-  // Network
+  // Network. A managed link's run cost is the whole cost of running it: the supplier's charge plus the
+  // council's own management, monitoring and support, never a copy of the contract's (commercial) value.
   const net = (
     name: string,
     subtype: string,
@@ -108,7 +109,7 @@ export function buildSccSites(b: OrgEstateBuilder): void {
     SCC.dc,
     10_000,
     4_300,
-    310_000,
+    331_600,
     "CRITICAL",
     "Managed MPLS WAN linking 140 corporate sites to Doxford.",
     "2027-03-31",
@@ -129,7 +130,7 @@ export function buildSccSites(b: OrgEstateBuilder): void {
     SCC.dc,
     1_000,
     180,
-    26_000,
+    27_900,
     "HIGH",
     "Public Services Network connection (DWP, HMRC, Cabinet Office services).",
     "2027-10-31",
@@ -140,7 +141,7 @@ export function buildSccSites(b: OrgEstateBuilder): void {
     SCC.dc,
     10_000,
     3_100,
-    62_000,
+    66_300,
     "CRITICAL",
     "Primary internet breakout for staff, SaaS and public services.",
     "2028-03-31",
@@ -151,7 +152,7 @@ export function buildSccSites(b: OrgEstateBuilder): void {
     SCC.drSite,
     2_000,
     240,
-    21_000,
+    22_700,
     "HIGH",
     "Secondary internet breakout used on failover.",
   );
@@ -194,7 +195,7 @@ export function buildSccSites(b: OrgEstateBuilder): void {
     SCC.schoolsHub,
     10_000,
     5_200,
-    140_000,
+    149_800,
     "HIGH",
     "Broadband and WAN for maintained schools, hubbed at Hylton.",
     "2028-08-31",

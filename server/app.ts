@@ -1,5 +1,7 @@
 // The HTTP surface: sign-in at /auth, GraphQL at /graphql (GraphiQL in the browser), the web app at /.
-// Nothing but sign-in and the web app's static files is served to an anonymous caller.
+// Nothing but sign-in and the web app's static files is served to an anonymous caller. Every answer
+// carries the security headers; browser requests to /auth and /graphql act only from our own pages
+// (server/http/csrf.ts); CORS is off unless CORS_ORIGINS lists origins (server/http/cors.ts).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Hono, type Context as HonoContext } from "hono";
@@ -16,11 +18,18 @@ import { createRateLimiters } from "./shared/rate-limits.ts";
 import { authenticate, authRoutes, type AuthVariables } from "./auth/http.ts";
 import { accessPlugin } from "./auth/access-plugin.ts";
 import { inputGuardPlugin } from "./graphql-input-guard.ts";
+import { errorResponse } from "./http/errors.ts";
+import { browserRequestGuard } from "./http/csrf.ts";
+import { graphqlCors, parseCorsOrigins } from "./http/cors.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from "./http/graphiql.ts";
 
 const WEB_DIR = fileURLToPath(new URL("../web/", import.meta.url));
 
 /** The largest request body accepted, in bytes (OCDS imports are the biggest legitimate bodies). */
 export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 5 * 1024 * 1024);
+/** The largest body accepted under /auth (credentials only). */
+export const MAX_AUTH_BODY_BYTES = 64 * 1024;
 
 /** Options for the app. */
 export interface AppOptions {
@@ -29,6 +38,8 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Tests only: decide the caller without credentials (real requests use cookie or bearer token). */
   actorOverride?: (c: HonoContext) => Actor | null;
+  /** Origins that may call /graphql cross-origin with an API token (default: CORS_ORIGINS; none). */
+  corsOrigins?: readonly string[];
 }
 
 /** Builds the yoga GraphQL server over a Prisma client. */
@@ -37,6 +48,9 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
     schema: buildSchema(),
     graphqlEndpoint: "/graphql",
     graphiql: graphiql ? { title: "Converge GraphQL", credentials: "same-origin" } : false,
+    renderGraphiQL: renderGraphiQLPage,
+    // yoga's default CORS reflects any Origin with credentials; CORS is hono's, in createApp, or none.
+    cors: false,
     maskedErrors: { maskError },
     plugins: [
       ...armorPlugins(),
@@ -54,17 +68,11 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
 }
 
 function unauthenticated() {
-  return new Response(
-    JSON.stringify({
-      errors: [
-        {
-          message: "sign in (POST /auth/sign-in) or send an API token (Authorization: Bearer cvg_…).",
-          extensions: { code: "UNAUTHENTICATED" },
-        },
-      ],
-    }),
+  return errorResponse(
+    401,
+    "UNAUTHENTICATED",
+    "sign in (POST /auth/sign-in) or send an API token (Authorization: Bearer cvg_…).",
     {
-      status: 401,
       headers: {
         "content-type": "application/graphql-response+json; charset=utf-8",
         "www-authenticate": 'Bearer realm="converge"',
@@ -73,44 +81,52 @@ function unauthenticated() {
   );
 }
 
+/** 413 naming the limit of the endpoint it guards. */
+const tooLarge = (limit: number, where: string) => () =>
+  errorResponse(
+    413,
+    "PAYLOAD_TOO_LARGE",
+    `request body is larger than ${limit} bytes (${limit / 1024} KiB), the limit on ${where}.`,
+  );
+
 /** Builds the hono app: auth, GraphQL, the web app and its assets. */
 export function createApp(options: AppOptions) {
   const limiters = createRateLimiters();
   const yoga = createGraphQL(options, limiters);
   const app = new Hono<{ Variables: AuthVariables }>();
-  const tooLarge = (c: HonoContext) =>
-    c.json(
-      {
-        errors: [
-          {
-            message: `request body is larger than ${MAX_BODY_BYTES} bytes.`,
-            extensions: { code: "PAYLOAD_TOO_LARGE" },
-          },
-        ],
-      },
-      413,
-    );
+  const graphiql = options.graphiql !== false;
+  /** GraphiQL's page (as yoga decides it): served to anyone, it acts for nobody. */
+  const wantsGraphiQL = (c: HonoContext) =>
+    graphiql &&
+    c.req.path === "/graphql" &&
+    c.req.method === "GET" &&
+    (c.req.header("accept") ?? "").includes("text/html");
+  const cors = graphqlCors(options.corsOrigins ?? parseCorsOrigins(process.env.CORS_ORIGINS));
+  // Neither GraphiQL's page nor a sign-in acts with the session a cookie may carry along.
+  const guard = browserRequestGuard((c) => wantsGraphiQL(c) || c.req.path === "/auth/sign-in");
+
+  app.use(securityHeaders(wantsGraphiQL));
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.use(
     "/auth/*",
-    bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }),
+    bodyLimit({ maxSize: MAX_AUTH_BODY_BYTES, onError: tooLarge(MAX_AUTH_BODY_BYTES, "/auth") }),
+    guard,
     authenticate(options.prisma, options.actorOverride),
   );
   app.route("/auth", authRoutes(options.prisma, limiters));
+  if (cors) app.use("/graphql", cors);
   app.use(
     "/graphql",
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }),
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES, "/graphql") }),
+    guard,
     authenticate(options.prisma, options.actorOverride),
   );
   app.on(["GET", "POST", "OPTIONS"], "/graphql", (c) => {
     const actor = c.get("actor");
-    const wantsGraphiQL =
-      options.graphiql !== false &&
-      c.req.method === "GET" &&
-      (c.req.header("accept") ?? "").includes("text/html");
-    if (!actor && !wantsGraphiQL) return unauthenticated();
+    if (!actor && !wantsGraphiQL(c)) return unauthenticated();
     return yoga.fetch(c.req.raw, { actor: actor! });
   });
+  if (graphiql) app.route(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.use(
     "/assets/*",
     serveStatic({ root: `${WEB_DIR}dist`, rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }),

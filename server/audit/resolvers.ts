@@ -1,7 +1,7 @@
 // The audit trail, read-only through the API.
 import type { Resolvers } from "../../generated/graphql.ts";
 import { parseGlobalId, toGlobalId, type NodeType } from "../shared/ids.ts";
-import { listAuditEvents, visibleSnapshot } from "./service.ts";
+import { listAuditEvents, snapshotValuesVisible, visibleSnapshot } from "./service.ts";
 
 /** Resolvers for audit events. */
 export const auditResolvers: Resolvers = {
@@ -18,5 +18,6 @@ export const auditResolvers: Resolvers = {
     organisation: (e, _a, ctx) => (e.organisationId ? ctx.loaders.organisation.load(e.organisationId) : null),
     before: (e, _a, ctx) => visibleSnapshot(ctx, e, e.before),
     after: (e, _a, ctx) => visibleSnapshot(ctx, e, e.after),
+    valuesVisible: (e, _a, ctx) => snapshotValuesVisible(ctx, e),
   },
 };

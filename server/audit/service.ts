@@ -1,11 +1,11 @@
 // Reading the audit trail. Events are append-only: the API has no way to change them and a database
-// trigger refuses UPDATE and DELETE. Snapshots of contracts are hidden from callers who may not see
-// contract values.
+// trigger refuses UPDATE and DELETE. The money in snapshots of licences and contracts is commercial: it is
+// blanked (set to null) for callers who may not see the organisation's commercial figures.
 import { equalsText } from "../shared/like.ts";
 import type { AuditEvent, Prisma } from "../../generated/prisma/client.ts";
 import type { AuditFilter } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
-import { can } from "../shared/authz.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { parseGlobalId } from "../shared/ids.ts";
 import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { organisationIdsByCodes } from "../organisations/service.ts";
@@ -31,8 +31,19 @@ export async function listAuditEvents(ctx: Context, filter: AuditFilter | null |
   );
 }
 
-/** The snapshot the caller may see: contract snapshots need permission to read contract values. */
+/** Entity types whose snapshots hold commercial figures: every `…Pence` column of their rows. */
+const COMMERCIAL_ENTITIES: ReadonlySet<string> = new Set(["Licence", "Contract"]);
+
+/** True when the caller may see every figure in `event`'s snapshots. */
+export function snapshotValuesVisible(ctx: Context, event: AuditEvent): boolean {
+  if (!COMMERCIAL_ENTITIES.has(event.entityType)) return true;
+  return event.organisationId !== null && commercialVisible(ctx.actor, event.organisationId);
+}
+
+/** The snapshot the caller may see: in licences and contracts, money is null unless the caller may see it. */
 export function visibleSnapshot(ctx: Context, event: AuditEvent, snapshot: unknown): unknown {
-  if (event.entityType !== "Contract" || !event.organisationId) return snapshot;
-  return can(ctx.actor, "readContractValues", event.organisationId) ? snapshot : null;
+  if (snapshot === null || typeof snapshot !== "object" || snapshotValuesVisible(ctx, event)) return snapshot;
+  return Object.fromEntries(
+    Object.entries(snapshot as Record<string, unknown>).map(([k, v]) => [k, k.endsWith("Pence") ? null : v]),
+  );
 }

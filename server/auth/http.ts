@@ -1,11 +1,14 @@
 // HTTP side of identity: who is calling (cookie or bearer token), and the sign-in/out endpoints.
+// Every /auth answer that is not a success uses the GraphQL error shape (server/http/errors.ts).
 import type { Context as HonoContext, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
-import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { setCookie, deleteCookie } from "hono/cookie";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Actor } from "../shared/actor.ts";
 import { consume, type RateLimiters } from "../shared/rate-limits.ts";
-import { actorForSession, revokeSession, SESSION_COOKIE, SESSION_IDLE_MS } from "./sessions.ts";
+import { errorResponse } from "../http/errors.ts";
+import { bearerToken, isHttps, sessionCookie } from "../http/credentials.ts";
+import { resumeSession, revokeSession, SESSION_COOKIE } from "./sessions.ts";
 import { actorForToken } from "./tokens.ts";
 import { signIn, SignInError } from "./sign-in.ts";
 
@@ -18,32 +21,56 @@ export function clientAddress(c: HonoContext): string {
   return incoming?.socket?.remoteAddress ?? "local";
 }
 
-/** Resolves the caller from `Authorization: Bearer …` or the session cookie; null when anonymous. */
+/**
+ * Sets the session cookie to live as long as the session does: HttpOnly, SameSite=Strict, Secure over
+ * https, for the whole site, expiring when the session would end if left idle.
+ */
+function issueSessionCookie(c: HonoContext, secret: string, expiresAt: Date): void {
+  setCookie(c, SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: isHttps(c),
+    path: "/",
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  });
+}
+
+/**
+ * Resolves the caller from `Authorization: Bearer …` or the session cookie; null when anonymous. When a
+ * request slides the session's expiry, the cookie is re-issued so that it slides with it.
+ */
 export function authenticate(
   prisma: PrismaClient,
   override?: (c: HonoContext) => Actor | null,
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     let actor: Actor | null = override ? override(c) : null;
+    let slid: { cookie: string; until: Date } | undefined;
     if (!actor) {
-      const header = c.req.header("authorization");
-      const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-      const cookie = getCookie(c, SESSION_COOKIE);
+      const bearer = bearerToken(c);
+      const cookie = sessionCookie(c);
       if (bearer) actor = await actorForToken(prisma, bearer);
-      else if (cookie) actor = await actorForSession(prisma, cookie);
+      else if (cookie) {
+        const session = await resumeSession(prisma, cookie);
+        actor = session?.actor ?? null;
+        if (session?.slidTo) slid = { cookie, until: session.slidTo };
+      }
     }
     c.set("actor", actor);
     await next();
+    // On the final answer (yoga's own Response too), unless it sets the cookie itself (sign-in, sign-out).
+    if (slid && !c.res.headers.getSetCookie().some((v) => v.startsWith(`${SESSION_COOKIE}=`))) {
+      issueSessionCookie(c, slid.cookie, slid.until);
+    }
   };
 }
 
-function json401(message: string, retryAfter?: number) {
-  return new Response(JSON.stringify({ error: { code: "UNAUTHENTICATED", message } }), {
-    status: retryAfter ? 429 : 401,
-    headers: {
-      "content-type": "application/json",
-      ...(retryAfter ? { "retry-after": String(retryAfter) } : {}),
-    },
+/** A refused sign-in or an anonymous /auth/me: 401, or 429 with Retry-After when throttled. */
+function refused(code: "UNAUTHENTICATED" | "RATE_LIMITED", message: string, retryAfter?: number) {
+  return errorResponse(retryAfter ? 429 : 401, code, message, {
+    ...(retryAfter
+      ? { extensions: { retryAfterSeconds: retryAfter }, headers: { "retry-after": String(retryAfter) } }
+      : {}),
   });
 }
 
@@ -52,23 +79,20 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
   const routes = new Hono<{ Variables: AuthVariables }>();
   routes.post("/sign-in", async (c) => {
     const wait = await consume(limiters.signIns, clientAddress(c));
-    if (wait) return json401(`too many sign-in attempts from this address; try again in ${wait} s.`, wait);
+    if (wait) {
+      return refused(
+        "RATE_LIMITED",
+        `too many sign-in attempts from this address; try again in ${wait} s.`,
+        wait,
+      );
+    }
     const body = (await c.req.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
     if (!body || typeof body.email !== "string" || typeof body.password !== "string") {
-      return c.json(
-        { error: { code: "BAD_INPUT", message: 'send JSON {"email": "...", "password": "..."}.' } },
-        400,
-      );
+      return errorResponse(400, "BAD_INPUT", 'send JSON {"email": "...", "password": "..."}.');
     }
     try {
       const { user, session } = await signIn(prisma, body.email, body.password);
-      setCookie(c, SESSION_COOKIE, session.secret, {
-        httpOnly: true,
-        sameSite: "Strict",
-        secure: new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https",
-        path: "/",
-        maxAge: Math.floor(SESSION_IDLE_MS / 1000),
-      });
+      issueSessionCookie(c, session.secret, session.expiresAt);
       return c.json({
         user: {
           email: user.email,
@@ -77,19 +101,19 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
         },
       });
     } catch (e) {
-      if (e instanceof SignInError) return json401(e.message, e.retryAfterSeconds);
+      if (e instanceof SignInError) return refused("UNAUTHENTICATED", e.message);
       throw e;
     }
   });
   routes.post("/sign-out", async (c) => {
-    const cookie = getCookie(c, SESSION_COOKIE);
+    const cookie = sessionCookie(c);
     if (cookie) await revokeSession(prisma, cookie);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   });
   routes.get("/me", (c) => {
     const actor = c.get("actor");
-    if (!actor) return json401("not signed in.");
+    if (!actor) return refused("UNAUTHENTICATED", "not signed in.");
     return c.json({
       user: {
         email: actor.email,

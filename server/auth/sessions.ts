@@ -9,6 +9,8 @@ import { hashSecret, newSecret } from "./secrets.ts";
 export const SESSION_COOKIE = "converge_session";
 /** A session ends after this long without use. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** A session's expiry (and its cookie) moves on at most this often. */
+export const SLIDE_EVERY_MS = 60_000;
 
 /** Starts a session for a user; returns the cookie value (shown to the browser only). */
 export async function createSession(
@@ -23,18 +25,31 @@ export async function createSession(
   return { secret, expiresAt };
 }
 
-/** The actor behind a session cookie, sliding its expiry; null when unknown, expired or revoked. */
-export async function actorForSession(prisma: PrismaClient, secret: string): Promise<Actor | null> {
+/** A session resumed by its cookie: who it acts for, and the new expiry when this use slid it. */
+export interface ResumedSession {
+  actor: Actor;
+  /** Set when the expiry moved (at most once a minute): the cookie must be re-issued to match. */
+  slidTo?: Date;
+}
+
+/**
+ * The session behind a cookie, sliding its expiry (at most once a minute); null when unknown, expired,
+ * revoked or its user is deactivated.
+ */
+export async function resumeSession(prisma: PrismaClient, secret: string): Promise<ResumedSession | null> {
   const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(secret) } });
   const now = Date.now();
   if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
-  if (now - session.lastSeenAt.getTime() > 60_000) {
+  let slidTo: Date | undefined;
+  if (now - session.lastSeenAt.getTime() > SLIDE_EVERY_MS) {
+    slidTo = new Date(now + SESSION_IDLE_MS);
     await prisma.session.update({
       where: { id: session.id },
-      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_IDLE_MS) },
+      data: { lastSeenAt: new Date(now), expiresAt: slidTo },
     });
   }
-  return actorForUser(prisma, session.userId, "session", session.id);
+  const actor = await actorForUser(prisma, session.userId, "session", session.id);
+  return actor ? { actor, ...(slidTo ? { slidTo } : {}) } : null;
 }
 
 /** Ends a session (sign-out). */

@@ -5,7 +5,7 @@ import type { Actor } from "../shared/actor.ts";
 import { InputError, NotFoundError, ForbiddenError } from "../shared/errors.ts";
 import { requireName } from "../shared/validate.ts";
 import { actorForUser } from "./actors.ts";
-import { recordAudit } from "../shared/writes.ts";
+import { recordAudit, type Tx } from "../shared/writes.ts";
 import { hashSecret, newSecret } from "./secrets.ts";
 
 /** Longest lifetime a token may be given. */
@@ -24,6 +24,12 @@ export async function createApiToken(
   }
   const secret = newSecret("cvg_");
   const token = await prisma.$transaction(async (tx) => {
+    // Lock the user's row against a concurrent reset or deactivation (which update it before revoking
+    // every token), and refuse if one got there first: no token outlives the revocation.
+    const [account] = await tx.$queryRaw<{ active: boolean }[]>`
+      SELECT active FROM "User" WHERE id = ${actor.id}::uuid FOR SHARE`;
+    if (!account?.active || !(await credentialLive(tx, actor)))
+      throw new ForbiddenError("your sign-in ended meanwhile (deactivated, or the password was reset).");
     const created = await tx.apiToken.create({
       data: {
         id: randomUUID(),
@@ -45,6 +51,19 @@ export async function createApiToken(
     return created;
   });
   return { secret, token };
+}
+
+/** True unless the session or token the caller came with has been revoked or has expired meanwhile. */
+async function credentialLive(tx: Tx, actor: Actor): Promise<boolean> {
+  if (!actor.credentialId) return true;
+  // By text: actors that scripts build (ops/load.ts) carry a label here rather than a row id.
+  const ended =
+    actor.via === "session"
+      ? await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Session" WHERE "userId" = ${actor.id}::uuid
+          AND id::text = ${actor.credentialId} AND ("revokedAt" IS NOT NULL OR "expiresAt" <= now())`
+      : await tx.$queryRaw<unknown[]>`SELECT 1 FROM "ApiToken" WHERE "userId" = ${actor.id}::uuid
+          AND id::text = ${actor.credentialId} AND ("revokedAt" IS NOT NULL OR "expiresAt" <= now())`;
+  return ended.length === 0;
 }
 
 /** The caller's tokens (all users' tokens for the shared service's admins), newest first. */

@@ -1,13 +1,15 @@
-// Users and their roles: created and changed by administrators; the first admin at start-up.
+// Users and their roles: created and changed by administrators; the first admin at start-up. Who may do
+// what to an account is decided in account-control.ts.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, Role } from "../../generated/prisma/client.ts";
 import type { Actor } from "../shared/actor.ts";
-import { authorize, canAnywhere } from "../shared/authz.ts";
+import { canAnywhere } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
 import { requireName } from "../shared/validate.ts";
 import { recordAudit } from "../shared/writes.ts";
 import { organisationByCode } from "../organisations/service.ts";
-import { hashPassword, newOneTimePassword, passwordProblem, verifyPassword } from "./secrets.ts";
+import { authorizeAdminGrant, authorizeCreateAccount, authorizeRoleChange } from "./account-control.ts";
+import { hashPassword, newOneTimePassword } from "./secrets.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -24,10 +26,29 @@ function publicUser(user: { passwordHash: string } & Record<string, unknown>) {
   return rest;
 }
 
-/** Creates a user with one-time credentials (returned once); the caller must administer an organisation. */
-export async function createUser(prisma: PrismaClient, actor: Actor, email: string, displayName: string) {
-  if (!canAnywhere(actor, "administer"))
-    throw new ForbiddenError("creating users needs the ADMIN role in an organisation.");
+/** The user with `userId` and the organisation that owns the account; NOT_FOUND naming `user` otherwise. */
+export async function accountById(prisma: PrismaClient, userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    include: { organisation: { select: { code: true } } },
+  });
+  if (!user) throw new NotFoundError("user", "no such user.");
+  return user;
+}
+
+/**
+ * Creates a user belonging to the organisation with code `organisation`, with one-time credentials
+ * (returned once); the caller must be ADMIN there (or in the shared service).
+ */
+export async function createUser(
+  prisma: PrismaClient,
+  actor: Actor,
+  email: string,
+  displayName: string,
+  organisation: string,
+) {
+  const org = await organisationByCode(prisma, organisation, "organisation");
+  authorizeCreateAccount(actor, org);
   const address = checkEmail(email, "email");
   if (await prisma.user.findUnique({ where: { email: address } }))
     throw new ConflictError("email", `a user with e-mail ${address} already exists.`);
@@ -36,6 +57,7 @@ export async function createUser(prisma: PrismaClient, actor: Actor, email: stri
     id: randomUUID(),
     email: address,
     displayName: requireName(displayName, "displayName"),
+    organisationId: org.id,
     passwordHash: await hashPassword(password),
     mustChangePassword: true,
   };
@@ -45,7 +67,7 @@ export async function createUser(prisma: PrismaClient, actor: Actor, email: stri
       action: "CREATE",
       entityType: "User",
       entityId: created.id,
-      organisationId: null,
+      organisationId: org.id,
       after: publicUser(created),
     });
     return created;
@@ -53,7 +75,10 @@ export async function createUser(prisma: PrismaClient, actor: Actor, email: stri
   return { user, password };
 }
 
-/** Grants `role` in the organisation with `code`; needs ADMIN there (or shared-service ADMIN). */
+/**
+ * Grants `role` in the organisation with `code`; needs ADMIN there (or shared-service ADMIN), and ADMIN
+ * in the account's own organisation too when the role is ADMIN somewhere else.
+ */
 export async function grantRole(
   prisma: PrismaClient,
   actor: Actor,
@@ -62,9 +87,9 @@ export async function grantRole(
   role: Role,
 ) {
   const org = await organisationByCode(prisma, code, "organisation");
-  authorize(actor, "update", "User", org.id);
-  const target = await prisma.user.findUnique({ where: { id: userId } });
-  if (!target) throw new NotFoundError("user", "no such user.");
+  authorizeRoleChange(actor, org);
+  const target = await accountById(prisma, userId);
+  authorizeAdminGrant(actor, target, org, role);
   await prisma.$transaction(async (tx) => {
     const existing = await tx.roleAssignment.findUnique({
       where: { userId_organisationId_role: { userId, organisationId: org.id, role } },
@@ -79,6 +104,7 @@ export async function grantRole(
       after: { email: target.email, grantedRole: role, organisation: org.code },
     });
   });
+  return target;
 }
 
 /** Removes `role` in the organisation with `code`; needs ADMIN there. Nobody can remove their own ADMIN. */
@@ -90,11 +116,10 @@ export async function revokeRole(
   role: Role,
 ) {
   const org = await organisationByCode(prisma, code, "organisation");
-  authorize(actor, "update", "User", org.id);
+  authorizeRoleChange(actor, org);
   if (userId === actor.id && role === "ADMIN")
     throw new InputError("role", "you cannot remove your own ADMIN role; ask another administrator.");
-  const target = await prisma.user.findUnique({ where: { id: userId } });
-  if (!target) throw new NotFoundError("user", "no such user.");
+  const target = await accountById(prisma, userId);
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.roleAssignment.deleteMany({ where: { userId, organisationId: org.id, role } });
     if (count)
@@ -107,43 +132,31 @@ export async function revokeRole(
         after: { email: target.email, revokedRole: role, organisation: org.code },
       });
   });
+  return target;
 }
 
-/** Changes the caller's own password, after checking the current one; ends the caller's other sessions. */
-export async function changePassword(prisma: PrismaClient, actor: Actor, current: string, next: string) {
-  const user = await prisma.user.findUnique({ where: { id: actor.id } });
-  if (!user) throw new ForbiddenError("only users have passwords.");
-  if (!(await verifyPassword(current, user.passwordHash)))
-    throw new InputError("currentPassword", "is not your current password.");
-  const problem = passwordProblem(next);
-  if (problem) throw new InputError("newPassword", problem);
-  if (next === current) throw new InputError("newPassword", "must differ from the current password.");
-  const passwordHash = await hashPassword(next);
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, mustChangePassword: false, version: { increment: 1 } },
-    });
-    // Sign out every other browser session (a leaked password must not keep working there); the session
-    // making the change stays, and API tokens, which are credentials of their own, stay too.
-    const current = actor.via === "session" && actor.credentialId ? { id: { not: actor.credentialId } } : {};
-    await tx.session.updateMany({
-      where: { userId: user.id, revokedAt: null, ...current },
-      data: { revokedAt: new Date() },
-    });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "User",
-      entityId: user.id,
-      organisationId: null,
-      after: { email: user.email, passwordChanged: true },
-    });
-  });
+/** Every user, for administrators (of any organisation), by e-mail address. */
+export function listUsers(prisma: PrismaClient, actor: Actor) {
+  if (!canAnywhere(actor, "administer"))
+    throw new ForbiddenError("listing users needs the ADMIN role in an organisation.");
+  return prisma.user.findMany({ orderBy: { email: "asc" } });
+}
+
+/** The signed-in user's own row (null for the system itself). */
+export function findMe(prisma: PrismaClient, actor: Actor) {
+  return actor.via === "system" ? null : prisma.user.findUnique({ where: { id: actor.id } });
+}
+
+/** Reading a user by ID: your own account, or anyone's for administrators (as `users` lists them). */
+export function authorizeUserRead(actor: Actor, userId: string): void {
+  if (userId !== actor.id && !canAnywhere(actor, "administer"))
+    throw new ForbiddenError("reading other users needs the ADMIN role in an organisation.");
 }
 
 /**
- * On a fresh installation (no users), creates the first administrator — ADMIN of every shared-service
- * organisation — with a random one-time password, and returns the credentials to print once.
+ * On a fresh installation (no users), creates the first administrator — belonging to the shared service
+ * and ADMIN of every shared-service organisation — with a random one-time password, and returns the
+ * credentials to print once.
  */
 export async function bootstrapAdmin(
   prisma: PrismaClient,
@@ -157,7 +170,10 @@ export async function bootstrapAdmin(
     // Servers starting together: one creates the admin, the others wait here and then find it.
     await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(727073691)`;
     if ((await tx.user.count()) > 0) return false;
-    const shared = await tx.organisation.findMany({ where: { kind: "SHARED_SERVICE" } });
+    const shared = await tx.organisation.findMany({
+      where: { kind: "SHARED_SERVICE" },
+      orderBy: { code: "asc" },
+    });
     if (!shared.length) return false;
     const userId = randomUUID();
     await tx.user.create({
@@ -165,6 +181,7 @@ export async function bootstrapAdmin(
         id: userId,
         email: address,
         displayName: "Administrator",
+        organisationId: shared[0]!.id,
         passwordHash,
         mustChangePassword: true,
       },
@@ -177,73 +194,4 @@ export async function bootstrapAdmin(
   });
   if (!created) return null;
   return { email, password };
-}
-
-/** Administrators whose reach covers every organisation the user holds a role in (shared admins cover all). */
-async function authorizeOverUser(prisma: PrismaClient, actor: Actor, userId: string) {
-  const target = await prisma.user.findUnique({ where: { id: userId }, include: { roles: true } });
-  if (!target) throw new NotFoundError("user", "no such user.");
-  if (!canAnywhere(actor, "administer"))
-    throw new ForbiddenError("managing users needs the ADMIN role in an organisation.");
-  for (const r of target.roles) authorize(actor, "update", "User", r.organisationId);
-  if (target.id === actor.id)
-    throw new InputError(
-      "user",
-      "use changePassword for your own account; another administrator must reset or deactivate it.",
-    );
-  return target;
-}
-
-/**
- * Issues new one-time credentials for a user (e.g. a forgotten password): ends their sessions, clears any
- * sign-in lock. Needs ADMIN in every organisation the user holds a role in.
- */
-export async function resetUserPassword(prisma: PrismaClient, actor: Actor, userId: string) {
-  const target = await authorizeOverUser(prisma, actor, userId);
-  const password = newOneTimePassword();
-  const passwordHash = await hashPassword(password);
-  const user = await prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({
-      where: { id: userId },
-      data: {
-        passwordHash,
-        mustChangePassword: true,
-        failedSignIns: 0,
-        lockedUntil: null,
-        version: { increment: 1 },
-      },
-    });
-    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "User",
-      entityId: userId,
-      organisationId: null,
-      after: { email: target.email, passwordReset: true },
-    });
-    return updated;
-  });
-  return { user, password };
-}
-
-/** Deactivates (no sign-in, no tokens) or reactivates a user; deactivation ends their sessions. */
-export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: string, active: boolean) {
-  const target = await authorizeOverUser(prisma, actor, userId);
-  return prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({
-      where: { id: userId },
-      data: { active, version: { increment: 1 } },
-    });
-    if (!active)
-      await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, {
-      action: "UPDATE",
-      entityType: "User",
-      entityId: userId,
-      organisationId: null,
-      before: { email: target.email, active: target.active },
-      after: { email: target.email, active },
-    });
-    return updated;
-  });
 }

@@ -1,7 +1,7 @@
 // Contract queries, mutations and fields.
 import type { Resolvers } from "../../generated/graphql.ts";
 import { toGlobalId, parseGlobalId } from "../shared/ids.ts";
-import { can } from "../shared/authz.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { createContract, listContracts, noticeDeadline, retireContract, updateContract } from "./service.ts";
 
 /** Resolvers for the contracts domain. */
@@ -22,10 +22,9 @@ export const contractResolvers: Resolvers = {
     id: (c) => toGlobalId("Contract", c.id),
     organisation: async (c, _x, ctx) => (await ctx.loaders.organisation.load(c.organisationId))!,
     noticeDeadline: (c) => noticeDeadline(c.endDate, c.noticePeriodDays),
-    valuesVisible: (c, _x, ctx) => can(ctx.actor, "readContractValues", c.organisationId),
-    value: (c, _x, ctx) => (can(ctx.actor, "readContractValues", c.organisationId) ? c.valuePence : null),
-    annualValue: (c, _x, ctx) =>
-      can(ctx.actor, "readContractValues", c.organisationId) ? c.annualValuePence : null,
+    valuesVisible: (c, _x, ctx) => commercialVisible(ctx.actor, c.organisationId),
+    value: (c, _x, ctx) => (commercialVisible(ctx.actor, c.organisationId) ? c.valuePence : null),
+    annualValue: (c, _x, ctx) => (commercialVisible(ctx.actor, c.organisationId) ? c.annualValuePence : null),
     licences: (c, _x, ctx) => ctx.loaders.licencesByContract.load(c.id),
   },
 };

@@ -1,6 +1,6 @@
 // One OCDS release (or compiled release) → a ContractDraft: the contract fields Converge keeps, taken
 // from the most binding stage that has them (contract, then award, then tender), never invented.
-import { amountToPence, calendarDate, cpvOf, obj, objects, str, type JsonObject } from "./ocds-values.ts";
+import { amountToPence, cpvOf, obj, objects, readCalendarDate, str, type JsonObject } from "./ocds-values.ts";
 
 /** Draft fields that can be absent from a public record; listed in ContractDraft.missing. */
 export type DraftField =
@@ -34,7 +34,7 @@ export interface ContractDraft {
   reference: string;
   /** Status of the most binding stage present (contract, award, tender), or null. */
   status: string | null;
-  /** Which fields the record does not give. */
+  /** Which fields the record does not give (a date it gives that is not a date is a problem instead). */
   missing: DraftField[];
 }
 
@@ -81,12 +81,18 @@ function buyerOf(
   return party ? orUndefined({ id: str(party.id), name: str(party.name) }) : {};
 }
 
+/** A date field of a stage, with its path in the release (for reporting a value that is not a date). */
+interface DateField {
+  path: string;
+  value: unknown;
+}
+
 /** Stages in binding order; dates and value come from the first stage that has them. */
 interface Stage {
   path: string;
   value: unknown[];
-  start: unknown[];
-  end: unknown[];
+  start: DateField[];
+  end: DateField[];
 }
 
 const hasAmount = (v: unknown): boolean => obj(v)?.amount !== undefined && obj(v)?.amount !== null;
@@ -96,20 +102,32 @@ function stagesOf(tender: JsonObject | undefined, awards: JsonObject[], contract
     {
       path: "contracts[].value",
       value: contracts.map((c) => c.value).filter(hasAmount),
-      start: contracts.map((c) => obj(c.period)?.startDate),
-      end: contracts.map((c) => obj(c.period)?.endDate),
+      start: contracts.map((c, i) => ({
+        path: `contracts[${i}].period.startDate`,
+        value: obj(c.period)?.startDate,
+      })),
+      end: contracts.map((c, i) => ({
+        path: `contracts[${i}].period.endDate`,
+        value: obj(c.period)?.endDate,
+      })),
     },
     {
       path: "awards[].value",
       value: awards.map((a) => a.value).filter(hasAmount),
-      start: awards.map((a) => obj(a.contractPeriod)?.startDate),
-      end: awards.map((a) => obj(a.contractPeriod)?.endDate),
+      start: awards.map((a, i) => ({
+        path: `awards[${i}].contractPeriod.startDate`,
+        value: obj(a.contractPeriod)?.startDate,
+      })),
+      end: awards.map((a, i) => ({
+        path: `awards[${i}].contractPeriod.endDate`,
+        value: obj(a.contractPeriod)?.endDate,
+      })),
     },
     {
       path: "tender.value",
       value: [tender?.value].filter(hasAmount),
-      start: [obj(tender?.contractPeriod)?.startDate],
-      end: [obj(tender?.contractPeriod)?.endDate],
+      start: [{ path: "tender.contractPeriod.startDate", value: obj(tender?.contractPeriod)?.startDate }],
+      end: [{ path: "tender.contractPeriod.endDate", value: obj(tender?.contractPeriod)?.endDate }],
     },
   ];
 }
@@ -144,16 +162,31 @@ function valueOf(stages: Stage[], report: (field: string, message: string) => vo
   return total;
 }
 
-/** Earliest start or latest end among a stage's dates, from the first stage that has any. */
-function dateOf(stages: Stage[], which: "start" | "end"): string | null {
+/**
+ * Earliest start or latest end among a stage's dates, from the first stage that has any valid one.
+ * Every date field that is present but not a date is reported (naming the field and the value) and
+ * ignored; `invalid` says there was one, so the draft lists the date as invalid rather than missing.
+ */
+function dateOf(
+  stages: Stage[],
+  which: "start" | "end",
+  report: (field: string, message: string) => void,
+): { date: string | null; invalid: boolean } {
+  let date: string | null = null;
+  let invalid = false;
   for (const s of stages) {
-    const dates = s[which]
-      .map(calendarDate)
-      .filter((d): d is string => d !== undefined)
-      .sort();
-    if (dates.length > 0) return which === "start" ? dates[0]! : dates[dates.length - 1]!;
+    const dates: string[] = [];
+    for (const field of s[which]) {
+      const read = readCalendarDate(field.value);
+      if (read && "error" in read) {
+        invalid = true;
+        report(field.path, `${read.error}; ignored.`);
+      } else if (read) dates.push(read.date);
+    }
+    dates.sort();
+    if (date === null && dates.length > 0) date = which === "start" ? dates[0]! : dates[dates.length - 1]!;
   }
-  return null;
+  return { date, invalid };
 }
 
 const unique = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => !!x))];
@@ -184,10 +217,15 @@ export function releaseToDraft(
   const supplierNames = suppliers.length > 0 ? suppliers : supplierParties;
 
   const first = (xs: unknown[]): string | null => xs.map(str).find((x) => x !== undefined) ?? null;
+  // In the order problems are reported: buyer, value, dates.
+  const buyer = buyerOf(release, parties, report);
+  const valuePence = valueOf(stages, report);
+  const start = dateOf(stages, "start", report);
+  const end = dateOf(stages, "end", report);
   const draft: ContractDraft = {
     ocid,
     releaseDate: Number.isNaN(Date.parse(str(release.date) ?? "")) ? null : str(release.date)!,
-    buyer: buyerOf(release, parties, report),
+    buyer,
     title: first([tender?.title, ...contracts.map((c) => c.title), ...awards.map((a) => a.title)]),
     description: first([
       tender?.description,
@@ -197,9 +235,9 @@ export function releaseToDraft(
     ]),
     cpvCode: cpvs[0] ?? null,
     additionalCpvCodes: cpvs.slice(1),
-    valuePence: valueOf(stages, report),
-    startDate: dateOf(stages, "start"),
-    endDate: dateOf(stages, "end"),
+    valuePence,
+    startDate: start.date,
+    endDate: end.date,
     supplierName: supplierNames.length > 0 ? supplierNames.join("; ") : null,
     reference: str(tender?.id) ?? ocid,
     status: first([
@@ -216,8 +254,9 @@ export function releaseToDraft(
     ["cpv", draft.cpvCode === null],
     ["value", draft.valuePence === null],
     ["supplier", draft.supplierName === null],
-    ["startDate", draft.startDate === null],
-    ["endDate", draft.endDate === null],
+    // A date given but invalid is reported as such (above), not as missing.
+    ["startDate", draft.startDate === null && !start.invalid],
+    ["endDate", draft.endDate === null && !end.invalid],
   ];
   draft.missing = absent.filter(([, isAbsent]) => isAbsent).map(([field]) => field);
   return draft;

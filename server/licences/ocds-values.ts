@@ -53,20 +53,42 @@ export function amountToPence(amount: unknown): { pence: bigint; rounded: boolea
   return { pence, rounded };
 }
 
+/** What an OCDS date field holds: absent (undefined), a calendar date, or a value that is not one. */
+export type DateReading = { date: string } | { error: string } | undefined;
+
 /**
  * The calendar date an OCDS date-time names, as "YYYY-MM-DD", read in the publisher's own offset:
- * "2025-04-10T00:00:00+01:00" is 10 April (converting to UTC first would give 9 April). Undefined for
- * anything that is not an ISO 8601 date or date-time.
+ * "2025-04-10T00:00:00+01:00" is 10 April (converting to UTC first would give 9 April). Undefined when
+ * the field is absent (missing, null or blank); an error naming the value when it is there but is not
+ * an ISO 8601 date or date-time of a real calendar day in year 1000 or later ("0000-00-00",
+ * "2025-13-45", "31/03/2025", a number).
  */
-export function calendarDate(value: unknown): string | undefined {
-  const s = str(value);
-  if (!s) return undefined;
+export function readCalendarDate(value: unknown): DateReading {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" && value.trim() === "") return undefined;
+  const shown =
+    typeof value === "string"
+      ? JSON.stringify(value.trim().slice(0, 40))
+      : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+  const invalid = {
+    error: `${shown} is not a valid date (YYYY-MM-DD or an ISO 8601 date-time, a real calendar day, year 1000 or later)`,
+  };
+  if (typeof value !== "string") return invalid;
+  const s = value.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(s);
-  if (!m || Number.isNaN(Date.parse(s))) return undefined;
+  if (!m || Number.isNaN(Date.parse(s))) return invalid;
   const [, y, mo, d] = m;
-  if (Number(y) < 1000) return undefined; // not a plausible contract date, and years 0–99 would be misread
+  if (Number(y) < 1000) return invalid; // not a plausible contract date, and years 0–99 would be misread
   const probe = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  return probe.getUTCDate() === Number(d) ? `${y}-${mo}-${d}` : undefined;
+  return probe.getUTCMonth() === Number(mo) - 1 && probe.getUTCDate() === Number(d)
+    ? { date: `${y}-${mo}-${d}` }
+    : invalid;
+}
+
+/** The calendar date of an OCDS date field, or undefined when it is absent or not a valid date. */
+export function calendarDate(value: unknown): string | undefined {
+  const read = readCalendarDate(value);
+  return read && "date" in read ? read.date : undefined;
 }
 
 /** Milliseconds since the epoch of an OCDS date-time, or -Infinity when absent or invalid (sorts first). */

@@ -1,5 +1,6 @@
 // Licence queries, mutations and fields.
 import type { Resolvers } from "../../generated/graphql.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { toGlobalId, parseGlobalId } from "../shared/ids.ts";
 import { createLicence, listLicences, retireLicence, updateLicence } from "./service.ts";
 
@@ -24,7 +25,8 @@ export const licenceResolvers: Resolvers = {
     contract: (l, _x, ctx) => (l.contractId ? ctx.loaders.contract.load(l.contractId) : null),
     shelfware: (l) => Math.max(0, l.quantityOwned - l.quantityUsed),
     shortfall: (l) => Math.max(0, l.quantityUsed - l.quantityOwned),
-    unitCost: (l) => l.unitCostPence,
-    annualCost: (l) => l.annualCostPence,
+    valuesVisible: (l, _x, ctx) => commercialVisible(ctx.actor, l.organisationId),
+    unitCost: (l, _x, ctx) => (commercialVisible(ctx.actor, l.organisationId) ? l.unitCostPence : null),
+    annualCost: (l, _x, ctx) => (commercialVisible(ctx.actor, l.organisationId) ? l.annualCostPence : null),
   },
 };

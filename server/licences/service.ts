@@ -7,21 +7,37 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import type { CreateLicenceInput, LicenceFilter, UpdateLicencePatch } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import type { Tx } from "../shared/writes.ts";
-import { authorize } from "../shared/authz.ts";
+import { authorize, commercialVisible } from "../shared/authz.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
-import { paginate, type PageArgs } from "../shared/pagination.ts";
+import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { notNull, optionalCount, optionalMoney, optionalText } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 
-/** One page of licences, largest annual cost first. */
+/** The order by annual cost, for callers who may see every cost the list can include. */
+const BY_COST: KeysetOrder = { column: "annualCostPence", direction: "desc" };
+/** The order for everyone else: by seats owned, which reveals no cost (nor does its cursor). */
+const BY_SEATS: KeysetOrder = { column: "quantityOwned", direction: "desc" };
+
+/**
+ * The order of a licence list: largest annual cost first when the caller may see the costs of every
+ * organisation in scope (`organisationIds`, or every organisation when null), else most seats first.
+ */
+async function licenceOrder(ctx: Context, organisationIds: string[] | null): Promise<KeysetOrder> {
+  const ids =
+    organisationIds ?? (await ctx.prisma.organisation.findMany({ select: { id: true } })).map((o) => o.id);
+  return ids.every((id) => commercialVisible(ctx.actor, id)) ? BY_COST : BY_SEATS;
+}
+
+/** One page of licences, largest annual cost first where the caller may see every cost (see licenceOrder). */
 export async function listLicences(ctx: Context, filter: LicenceFilter | null | undefined, page: PageArgs) {
   const where: Prisma.LicenceWhereInput = {};
-  if (filter?.organisation?.length)
-    where.organisationId = {
-      in: await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation"),
-    };
+  let organisationIds: string[] | null = null;
+  if (filter?.organisation?.length) {
+    organisationIds = await organisationIdsByCodes(ctx.prisma, filter.organisation, "filter.organisation");
+    where.organisationId = { in: organisationIds };
+  }
   if (filter?.product?.length)
     where.productId = { in: filter.product.map((p) => idOf(p, "Product", "filter.product")) };
   if (filter?.metric?.length) where.metric = { in: filter.metric };
@@ -35,7 +51,7 @@ export async function listLicences(ctx: Context, filter: LicenceFilter | null | 
   if (filter?.shelfwareOnly) where.quantityOwned = { gt: ctx.prisma.licence.fields.quantityUsed };
   return paginate(
     page,
-    { column: "annualCostPence", direction: "desc" },
+    await licenceOrder(ctx, organisationIds),
     where,
     (q) => ctx.prisma.licence.findMany(q as Prisma.LicenceFindManyArgs),
     (w) => ctx.prisma.licence.count({ where: w as Prisma.LicenceWhereInput }),

@@ -2,6 +2,7 @@
 import type { Resolvers } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import { parseGlobalId, type NodeType } from "../shared/ids.ts";
+import { authorizeUserRead } from "../auth/users.ts";
 
 const LOADERS: Partial<Record<NodeType, (ctx: Context, id: string) => Promise<object | null>>> = {
   Organisation: (ctx, id) => ctx.loaders.organisation.load(id),
@@ -13,6 +14,11 @@ const LOADERS: Partial<Record<NodeType, (ctx: Context, id: string) => Promise<ob
   Product: (ctx, id) => ctx.loaders.product.load(id),
   Licence: (ctx, id) => ctx.loaders.licence.load(id),
   Contract: (ctx, id) => ctx.loaders.contract.load(id),
+  // Your own account, or anyone's for administrators (FORBIDDEN otherwise, whether or not it exists).
+  User: (ctx, id) => {
+    authorizeUserRead(ctx.actor, id);
+    return ctx.loaders.user.load(id);
+  },
 };
 
 /** Resolvers for the Node interface. */

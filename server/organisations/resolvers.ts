@@ -1,5 +1,6 @@
 // Organisation queries and fields; the rules live in service.ts.
 import type { Resolvers } from "../../generated/graphql.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { findOrganisationByCode } from "./service.ts";
 
@@ -15,12 +16,14 @@ export const organisationResolvers: Resolvers = {
     staffFte: (o) => Number(o.staffFte),
     summary: async (o, _a, ctx) => {
       const s = await ctx.loaders.organisationSummary.load(o.id);
+      const valuesVisible = commercialVisible(ctx.actor, o.id);
       return {
         ...s,
         assetsByKind: s.assetsByKind as never,
         annualRunCost: s.annualRunCostPence,
         siteAnnualCost: s.siteAnnualCostPence,
-        licenceSpend: s.licenceSpendPence,
+        licenceSpend: valuesVisible ? s.licenceSpendPence : null,
+        valuesVisible,
       };
     },
   },

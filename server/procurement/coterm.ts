@@ -71,7 +71,7 @@ export function contractLines(
 
 /**
  * Co-terminates `groups` on the latest end date. `visible(orgId)` says whether the caller may see that
- * organisation's contract values; `code(orgId)` names it. Money of hidden lines is null, and so is the
+ * organisation's commercial figures; `code(orgId)` names it. Money of hidden lines is null, and so is the
  * total when any contract that must be extended is hidden.
  */
 export function cotermination(
@@ -150,7 +150,7 @@ function describe(
   if (parts.length === 0) return `${head} They already end together: nothing to pay.`;
   const total =
     cost === null
-      ? `total hidden: it needs the readContractValues permission in ${hidden.join(", ")}`
+      ? `total hidden: it needs the readCommercialValues permission in ${hidden.join(", ")}`
       : `total ${gbp(cost)} (exact sum, rounded half-up to the penny once)`;
   return `${head} Extend ${parts.join("; ")}; ${total}.`;
 }

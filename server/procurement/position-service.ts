@@ -1,7 +1,9 @@
 // Licence positions through the API: one organisation's product (licencePosition), or every position
-// with shelfware or shortfall (licencePositions). Licence costs are register data every reader sees.
+// with shelfware or shortfall (licencePositions). Costs are commercial: shown only to callers who may see
+// the organisation's commercial figures, and never used to order what they may not see.
 import type { Licence, Organisation, Product } from "../../generated/prisma/client.ts";
 import type { Context } from "../shared/context.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import { idOf, toGlobalId } from "../shared/ids.ts";
 import { organisationByCode } from "../organisations/service.ts";
@@ -11,18 +13,22 @@ import { loadSnapshot, productCapabilityCode } from "./snapshot.ts";
 /** Which imbalance licencePositions lists. */
 export type Imbalance = "SHELFWARE" | "SHORTFALL" | "ANY";
 
-function positionOf(organisation: Organisation, product: Product, licences: Licence[]) {
-  const metrics = metricPositions(licences).map((m) => ({
+function positionOf(ctx: Context, organisation: Organisation, product: Product, licences: Licence[]) {
+  const shown = commercialVisible(ctx.actor, organisation.id);
+  const metrics = metricPositions(licences, shown).map((m) => ({
     ...m,
     licenceIds: m.licenceIds.map((id) => toGlobalId("Licence", id)),
   }));
+  const total = (cost: (m: (typeof metrics)[number]) => bigint | null) =>
+    shown ? metrics.reduce((s, m) => s + cost(m)!, 0n) : null;
   return {
     organisation,
     product,
     licences,
     metrics,
-    shelfwareCost: metrics.reduce((s, m) => s + m.shelfwareCost, 0n),
-    shortfallCost: metrics.reduce((s, m) => s + m.shortfallCost, 0n),
+    shelfwareCost: total((m) => m.shelfwareCost),
+    shortfallCost: total((m) => m.shortfallCost),
+    valuesVisible: shown,
   };
 }
 
@@ -36,10 +42,13 @@ export async function licencePosition(ctx: Context, organisationCode: string, pr
     where: { organisationId: organisation.id, productId, status: "ACTIVE" },
     orderBy: [{ metric: "asc" }, { id: "asc" }],
   });
-  return positionOf(organisation, product, licences);
+  return positionOf(ctx, organisation, product, licences);
 }
 
-/** Every organisation × product position with the imbalance asked for, largest cost of it first. */
+/**
+ * Every organisation × product position with the imbalance asked for, largest cost of it first; those
+ * whose costs the caller may not see come after, most seats out of balance first (then by licence id).
+ */
 export async function licencePositions(
   ctx: Context,
   organisations: readonly string[] | null | undefined,
@@ -55,14 +64,23 @@ export async function licencePositions(
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   const cost = (p: ReturnType<typeof positionOf>) =>
-    imbalance === "SHELFWARE"
-      ? p.shelfwareCost
-      : imbalance === "SHORTFALL"
-        ? p.shortfallCost
-        : p.shelfwareCost + p.shortfallCost;
+    p.shelfwareCost === null || p.shortfallCost === null
+      ? null
+      : imbalance === "SHELFWARE"
+        ? p.shelfwareCost
+        : imbalance === "SHORTFALL"
+          ? p.shortfallCost
+          : p.shelfwareCost + p.shortfallCost;
+  const seats = (p: ReturnType<typeof positionOf>) =>
+    p.metrics.reduce(
+      (n, m) =>
+        n + (imbalance === "SHORTFALL" ? 0 : m.shelfware) + (imbalance === "SHELFWARE" ? 0 : m.shortfall),
+      0,
+    );
   return [...groups.values()]
     .map((ls) =>
       positionOf(
+        ctx,
         snapshot.organisationById.get(ls[0]!.organisationId)!,
         snapshot.productById.get(ls[0]!.productId)!,
         ls,
@@ -74,7 +92,13 @@ export async function licencePositions(
           (imbalance !== "SHORTFALL" && m.shelfware > 0) || (imbalance !== "SHELFWARE" && m.shortfall > 0),
       ),
     )
-    .sort((a, b) =>
-      cost(a) === cost(b) ? (a.licences[0]!.id < b.licences[0]!.id ? -1 : 1) : cost(a) > cost(b) ? -1 : 1,
-    );
+    .sort((a, b) => {
+      const [ca, cb] = [cost(a), cost(b)];
+      if (ca !== cb) {
+        if (ca === null || cb === null) return ca === null ? 1 : -1;
+        return ca > cb ? -1 : 1;
+      }
+      if (ca === null && seats(a) !== seats(b)) return seats(b) - seats(a);
+      return a.licences[0]!.id < b.licences[0]!.id ? -1 : 1;
+    });
 }

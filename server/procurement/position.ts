@@ -4,7 +4,8 @@
 // Unit cost of a metric: the licences' unit costs averaged by seats owned, Σ(u × owned) / Σ owned (a
 // plain average when nothing is owned). Shelfware cost = shelfware × Σ(u × owned) / Σ owned, computed
 // exactly and rounded half-up to the penny once; the same for shortfall. With one licence (or one
-// price) this is simply seats × unit cost.
+// price) this is simply seats × unit cost. Every cost is commercial: for a caller who may not see the
+// organisation's figures they are null and the method says "hidden".
 import type { Licence, LicenceMetric } from "../../generated/prisma/client.ts";
 import { count, divHalfUp, gbp } from "./arith.ts";
 
@@ -15,15 +16,18 @@ export interface MetricPositionModel {
   used: number;
   shelfware: number;
   shortfall: number;
-  unitCost: bigint;
-  shelfwareCost: bigint;
-  shortfallCost: bigint;
+  unitCost: bigint | null;
+  shelfwareCost: bigint | null;
+  shortfallCost: bigint | null;
   licenceIds: string[];
   method: string;
 }
 
-/** Positions per metric of `licences` (one organisation, one product), in metric order. */
-export function metricPositions(licences: readonly Licence[]): MetricPositionModel[] {
+/**
+ * Positions per metric of `licences` (one organisation, one product), in metric order; `shown` says
+ * whether the caller may see the organisation's commercial figures (costs are null when not).
+ */
+export function metricPositions(licences: readonly Licence[], shown: boolean): MetricPositionModel[] {
   const byMetric = new Map<LicenceMetric, Licence[]>();
   for (const l of licences) byMetric.set(l.metric, [...(byMetric.get(l.metric) ?? []), l]);
   return [...byMetric.entries()]
@@ -39,14 +43,16 @@ export function metricPositions(licences: readonly Licence[]): MetricPositionMod
       const shelfwareCost = divHalfUp(numerator * BigInt(shelfware), denominator);
       const shortfallCost = divHalfUp(numerator * BigInt(shortfall), denominator);
       const unitCost = divHalfUp(numerator, denominator);
-      const price =
-        ls.length === 1 || ls.every((l) => l.unitCostPence === ls[0]!.unitCostPence)
+      const price = !shown
+        ? "unit cost (hidden)"
+        : ls.length === 1 || ls.every((l) => l.unitCostPence === ls[0]!.unitCostPence)
           ? gbp(ls[0]!.unitCostPence)
           : `${gbp(unitCost)} (average of ${ls.length} licences' unit costs by seats ${weighted ? "owned" : "— none owned, plain average"})`;
+      const money = (v: bigint) => (shown ? gbp(v) : "hidden");
       const gap = shelfware
-        ? `shelfware ${count(shelfware)} × ${price} = ${gbp(shelfwareCost)}`
+        ? `shelfware ${count(shelfware)} × ${price} = ${money(shelfwareCost)}`
         : shortfall
-          ? `shortfall ${count(shortfall)} × ${price} = ${gbp(shortfallCost)}`
+          ? `shortfall ${count(shortfall)} × ${price} = ${money(shortfallCost)}`
           : "owned = used";
       return {
         metric,
@@ -54,9 +60,9 @@ export function metricPositions(licences: readonly Licence[]): MetricPositionMod
         used,
         shelfware,
         shortfall,
-        unitCost,
-        shelfwareCost,
-        shortfallCost,
+        unitCost: shown ? unitCost : null,
+        shelfwareCost: shown ? shelfwareCost : null,
+        shortfallCost: shown ? shortfallCost : null,
         licenceIds: ls.map((l) => l.id),
         method: `${metric.toLowerCase()}: owned ${count(owned)}, used ${count(used)}; ${gap} (rounded half-up to the penny once).`,
       };

@@ -9,7 +9,7 @@ import type { Actor } from "../shared/actor.ts";
 import { canAnywhere } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf, parseGlobalId, type NodeType } from "../shared/ids.ts";
-import { inTransaction, recordAudit, type Tx } from "../shared/writes.ts";
+import { expectVersion, inTransaction, recordAudit, writeVersioned, type Tx } from "../shared/writes.ts";
 import { optionalText } from "../shared/validate.ts";
 import { aliasKey } from "../licences/normalise.ts";
 import { matchProduct, type ProductCatalogue, type ProductMatch as MatchResult } from "../licences/match.ts";
@@ -78,8 +78,8 @@ function mayDecide(actor: Actor): void {
   }
 }
 
-/** Audit entries for catalogue review rows, which have no global-ID type of their own in shared/ids.ts. */
-const REVIEW_ENTITY = "ProductMatch" as NodeType;
+/** The global-ID type of review rows (audit entries, errors). */
+const REVIEW_ENTITY: NodeType = "ProductMatch";
 
 /**
  * Matches register titles and queues the uncertain ones (fuzzy needing review, or no match) for a
@@ -169,68 +169,86 @@ export function productMatchesToReview(
 
 function reviewId(globalId: string): string {
   const parsed = parseGlobalId(globalId, "id");
-  if ((parsed.type as string) !== "ProductMatch")
+  if (parsed.type !== "ProductMatch")
     throw new InputError("id", `expected the ID of a ProductMatch, got the ID of a ${parsed.type}.`);
   return parsed.id;
 }
 
-/** Confirms a queued title as `productGlobalId`: the title becomes an alias of that product. */
-export async function confirmProductMatch(ctx: Context, globalId: string, productGlobalId: string) {
+/**
+ * Confirms a queued title as `productGlobalId`: the title becomes an alias of that product. Versioned
+ * like every change: the review is written first, conditioned on the `version` the caller read, so a
+ * concurrent confirm or reject of the same review waits for this one and then finds the version gone
+ * (CONFLICT) — a review never ends REJECTED with its alias created, or confirmed twice.
+ */
+export async function confirmProductMatch(
+  ctx: Context,
+  globalId: string,
+  version: number,
+  productGlobalId: string,
+) {
   mayDecide(ctx.actor);
   const id = reviewId(globalId);
   const productId = idOf(productGlobalId, "Product", "productId");
   return inTransaction(ctx, async (tx) => {
     const before = await tx.productMatch.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("id", `no product match has ID ${globalId}.`);
+    expectVersion(before, version, REVIEW_ENTITY, id);
     if (before.status === "CONFIRMED")
       throw new ConflictError("id", `"${before.title}" is already confirmed; it is an alias now.`);
     if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } })))
       throw new NotFoundError("productId", `no product has ID ${productGlobalId}.`);
-    const alias = await tx.productAlias.findUnique({ where: { normalised: before.normalised } });
-    if (alias && alias.productId !== productId)
-      throw new ConflictError("productId", `"${before.title}" is already an alias of another product.`);
-    if (!alias) {
-      const created = await tx.productAlias.create({
-        data: { id: randomUUID(), productId, alias: before.title, normalised: before.normalised },
-      });
-      await recordAudit(tx, ctx.actor, {
-        action: "CREATE",
-        entityType: "ProductAlias" as NodeType,
-        entityId: created.id,
-        organisationId: null,
-        after: created,
-      });
-    }
-    const after = await tx.productMatch.update({
-      where: { id },
-      data: {
-        status: "CONFIRMED",
-        confirmedProductId: productId,
-        rejectedProductIds: before.rejectedProductIds.filter((p) => p !== productId),
-        decidedBy: ctx.actor.email,
-        decidedAt: new Date(),
-        version: { increment: 1 },
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: REVIEW_ENTITY, id, action: "UPDATE", before },
+      async () => {
+        const written = await tx.productMatch.updateMany({
+          where: { id, version },
+          data: {
+            status: "CONFIRMED",
+            confirmedProductId: productId,
+            rejectedProductIds: before.rejectedProductIds.filter((p) => p !== productId),
+            decidedBy: ctx.actor.email,
+            decidedAt: new Date(),
+            version: { increment: 1 },
+          },
+        });
+        // Only the writer that won the review creates the alias (a failed check rolls the write back).
+        if (written.count === 1) await createAlias(tx, ctx.actor, before, productId);
+        return written;
       },
-    });
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: REVIEW_ENTITY,
-      entityId: id,
-      organisationId: null,
-      before,
-      after,
-    });
-    return after;
+      () => tx.productMatch.findUnique({ where: { id } }),
+    );
   });
 }
 
-/** Rejects a queued title's proposed product: it is never proposed for this title again. */
-export async function rejectProductMatch(ctx: Context, globalId: string) {
+/** Makes a reviewed title an alias of `productId` (refused when it is already another product's). */
+async function createAlias(tx: Tx, actor: Actor, review: ProductMatch, productId: string): Promise<void> {
+  const alias = await tx.productAlias.findUnique({ where: { normalised: review.normalised } });
+  if (alias && alias.productId !== productId)
+    throw new ConflictError("productId", `"${review.title}" is already an alias of another product.`);
+  if (alias) return;
+  const created = await tx.productAlias.create({
+    data: { id: randomUUID(), productId, alias: review.title, normalised: review.normalised },
+  });
+  await recordAudit(tx, actor, {
+    action: "CREATE",
+    entityType: "ProductAlias",
+    entityId: created.id,
+    organisationId: null,
+    after: created,
+  });
+}
+
+/**
+ * Rejects a queued title's proposed product: it is never proposed for this title again. Versioned like
+ * confirmProductMatch: CONFLICT when the review changed since the caller read `version`.
+ */
+export async function rejectProductMatch(ctx: Context, globalId: string, version: number) {
   mayDecide(ctx.actor);
   const id = reviewId(globalId);
   return inTransaction(ctx, async (tx) => {
     const before = await tx.productMatch.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("id", `no product match has ID ${globalId}.`);
+    expectVersion(before, version, REVIEW_ENTITY, id);
     if (before.status === "CONFIRMED")
       throw new ConflictError(
         "id",
@@ -238,24 +256,22 @@ export async function rejectProductMatch(ctx: Context, globalId: string) {
       );
     const rejected = new Set(before.rejectedProductIds);
     if (before.proposedProductId) rejected.add(before.proposedProductId);
-    const after = await tx.productMatch.update({
-      where: { id },
-      data: {
-        status: "REJECTED",
-        rejectedProductIds: [...rejected],
-        decidedBy: ctx.actor.email,
-        decidedAt: new Date(),
-        version: { increment: 1 },
-      },
-    });
-    await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
-      entityType: REVIEW_ENTITY,
-      entityId: id,
-      organisationId: null,
-      before,
-      after,
-    });
-    return after;
+    return writeVersioned(
+      tx,
+      ctx.actor,
+      { type: REVIEW_ENTITY, id, action: "UPDATE", before },
+      () =>
+        tx.productMatch.updateMany({
+          where: { id, version },
+          data: {
+            status: "REJECTED",
+            rejectedProductIds: [...rejected],
+            decidedBy: ctx.actor.email,
+            decidedAt: new Date(),
+            version: { increment: 1 },
+          },
+        }),
+      () => tx.productMatch.findUnique({ where: { id } }),
+    );
   });
 }

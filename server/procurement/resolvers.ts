@@ -76,9 +76,10 @@ export const procurementResolvers: Resolvers = {
       runOcdsImport(ctx.prisma, ctx.actor, json, { organisation, dryRun }),
     submitProductTitles: async (_p, { titles, source }, ctx) =>
       Promise.all((await submitProductTitles(ctx, titles, source)).map((m) => titleView(ctx, m))),
-    confirmProductMatch: async (_p, { id, productId }, ctx) =>
-      reviewView(ctx, await confirmProductMatch(ctx, id, productId)),
-    rejectProductMatch: async (_p, { id }, ctx) => reviewView(ctx, await rejectProductMatch(ctx, id)),
+    confirmProductMatch: async (_p, { id, version, productId }, ctx) =>
+      reviewView(ctx, await confirmProductMatch(ctx, id, version, productId)),
+    rejectProductMatch: async (_p, { id, version }, ctx) =>
+      reviewView(ctx, await rejectProductMatch(ctx, id, version)),
   },
   Contract: {
     capability: (c) => {

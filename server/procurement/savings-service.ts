@@ -1,5 +1,6 @@
 // consolidationSavings: the licences of an overlap, or of a whole capability, priced by the formula in
-// savings.ts. Exit costs come from contract terms and are masked per organisation like contract values.
+// savings.ts. Every figure is commercial: a side's cost is shown when the caller may see that
+// organisation's figures, anything spanning the scope only when it may see every organisation's.
 import type { Licence } from "../../generated/prisma/client.ts";
 import type { Context } from "../shared/context.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
@@ -53,21 +54,24 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     code0(a) < code0(b) ? -1 : code0(a) > code0(b) ? 1 : a.id < b.id ? -1 : 1,
   );
   const asOf = args.asOf ?? today();
-  const { visible, code } = viewer(ctx, snapshot);
+  const { visible, code, hiddenFor } = viewer(ctx, snapshot);
   const candidates = consolidationCandidates(licences, {
     contractById: snapshot.contractById,
     asOf,
     visible,
     code,
+    hiddenFor,
     label: (id) => productLabel(snapshot, id),
   }).map((c) => candidateView(c, snapshot));
+  const hidden = hiddenFor(licences.map((l) => l.organisationId));
   const byOrg = new Map<string, Licence[]>();
   for (const l of licences) byOrg.set(l.organisationId, [...(byOrg.get(l.organisationId) ?? []), l]);
   const sides = [...byOrg.entries()]
     .map(([orgId, ls]) => ({
       organisation: snapshot.organisationById.get(orgId)!,
       licences: ls,
-      currentAnnualCost: ls.reduce((s, l) => s + l.annualCostPence, 0n),
+      currentAnnualCost: visible(orgId) ? ls.reduce((s, l) => s + l.annualCostPence, 0n) : null,
+      valuesVisible: visible(orgId),
       seats: seatCounts(ls),
       licenceIds: ls.map((l) => toGlobalId("Licence", l.id)),
     }))
@@ -78,7 +82,9 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
       capability ?? (overlapId ? findOverlap(snapshot, overlapId, "overlapId")!.capabilityCode : null),
     asOf,
     sides,
-    currentAnnualCost: licences.reduce((s, l) => s + l.annualCostPence, 0n),
+    currentAnnualCost: hidden.length ? null : licences.reduce((s, l) => s + l.annualCostPence, 0n),
+    valuesVisible: hidden.length === 0,
+    hiddenFor: hidden,
     candidates,
     recommended: candidates.find((c) => c.recommended) ?? null,
     formula: CONSOLIDATION_FORMULA,

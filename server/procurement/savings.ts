@@ -1,5 +1,7 @@
 // The saving of consolidating licences onto one product and contract. Pure: no database.
 // The formula is stated once, in CONSOLIDATION_FORMULA, and every candidate carries its own arithmetic.
+// Every figure is commercial and spans the organisations in scope: a caller who may not see one of them
+// gets no figure, no ranking by cost and no recommendation (each would reveal the hidden prices).
 import type { Contract, Licence, LicenceMetric } from "../../generated/prisma/client.ts";
 import { count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 
@@ -26,8 +28,11 @@ export const ROUNDING_RULE =
 export interface SavingsContext {
   contractById: ReadonlyMap<string, Contract>;
   asOf: Date;
+  /** Whether the caller may see the organisation's commercial figures. */
   visible: (organisationId: string) => boolean;
   code: (organisationId: string) => string;
+  /** Codes of the organisations among these whose figures the caller may not see. */
+  hiddenFor: (organisationIds: Iterable<string>) => string[];
   label: (productId: string) => string;
 }
 
@@ -51,23 +56,23 @@ export interface SideSeatsModel {
   licenceIds: string[];
 }
 
-/** One candidate target and its arithmetic. */
+/** One candidate target and its arithmetic; every money figure is null when hidden from the caller. */
 export interface Candidate {
   productId: string;
   metric: LicenceMetric;
   targetLicence: Licence;
   targetContract: Contract | null;
-  targetUnitPrice: bigint;
+  targetUnitPrice: bigint | null;
   seatsNeeded: number;
   seatsBySide: SideSeatsModel[];
-  seatCost: bigint;
-  targetFixedCharge: bigint;
-  duplicateFixedCharges: bigint;
+  seatCost: bigint | null;
+  targetFixedCharge: bigint | null;
+  duplicateFixedCharges: bigint | null;
   keptLicenceIds: string[];
-  keptAnnualCost: bigint;
-  consolidatedAnnualCost: bigint;
-  currentAnnualCost: bigint;
-  annualSaving: bigint;
+  keptAnnualCost: bigint | null;
+  consolidatedAnnualCost: bigint | null;
+  currentAnnualCost: bigint | null;
+  annualSaving: bigint | null;
   exitCost: bigint | null;
   exits: ExitLine[];
   paybackMonths: number | null;
@@ -78,8 +83,19 @@ export interface Candidate {
   method: string;
   licenceIds: string[];
   contractIds: string[];
-  /** Exact exit cost for ranking (never shown when hidden). */
-  rankExit: bigint | null;
+}
+
+/** A candidate's exact figures, before they are shown or hidden. */
+interface Exact {
+  unit: bigint;
+  seatCost: bigint;
+  targetFixed: bigint;
+  duplicateFixed: bigint;
+  keptCost: bigint;
+  consolidated: bigint;
+  saving: bigint;
+  /** Exact exit cost (null when a contract's end date is unknown). */
+  exit: bigint | null;
 }
 
 /** Support, maintenance and other charges that are not per seat: max(0, annual − unit × owned). */
@@ -88,22 +104,35 @@ export function fixedCharge(l: Licence): bigint {
   return f > 0n ? f : 0n;
 }
 
-/** Every candidate target for `licences`, cheapest first (see CONSOLIDATION_FORMULA); the first is recommended. */
+/**
+ * Every candidate target for `licences`, cheapest first (see CONSOLIDATION_FORMULA); the first is
+ * recommended. When the caller may not see every organisation's figures, nothing is priced for it:
+ * candidates come by product, metric, organisation and licence, and none is recommended.
+ */
 export function consolidationCandidates(licences: readonly Licence[], ctx: SavingsContext): Candidate[] {
   const current = licences.reduce((s, l) => s + l.annualCostPence, 0n);
+  const hidden = ctx.hiddenFor(licences.map((l) => l.organisationId));
   // A target must take over at least one other licence; consolidating a licence onto itself is no candidate.
-  const candidates = licences
+  const priced = licences
     .filter((t) => licences.some((l) => l !== t && l.metric === t.metric))
-    .map((t) => candidateFor(t, licences, current, ctx));
-  const allExitsKnown = candidates.every((c) => c.rankExit !== null && c.valuesVisible);
+    .map((t) => candidateFor(t, licences, current, hidden, ctx));
+  if (hidden.length) {
+    const key = ({ candidate: c }: (typeof priced)[number]) =>
+      [ctx.label(c.productId), c.metric, ctx.code(c.targetLicence.organisationId), c.targetLicence.id].join(
+        "\u0000",
+      );
+    return priced.sort((a, b) => (key(a) < key(b) ? -1 : 1)).map((p) => p.candidate);
+  }
+  const allExitsKnown = priced.every((p) => p.exact.exit !== null);
   const endOf = (c: Candidate) => c.targetContract?.endDate?.getTime() ?? -Infinity;
-  candidates.sort((a, b) => {
-    if (a.consolidatedAnnualCost !== b.consolidatedAnnualCost)
-      return a.consolidatedAnnualCost < b.consolidatedAnnualCost ? -1 : 1;
-    if (allExitsKnown && a.rankExit !== b.rankExit) return a.rankExit! < b.rankExit! ? -1 : 1;
-    if (endOf(a) !== endOf(b)) return endOf(b) - endOf(a);
-    return a.targetLicence.id < b.targetLicence.id ? -1 : 1;
+  priced.sort((a, b) => {
+    if (a.exact.consolidated !== b.exact.consolidated)
+      return a.exact.consolidated < b.exact.consolidated ? -1 : 1;
+    if (allExitsKnown && a.exact.exit !== b.exact.exit) return a.exact.exit! < b.exact.exit! ? -1 : 1;
+    if (endOf(a.candidate) !== endOf(b.candidate)) return endOf(b.candidate) - endOf(a.candidate);
+    return a.candidate.targetLicence.id < b.candidate.targetLicence.id ? -1 : 1;
   });
+  const candidates = priced.map((p) => p.candidate);
   if (candidates[0]) candidates[0].recommended = true;
   return candidates;
 }
@@ -112,8 +141,9 @@ function candidateFor(
   t: Licence,
   licences: readonly Licence[],
   current: bigint,
+  hidden: string[],
   ctx: SavingsContext,
-): Candidate {
+): { candidate: Candidate; exact: Exact } {
   const m = t.metric;
   const sameProduct = licences.filter((l) => l.productId === t.productId && l.metric === m);
   const unit = sameProduct.reduce(
@@ -142,14 +172,13 @@ function candidateFor(
     }
     byContract.set(l.contractId, [...(byContract.get(l.contractId) ?? []), l]);
   }
-  const hidden = new Set<string>();
   let unknownEnd = false;
   let exitNumerator = 0n;
   const exits: ExitLine[] = [];
   for (const [contractId, lines] of byContract) {
     const contract = ctx.contractById.get(contractId)!;
     const basis = lines.reduce((s, l) => s + l.annualCostPence, 0n);
-    const shown = ctx.visible(contract.organisationId);
+    const lineShown = ctx.visible(contract.organisationId);
     let remaining = 0;
     if (!contract.endDate) {
       unknownEnd = true;
@@ -161,22 +190,22 @@ function candidateFor(
     }
     if (remaining === 0 && contract.endDate) continue; // already ended by D: nothing left to pay
     exitNumerator += basis * BigInt(remaining);
-    if (!shown) hidden.add(ctx.code(contract.organisationId));
     exits.push({
       contract,
       organisationId: contract.organisationId,
       endDate: contract.endDate,
       remainingDays: remaining,
-      annualBasis: shown ? basis : null,
-      cost: shown && contract.endDate ? divHalfUp(basis * BigInt(remaining), DAYS_PER_YEAR) : null,
-      valuesVisible: shown,
+      annualBasis: lineShown ? basis : null,
+      cost: lineShown && contract.endDate ? divHalfUp(basis * BigInt(remaining), DAYS_PER_YEAR) : null,
+      valuesVisible: lineShown,
       licenceIds: lines.map((l) => l.id),
     });
   }
   exits.sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
-  const exact = unknownEnd ? null : divHalfUp(exitNumerator, DAYS_PER_YEAR);
-  const valuesVisible = hidden.size === 0;
-  const exitCost = valuesVisible ? exact : null;
+  const exactExit = unknownEnd ? null : divHalfUp(exitNumerator, DAYS_PER_YEAR);
+  const valuesVisible = hidden.length === 0;
+  const shown = <T>(v: T): T | null => (valuesVisible ? v : null);
+  const exitCost = shown(exactExit);
   const paybackMonths =
     exitCost === null || saving <= 0n ? null : exitCost === 0n ? 0 : Number(divCeil(exitCost * 12n, saving));
 
@@ -199,32 +228,44 @@ function candidateFor(
     metric: m,
     targetLicence: t,
     targetContract,
-    targetUnitPrice: unit,
+    targetUnitPrice: shown(unit),
     seatsNeeded,
     seatsBySide,
-    seatCost,
-    targetFixedCharge: targetFixed,
-    duplicateFixedCharges: duplicateFixed,
+    seatCost: shown(seatCost),
+    targetFixedCharge: shown(targetFixed),
+    duplicateFixedCharges: shown(duplicateFixed),
     keptLicenceIds: kept.map((l) => l.id),
-    keptAnnualCost: keptCost,
-    consolidatedAnnualCost: consolidated,
-    currentAnnualCost: current,
-    annualSaving: saving,
+    keptAnnualCost: shown(keptCost),
+    consolidatedAnnualCost: shown(consolidated),
+    currentAnnualCost: shown(current),
+    annualSaving: shown(saving),
     exitCost,
     exits,
     paybackMonths,
     valuesVisible,
-    hiddenFor: [...hidden].sort(),
+    hiddenFor: hidden,
     problems,
     recommended: false,
     method: "",
     licenceIds: convertible.map((l) => l.id),
     contractIds: [...new Set(convertible.map((l) => l.contractId).filter((c): c is string => c !== null))],
-    rankExit: exact,
   };
   candidate.method = describe(candidate, licences, ctx);
-  return candidate;
+  const exact = {
+    unit,
+    seatCost,
+    targetFixed,
+    duplicateFixed,
+    keptCost,
+    consolidated,
+    saving,
+    exit: exactExit,
+  };
+  return { candidate, exact };
 }
+
+/** A figure in the method text: the amount, or "hidden". */
+const fig = (v: bigint | null) => (v === null ? "hidden" : gbp(v));
 
 function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContext): string {
   const t = c.targetLicence;
@@ -233,28 +274,32 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
     : `(${ctx.code(t.organisationId)}, no contract recorded)`;
   const metric = c.metric.toLowerCase();
   const seats = c.seatsBySide.map((s) => `${s.organisationCode} ${count(s.used)}`).join(" + ");
-  const perSide = new Map<string, bigint>();
-  for (const l of licences)
-    perSide.set(
-      ctx.code(l.organisationId),
-      (perSide.get(ctx.code(l.organisationId)) ?? 0n) + l.annualCostPence,
-    );
+  const perSide = new Map<string, { organisationId: string; pence: bigint }>();
+  for (const l of licences) {
+    const side = perSide.get(ctx.code(l.organisationId)) ?? { organisationId: l.organisationId, pence: 0n };
+    side.pence += l.annualCostPence;
+    perSide.set(ctx.code(l.organisationId), side);
+  }
   const currentParts = [...perSide.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([code, v]) => `${code} ${gbp(v)}`);
+    .map(([code, s]) => `${code} ${ctx.visible(s.organisationId) ? gbp(s.pence) : "hidden"}`);
   const parts = [
     `Onto ${ctx.label(c.productId)} (${metric}) ${vehicle}.`,
     `Seats needed = seats used, not owned: ${seats} = ${count(c.seatsNeeded)}.`,
-    `${count(c.seatsNeeded)} × ${gbp(c.targetUnitPrice)} (the better unit price) = ${gbp(c.seatCost)}, + the target's fixed charge ${gbp(c.targetFixedCharge)}` +
+    `${count(c.seatsNeeded)} × ${fig(c.targetUnitPrice)} (the better unit price) = ${fig(c.seatCost)}, + the target's fixed charge ${fig(c.targetFixedCharge)}` +
       (c.keptLicenceIds.length
-        ? `, + ${c.keptLicenceIds.length} licence(s) in other metrics kept at ${gbp(c.keptAnnualCost)}`
+        ? `, + ${c.keptLicenceIds.length} licence(s) in other metrics kept at ${fig(c.keptAnnualCost)}`
         : "") +
-      ` = ${gbp(c.consolidatedAnnualCost)} a year.`,
-    `Now ${gbp(c.currentAnnualCost)} (${currentParts.join(" + ")}), so the annual saving is ${gbp(c.annualSaving)}` +
-      (c.duplicateFixedCharges > 0n
-        ? `, including ${gbp(c.duplicateFixedCharges)} of duplicate support/maintenance no longer paid.`
-        : "."),
+      ` = ${fig(c.consolidatedAnnualCost)} a year.`,
+    `Now ${fig(c.currentAnnualCost)} (${currentParts.join(" + ")}), so the annual saving is ${fig(c.annualSaving)}` +
+      (c.duplicateFixedCharges === null
+        ? ", including any duplicate support/maintenance no longer paid."
+        : c.duplicateFixedCharges > 0n
+          ? `, including ${gbp(c.duplicateFixedCharges)} of duplicate support/maintenance no longer paid.`
+          : "."),
   ];
+  if (c.hiddenFor.length)
+    parts.push(`The figures need the readCommercialValues permission in ${c.hiddenFor.join(", ")}.`);
   if (c.exits.length === 0)
     parts.push(`No contract is left early (as of ${isoDate(ctx.asOf)}): no exit cost.`);
   else {
@@ -265,15 +310,11 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
           ? `${e.contract.reference} (${ctx.code(e.organisationId)}) ${gbp(e.annualBasis)} × unknown days`
           : `${e.contract.reference} (${ctx.code(e.organisationId)}) ${gbp(e.annualBasis)} × ${count(e.remainingDays)} / 365 = ${gbp(e.cost)}`,
     );
-    const total =
-      c.exitCost !== null
-        ? gbp(c.exitCost)
-        : c.hiddenFor.length
-          ? `hidden (needs readContractValues in ${c.hiddenFor.join(", ")})`
-          : "unknown";
+    const total = c.exitCost !== null ? gbp(c.exitCost) : c.hiddenFor.length ? "hidden" : "unknown";
     parts.push(`Leaving early from ${isoDate(ctx.asOf)}: ${lines.join("; ")}; one-off exit cost ${total}.`);
   }
-  if (c.annualSaving <= 0n) parts.push("No annual saving, so no payback.");
+  if (c.annualSaving === null) parts.push("Payback hidden.");
+  else if (c.annualSaving <= 0n) parts.push("No annual saving, so no payback.");
   else if (c.paybackMonths !== null)
     parts.push(
       c.paybackMonths === 0

@@ -1,6 +1,7 @@
 // Licence overlaps as the API returns them: detected on a snapshot (overlaps.ts), priced from licence
-// costs (visible to every reader), with their contracts and co-termination (contract-derived money,
-// masked unless the caller may read that organisation's contract values).
+// costs, with their contracts and co-termination. Every figure is commercial: a side's cost is shown
+// when the caller may see that organisation's commercial figures, a total only when it may see every
+// side's; overlaps are never ordered or filtered by a figure the caller may not see.
 import type {
   Contract,
   Licence,
@@ -9,7 +10,7 @@ import type {
   Product,
 } from "../../generated/prisma/client.ts";
 import type { Context } from "../shared/context.ts";
-import { can } from "../shared/authz.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { InputError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { contractCapability } from "./capability.ts";
@@ -36,11 +37,25 @@ export function seatCounts(licences: readonly Licence[]): SeatCount[] {
   return [...map.values()].sort((a, b) => (a.metric < b.metric ? -1 : 1));
 }
 
-/** Whether the caller may see `organisationId`'s contract values, and its code, for pure modules. */
-export function viewer(ctx: Context, snapshot: ProcurementSnapshot) {
+/** What the caller may see, for pure modules. */
+export interface Viewer {
+  /** Whether the caller may see `organisationId`'s commercial figures (commercialVisible). */
+  visible: (organisationId: string) => boolean;
+  /** The organisation's code. */
+  code: (organisationId: string) => string;
+  /** Codes of the organisations among `organisationIds` whose figures are hidden, sorted, each once. */
+  hiddenFor: (organisationIds: Iterable<string>) => string[];
+}
+
+/** The caller's view of a snapshot's organisations. */
+export function viewer(ctx: Context, snapshot: ProcurementSnapshot): Viewer {
+  const visible = (organisationId: string) => commercialVisible(ctx.actor, organisationId);
+  const code = (organisationId: string) =>
+    snapshot.organisationById.get(organisationId)?.code ?? organisationId;
   return {
-    visible: (organisationId: string) => can(ctx.actor, "readContractValues", organisationId),
-    code: (organisationId: string) => snapshot.organisationById.get(organisationId)?.code ?? organisationId,
+    visible,
+    code,
+    hiddenFor: (ids) => [...new Set([...ids].filter((id) => !visible(id)).map(code))].sort(),
   };
 }
 
@@ -96,6 +111,7 @@ const byEnd = (a: Contract, b: Contract) =>
 
 /** An overlap as the API returns it. */
 export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel) {
+  const { visible, hiddenFor } = viewer(ctx, snapshot);
   const product = (id: string) => snapshot.productById.get(id) as Product;
   const rel = relatedContracts(snapshot);
   const sides = o.sides.map((s) => {
@@ -110,7 +126,8 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
       contracts,
       relatedContracts: o.capabilityCode ? (rel.get(`${s.organisationId}|${o.capabilityCode}`) ?? []) : [],
       seats: seatCounts(s.licences),
-      annualCost: sum(s.licences),
+      annualCost: visible(s.organisationId) ? sum(s.licences) : null,
+      valuesVisible: visible(s.organisationId),
       contractEnds: contracts.map((c) => c.endDate).filter((d): d is Date => d !== null),
       licenceIds: gids(
         "Licence",
@@ -126,6 +143,7 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
   const ends = sides.flatMap((s) => s.contractEnds).map((d) => d.getTime());
   const labels = o.productIds.map((id) => productLabel(snapshot, id)).sort();
   const capability = o.capabilityCode ? (snapshot.capabilityByCode.get(o.capabilityCode) ?? null) : null;
+  const hidden = hiddenFor(o.sides.map((s) => s.organisationId));
   return {
     id: o.id,
     kind: o.kind,
@@ -139,7 +157,9 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
     productLabels: labels,
     sides,
     organisationCodes: sides.map((s) => s.organisation.code),
-    annualCost: sum(licences),
+    annualCost: hidden.length ? null : sum(licences),
+    valuesVisible: hidden.length === 0,
+    hiddenFor: hidden,
     seats: seatCounts(licences),
     earliestContractEnd: ends.length ? new Date(Math.min(...ends)) : null,
     latestContractEnd: ends.length ? new Date(Math.max(...ends)) : null,
@@ -160,7 +180,10 @@ export interface OverlapFilter {
   kind?: OverlapKind | null;
 }
 
-/** Overlaps among the chosen organisations, filtered, largest annual cost first. */
+/**
+ * Overlaps among the chosen organisations, filtered, largest annual cost first; those whose total the
+ * caller may not see come after, by id, and are left out when `minAnnualSpend` is given.
+ */
 export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
   const snapshot = await loadSnapshot(ctx.prisma, filter.organisations);
   const capability = filter.capability?.trim().toUpperCase();
@@ -170,10 +193,14 @@ export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
     .filter((o) => !filter.kind || o.kind === filter.kind)
     .filter((o) => !capability || o.capabilityCode === capability)
     .map((o) => overlapView(ctx, snapshot, o))
-    .filter((o) => min === null || o.annualCost >= min)
-    .sort((a, b) =>
-      a.annualCost === b.annualCost ? (a.id < b.id ? -1 : 1) : a.annualCost > b.annualCost ? -1 : 1,
-    );
+    .filter((o) => min === null || (o.annualCost !== null && o.annualCost >= min))
+    .sort((a, b) => {
+      if (a.annualCost !== b.annualCost) {
+        if (a.annualCost === null || b.annualCost === null) return a.annualCost === null ? 1 : -1;
+        return a.annualCost > b.annualCost ? -1 : 1;
+      }
+      return a.id < b.id ? -1 : 1;
+    });
 }
 
 /** The overlap model with `id` in a snapshot, or null. Malformed ids are refused naming `field`. */

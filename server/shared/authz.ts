@@ -6,16 +6,24 @@ import { ForbiddenError } from "./errors.ts";
 
 /** What a role allows within its organisation. */
 export type Permission =
-  "read" | "readContractValues" | "editInventory" | "editProcurement" | "plan" | "approve" | "administer";
+  "read" | "readCommercialValues" | "editInventory" | "editProcurement" | "plan" | "approve" | "administer";
 
 /** Each role's permissions within the organisation it is held in. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   VIEWER: ["read"],
   EDITOR: ["read", "editInventory"],
-  PROCUREMENT: ["read", "readContractValues", "editProcurement"],
-  PLANNER: ["read", "readContractValues", "plan"],
-  APPROVER: ["read", "readContractValues", "approve"],
-  ADMIN: ["read", "readContractValues", "editInventory", "editProcurement", "plan", "approve", "administer"],
+  PROCUREMENT: ["read", "readCommercialValues", "editProcurement"],
+  PLANNER: ["read", "readCommercialValues", "plan"],
+  APPROVER: ["read", "readCommercialValues", "approve"],
+  ADMIN: [
+    "read",
+    "readCommercialValues",
+    "editInventory",
+    "editProcurement",
+    "plan",
+    "approve",
+    "administer",
+  ],
 };
 
 /** What changing each kind of entity needs. */
@@ -41,6 +49,16 @@ export function can(actor: Actor, permission: Permission, organisationId: string
   if (!roles) return false;
   for (const role of roles) if (ROLE_PERMISSIONS[role].includes(permission)) return true;
   return false;
+}
+
+/**
+ * True when `actor` may see the commercial figures of rows owned by `organisationId`: contract values,
+ * licence prices and costs, and every figure computed from them. The one place that decides it; a figure
+ * that mixes organisations is shown only when this holds for each of them.
+ */
+export function commercialVisible(actor: Actor, organisationId: string): boolean {
+  if (actor.mustChangePassword) return false;
+  return can(actor, "readCommercialValues", organisationId);
 }
 
 /** True when `actor` holds `permission` in at least one organisation. */

@@ -2,22 +2,29 @@
 import { createHash } from "node:crypto";
 import { InputError } from "./errors.ts";
 
-/** The types that have global IDs. */
-export type NodeType =
-  | "Organisation"
-  | "Site"
-  | "Asset"
-  | "Dependency"
-  | "Vendor"
-  | "Capability"
-  | "Product"
-  | "Licence"
-  | "Contract"
-  | "AuditEvent"
-  | "User"
-  | "ApiToken"
-  | "ProductMatch"
-  | "ProductAlias";
+/** The types that have global IDs: the only names `parseGlobalId` accepts before the colon. */
+export const NODE_TYPES = [
+  "Organisation",
+  "Site",
+  "Asset",
+  "Dependency",
+  "Vendor",
+  "Capability",
+  "Product",
+  "Licence",
+  "Contract",
+  "AuditEvent",
+  "User",
+  "ApiToken",
+  "ProductMatch",
+  "ProductAlias",
+] as const;
+
+/** A type that has global IDs. */
+export type NodeType = (typeof NODE_TYPES)[number];
+
+// A Set, not an object: "__proto__", "constructor" or "toString" must not be found on a prototype.
+const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -26,18 +33,30 @@ export function toGlobalId(type: NodeType, id: string): string {
   return `${type}:${id}`;
 }
 
-/** Splits a global ID; throws InputError naming `field` when it is malformed. */
+/** What a client sent, shortened and JSON-quoted for an error message. */
+const quoted = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/**
+ * Splits a global ID into a known type and a UUID (lower-cased); throws InputError naming `field` when
+ * it is malformed or its type is not one the API gives IDs to.
+ */
 export function parseGlobalId(globalId: string, field: string): { type: NodeType; id: string } {
   const at = globalId.indexOf(":");
-  const type = globalId.slice(0, at) as NodeType;
+  const type = globalId.slice(0, at);
   const id = globalId.slice(at + 1).toLowerCase();
   if (at < 1 || !UUID.test(id)) {
     throw new InputError(
       field,
-      `"${globalId.slice(0, 80)}" is not an ID; IDs look like "Asset:<uuid>" as returned by the API.`,
+      `${quoted(globalId)} is not an ID; IDs look like "Asset:<uuid>" as returned by the API.`,
     );
   }
-  return { type, id };
+  if (!KNOWN_TYPES.has(type)) {
+    throw new InputError(
+      field,
+      `${quoted(globalId)} is not an ID: ${quoted(type)} is not a type with IDs (${NODE_TYPES.join(", ")}).`,
+    );
+  }
+  return { type: type as NodeType, id };
 }
 
 /** The row id behind a global ID that must be of `type`. */

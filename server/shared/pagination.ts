@@ -17,17 +17,80 @@ export interface KeysetOrder {
   direction: "asc" | "desc";
 }
 
-type CursorValue = string | number | null | { bigint: string } | { date: string };
+/** What a sort column holds; a cursor's value must be of its order's kind. */
+type ColumnKind = "string" | "bigint" | "integer" | "date";
 
-function encodeValue(v: unknown): CursorValue {
-  if (typeof v === "bigint") return { bigint: v.toString() };
-  if (v instanceof Date) return { date: v.toISOString() };
-  return v as CursorValue;
+/** The kind of every column a list is sorted on (all NOT NULL). A new sort column must be added here. */
+const COLUMN_KINDS: Record<string, ColumnKind> = {
+  name: "string",
+  reference: "string",
+  annualRunCostPence: "bigint",
+  annualCostPence: "bigint",
+  quantityOwned: "integer",
+  seq: "bigint",
+  updatedAt: "date",
+  at: "date",
+};
+
+function columnKind(order: KeysetOrder): ColumnKind {
+  const kind = COLUMN_KINDS[order.column];
+  if (!kind) throw new Error(`pagination: no cursor kind for sort column ${order.column}`);
+  return kind;
 }
 
-function decodeValue(v: CursorValue): unknown {
-  if (v && typeof v === "object") return "bigint" in v ? BigInt(v.bigint) : new Date(v.date);
-  return v;
+function encodeValue(v: unknown): string | number | { bigint: string } | { date: string } {
+  if (typeof v === "bigint") return { bigint: v.toString() };
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+  if (v instanceof Date) return { date: v.toISOString() };
+  if (typeof v === "string") return v;
+  throw new Error(`pagination: cannot put ${typeof v} in a cursor`);
+}
+
+/** Longest text a cursor may carry (sort columns hold names and references of at most 200 characters). */
+const MAX_CURSOR_TEXT = 1000;
+const BIGINT = /^-?(0|[1-9]\d{0,18})$/;
+const INT8_MIN = -(2n ** 63n);
+const INT8_MAX = 2n ** 63n - 1n;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// Text PostgreSQL cannot compare as sent: NUL, and lone UTF-16 surrogates.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The sort value a cursor carries, if it is exactly what `encodeValue` makes for a column of `kind`
+ * (a string; a decimal bigint within PostgreSQL's int8; an ISO instant that round-trips); else
+ * undefined. Anything a client forges is checked here, before it can reach the database.
+ */
+function decodeValue(v: unknown, kind: ColumnKind): string | number | bigint | Date | undefined {
+  switch (kind) {
+    case "integer":
+      // PostgreSQL int4: what an Int column such as quantityOwned holds.
+      return typeof v === "number" && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31 ? v : undefined;
+    case "string":
+      return typeof v === "string" && v.length <= MAX_CURSOR_TEXT && !UNSTORABLE.test(v) ? v : undefined;
+    case "bigint": {
+      const digits = isWrapper(v, "bigint") ? v.bigint : undefined;
+      if (typeof digits !== "string" || !BIGINT.test(digits)) return undefined;
+      const n = BigInt(digits);
+      return n >= INT8_MIN && n <= INT8_MAX ? n : undefined;
+    }
+    case "date": {
+      const iso = isWrapper(v, "date") ? v.date : undefined;
+      if (typeof iso !== "string" || !ISO_INSTANT.test(iso)) return undefined;
+      const d = new Date(iso);
+      return !Number.isNaN(d.getTime()) && d.toISOString() === iso ? d : undefined;
+    }
+  }
+}
+
+/** A plain object whose only key is `key` (no prototype lookups: `"bigint" in v` would find inherited keys). */
+function isWrapper<K extends string>(v: unknown, key: K): v is Record<K, unknown> {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    Object.hasOwn(v, key)
+  );
 }
 
 /** Validates `first`: 0…MAX_PAGE_SIZE. */
@@ -45,50 +108,46 @@ export function encodeCursor(row: Record<string, unknown>, order: KeysetOrder): 
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-function decodeCursor(cursor: string, expected?: unknown): [unknown, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[1] === "string" &&
-      UUID.test(parsed[1])
-    ) {
-      const value = decodeValue(parsed[0] as CursorValue);
-      const kind = (v: unknown) =>
-        v instanceof Date ? (Number.isNaN(v.getTime()) ? "bad" : "date") : typeof v;
-      if (expected === undefined || value === null || kind(value) === expected) return [value, parsed[1]];
+/** The longest cursor accepted: a value of MAX_CURSOR_TEXT characters (each up to 6 bytes escaped), and an id. */
+const MAX_CURSOR_LENGTH = Math.ceil(((MAX_CURSOR_TEXT * 6 + 64) * 4) / 3);
+
+/**
+ * The sort value and id a cursor of `order` holds. Refuses, as BAD_INPUT on `after`, anything that is
+ * not exactly a cursor this API makes for that order: not base64url JSON, not a two-element array, a
+ * value of another kind or out of range, an id that is not a UUID.
+ */
+function decodeCursor(cursor: string, order: KeysetOrder): [string | number | bigint | Date, string] {
+  const kind = columnKind(order);
+  if (cursor.length <= MAX_CURSOR_LENGTH && BASE64URL.test(cursor)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    } catch {
+      parsed = undefined;
     }
-  } catch {
-    /* fall through to the error below */
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [raw, id] = parsed as [unknown, unknown];
+      const value = decodeValue(raw, kind);
+      if (value !== undefined && typeof id === "string" && UUID.test(id)) return [value, id];
+    }
   }
   throw new InputError(
     "after",
-    "is not a cursor this API returned; pass an `endCursor` from a previous page.",
+    "is not a cursor this API returned for this list and order; pass an `endCursor` from a previous page.",
   );
 }
-
-/** What each sort column's cursor value decodes to; a cursor of another kind was made for another order. */
-const COLUMN_KINDS: Record<string, string> = {
-  name: "string",
-  reference: "string",
-  annualRunCostPence: "bigint",
-  annualCostPence: "bigint",
-  updatedAt: "date",
-  at: "date",
-};
 
 /** The Prisma `where` that selects rows after the cursor, and the `orderBy` that goes with it. */
 export function keyset(order: KeysetOrder, after: string | null | undefined) {
   const orderBy = [{ [order.column]: order.direction }, { id: order.direction }];
   if (!after) return { where: {}, orderBy };
-  const [value, id] = decodeCursor(after, COLUMN_KINDS[order.column]);
+  const [value, id] = decodeCursor(after, order);
   const cmp = order.direction === "asc" ? "gt" : "lt";
-  const where =
-    value === null
-      ? { [order.column]: null, id: { [cmp]: id } }
-      : { OR: [{ [order.column]: { [cmp]: value } }, { [order.column]: value, id: { [cmp]: id } }] };
+  const where = {
+    OR: [{ [order.column]: { [cmp]: value } }, { [order.column]: value, id: { [cmp]: id } }],
+  };
   return { where, orderBy };
 }
 
@@ -149,11 +208,10 @@ export function connectionFromSorted<T extends { id: string }>(
       (r) => encodeCursor(r as Record<string, unknown>, order) === args.after,
     );
     if (afterIndex < 0) {
-      const [value, id] = decodeCursor(args.after);
+      const [value, id] = decodeCursor(args.after, order);
       const cmp = (r: T) => {
-        const v = (r as Record<string, unknown>)[order.column] as string | number | bigint | Date;
-        const c =
-          v < (value as typeof v) ? -1 : v > (value as typeof v) ? 1 : r.id < id ? -1 : r.id > id ? 1 : 0;
+        const v = (r as Record<string, unknown>)[order.column] as string | bigint | Date;
+        const c = v < value ? -1 : v > value ? 1 : r.id < id ? -1 : r.id > id ? 1 : 0;
         return order.direction === "asc" ? c : -c;
       };
       start = rows.findIndex((r) => cmp(r) > 0);

@@ -4,13 +4,15 @@ import { formatPence, parseMoney } from "./money.ts";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseDate(value: unknown): Date {
+/** A YYYY-MM-DD calendar date at UTC midnight; years from `minYear` (1000 for Date, the scalar's rule). */
+function parseDate(value: unknown, minYear = 1000): Date {
   if (typeof value !== "string" || !DATE.test(value))
     throw new TypeError(`dates are written YYYY-MM-DD, e.g. "2027-03-31".`);
   const d = new Date(`${value}T00:00:00.000Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
     throw new TypeError(`"${value}" is not a real calendar date.`);
-  if (d.getUTCFullYear() < 1000) throw new TypeError(`"${value}": years before 1000 are not accepted.`);
+  if (d.getUTCFullYear() < minYear)
+    throw new TypeError(`"${value}": years before ${minYear} are not accepted.`);
   return d;
 }
 
@@ -45,15 +47,42 @@ export const DateScalar = new GraphQLScalarType({
   parseLiteral: (ast) => parseDate(literal(ast)),
 });
 
-/** An instant, ISO 8601. */
+/** The instants the API accepts: four-digit years (RFC 3339), which every database and client can hold. */
+export const EARLIEST_INSTANT = new Date("0001-01-01T00:00:00.000Z");
+export const LATEST_INSTANT = new Date("9999-12-31T23:59:59.999Z");
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2})))?$/;
+
+/**
+ * An RFC 3339 date-time ("2026-03-31T09:30:00Z", "…+01:00", fractions to the nanosecond, cut to the
+ * millisecond) or a date alone (midnight UTC). Every part is range-checked, so "2026-02-30T…" and
+ * "…T25:00Z" are refused rather than rolled over, and the instant must fall in years 0001–9999.
+ */
+function parseDateTime(value: unknown): Date {
+  const m = typeof value === "string" ? DATE_TIME.exec(value) : null;
+  if (!m)
+    throw new TypeError(
+      `date-times are written as RFC 3339 with a four-digit year and an offset, e.g. "2027-03-31T09:30:00Z".`,
+    );
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", , sign, oh = "0", om = "0"] = m;
+  const day = parseDate(`${y}-${mo}-${d}`, 1);
+  if (+h > 23 || +mi > 59 || +s > 59 || +oh > 23 || +om > 59)
+    throw new TypeError(`"${value}" is not a real time of day (hours 00–23, minutes and seconds 00–59).`);
+  const offset = (sign === "-" ? -1 : 1) * (+oh * 60 + +om);
+  const ms = Number(frac.padEnd(3, "0").slice(0, 3));
+  const at = new Date(day.getTime() + ((+h * 60 + +mi - offset) * 60 + +s) * 1000 + ms);
+  if (at < EARLIEST_INSTANT || at > LATEST_INSTANT)
+    throw new TypeError(`"${value}" is outside the years 0001–9999.`);
+  return at;
+}
+
+/** An instant, RFC 3339 (ISO 8601) with a four-digit year. */
 export const DateTimeScalar = new GraphQLScalarType({
   name: "DateTime",
   serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
-  parseValue: (v) => {
-    const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) throw new TypeError("expected an ISO 8601 date-time.");
-    return d;
-  },
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
 });
 
 /** Any JSON value (read-only snapshots). */

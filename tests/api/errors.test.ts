@@ -174,8 +174,8 @@ describe.each(engines())("errors and edge cases on %s", (engine) => {
       },
     );
 
-    it("returns null for an ID of a type that is not a Node", async () => {
-      expect(ok(await gql(NODE, { id: gid("Spaceship", estate.dccWan.id) })).node).toBeNull();
+    it("rejects an ID of a type that is not a Node, naming the field", async () => {
+      expectError(await gql(NODE, { id: gid("Spaceship", estate.dccWan.id) }), "BAD_INPUT", "id");
     });
 
     it("rejects a malformed ID", async () => {

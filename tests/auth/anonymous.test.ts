@@ -1,15 +1,12 @@
 // Anonymous callers: every GraphQL operation is refused with 401 before anything runs, whichever way it is
 // sent; only sign-in and the web app's static files are served without credentials.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createApp } from "../../server/app.ts";
 import { buildSchema } from "../../server/schema.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
+import { ensureWebBuilt } from "../support/web-build.ts";
 import { createOrgs, newApp, resetDatabase, type App } from "./fixtures.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const schema = buildSchema();
 
 /** Every root field of the schema as the operation that calls it. */
@@ -34,8 +31,7 @@ describe.each(engines())("anonymous callers on %s", (engine) => {
   let app: App;
 
   beforeAll(async () => {
-    if (!existsSync(`${ROOT}web/dist/app.js`))
-      execFileSync("npm", ["run", "build:web"], { cwd: ROOT, stdio: "ignore" });
+    ensureWebBuilt();
     db = await openTestDatabase(engine);
     await resetDatabase(db);
     await createOrgs(db.prisma);
@@ -63,7 +59,7 @@ describe.each(engines())("anonymous callers on %s", (engine) => {
 
   it("treats an unknown session cookie or bearer token as anonymous", async () => {
     const forged: Record<string, string>[] = [
-      { cookie: "converge_session=s_forged" },
+      { cookie: "converge_session=s_forged", "sec-fetch-site": "same-origin" },
       { authorization: "Bearer cvg_forged" },
     ];
     for (const headers of forged) {
@@ -116,7 +112,8 @@ describe.each(engines())("anonymous callers on %s", (engine) => {
     expect(signIn.status, "sign-in answers the request itself (bad input), not with 'sign in first'").toBe(
       400,
     );
-    expect(((await signIn.json()) as { error: { code: string } }).error.code).toBe("BAD_INPUT");
+    const refused = (await signIn.json()) as { errors: { extensions: { code: string } }[] };
+    expect(refused.errors[0]!.extensions.code).toBe("BAD_INPUT");
     const me = await app.request("/auth/me");
     expect(me.status).toBe(401);
   });

@@ -48,21 +48,32 @@ export async function createProduct(prisma: PrismaClient): Promise<Product> {
   });
 }
 
-/** Creates an active user with PASSWORD (not one-time) holding `roles`, each as [organisation, role]. */
+/** What a fixture user may differ in: its owning organisation (default: that of its first role) and flags. */
+export type UserOptions = Partial<Pick<User, "mustChangePassword" | "active">> & {
+  organisation?: Organisation;
+};
+
+/**
+ * Creates an active user with PASSWORD (not one-time) holding `roles`, each as [organisation, role], and
+ * belonging to `over.organisation` or else to the organisation of its first role.
+ */
 export async function createUser(
   prisma: PrismaClient,
   email: string,
   roles: [Organisation, Role][] = [],
-  over: Partial<Pick<User, "mustChangePassword" | "active">> = {},
+  over: UserOptions = {},
 ): Promise<User> {
+  const { organisation = roles[0]?.[0], ...flags } = over;
+  if (!organisation) throw new Error(`fixture user ${email} needs an organisation (or a role)`);
   const user = await prisma.user.create({
     data: {
       id: randomUUID(),
       email,
       displayName: email.split("@")[0]!,
+      organisationId: organisation.id,
       passwordHash: await passwordHash(),
       mustChangePassword: false,
-      ...over,
+      ...flags,
     },
   });
   for (const [org, role] of roles) {
@@ -108,9 +119,9 @@ export interface Credentials {
   headers: Record<string, string>;
 }
 
-/** Credentials for a session cookie value. */
+/** Credentials for a session cookie value, sent as a browser on Converge's own pages sends it. */
 export function withCookie(value: string): Credentials {
-  return { headers: { cookie: `${SESSION_COOKIE}=${value}` } };
+  return { headers: { cookie: `${SESSION_COOKIE}=${value}`, "sec-fetch-site": "same-origin" } };
 }
 
 /** Credentials for an API token secret. */

@@ -94,17 +94,19 @@ function productMatch(ctx: CaseContext) {
     },
   });
 }
+/** Another user, belonging to the owning organisation, with no role. */
 async function otherUser(ctx: CaseContext) {
   return ctx.prisma.user.create({
     data: {
       id: randomUUID(),
       email: uniqueEmail("target"),
       displayName: "Target",
+      organisationId: ctx.owner.id,
       passwordHash: await passwordHash(),
     },
   });
 }
-/** Another user, holding VIEWER in the owning organisation. */
+/** Another user, belonging to the owning organisation and holding VIEWER there. */
 async function roleHolder(ctx: CaseContext) {
   const user = await otherUser(ctx);
   await ctx.prisma.roleAssignment.create({
@@ -268,17 +270,17 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
   confirmProductMatch: {
     group: "Product matching",
     rule: CATALOGUE,
-    document: `mutation ($id: ID!, $product: ID!) { confirmProductMatch(id: $id, productId: $product) { status } }`,
+    document: `mutation ($id: ID!, $version: Int!, $product: ID!) { confirmProductMatch(id: $id, version: $version, productId: $product) { status } }`,
     variables: async (ctx) => ({
-      id: gid("ProductMatch", (await productMatch(ctx)).id),
+      ...(await versioned(productMatch(ctx), "ProductMatch")),
       product: gid("Product", ctx.product.id),
     }),
   },
   rejectProductMatch: {
     group: "Product matching",
     rule: CATALOGUE,
-    document: `mutation ($id: ID!) { rejectProductMatch(id: $id) { status } }`,
-    variables: async (ctx) => ({ id: gid("ProductMatch", (await productMatch(ctx)).id) }),
+    document: `mutation ($id: ID!, $version: Int!) { rejectProductMatch(id: $id, version: $version) { status } }`,
+    variables: (ctx) => versioned(productMatch(ctx), "ProductMatch"),
   },
   changePassword: {
     group: "Own account",
@@ -320,9 +322,10 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
   },
   createUser: {
     group: "Users",
-    rule: { scope: "any-organisation", permission: "administer" },
-    document: `mutation ($email: String!) { createUser(email: $email, displayName: "New Starter") { user { id } } }`,
-    variables: async () => ({ email: uniqueEmail("starter") }),
+    rule: { scope: "owning-organisation", entity: "User" },
+    where: "the organisation the user will belong to",
+    document: `mutation ($email: String!, $org: String!) { createUser(email: $email, displayName: "New Starter", organisation: $org) { user { id } } }`,
+    variables: async (ctx) => ({ email: uniqueEmail("starter"), org: ctx.owner.code }),
   },
   grantRole: {
     group: "Roles",
@@ -341,14 +344,14 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
   resetUserPassword: {
     group: "Other users' accounts",
     rule: { scope: "owning-organisation", entity: "User" },
-    where: "every organisation the user has a role in",
+    where: "the organisation the user belongs to",
     document: `mutation ($user: ID!) { resetUserPassword(user: $user) { user { id } } }`,
     variables: async (ctx) => ({ user: gid("User", (await roleHolder(ctx)).id) }),
   },
   setUserActive: {
     group: "Other users' accounts",
     rule: { scope: "owning-organisation", entity: "User" },
-    where: "every organisation the user has a role in",
+    where: "the organisation the user belongs to",
     document: `mutation ($user: ID!) { setUserActive(user: $user, active: false) { id active } }`,
     variables: async (ctx) => ({ user: gid("User", (await roleHolder(ctx)).id) }),
   },

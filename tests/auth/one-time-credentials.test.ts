@@ -1,5 +1,6 @@
-// One-time credentials: a user an administrator created may only look at themselves and choose a password
-// until they do; a user with no role may do no ordinary work at all.
+// One-time credentials: a user an administrator created may only read their own identity (the scalar
+// fields of `me`) and choose a password until they do — judged on every field the operation selects,
+// through fragments and aliases; a user with no role may do no ordinary work at all.
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
@@ -14,12 +15,14 @@ import {
   signIn,
   type App,
   type Credentials,
+  type Orgs,
 } from "./fixtures.ts";
 
-const CREATE_USER = `mutation ($email: String!) { createUser(email: $email, displayName: "Sam Patel") { oneTimePassword user { id mustChangePassword } } }`;
+const CREATE_USER = `mutation ($email: String!) { createUser(email: $email, displayName: "Sam Patel", organisation: "SCC") { oneTimePassword user { id mustChangePassword } } }`;
 const GRANT = `mutation ($user: ID!, $role: Role!) { grantRole(user: $user, organisation: "SCC", role: $role) { roles { role organisation { code } } } }`;
 const CHANGE = `mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { email mustChangePassword } }`;
-const ME = `{ me { email mustChangePassword roles { role organisation { code } } } }`;
+const IDENTITY = `{ me { __typename id email displayName active mustChangePassword lastSignInAt createdAt } }`;
+const ME_WITH_ROLES = `{ me { email mustChangePassword roles { role organisation { code } } } }`;
 const CREATE_SITE = `mutation ($org: String!) { createSite(input: { organisation: $org, name: "Depot comms room", kind: COMMS_ROOM }) { id } }`;
 const NEW_EMAIL = "sam.patel@southshire.gov.uk";
 const NEW_PASSWORD = "Tw3lve chars";
@@ -30,11 +33,12 @@ describe.each(engines())("one-time credentials on %s", (engine) => {
   let oneTimePassword: string;
   let oneTimeHash: string;
   let newcomer: Credentials;
+  let orgs: Orgs;
 
   beforeAll(async () => {
     db = await openTestDatabase(engine);
     await resetDatabase(db);
-    const orgs = await createOrgs(db.prisma);
+    orgs = await createOrgs(db.prisma);
     await createUser(db.prisma, "admin@southshire.gov.uk", [[orgs.SCC, "ADMIN"]]);
     app = newApp(db.prisma);
     const admin = await signIn(app, "admin@southshire.gov.uk");
@@ -55,12 +59,60 @@ describe.each(engines())("one-time credentials on %s", (engine) => {
     app = newApp(db.prisma);
   });
 
-  it("lets the newcomer see who they are", async () => {
-    expect(ok(await gql(app, newcomer, ME)).me).toEqual({
+  it("lets the newcomer read who they are: the scalar fields of me", async () => {
+    const me = ok(await gql(app, newcomer, IDENTITY)).me;
+    expect(me).toMatchObject({
+      __typename: "User",
       email: NEW_EMAIL,
+      displayName: "Sam Patel",
+      active: true,
       mustChangePassword: true,
-      roles: [{ role: "EDITOR", organisation: { code: "SCC" } }],
     });
+    expect(me.id).toMatch(/^User:/);
+  });
+
+  it.each([
+    [
+      "their roles' organisations' figures",
+      `{ me { roles { organisation { annualIctBudget summary { assetCount } } } } }`,
+    ],
+    ["their roles alone", `{ me { email roles { role } } }`],
+    ["their own organisation", `{ me { organisation { code annualIctBudget } } }`],
+    [
+      "a relation behind an alias",
+      `{ whoami: me { email grants: roles { org: organisation { budget: annualIctBudget } } } }`,
+    ],
+    [
+      "a relation in a fragment on User",
+      `{ me { ...Mine } } fragment Mine on User { email roles { organisation { summary { assetCount } } } }`,
+    ],
+    ["a relation in an inline fragment", `{ me { email ... on User { roles { organisation { code } } } } }`],
+    [
+      "a relation in nested fragments",
+      `{ ...Root } fragment Root on Query { me { ...Id } } fragment Id on User { email ...Deep } fragment Deep on User { roles { role } }`,
+    ],
+    [
+      "a relation skipped by a directive (refused all the same)",
+      `{ me { email roles @include(if: false) { role } } }`,
+    ],
+    [
+      "a relation through changePassword's answer",
+      `mutation { changePassword(currentPassword: "x", newPassword: "y") { roles { organisation { annualIctBudget } } } }`,
+    ],
+    ["another user through node", `{ node(id: "User:00000000-0000-4000-8000-000000000001") { id } }`],
+  ])("refuses %s with FORBIDDEN before running anything", async (_what, query) => {
+    const res = await gql(app, newcomer, query);
+    expectCode(res, "FORBIDDEN");
+    expect(res.errors![0]!.message).toMatch(/changePassword/);
+    expect(res.data ?? null).toBeNull();
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { email: NEW_EMAIL } })).passwordHash).toBe(
+      oneTimeHash,
+    );
+  });
+
+  it("names the first field that is not allowed", async () => {
+    const res = await gql(app, newcomer, `{ me { email roles { role } } }`);
+    expect(res.errors![0]!.message).toMatch(/not me\.roles\.?$/);
   });
 
   it.each([
@@ -127,7 +179,7 @@ describe.each(engines())("one-time credentials on %s", (engine) => {
   describe("a user with no role", () => {
     let roleless: Credentials;
     beforeAll(async () => {
-      await createUser(db.prisma, "no.role@southshire.gov.uk");
+      await createUser(db.prisma, "no.role@southshire.gov.uk", [], { organisation: orgs.SCC });
       roleless = await signIn(newApp(db.prisma), "no.role@southshire.gov.uk");
     });
 
@@ -142,12 +194,26 @@ describe.each(engines())("one-time credentials on %s", (engine) => {
       expect(res.errors![0]!.message).toMatch(/no role/);
     });
 
-    it("may still see who they are", async () => {
-      expect(ok(await gql(app, roleless, ME)).me).toEqual({
+    it("may still see who they are, and that they have no role", async () => {
+      expect(ok(await gql(app, roleless, ME_WITH_ROLES)).me).toEqual({
         email: "no.role@southshire.gov.uk",
         mustChangePassword: false,
         roles: [],
       });
+    });
+
+    it.each([
+      ["their organisation's figures", `{ me { organisation { annualIctBudget } } }`],
+      ["their organisation behind an alias", `{ me { home: organisation { code } } }`],
+      [
+        "their organisation in a fragment",
+        `{ me { ...Mine } } fragment Mine on User { organisation { summary { assetCount } } }`,
+      ],
+    ])("gets FORBIDDEN for %s", async (_what, query) => {
+      const res = await gql(app, roleless, query);
+      expectCode(res, "FORBIDDEN");
+      expect(res.errors![0]!.message).toMatch(/no role/);
+      expect(res.data ?? null).toBeNull();
     });
   });
 });

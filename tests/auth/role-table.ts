@@ -83,13 +83,13 @@ function rows(): Row[] {
       allowed: has("read"),
     },
     {
-      what: "See contract values (`value`, `annualValue`, contract audit snapshots)",
-      needs: "`readContractValues`",
-      where: "its organisation",
-      allowed: has("readContractValues"),
+      what: "See commercial figures: contract values, licence prices and costs, and every figure computed from them (licence spend, overlap, position, saving, exit, payback and co-termination figures, the money in licence and contract audit snapshots)",
+      needs: "`readCommercialValues`",
+      where: "its organisation (a figure spanning several: each of them)",
+      allowed: has("readCommercialValues"),
     },
   ];
-  const used = new Set<Permission>(["read", "readContractValues"]);
+  const used = new Set<Permission>(["read", "readCommercialValues"]);
   for (const { group, mutations, rule, where } of mutationGroups()) {
     const permission = permissionOf(rule);
     if (permission) used.add(permission);
@@ -126,8 +126,12 @@ export function renderRoleTable(): string {
     ...lines,
     "",
     "✓ allowed, — refused with `FORBIDDEN`. A role counts only in the organisation it is held in; an ADMIN of",
-    "the shared service counts in every organisation. A user with no role at all, or still on one-time",
-    "credentials, may only run `me` and `changePassword`.",
+    "the shared service counts in every organisation. Every user belongs to one organisation, chosen when the",
+    "account is created: only its ADMINs (or the shared service's) may reset the password, deactivate or",
+    "reactivate the account, whatever roles it holds elsewhere, and granting the account ADMIN in another",
+    "organisation needs ADMIN in its own organisation too. A user still on one-time credentials may only read",
+    "their own identity (the scalar fields of `me`) and run `changePassword`; a user with no role at all may",
+    "also see their (empty) `roles`.",
   ].join("\n");
 }
 

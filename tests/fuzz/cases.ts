@@ -1,7 +1,11 @@
 // One fuzz case per mutation of the schema: what its fields mean (so valid values can be generated next to
 // hostile ones) and how many runs it gets. coverage.test.ts fails when a mutation has no case here.
 import fc from "fast-check";
-import type { Table } from "./values.ts";
+import type { Role } from "../../generated/prisma/client.ts";
+import { ROLE_PERMISSIONS } from "../../server/shared/authz.ts";
+import { MUTATION_CASES } from "../auth/mutation-cases.ts";
+import { permissionOf, ROLES } from "../auth/role-table.ts";
+import type { Caller, Table } from "./values.ts";
 
 /** What a field holds, beyond its GraphQL type. */
 export type FieldKind =
@@ -104,6 +108,11 @@ export interface MutationCase {
   fields?: Record<string, FieldKind>;
   /** Runs per engine before RUN_SCALE (each run is one request between two database snapshots). */
   runs: number;
+  /**
+   * The fewest calls that must succeed per engine (before RUN_SCALE), or the property fails: a fuzz whose
+   * calls are all refused tests nothing its title claims. Set near half of what the default seed gives.
+   */
+  minSucceeded: number;
   /** Extra checks of an accepted call, beyond the generic ones (problems found, empty when none). */
   onSuccess?: (c: SuccessContext) => Promise<string[]>;
 }
@@ -113,32 +122,33 @@ const cleanTitle = (t: string) => t.replace(/[\u0000-\u001f\u007f]+/g, " ").trim
 
 /** Every mutation of the schema. */
 export const CASES: Record<string, MutationCase> = {
-  createSite: { runs: 70 },
-  updateSite: { id: "Site", runs: 70 },
-  retireSite: { id: "Site", runs: 30 },
-  createAsset: { runs: 70 },
-  updateAsset: { id: "Asset", runs: 70 },
-  retireAsset: { id: "Asset", runs: 30 },
-  createDependency: { runs: 50 },
-  updateDependency: { id: "Dependency", runs: 50 },
-  removeDependency: { id: "Dependency", runs: 30 },
-  createLicence: { runs: 70 },
-  updateLicence: { id: "Licence", runs: 70 },
-  retireLicence: { id: "Licence", runs: 30 },
-  createContract: { runs: 70 },
-  updateContract: { id: "Contract", runs: 70 },
-  retireContract: { id: "Contract", runs: 30 },
+  createSite: { runs: 70, minSucceeded: 10 },
+  updateSite: { id: "Site", runs: 70, minSucceeded: 3 },
+  retireSite: { id: "Site", runs: 30, minSucceeded: 3 },
+  createAsset: { runs: 70, minSucceeded: 11 },
+  updateAsset: { id: "Asset", runs: 70, minSucceeded: 3 },
+  retireAsset: { id: "Asset", runs: 30, minSucceeded: 4 },
+  createDependency: { runs: 70, minSucceeded: 4 },
+  updateDependency: { id: "Dependency", runs: 50, minSucceeded: 5 },
+  removeDependency: { id: "Dependency", runs: 30, minSucceeded: 1 },
+  createLicence: { runs: 70, minSucceeded: 9 },
+  updateLicence: { id: "Licence", runs: 70, minSucceeded: 5 },
+  retireLicence: { id: "Licence", runs: 30, minSucceeded: 4 },
+  createContract: { runs: 70, minSucceeded: 7 },
+  updateContract: { id: "Contract", runs: 70, minSucceeded: 5 },
+  retireContract: { id: "Contract", runs: 30, minSucceeded: 3 },
   // Each changePassword run hashes with scrypt once or twice (about 100 ms each).
-  changePassword: { runs: 12 },
-  createApiToken: { runs: 40 },
-  revokeApiToken: { id: "ApiToken", runs: 30 },
-  createUser: { runs: 30 },
-  grantRole: { runs: 30 },
-  revokeRole: { runs: 30 },
-  resetUserPassword: { runs: 25 },
-  setUserActive: { runs: 25 },
+  changePassword: { runs: 12, minSucceeded: 3 },
+  createApiToken: { runs: 40, minSucceeded: 6 },
+  revokeApiToken: { id: "ApiToken", runs: 30, minSucceeded: 3 },
+  createUser: { runs: 30, minSucceeded: 4 },
+  grantRole: { runs: 30, minSucceeded: 4 },
+  revokeRole: { runs: 30, minSucceeded: 3 },
+  resetUserPassword: { runs: 50, minSucceeded: 2 },
+  setUserActive: { runs: 50, minSucceeded: 3 },
   importOcds: {
     runs: 60,
+    minSucceeded: 5,
     async onSuccess({ args, data, changes }) {
       const problems: string[] = [];
       const contracts = changes.filter((c) => c.table === "Contract");
@@ -156,6 +166,7 @@ export const CASES: Record<string, MutationCase> = {
   },
   submitProductTitles: {
     runs: 40,
+    minSucceeded: 6,
     fields: { source: text(200) },
     async onSuccess({ args, data, changes, row }) {
       const problems: string[] = [];
@@ -186,7 +197,8 @@ export const CASES: Record<string, MutationCase> = {
   },
   confirmProductMatch: {
     id: "ProductMatch",
-    runs: 30,
+    runs: 40,
+    minSucceeded: 2,
     async onSuccess({ data, row }) {
       const r = await row("ProductMatch", String(data.id).split(":")[1]!);
       return r?.status === "CONFIRMED" && data.confirmedProduct?.id === `Product:${r.confirmedProductId}`
@@ -197,6 +209,7 @@ export const CASES: Record<string, MutationCase> = {
   rejectProductMatch: {
     id: "ProductMatch",
     runs: 30,
+    minSucceeded: 4,
     async onSuccess({ data, row }) {
       const r = await row("ProductMatch", String(data.id).split(":")[1]!);
       return r?.status === "REJECTED"
@@ -247,4 +260,43 @@ export function kindOf(mutation: string, key: string): FieldKind | undefined {
     return table ? ref(table) : undefined;
   }
   return CASES[mutation]?.fields?.[key] ?? FIELD_KINDS[key];
+}
+
+/** The roles in SCC (the actor's organisation) a caller holds, for each kind of caller of a mutation. */
+export interface Callers {
+  permitted: Role[];
+  /** Null when every account may run the mutation; `why` says so. */
+  forbidden: Role[] | null;
+  why?: string;
+}
+
+/**
+ * Who fuzzes each mutation, from the rule of tests/auth/mutation-cases.ts (the same rules the role table
+ * and its walk use, so the fuzz follows when a rule changes): the one role that grants the permission
+ * the mutation needs, and a caller holding every role that does not (the most a refused caller can
+ * have). Own-account mutations: any role, against a caller with none (refused by the access plugin).
+ */
+export function callersOf(mutation: string): Callers {
+  if (mutation === "changePassword")
+    return {
+      permitted: ["VIEWER"],
+      forbidden: null,
+      why: "every account may change its own password, even one with no role or on one-time credentials",
+    };
+  const rule = MUTATION_CASES[mutation]?.rule;
+  if (!rule) throw new Error(`fuzz: ${mutation} has no rule in tests/auth/mutation-cases.ts`);
+  const permission = permissionOf(rule);
+  if (permission === null) return { permitted: ["VIEWER"], forbidden: [] };
+  const granting = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+  const permitted = granting.find((r) => r !== "ADMIN") ?? "ADMIN";
+  return { permitted: [permitted], forbidden: ROLES.filter((r) => !granting.includes(r)) };
+}
+
+/** The roles of `caller` for a call of `mutation`. */
+export function rolesOf(mutation: string, caller: Caller): Role[] {
+  const callers = callersOf(mutation);
+  if (caller === "permitted") return callers.permitted;
+  if (!callers.forbidden)
+    throw new Error(`fuzz: ${mutation} has no caller who may not run it (${callers.why})`);
+  return callers.forbidden;
 }

@@ -1,6 +1,7 @@
 // The estate every fuzz property starts from: two councils (SCC, the actor's; DCC, another's) and a
 // partner (WBC), each with rows in every state a mutation cares about (active, retired, empty, shared),
-// cross-organisation links, two users with tokens, and a small catalogue. Built straight through Prisma.
+// cross-organisation links, two users with tokens and an SCC viewer, and a small catalogue. Built
+// straight through Prisma.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { hashSecret } from "../../server/auth/secrets.ts";
 import { aliasKey } from "../../server/licences/normalise.ts";
@@ -12,6 +13,8 @@ export interface Fixture {
   sccUser: { id: string; email: string };
   /** An ADMIN of DCC: the actor must not be able to touch this user or their token. */
   dccUser: { id: string; email: string };
+  /** A VIEWER of SCC: a user other than the actor that SCC's admins administer. */
+  sccViewer: { id: string; email: string };
 }
 
 /** Empties every table the app writes (TRUNCATE fires no row triggers, so the audit table empties too). */
@@ -45,10 +48,22 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
   };
 
   const sccUser = await prisma.user.create({
-    data: { id: id(), email: "editor@scc.example", displayName: "SCC Editor", passwordHash },
+    data: {
+      id: id(),
+      email: "editor@scc.example",
+      displayName: "SCC Editor",
+      organisationId: orgs.SCC,
+      passwordHash,
+    },
   });
   const dccUser = await prisma.user.create({
-    data: { id: id(), email: "admin@dcc.example", displayName: "DCC Admin", passwordHash },
+    data: {
+      id: id(),
+      email: "admin@dcc.example",
+      displayName: "DCC Admin",
+      organisationId: orgs.DCC,
+      passwordHash,
+    },
   });
   await prisma.roleAssignment.createMany({
     data: [
@@ -235,9 +250,24 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
   await licence(orgs.SCC, mosaic.id, { status: "RETIRED", notes: "replaced" });
   await licence(orgs.DCC, liquid.id, { contractId: dcc1 });
 
+  // Created last, so the ids of everything above stay as they were when the regressions were recorded.
+  const sccViewer = await prisma.user.create({
+    data: {
+      id: id(),
+      email: "viewer@scc.example",
+      displayName: "SCC Viewer",
+      organisationId: orgs.SCC,
+      passwordHash,
+    },
+  });
+  await prisma.roleAssignment.create({
+    data: { id: id(), userId: sccViewer.id, organisationId: orgs.SCC, role: "VIEWER" },
+  });
+
   return {
     orgs,
     sccUser: { id: sccUser.id, email: sccUser.email },
     dccUser: { id: dccUser.id, email: dccUser.email },
+    sccViewer: { id: sccViewer.id, email: sccViewer.email },
   };
 }

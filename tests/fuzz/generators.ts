@@ -5,7 +5,7 @@
 // objects may carry extra fields).
 import fc from "fast-check";
 import type { GraphQLInputType, GraphQLNamedInputType } from "graphql";
-import { kindOf, type FieldKind } from "./cases.ts";
+import { callersOf, kindOf, type FieldKind } from "./cases.ts";
 import {
   EXISTING_NAMES,
   SQL_INJECTION,
@@ -43,6 +43,7 @@ import {
   UnknownRef,
   VersionRef,
   type Call,
+  type Caller,
   type IdForm,
   type Table,
 } from "./values.ts";
@@ -450,16 +451,26 @@ function oneHostileArb(mutation: string): fc.Arbitrary<Record<string, unknown>> 
 /** Most shrink steps per counterexample (each step is a request between two snapshots). */
 export const MAX_SHRINKS = 150;
 
-/** Calls of `mutation`: 40% valid-shaped, 40% valid but for one hostile field, 20% chaos; 15% sent as inline literals. */
+/**
+ * Calls of `mutation`: 40% valid-shaped, 40% valid but for one hostile field, 20% chaos; 15% sent as
+ * inline literals; 75% by a caller permitted to run it, 25% by one who is not (when there is one).
+ */
 export function callArb(mutation: string): fc.Arbitrary<Call> {
+  const mayBeForbidden = callersOf(mutation).forbidden !== null;
   const args = fc.oneof(
     { weight: 2, arbitrary: argsArb(mutation, "valid") },
     { weight: 2, arbitrary: oneHostileArb(mutation) },
     { weight: 1, arbitrary: argsArb(mutation, "chaos") },
   );
   const inline = fc.integer({ min: 0, max: 99 }).map((n) => n >= 85); // shrinks towards variables
+  // Shrinks towards the permitted caller.
+  const caller = fc
+    .integer({ min: 0, max: 99 })
+    .map((n): Caller => (mayBeForbidden && n >= 75 ? "forbidden" : "permitted"));
   return fc.limitShrink(
-    fc.record({ args, inline }).map(({ args, inline }) => ({ mutation, args, inline })),
+    fc
+      .record({ args, inline, caller })
+      .map(({ args, inline, caller }) => ({ mutation, args, inline, caller })),
     MAX_SHRINKS,
   );
 }

@@ -1,5 +1,7 @@
-// The fuzz harness: a database with the fixture estate, the in-process app acting as an EDITOR+PROCUREMENT
-// of SCC only, and `check(call)`, which sends one call and asserts every property:
+// The fuzz harness: a database with the fixture estate, the in-process app acting as the fixture's SCC user
+// with the roles in SCC of the call's caller (cases.ts, callersOf: one who may run the mutation, or one
+// who may not), and `check(call)`, which sends one call and asserts every property:
+//   0. a caller who may not run the mutation never succeeds;
 //   1. never HTTP 5xx, and every error has a known code (never INTERNAL_SERVER_ERROR);
 //   2. a refused call changes nothing: every row of every table hashes the same before and after;
 //   3. no row of DCC (the other council) changes, whatever the call;
@@ -16,7 +18,8 @@ import { openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { buildFixture, truncateAll, type Fixture } from "./fixture.ts";
 import { MASK_KNOWN } from "./env.ts";
 import { maskKnownBugs } from "./known-bugs.ts";
-import { CASES } from "./cases.ts";
+import { CASES, rolesOf } from "./cases.ts";
+import type { Role } from "../../generated/prisma/client.ts";
 import {
   buildRequest,
   getNamedType,
@@ -64,6 +67,7 @@ export class FuzzViolation extends Error {
 
 /** What one call did, for the statistics printed after each property. */
 export interface Outcome {
+  caller: "permitted" | "forbidden";
   succeeded: boolean;
   codes: string[];
   changedRows: number;
@@ -74,6 +78,8 @@ interface RowHash {
   id: string;
   hash: string;
   dcc: boolean;
+  /** The entity whose audit event records a change of this row ("<table>:<id>", see AUDITED_AS). */
+  audited: string;
 }
 
 interface RowChange {
@@ -81,7 +87,17 @@ interface RowChange {
   id: string;
   kind: "added" | "removed" | "changed";
   dcc: boolean;
+  audited: string;
 }
+
+/**
+ * Rows whose changes are audited as a change of another entity: a user's roles and sessions are part of
+ * the user (grantRole, revokeRole and resetUserPassword write one User event). Others are their own.
+ */
+const AUDITED_AS: Record<string, string> = {
+  RoleAssignment: `'User:' || x."userId"::text`,
+  Session: `'User:' || x."userId"::text`,
+};
 
 const DCC_USERS = `(SELECT "userId" FROM "RoleAssignment" WHERE "organisationId" = $1::uuid)`;
 /** Which rows of each table belong to DCC ($1); a dependency belongs to its source's organisation. */
@@ -163,6 +179,8 @@ export class Harness {
   fixture!: Fixture;
   /** The actor's password now (changePassword changes it). */
   password = INITIAL_PASSWORD;
+  /** The actor's roles in SCC for the call being made (set by `check` from the call's caller). */
+  private roles: Role[] = ["EDITOR", "PROCUREMENT"];
   private tables: string[] = [];
   private snapshotSql = "";
   private app!: { request(path: string, init: RequestInit): Response | Promise<Response> };
@@ -182,15 +200,19 @@ export class Harness {
   /** Opens a fresh database on `engine` with the fixture estate. */
   static async open(engine: "pglite" | "postgres"): Promise<Harness> {
     const h = new Harness(await openTestDatabase(engine), engine);
+    // Every table with an id, but GraphVersion: a counter the database's own triggers keep, which no
+    // mutation writes and which the graph queries need to find.
     const tables = await h.prisma.$queryRawUnsafe<{ t: string }[]>(
       `SELECT c.table_name AS t FROM information_schema.columns c JOIN information_schema.tables tb USING (table_schema, table_name)
-       WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND tb.table_type = 'BASE TABLE' AND c.table_name NOT LIKE '\\_%' ORDER BY 1`,
+       WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND tb.table_type = 'BASE TABLE' AND c.table_name NOT LIKE '\\_%'
+         AND c.table_name <> 'GraphVersion' ORDER BY 1`,
     );
     h.tables = tables.map((r) => r.t);
     h.snapshotSql = h.tables
       .map(
         (t) =>
-          `SELECT '${t}' AS "table", x.id::text AS id, md5(x::text) AS hash, (${DCC_SCOPE[t] ?? "FALSE"}) AS dcc FROM "${t}" x`,
+          `SELECT '${t}' AS "table", x.id::text AS id, md5(x::text) AS hash, (${DCC_SCOPE[t] ?? "FALSE"}) AS dcc,
+             ${AUDITED_AS[t] ?? `'${t}:' || x.id::text`} AS audited FROM "${t}" x`,
       )
       .join("\nUNION ALL ");
     h.passwordHash = await hashPassword(INITIAL_PASSWORD);
@@ -205,7 +227,7 @@ export class Harness {
       id: h.fixture.sccUser.id,
       email: h.fixture.sccUser.email,
       displayName: "SCC Editor",
-      roles: new Map([[h.fixture.orgs.SCC, new Set(["EDITOR", "PROCUREMENT"] as const)]]),
+      roles: new Map(h.roles.length ? [[h.fixture.orgs.SCC, new Set(h.roles)]] : []),
       sharedAdmin: false,
       via: "token",
     });
@@ -319,7 +341,10 @@ export class Harness {
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(call.args)) args[k] = await rows(v, k);
     let current: number | null = null;
-    if (target && ["Site", "Asset", "Dependency", "Licence", "Contract"].includes(target.table)) {
+    if (
+      target &&
+      ["Site", "Asset", "Dependency", "Licence", "Contract", "ProductMatch"].includes(target.table)
+    ) {
       const r = await this.prisma.$queryRawUnsafe<{ version: number }[]>(
         `SELECT version FROM "${target.table}" WHERE id = $1::uuid`,
         target.id,
@@ -371,6 +396,8 @@ export class Harness {
     const field = mutationField(call.mutation);
     const { args, target } = await this.resolve(call, mask);
     const { query, variables } = buildRequest(field, args, call.inline);
+    const caller = call.caller ?? "permitted";
+    this.roles = rolesOf(call.mutation, caller);
     t = this.lap("resolve", t);
     const before = this.last ?? (await this.snapshot());
     this.last = null;
@@ -408,6 +435,10 @@ export class Harness {
     const data = res.json?.data?.[call.mutation] ?? null;
     const succeeded = res.json !== null && errors.length === 0 && data !== null;
 
+    // 0. A caller who may not run the mutation never gets it done.
+    if (caller === "forbidden" && succeeded)
+      problems.push(`a caller with only ${this.roles.join(", ") || "no roles"} in SCC was allowed to run it`);
+
     // 1. No server error.
     if (res.status >= 500) problems.push(`HTTP ${res.status}`);
     if (res.json === null) problems.push(`the response is not JSON: ${show(res.text, 300)}`);
@@ -437,7 +468,7 @@ export class Harness {
     if (problems.length) {
       throw new FuzzViolation(
         [
-          `${call.mutation} on ${this.engine} (${call.inline ? "inline literals" : "variables"}):`,
+          `${call.mutation} on ${this.engine} (${call.inline ? "inline literals" : "variables"}), as a caller with ${this.roles.join(", ") || "no roles"} in SCC:`,
           ...problems.map((p) => `  - ${p}`),
           `  sent: ${show(call.inline ? query : variables, 1500)}`,
           `  HTTP ${res.status}: ${show(res.json ?? res.text, 1500)}`,
@@ -447,7 +478,7 @@ export class Harness {
         ].join("\n"),
       );
     }
-    return { succeeded, codes, changedRows: changes.length };
+    return { caller, succeeded, codes, changedRows: changes.length };
   }
 
   private async rowJson(table: string, id: string): Promise<Record<string, unknown> | null> {
@@ -467,8 +498,10 @@ export class Harness {
   ): Promise<string[]> {
     const problems: string[] = [];
 
-    // One audit event per changed row, for that row, by this actor; audit events are never changed.
+    // One audit event per changed entity (a row, or the user a role or session row belongs to), for that
+    // entity, by this actor; audit events are never changed.
     const rowChanges = changes.filter((c) => c.table !== "AuditEvent");
+    const entities = [...new Set(rowChanges.map((c) => c.audited))];
     const audit = changes.filter((c) => c.table === "AuditEvent");
     if (audit.some((c) => c.kind !== "added"))
       problems.push(`audit events changed or removed: ${describe(audit.filter((c) => c.kind !== "added"))}`);
@@ -479,15 +512,15 @@ export class Harness {
           select: { id: true, entityType: true, entityId: true, actor: true, action: true },
         })
       : [];
-    for (const c of rowChanges) {
-      const matching = events.filter((e) => e.entityId === c.id && e.entityType === c.table);
+    for (const entity of entities) {
+      const matching = events.filter((e) => `${e.entityType}:${e.entityId}` === entity);
       if (matching.length !== 1)
         problems.push(
-          `${c.table} ${c.id} was ${c.kind} with ${matching.length} audit events for it (expected 1)`,
+          `${describe(rowChanges.filter((c) => c.audited === entity))} with ${matching.length} audit events for ${entity} (expected 1)`,
         );
     }
     for (const e of events) {
-      if (!rowChanges.some((c) => c.id === e.entityId && c.table === e.entityType))
+      if (!entities.includes(`${e.entityType}:${e.entityId}`))
         problems.push(`audit event ${e.action} ${e.entityType} ${e.entityId} names no changed row`);
       if (e.actor !== this.fixture.sccUser.email)
         problems.push(`audit event ${e.id} records actor ${e.actor}`);
@@ -625,11 +658,13 @@ function diff(before: Map<string, RowHash>, after: Map<string, RowHash>): RowCha
   const out: RowChange[] = [];
   for (const [k, a] of after) {
     const b = before.get(k);
-    if (!b) out.push({ table: a.table, id: a.id, kind: "added", dcc: a.dcc });
-    else if (b.hash !== a.hash) out.push({ table: a.table, id: a.id, kind: "changed", dcc: a.dcc || b.dcc });
+    if (!b) out.push({ table: a.table, id: a.id, kind: "added", dcc: a.dcc, audited: a.audited });
+    else if (b.hash !== a.hash)
+      out.push({ table: a.table, id: a.id, kind: "changed", dcc: a.dcc || b.dcc, audited: a.audited });
   }
   for (const [k, b] of before)
-    if (!after.has(k)) out.push({ table: b.table, id: b.id, kind: "removed", dcc: b.dcc });
+    if (!after.has(k))
+      out.push({ table: b.table, id: b.id, kind: "removed", dcc: b.dcc, audited: b.audited });
   return out;
 }
 

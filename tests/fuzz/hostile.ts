@@ -260,6 +260,20 @@ export const hostileMoney: fc.Arbitrary<unknown> = fc.oneof(
   ),
 );
 
+/** Dates at and beyond the ends of what JavaScript, PostgreSQL and four-digit years hold. */
+export const EXTREME_DATES = [
+  "-271821-04-20",
+  "-271821-04-19",
+  "+275760-09-13",
+  "275760-09-13",
+  "+010000-01-01",
+  "10000-01-01",
+  "-004713-11-24",
+  "-000001-12-31",
+  "0999-12-31",
+  "1e400",
+];
+
 /** Date hostility: year 0, impossible days, other formats, extreme years. */
 export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
   w(
@@ -292,6 +306,7 @@ export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
       "２０２４-01-01",
     ),
   ),
+  w(2, fc.constantFrom<unknown>(...EXTREME_DATES)),
   w(1, fc.constantFrom<unknown>(20240101, 0, -1)),
   w(
     2,
@@ -307,6 +322,73 @@ export const hostileDate: fc.Arbitrary<unknown> = fc.oneof(
       ),
   ),
 );
+
+/** Names every object answers to through its prototype: looked up in a plain object, they find something. */
+export const PROTOTYPE_NAMES = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "__defineGetter__",
+  "__lookupGetter__",
+  "then",
+];
+
+/** Type names that are no Node type: prototype names, other GraphQL types, near-misses of real ones. */
+export const NOT_NODE_TYPES = [
+  ...PROTOTYPE_NAMES,
+  "Spaceship",
+  "Node",
+  "Query",
+  "Mutation",
+  "AssetConnection",
+  "Overlap",
+  "asset",
+  "ASSET",
+  " Asset",
+  "Asset ",
+  "Αsset",
+  "",
+];
+
+/** UUIDs in forms the API does not write: no dashes, braces, URN, too short or long, non-hex, padded. */
+export const wrongUuid: fc.Arbitrary<string> = fc.oneof(
+  fc.uuid().map((u) => u.replace(/-/g, "")),
+  fc.uuid().map((u) => `{${u}}`),
+  fc.uuid().map((u) => `urn:uuid:${u}`),
+  fc.uuid().map((u) => u.slice(0, -1)),
+  fc.uuid().map((u) => `${u}0`),
+  fc.uuid().map((u) => `${u.slice(0, -1)}g`),
+  fc.uuid().map((u) => ` ${u}`),
+  fc.uuid().map((u) => `${u}\n`),
+  fc.uuid().map((u) => `${u}\u0000`),
+  fc.uuid().map((u) => u.replace(/-/g, "_")),
+  fc.constantFrom("00000000-0000-0000-0000-00000000000", "0", "-1", "NaN", "null"),
+);
+
+/**
+ * Global IDs that must be refused as BAD_INPUT: a type that has no IDs (prototype names first), or a
+ * UUID in a wrong form after a real type.
+ */
+export const hostileGlobalId = (nodeTypes: readonly string[]): fc.Arbitrary<string> =>
+  fc.oneof(
+    w(
+      4,
+      fc
+        .tuple(fc.constantFrom(...NOT_NODE_TYPES), fc.constantFrom(":", "::", ": "), fc.uuid())
+        .map(([t, sep, u]) => `${t}${sep}${u}`),
+    ),
+    w(
+      3,
+      fc.tuple(fc.constantFrom(...nodeTypes), wrongUuid).map(([t, u]) => `${t}:${u}`),
+    ),
+    w(1, fc.uuid()),
+  );
 
 /** Malformed ID strings. */
 export const malformedId: fc.Arbitrary<unknown> = fc.oneof(
@@ -327,6 +409,9 @@ export const malformedId: fc.Arbitrary<unknown> = fc.oneof(
       "Asset:\uD800",
       "null",
       "undefined",
+      "__proto__:00000000-0000-0000-0000-000000000000",
+      "constructor:00000000-0000-4000-8000-000000000001",
+      "toString:00000000-0000-4000-8000-000000000001",
     ),
   ),
   w(1, hugeText),
@@ -348,4 +433,54 @@ export const validMoney: fc.Arbitrary<unknown> = fc.oneof(
       .map(([p, c]) => `${p}.${String(c).padStart(2, "0")}`),
   ),
   w(1, fc.constantFrom<unknown>("0", "0.5", "12.50", " 7.25 ", 0)),
+);
+
+/** A valid instant (RFC 3339, as the API writes them) between 1900 and 2100. */
+export const validDateTime: fc.Arbitrary<string> = fc
+  .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString());
+
+/** Instants at and beyond the ends of what JavaScript, PostgreSQL and four-digit years hold. */
+export const EXTREME_DATE_TIMES = [
+  "-271821-04-20T00:00:00Z",
+  "-271821-04-20T00:00:00.000Z",
+  "+275760-09-13T00:00:00.000Z",
+  "275760-09-13T00:00:00Z",
+  "+010000-01-01T00:00:00Z",
+  "-004713-11-24T00:00:00Z",
+  "0000-12-31T23:59:59.999Z",
+  "0001-01-01T00:00:00+01:00",
+  "9999-12-31T23:59:59.999-01:00",
+  "9999-12-31T23:59:59.9999999Z",
+];
+
+/** DateTime hostility: extreme instants, impossible days and times, other formats, numbers. */
+export const hostileDateTime: fc.Arbitrary<unknown> = fc.oneof(
+  w(4, fc.constantFrom<unknown>(...EXTREME_DATE_TIMES)),
+  w(
+    3,
+    fc.constantFrom<unknown>(
+      "2026-02-30T00:00:00Z",
+      "2026-01-01T24:00:00Z",
+      "2026-01-01T25:61:61Z",
+      "2026-01-01T00:00:60Z",
+      "2026-01-01T00:00:00",
+      "2026-01-01 00:00:00Z",
+      "2026-01-01T00:00:00+24:00",
+      "2026-01-01T00:00:00+2:00",
+      "2026-1-1T00:00:00Z",
+      "Thu, 01 Jan 2026 00:00:00 GMT",
+      "1e400",
+      "NaN",
+      "",
+      "now",
+    ),
+  ),
+  w(2, fc.constantFrom<unknown>(0, -1, 8.64e15, 8.64e15 + 1, -8.64e15, 1.5, 1e308, true, {}, [])),
+  // Anywhere JavaScript can hold, written as JavaScript writes it (six-digit years outside 0000–9999).
+  w(
+    2,
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  ),
+  w(2, hostileDate),
 );

@@ -99,12 +99,17 @@ export const unknown = (type: string, uuid: string) => new UnknownRef(type, uuid
 export const version = (mode: "current" | "stale" | "ahead" = "current") => new VersionRef(mode);
 export const currentPassword = () => new PasswordRef();
 
+/** Who makes a call: a caller whose roles permit the mutation, or one whose roles do not (cases.ts, CALLERS). */
+export type Caller = "permitted" | "forbidden";
+
 /** One generated mutation call: the arguments (possibly holding the symbolic values above) and how to send them. */
 export interface Call {
   mutation: string;
   args: Record<string, unknown>;
   /** Send the arguments as inline GraphQL literals instead of variables. */
   inline: boolean;
+  /** Who calls (default "permitted"). */
+  caller?: Caller;
 }
 
 /** A plain object (fast-check's records may have a null prototype), as opposed to the classes above. */

@@ -11,10 +11,7 @@ import {
 import { amountToPence, calendarDate } from "../../server/licences/ocds-values.ts";
 
 const SAMPLE = JSON.parse(
-  readFileSync(
-    new URL("../../seeds/data/ict-contracts-record-package.json", import.meta.url),
-    "utf8",
-  ),
+  readFileSync(new URL("../../seeds/data/ict-contracts-record-package.json", import.meta.url), "utf8"),
 ) as unknown;
 
 /** The two councils as the seeds define them. */
@@ -233,6 +230,50 @@ describe("matchBuyer and value helpers", () => {
     expect(matchBuyer({ id: "GB-CFS-1", name: "Durham County Council" }, ORGANISATIONS)).toBe("org-dcc");
     expect(matchBuyer({}, ORGANISATIONS)).toBeNull();
     expect(comparableName("Durham  County-Council")).toBe("durham county council");
+  });
+
+  it.each(["0000-00-00", "2025-13-45", "2025-02-29", "31/03/2025", "0999-12-31", "2025-04-10T25:00:00Z"])(
+    "reports a contract date of %s as invalid, naming the field and the value, not as missing",
+    (bad) => {
+      const r = release("ocds-x-6", "2024-01-10T09:00:00Z", {
+        contracts: [{ id: "C1", period: { startDate: bad, endDate: "2027-03-31" } }],
+      });
+      const { drafts, problems } = parseOcdsPackage({ releases: [r] });
+      expect(drafts[0]).toMatchObject({ startDate: null, endDate: "2027-03-31" });
+      expect(drafts[0]!.missing).not.toContain("startDate");
+      expect(problems).toEqual([
+        {
+          ocid: "ocds-x-6",
+          field: "releases[0].contracts[0].period.startDate",
+          message: `${JSON.stringify(bad)} is not a valid date (YYYY-MM-DD or an ISO 8601 date-time, a real calendar day, year 1000 or later); ignored.`,
+        },
+      ]);
+    },
+  );
+
+  it("takes a valid date from a less binding stage when the contract's is invalid, and reports the invalid one", () => {
+    const r = release("ocds-x-7", "2024-01-10T09:00:00Z", {
+      tender: {
+        id: "T-7",
+        title: "Telephony",
+        contractPeriod: { startDate: "2025-05-01", endDate: "2028-04-30" },
+      },
+      awards: [{ id: "A1", contractPeriod: { endDate: 20280430 } }],
+    });
+    const { drafts, problems } = parseOcdsPackage({ releases: [r] });
+    expect(drafts[0]).toMatchObject({ startDate: "2025-05-01", endDate: "2028-04-30" });
+    expect(problems.map((p) => [p.field, p.message.split(" is ")[0]])).toEqual([
+      ["releases[0].awards[0].contractPeriod.endDate", "number 20280430"],
+    ]);
+  });
+
+  it("still reports an absent, null or blank date as missing, with no problem", () => {
+    const r = release("ocds-x-8", "2024-01-10T09:00:00Z", {
+      contracts: [{ id: "C1", period: { startDate: null, endDate: "  " } }],
+    });
+    const { drafts, problems } = parseOcdsPackage({ releases: [r] });
+    expect(drafts[0]!.missing).toEqual(expect.arrayContaining(["startDate", "endDate"]));
+    expect(problems).toEqual([]);
   });
 
   it("converts amounts to pence without float error and reads dates as published", () => {

@@ -252,6 +252,25 @@ describe.each(engines())("OCDS import on %s", (engine) => {
     expect(r).toMatchObject({ created: 20, skipped: 5 });
   });
 
+  it("reports an impossible contract date in the record's problems, naming the field and value, not as missing", async () => {
+    const record = structuredClone(sample.records.find((r) => r.ocid === GRANICUS));
+    record.compiledRelease.tender.contractPeriod = { startDate: "0000-00-00", endDate: "2025-13-45" };
+    const r = ok(await gql(IMPORT, { json: { records: [record] }, dryRun: true })).importOcds;
+    const [x] = r.records;
+    expect(x.missing).not.toContain("startDate");
+    expect(x.missing).not.toContain("endDate");
+    expect(x.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^records\[0\]\.compiledRelease\.tender\.contractPeriod\.startDate: "0000-00-00" is not a valid date/,
+        ),
+        expect.stringMatching(
+          /^records\[0\]\.compiledRelease\.tender\.contractPeriod\.endDate: "2025-13-45" is not a valid date/,
+        ),
+      ]),
+    );
+  });
+
   it("refuses JSON that is not an OCDS package", async () => {
     const r = await gql(IMPORT, { json: { hello: "world" } });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "json" });

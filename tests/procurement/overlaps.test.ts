@@ -1,6 +1,6 @@
 // Overlap detection on the seed estates: every planted same-product overlap is found and nothing else
 // is reported as one; the same-capability overlaps are exactly those seeds/overlap-analysis.ts finds.
-// Also the OCDS records the seeds load, and contract-value masking in overlap results.
+// Also the OCDS records the seeds load, and the hiding of commercial figures in overlap results.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { buildSeedEstate } from "../../seeds/estate.ts";
 import { loadSeedsIfEmpty } from "../../seeds/load.ts";
@@ -25,6 +25,8 @@ const OVERLAPS = /* GraphQL */ `
       capabilityCode
       label
       annualCost
+      valuesVisible
+      hiddenFor
       organisationCodes
       licenceIds
       contractIds
@@ -41,6 +43,7 @@ const OVERLAPS = /* GraphQL */ `
           code
         }
         annualCost
+        valuesVisible
         licenceIds
         contractIds
         contractEnds
@@ -219,12 +222,17 @@ describe.each(engines())("licence overlaps on the seed estates on %s", (engine) 
     expect(forAll).toBe(forOne);
   });
 
-  it("masks contract values, not licence costs, for a caller without readContractValues", async () => {
+  it("hides every commercial figure of an overlap from a caller without readCommercialValues", async () => {
     const sccId = (await db.prisma.organisation.findUniqueOrThrow({ where: { code: "SCC" } })).id;
     const viewer = graphqlClient(db.prisma, actorWith({ [sccId]: ["VIEWER"] }));
     const m365 = ok(await viewer(OVERLAPS, { capability: "PRODUCTIVITY", kind: "SAME_PRODUCT" }))
       .licenceOverlaps[0];
-    expect(m365.annualCost).toBe("1598200.00");
+    expect(m365).toMatchObject({ annualCost: null, valuesVisible: false, hiddenFor: ["DCC", "SCC"] });
+    expect(m365.sides.map((s: any) => [s.organisation.code, s.annualCost, s.valuesVisible])).toEqual([
+      ["DCC", null, false],
+      ["SCC", null, false],
+    ]);
+    expect(m365.sides.flatMap((s: any) => s.licences.map((l: any) => l.annualCost))).toEqual([null, null]);
     expect(
       m365.sides.flatMap((s: any) => s.contracts.map((c: any) => [c.valuesVisible, c.annualValue])),
     ).toEqual([
@@ -237,5 +245,28 @@ describe.each(engines())("licence overlaps on the seed estates on %s", (engine) 
       hiddenFor: ["SCC"],
       commonEndDate: "2027-06-30",
     });
+  });
+
+  it("shows a PROCUREMENT user of SCC its own side's figures, but no total that would reveal DCC's", async () => {
+    const sccId = (await db.prisma.organisation.findUniqueOrThrow({ where: { code: "SCC" } })).id;
+    const buyer = graphqlClient(db.prisma, actorWith({ [sccId]: ["PROCUREMENT"] }));
+    const m365 = ok(await buyer(OVERLAPS, { capability: "PRODUCTIVITY", kind: "SAME_PRODUCT" }))
+      .licenceOverlaps[0];
+    expect(m365).toMatchObject({ annualCost: null, valuesVisible: false, hiddenFor: ["DCC"] });
+    expect(m365.sides.map((s: any) => [s.organisation.code, s.annualCost, s.valuesVisible])).toEqual([
+      ["DCC", null, false],
+      ["SCC", "838400.00", true],
+    ]);
+    // Only SCC's agreement is extended (to DCC's end date), so the cost of aligning is SCC's own figure:
+    // £838,400.00 × 91 days / 365 = £209,025.75.
+    expect(m365.cotermination).toMatchObject({ cost: "209025.75", valuesVisible: true, hiddenFor: [] });
+  });
+
+  it("neither orders nor filters overlaps by a total the caller may not see", async () => {
+    const sccId = (await db.prisma.organisation.findUniqueOrThrow({ where: { code: "SCC" } })).id;
+    const viewer = graphqlClient(db.prisma, actorWith({ [sccId]: ["VIEWER"] }));
+    const listed = ok(await viewer(OVERLAPS)).licenceOverlaps.map((o: any) => o.id);
+    expect(listed).toEqual(overlaps.map((o) => o.id).sort());
+    expect(ok(await viewer(OVERLAPS, { minAnnualSpend: "0" })).licenceOverlaps).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 // licencePosition and licencePositions on a hand-built fixture: owned vs used per metric, shelfware and
-// shortfall priced at unit cost, with the average-price rounding worked out by hand.
+// shortfall priced at unit cost, with the average-price rounding worked out by hand; costs hidden from
+// callers who may not see the organisation's commercial figures.
 import { randomUUID } from "node:crypto";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { graphqlClient } from "../support/graphql.ts";
 import { createLicence, createOrganisations, gid, ok, unknownId, type Gql } from "../api/fixtures.ts";
 import type { Organisation, Product } from "../../generated/prisma/client.ts";
+import { actorWith } from "./fixture.ts";
 
 const POSITION = /* GraphQL */ `
   query ($organisation: String!, $product: ID!) {
@@ -21,6 +23,7 @@ const POSITION = /* GraphQL */ `
       }
       shelfwareCost
       shortfallCost
+      valuesVisible
       metrics {
         metric
         owned
@@ -47,6 +50,7 @@ const POSITIONS = /* GraphQL */ `
       }
       shelfwareCost
       shortfallCost
+      valuesVisible
     }
   }
 `;
@@ -208,5 +212,28 @@ describe.each(engines())("licence positions on %s", (engine) => {
     ]);
     const onlyDcc = ok(await gql(POSITIONS, { imbalance: "ANY", organisations: ["DCC"] })).licencePositions;
     expect(onlyDcc.map((p: any) => p.organisation.code)).toEqual(["DCC"]);
+  });
+
+  it("hides a position's costs from a caller without readCommercialValues in its organisation", async () => {
+    const viewer = graphqlClient(db.prisma, actorWith({ [scc.id]: ["VIEWER"] }));
+    const p = ok(
+      await viewer(POSITION, { organisation: "SCC", product: gid("Product", suite.id) }),
+    ).licencePosition;
+    expect(p).toMatchObject({ shelfwareCost: null, shortfallCost: null, valuesVisible: false });
+    for (const m of p.metrics) {
+      expect(m).toMatchObject({ unitCost: null, shelfwareCost: null, shortfallCost: null });
+      expect(m.method).not.toMatch(/£/);
+    }
+    expect(p.metrics.find((m: any) => m.metric === "USER")).toMatchObject({ shelfware: 12 });
+  });
+
+  it("lists the positions whose costs are hidden after the visible ones, not by their cost", async () => {
+    // SCC's buyer sees SCC's £0.02 shortfall; DCC's £150.00 would come first, but is hidden from it.
+    const buyer = graphqlClient(db.prisma, actorWith({ [scc.id]: ["PROCUREMENT"] }));
+    const short = ok(await buyer(POSITIONS, { imbalance: "SHORTFALL" })).licencePositions;
+    expect(short.map((p: any) => [p.organisation.code, p.shortfallCost, p.valuesVisible])).toEqual([
+      ["SCC", "0.02", true],
+      ["DCC", null, false],
+    ]);
   });
 });

@@ -70,8 +70,8 @@ const QUEUE = /* GraphQL */ `
   }
 `;
 const CONFIRM = /* GraphQL */ `
-  mutation ($id: ID!, $productId: ID!) {
-    confirmProductMatch(id: $id, productId: $productId) {
+  mutation ($id: ID!, $version: Int!, $productId: ID!) {
+    confirmProductMatch(id: $id, version: $version, productId: $productId) {
       id
       status
       confirmedProduct {
@@ -83,8 +83,8 @@ const CONFIRM = /* GraphQL */ `
   }
 `;
 const REJECT = /* GraphQL */ `
-  mutation ($id: ID!) {
-    rejectProductMatch(id: $id) {
+  mutation ($id: ID!, $version: Int!) {
+    rejectProductMatch(id: $id, version: $version) {
       id
       status
       rejectedProducts {
@@ -156,7 +156,11 @@ describe.each(engines())("product-match review on %s", (engine) => {
     ok(await gql(SUBMIT, { titles: ["Sophos Intercept X Advanced"] }));
     const [queued] = ok(await gql(QUEUE)).productMatchesToReview;
     const confirmed = ok(
-      await gql(CONFIRM, { id: queued.id, productId: gid("Product", products["Central Intercept X"]!) }),
+      await gql(CONFIRM, {
+        id: queued.id,
+        version: queued.version,
+        productId: gid("Product", products["Central Intercept X"]!),
+      }),
     ).confirmProductMatch;
     expect(confirmed).toMatchObject({
       status: "CONFIRMED",
@@ -191,7 +195,7 @@ describe.each(engines())("product-match review on %s", (engine) => {
     });
     ok(await gql(SUBMIT, { titles: ["Smoothwall Web Filter"] }));
     const [queued] = ok(await gql(QUEUE)).productMatchesToReview;
-    const rejected = ok(await gql(REJECT, { id: queued.id })).rejectProductMatch;
+    const rejected = ok(await gql(REJECT, { id: queued.id, version: queued.version })).rejectProductMatch;
     expect(rejected).toMatchObject({ status: "REJECTED", rejectedProducts: [{ name: "Filter" }] });
     const after = ok(await gql(MATCH, { title: "Smoothwall Web Filter" })).matchProductTitle;
     expect(after).toMatchObject({
@@ -214,10 +218,17 @@ describe.each(engines())("product-match review on %s", (engine) => {
     );
     const before = await fingerprint(db.prisma);
     expect(
-      (await viewer(CONFIRM, { id: queued.id, productId: gid("Product", products["Central Intercept X"]!) }))
-        .errors?.[0]?.extensions?.code,
+      (
+        await viewer(CONFIRM, {
+          id: queued.id,
+          version: queued.version,
+          productId: gid("Product", products["Central Intercept X"]!),
+        })
+      ).errors?.[0]?.extensions?.code,
     ).toBe("FORBIDDEN");
-    expect((await viewer(REJECT, { id: queued.id })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await viewer(REJECT, { id: queued.id, version: queued.version })).errors?.[0]?.extensions?.code,
+    ).toBe("FORBIDDEN");
     expect((await viewer(SUBMIT, { titles: ["Anything"] })).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await fingerprint(db.prisma)).toEqual(before);
     // Trying a title records nothing, so anyone who can read may do it.
@@ -230,15 +241,77 @@ describe.each(engines())("product-match review on %s", (engine) => {
   it("refuses to confirm onto a missing product, or twice", async () => {
     ok(await gql(SUBMIT, { titles: ["Sophos Intercept X Advanced"] }));
     const [queued] = ok(await gql(QUEUE)).productMatchesToReview;
-    const missing = await gql(CONFIRM, { id: queued.id, productId: gid("Product", randomUUID()) });
-    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "productId" });
-    ok(await gql(CONFIRM, { id: queued.id, productId: gid("Product", products["Central Intercept X"]!) }));
-    const twice = await gql(CONFIRM, {
+    const product = gid("Product", products["Central Intercept X"]!);
+    const missing = await gql(CONFIRM, {
       id: queued.id,
-      productId: gid("Product", products["Central Intercept X"]!),
+      version: queued.version,
+      productId: gid("Product", randomUUID()),
     });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "productId" });
+    const confirmed = ok(
+      await gql(CONFIRM, { id: queued.id, version: queued.version, productId: product }),
+    ).confirmProductMatch;
+    const twice = await gql(CONFIRM, { id: queued.id, version: confirmed.version, productId: product });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "id" });
-    const wrongType = await gql(REJECT, { id: gid("Product", randomUUID()) });
+    const wrongType = await gql(REJECT, { id: gid("Product", randomUUID()), version: 1 });
     expect(wrongType.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "id" });
   });
+
+  it("refuses a confirm or reject from a stale version with CONFLICT on version, writing nothing", async () => {
+    ok(await gql(SUBMIT, { titles: ["Sophos Intercept X Advanced", "Smoothwall Web Filter"] }));
+    const [first, second] = ok(await gql(QUEUE)).productMatchesToReview;
+    ok(await gql(REJECT, { id: first.id, version: first.version }));
+    const before = await fingerprint(db.prisma);
+    const aliases = await db.prisma.productAlias.count();
+    const product = gid("Product", products["Central Intercept X"]!);
+    for (const stale of [
+      () => gql(CONFIRM, { id: first.id, version: first.version, productId: product }),
+      () => gql(REJECT, { id: first.id, version: first.version }),
+      () => gql(REJECT, { id: second.id, version: second.version + 1 }),
+    ])
+      expect((await stale()).errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "version" });
+    expect(await fingerprint(db.prisma)).toEqual(before);
+    expect(await db.prisma.productAlias.count()).toBe(aliases);
+  });
+
+  // A race needs concurrent transactions: PGlite runs one statement at a time, so only PostgreSQL
+  // (DATABASE_URL) shows whether the conditional write holds.
+  it.skipIf(engine !== "postgres")(
+    "lets exactly one of a concurrent confirm and reject win, 40 times over, and never leaves an alias behind a rejection",
+    async () => {
+      const titles = Array.from({ length: 40 }, (_, i) => `Sophos Intercept X Advanced edition ${i}`);
+      ok(await gql(SUBMIT, { titles }));
+      const queue = ok(await gql(QUEUE)).productMatchesToReview as { id: string; version: number }[];
+      expect(queue).toHaveLength(40);
+      const product = gid("Product", products["Central Intercept X"]!);
+      const results = await Promise.all(
+        queue.flatMap((q) => [
+          gql(CONFIRM, { id: q.id, version: q.version, productId: product }),
+          gql(REJECT, { id: q.id, version: q.version }),
+        ]),
+      );
+      for (let i = 0; i < queue.length; i++) {
+        const [confirm, reject] = [results[2 * i]!, results[2 * i + 1]!];
+        const won = [confirm, reject].filter((r) => !r.errors);
+        const lost = [confirm, reject].filter((r) => r.errors);
+        expect(won, `pair ${i}: exactly one of confirm and reject succeeds`).toHaveLength(1);
+        expect(lost[0]!.errors![0]!.extensions).toMatchObject({ code: "CONFLICT", field: "version" });
+      }
+      const rows = await db.prisma.productMatch.findMany({
+        where: { id: { in: queue.map((q) => q.id.split(":")[1]!) } },
+      });
+      const aliases = new Set((await db.prisma.productAlias.findMany()).map((a) => a.normalised));
+      for (const row of rows) {
+        expect(row.version).toBe(2);
+        expect(aliases.has(row.normalised), `${row.title} is ${row.status}`).toBe(row.status === "CONFIRMED");
+        // One audit event for the decision (plus one for the alias when confirmed), none for the loser.
+        const events = await db.prisma.auditEvent.count({ where: { entityId: row.id, action: "UPDATE" } });
+        expect(events).toBe(1);
+      }
+      const confirmedCount = rows.filter((r) => r.status === "CONFIRMED").length;
+      expect(await db.prisma.auditEvent.count({ where: { entityType: "ProductAlias" } })).toBe(
+        confirmedCount,
+      );
+    },
+  );
 });

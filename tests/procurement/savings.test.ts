@@ -1,5 +1,5 @@
 // The consolidation-saving formula on a hand-built estate whose figures are worked out by hand below
-// (see fixture.ts), including rounding, an early-exit cost, payback, and masking of contract-derived money.
+// (see fixture.ts), including rounding, an early-exit cost, payback, and the hiding of commercial figures.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { graphqlClient } from "../support/graphql.ts";
@@ -13,6 +13,8 @@ const SAVINGS = /* GraphQL */ `
       capabilityCode
       asOf
       currentAnnualCost
+      valuesVisible
+      hiddenFor
       formula
       rounding
       sides {
@@ -20,6 +22,7 @@ const SAVINGS = /* GraphQL */ `
           code
         }
         currentAnnualCost
+        valuesVisible
         licenceIds
       }
       recommended {
@@ -192,31 +195,80 @@ describe.each(engines())("consolidationSavings on %s", (engine) => {
     });
   });
 
-  it("hides exit costs from callers who may not read that organisation's contract values", async () => {
-    const viewer = graphqlClient(
+  it("hides every figure spanning DCC from a caller who may see SCC's commercial figures but not DCC's", async () => {
+    const buyer = graphqlClient(
       db.prisma,
       actorWith({ [f.orgs.DCC.id]: ["VIEWER"], [f.orgs.SCC.id]: ["PROCUREMENT"] }),
     );
-    const s = ok(await viewer(SAVINGS, { overlapId, asOf: "2027-01-01" })).consolidationSavings;
-    const [x, y] = s.candidates;
-    // Licence costs are not contract values: the saving itself stays visible.
-    expect(x).toMatchObject({
-      annualSaving: "250.00",
+    const s = ok(await buyer(SAVINGS, { overlapId, asOf: "2027-01-01" })).consolidationSavings;
+    expect(s).toMatchObject({
+      currentAnnualCost: null,
+      valuesVisible: false,
+      hiddenFor: ["DCC"],
+      recommended: null,
+    });
+    // Its own side stays visible; DCC's, and the total that would reveal it, do not.
+    expect(s.sides.map((x: any) => [x.organisation.code, x.currentAnnualCost, x.valuesVisible])).toEqual([
+      ["DCC", null, false],
+      ["SCC", "1250.00", true],
+    ]);
+    // No ranking by cost either: candidates by product name, and none is recommended.
+    expect(s.candidates.map((c: any) => [c.product.name, c.recommended])).toEqual([
+      ["Alpha Desk", false],
+      ["Beta Desk", false],
+    ]);
+    const hiddenFigures = {
+      targetUnitPrice: null,
+      seatCost: null,
+      targetFixedCharge: null,
+      duplicateFixedCharges: null,
+      keptAnnualCost: null,
+      consolidatedAnnualCost: null,
+      currentAnnualCost: null,
+      annualSaving: null,
       exitCost: null,
       paybackMonths: null,
       valuesVisible: false,
       hiddenFor: ["DCC"],
-    });
+    };
+    const [x, y] = s.candidates;
+    expect(x).toMatchObject({ ...hiddenFigures, seatsNeeded: 150 });
     expect(x.exits[0]).toMatchObject({
       annualBasis: null,
       cost: null,
       valuesVisible: false,
       remainingDays: 181,
     });
-    expect(x.method).toContain("hidden");
-    expect(x.method).not.toContain("371.92");
     // Leaving SCC's contract is SCC's business, which this caller may see.
-    expect(y).toMatchObject({ exitCost: "308.22", valuesVisible: true });
+    expect(y).toMatchObject(hiddenFigures);
+    expect(y.exits[0]).toMatchObject({ annualBasis: "1250.00", cost: "308.22", valuesVisible: true });
+    for (const c of s.candidates) {
+      expect(c.method).toContain("hidden");
+      // The only amounts the text gives are SCC's own: its current cost and its exit line.
+      expect(c.method.match(/£[\d,]+\.\d\d/g) ?? []).toEqual(
+        c === x ? ["£1,250.00"] : ["£1,250.00", "£1,250.00", "£308.22"],
+      );
+    }
+  });
+
+  it("shows no figure at all to a caller with no commercial rights", async () => {
+    const viewer = graphqlClient(
+      db.prisma,
+      actorWith({ [f.orgs.DCC.id]: ["VIEWER"], [f.orgs.SCC.id]: ["EDITOR"] }),
+    );
+    const s = ok(await viewer(SAVINGS, { overlapId, asOf: "2027-01-01" })).consolidationSavings;
+    expect(s).toMatchObject({ currentAnnualCost: null, hiddenFor: ["DCC", "SCC"], recommended: null });
+    expect(s.sides.map((x: any) => x.currentAnnualCost)).toEqual([null, null]);
+    for (const c of s.candidates) {
+      expect(c).toMatchObject({
+        annualSaving: null,
+        exitCost: null,
+        paybackMonths: null,
+        hiddenFor: ["DCC", "SCC"],
+      });
+      expect(c.exits.map((e: any) => [e.annualBasis, e.cost])).toEqual([[null, null]]);
+      expect(c.method).not.toMatch(/£/);
+    }
   });
 
   it("refuses a request naming neither or both of overlapId and capability", async () => {

@@ -53,7 +53,7 @@ async function signIn(url: string, email: string, password: string): Promise<str
 }
 
 async function gql(url: string, cookie: string, query: string, variables = {}) {
-  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: url }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as { data?: any; errors?: { message: string }[] };
 }
 

@@ -169,7 +169,7 @@ describe("web app", { timeout: 60_000 }, () => {
     await p.goto(`${server.url}/#/`);
     await signInThroughUi(p, server.admin.email, `${server.admin.password}-wrong`);
     await p.waitForSelector("#sign-in-error .error-banner");
-    expect(await p.textContent("#sign-in-error")).toContain("Wrong e-mail address or password");
+    expect(await p.textContent("#sign-in-error")).toContain("E-mail or password is wrong");
     expect(await p.$$("#summary-table")).toHaveLength(0);
     expect(await navLabels(p)).toEqual([]);
     expect(await p.inputValue("#sign-in-password")).toBe("");
@@ -385,7 +385,13 @@ describe("web app", { timeout: 60_000 }, () => {
     await signInThroughUi(p, server.admin.email, server.admin.password);
     await p.waitForSelector('#site-results[aria-busy="false"] #site-rows tr');
     // The session ends behind the app's back (another tab signed out, or it expired).
-    await p.evaluate(() => fetch("/auth/sign-out", { method: "POST" }));
+    await p.evaluate(() =>
+      fetch("/auth/sign-out", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
     await p.click('nav.main-nav a[href="#/licences"]');
     await p.waitForSelector("#sign-in-form");
     expect(await p.textContent(".auth-card")).toContain("Your session has ended");
@@ -433,7 +439,7 @@ describe("web app", { timeout: 60_000 }, () => {
     expect((await fetchGraphQL(page, "{ me { email } }", secret)).status).toBe(401);
   });
 
-  it("lets an administrator create a user and grant VIEWER in SCC; that user changes the password and sees data but no admin nav", async () => {
+  it("lets an administrator create a user in SCC and grant VIEWER there; that user changes the password and sees data but no admin nav", async () => {
     await open("#/admin/users");
     await page.waitForSelector("#user-rows");
     const email = `viewer.${Date.now()}@scc.example.gov.uk`;
@@ -441,7 +447,13 @@ describe("web app", { timeout: 60_000 }, () => {
     await page.fill("#new-user-email", email);
     await page.fill("#new-user-name", displayName);
     await page.click("#new-user-submit");
+    expect(await page.textContent("#create-user .field-error"), "the organisation must be chosen").toMatch(
+      /Choose the organisation/,
+    );
+    await page.selectOption("#new-user-org", "SCC");
+    await page.click("#new-user-submit");
     await page.waitForSelector("#new-user-password");
+    expect(await page.textContent(`tr[data-user-email="${email}"] td.org-col`)).toBe("SCC");
     const oneTime = await page.inputValue("#new-user-password-value");
     expect(oneTime.length).toBeGreaterThanOrEqual(12);
 
@@ -518,7 +530,11 @@ describe("web app", { timeout: 60_000 }, () => {
       () => location.hash.includes("type=User") && location.hash.includes("org=SCC"),
     );
     await page.waitForSelector('#audit-results[aria-busy="false"]');
-    const grant = page.locator("#audit-rows > tr", { hasText: made.viewerEmail! });
+    // (The account's creation and password change are SCC's User events too: SCC owns the account.)
+    const grant = page.locator("#audit-rows > tr", {
+      hasText: made.viewerEmail!,
+      has: page.locator('tr[data-field="grantedRole"]'),
+    });
     await grant.first().waitFor();
     await grant.first().locator("details summary").click();
     expect(await grant.first().locator('tr[data-field="grantedRole"] .diff-after').textContent()).toBe(

@@ -1,6 +1,7 @@
 // The procurement page in real Chromium against a server with the seed data: the overlaps (a planted
 // one visible, sorting, search, CSV export), the side-by-side view with the consolidation saving, the
-// renewals timeline and the shelfware/shortfall tables — with no console errors anywhere.
+// renewals timeline and the shelfware/shortfall tables — with no console errors anywhere; and the same
+// pages as a VIEWER, who sees every commercial figure as "hidden".
 import { mkdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -25,6 +26,7 @@ async function signIn(): Promise<void> {
     const { user } = (await first.json()) as { user: { mustChangePassword: boolean } };
     if (user.mustChangePassword) {
       const changed = await ctx.request.post(`${server.url}/graphql`, {
+        headers: { origin: server.url }, // a script acting with the session cookie names our origin
         data: {
           query:
             "mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { email } }",
@@ -234,5 +236,87 @@ describe("procurement page", { timeout: 90_000 }, () => {
     await (await page.$('section[aria-labelledby="seats"]'))!.screenshot({
       path: `${SHOTS}procurement-seats.png`,
     });
+  });
+
+  it("shows a VIEWER every commercial figure as hidden, saying what it needs, and no amount in its place", async () => {
+    const email = `viewer.${Date.now()}@scc.example.gov.uk`;
+    const { createUser } = await graphqlRequest<{
+      createUser: { user: { id: string }; oneTimePassword: string };
+    }>(
+      server,
+      `mutation ($email: String!) { createUser(email: $email, displayName: "Vic Viewer") { user { id } oneTimePassword } }`,
+      { email },
+    );
+    await graphqlRequest(
+      server,
+      `mutation ($id: ID!) { grantRole(user: $id, organisation: "SCC", role: VIEWER) { id } }`,
+      {
+        id: createUser.user.id,
+      },
+    );
+    const viewer = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const first = await viewer.request.post(`${server.url}/auth/sign-in`, {
+        data: { email, password: createUser.oneTimePassword },
+      });
+      expect(first.ok(), await first.text()).toBe(true);
+      const changed = await viewer.request.post(`${server.url}/graphql`, {
+        headers: { origin: server.url }, // a script acting with the session cookie names our origin
+        data: {
+          query:
+            "mutation ($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) { email } }",
+          variables: { current: createUser.oneTimePassword, next: NEW_PASSWORD },
+        },
+      });
+      expect(JSON.stringify(await changed.json())).not.toContain('"errors"');
+      const v = await viewer.newPage();
+      v.on("console", (msg) => {
+        if (msg.type() === "error") problems.push(`viewer console: ${msg.text()}`);
+      });
+      v.on("pageerror", (err) => problems.push(`viewer pageerror: ${err.message}`));
+      /** The hidden marks inside `selector`: their text and their tooltip. */
+      const marks = (selector: string) =>
+        v.$$eval(`${selector} .hidden-value`, (els) =>
+          els.map((e) => [e.textContent, e.getAttribute("title")]),
+        );
+      const needs = expect.stringContaining("readCommercialValues");
+
+      await v.goto(`${server.url}/#/licences`);
+      await v.waitForSelector('#licence-results[aria-busy="false"] #licence-rows tr');
+      const cells = await v.$$eval("#licence-rows tr", (trs) => trs.map((tr) => tr.children[8]?.textContent));
+      expect(new Set(cells)).toEqual(new Set(["hidden"]));
+      expect((await marks("#licence-rows"))[0]).toEqual(["hidden", needs]);
+      await v.screenshot({ path: `${SHOTS}viewer-licences.png` });
+
+      await v.goto(`${server.url}/#/`);
+      await v.waitForSelector("#summary-table");
+      const spend = await v.$$eval("#summary-table tr", (trs) =>
+        trs.filter((tr) => tr.textContent?.startsWith("Licence spend")).map((tr) => tr.textContent),
+      );
+      expect(spend).toEqual(["Licence spendhiddenhiddenhiddenhidden"]);
+      expect(
+        (await marks("#summary-table")).every(([, title]) => title?.includes("readCommercialValues")),
+      ).toBe(true);
+
+      await v.goto(`${server.url}/#/procurement`);
+      await v.waitForSelector("#overlap-rows tr");
+      expect(await v.textContent("#overlap-rows")).not.toMatch(/£/);
+      await v.click('#overlap-rows a.overlap-link:text-is("Microsoft 365 E3")');
+      await v.waitForSelector("#saving-hidden");
+      // The side-by-side view: counts and dates, every amount hidden (the method and formula name none).
+      const detail = (await v.textContent("main")) ?? "";
+      expect(detail.match(/£[\d,]+\.\d\d/g)).toBeNull();
+      expect(detail).not.toContain("Recommended");
+      expect((await marks(".side-card")).length).toBeGreaterThan(4);
+      expect(await v.textContent("#saving-hidden")).toContain("DCC and SCC");
+      await v.screenshot({ path: `${SHOTS}viewer-procurement-side-by-side.png`, fullPage: true });
+
+      await v.goto(`${server.url}/#/procurement`);
+      await v.waitForSelector("#shelfware-table tbody tr");
+      expect(await v.textContent("#shelfware-table")).not.toMatch(/£/);
+      expect(problems).toEqual([]);
+    } finally {
+      await viewer.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Showing audit events: which fields changed between the before and after snapshots, as text only.
 import { h, type Child } from "./dom.ts";
 import { href } from "./router.ts";
-import { VALUE_ROLES } from "./ui.ts";
+import { hiddenMark } from "./commercial.ts";
 
 /** The kinds of entity changes are recorded for (AuditEvent.entityType). */
 export const AUDITED_TYPES = [
@@ -30,6 +30,8 @@ export interface AuditEventRow {
   organisation?: { code: string; name: string } | null;
   before: unknown;
   after: unknown;
+  /** False when the snapshots' money (licence and contract prices and values) was blanked for this caller. */
+  valuesVisible?: boolean;
 }
 
 /** One field that differs between the snapshots. */
@@ -109,26 +111,30 @@ export function entityCell(e: AuditEventRow, known?: ReadonlyMap<string, string>
   ];
 }
 
+/** The note beside an event whose money was blanked: which fields, and what seeing them needs. */
+function moneyHidden(e: AuditEventRow): HTMLElement | null {
+  if (e.valuesVisible !== false) return null;
+  const codes = e.organisation ? [e.organisation.code] : [];
+  return h("span", { class: "diff-hidden" }, "Prices and values: ", hiddenMark(codes));
+}
+
 /**
  * The changes of one event, collapsed: "<n> fields changed" opening a Field / Before / After table.
- * Snapshots of contracts come back empty to callers who may not see contract values; that is said so.
+ * The money in snapshots of licences and contracts comes back blank to callers who may not see the
+ * organisation's commercial figures; that is said beside the changes.
  */
 export function diffDetails(e: AuditEventRow): HTMLElement {
   const changes = changedFields(e.before, e.after);
+  const note = moneyHidden(e);
   if (!changes.length) {
-    const hidden = e.entityType === "Contract" && e.before == null && e.after == null;
-    return h(
-      "span",
-      { class: "muted diff-none" },
-      hidden ? `Details hidden (needs ${VALUE_ROLES})` : "No field changes recorded",
-    );
+    return h("span", { class: "muted diff-none" }, note ?? "No field changes recorded");
   }
   const created = e.action === "CREATE";
   const summary = `${changes.length} ${changes.length === 1 ? "field" : "fields"} ${created ? "recorded" : "changed"}`;
   return h(
     "details",
     { class: "diff" },
-    h("summary", null, summary),
+    h("summary", null, summary, note ? [" · ", note] : null),
     h(
       "table",
       { class: "diff-table" },

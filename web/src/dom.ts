@@ -25,7 +25,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
         el.setAttribute(name, "");
       } else if (value !== false && value != null) {
         if (/^on/i.test(name)) throw new Error(`h(): "${name}" must be a function, not a string`);
-        el.setAttribute(name, String(value));
+        // Styles go in through the CSSOM: the Content-Security-Policy refuses style attributes.
+        if (name === "style") el.style.cssText = String(value);
+        else el.setAttribute(name, String(value));
       }
     }
   }

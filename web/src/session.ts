@@ -80,8 +80,9 @@ export function sentence(message: string): string {
 
 async function readError(res: Response): Promise<string> {
   try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
+    const body = (await res.json()) as { errors?: { message?: string }[] };
+    const message = body.errors?.find((e) => e.message)?.message;
+    if (message) return message;
   } catch {
     // not JSON: fall through
   }
@@ -129,7 +130,12 @@ export async function signIn(email: string, password: string): Promise<SessionUs
 /** Ends the session on the server (the cookie is cleared by the response) and forgets the user. */
 export async function signOut(): Promise<void> {
   try {
-    await fetch("/auth/sign-out", { method: "POST", credentials: "same-origin" });
+    await fetch("/auth/sign-out", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: "{}",
+    });
   } finally {
     setUser(null);
   }

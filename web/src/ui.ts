@@ -2,6 +2,7 @@
 import { ApiError } from "./api.ts";
 import { h, type Child } from "./dom.ts";
 import { formatEnum } from "./format.ts";
+import { COMMERCIAL_ROLES, hiddenMark } from "./commercial.ts";
 
 /** Page title block; also sets document.title. */
 export function pageHeader(title: string, subtitle?: Child, ...actions: Child[]): HTMLElement {
@@ -230,7 +231,7 @@ export function inputField(
 }
 
 /** Marks `input` invalid with a message under it (or clears it when `message` is null). */
-export function setFieldError(input: HTMLInputElement, message: string | null): void {
+export function setFieldError(input: HTMLInputElement | HTMLSelectElement, message: string | null): void {
   const field = input.closest(".form-field");
   const id = `${input.id}-error`;
   field?.querySelector(`.field-error`)?.remove();
@@ -382,24 +383,12 @@ export function confirmButton(opts: {
   return wrap;
 }
 
-/** The roles that may see contract values (the server's readContractValues permission). */
-export const VALUE_ROLES = "PROCUREMENT, PLANNER, APPROVER or ADMIN";
-
 /** A contract's value, or why it is not shown ("hidden (needs …)") when the caller may not see it. */
 export function contractValue(
   contract: { valuesVisible: boolean; value: string | null; annualValue: string | null },
   format: (v: string | null | undefined) => string,
 ): HTMLElement {
-  if (!contract.valuesVisible) {
-    return h(
-      "span",
-      {
-        class: "hidden-value",
-        title: `Contract values are visible to ${VALUE_ROLES} in the owning organisation.`,
-      },
-      `hidden (needs ${VALUE_ROLES})`,
-    );
-  }
+  if (!contract.valuesVisible) return hiddenMark([], `hidden (needs ${COMMERCIAL_ROLES})`);
   if (contract.value == null && contract.annualValue == null) return h("span", { class: "muted" }, "—");
   return h(
     "span",

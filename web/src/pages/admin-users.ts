@@ -1,12 +1,13 @@
-// "#/admin/users": administrators create users (one-time password shown once) and grant or revoke
-// roles per organisation. The nav item shows only to users with ADMIN somewhere; the server decides.
+// "#/admin/users": administrators create users in an organisation they administer (one-time password
+// shown once) and grant or revoke roles per organisation; the list shows which organisation owns each
+// account. The nav item shows only to users with ADMIN somewhere; the server decides.
 import { ApiError, gql } from "../api.ts";
 import { h, replaceChildren } from "../dom.ts";
 import { ROLE_DESCRIPTIONS, ROLES } from "../enums.ts";
 import { formatDateTime } from "../format.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { definePage, registerNav, type PageContext } from "../router.ts";
-import { hasRole, sentence } from "../session.ts";
+import { currentMe, hasRole, sentence } from "../session.ts";
 import {
   badge,
   roleBadge,
@@ -24,6 +25,8 @@ interface UserRow {
   id: string;
   email: string;
   displayName: string;
+  /** The organisation that owns the account (only its ADMINs, or the shared service's, control it). */
+  organisation: { code: string };
   active: boolean;
   mustChangePassword: boolean;
   lastSignInAt: string | null;
@@ -31,11 +34,11 @@ interface UserRow {
 }
 
 const USER_FIELDS =
-  "id email displayName active mustChangePassword lastSignInAt roles { organisation { code } role }";
-const USERS = /* GraphQL */ `query Users { users { ${USER_FIELDS} } }`;
+  "id email displayName organisation { code } active mustChangePassword lastSignInAt roles { organisation { code } role }";
+const USERS = /* GraphQL */ `query Users { users { ${USER_FIELDS} } organisations { code kind } }`;
 const CREATE_USER = /* GraphQL */ `
-  mutation CreateUser($email: String!, $displayName: String!) {
-    createUser(email: $email, displayName: $displayName) {
+  mutation CreateUser($email: String!, $displayName: String!, $organisation: String!) {
+    createUser(email: $email, displayName: $displayName, organisation: $organisation) {
       user { ${USER_FIELDS} }
       oneTimePassword
     }
@@ -61,6 +64,18 @@ function sortRoles(roles: UserRow["roles"]): UserRow["roles"] {
       a.organisation.code.localeCompare(b.organisation.code) ||
       ROLES.indexOf(a.role as (typeof ROLES)[number]) - ROLES.indexOf(b.role as (typeof ROLES)[number]),
   );
+}
+
+/**
+ * The organisations the signed-in admin may create users in: those they hold ADMIN in, or every one for
+ * an ADMIN of a shared-service organisation (the server decides again).
+ */
+function creatableIn(orgs: OrgRef[], kinds: { code: string; kind: string }[]): OrgRef[] {
+  const adminIn = new Set(
+    (currentMe()?.roles ?? []).filter((r) => r.role === "ADMIN").map((r) => r.organisation.code),
+  );
+  const sharedAdmin = kinds.some((o) => o.kind === "SHARED_SERVICE" && adminIn.has(o.code));
+  return sharedAdmin ? orgs : orgs.filter((o) => adminIn.has(o.code));
 }
 
 function userStatus(u: UserRow): HTMLElement[] {
@@ -198,7 +213,7 @@ function usersTable(
     const detail = h(
       "tr",
       { class: "detail-row", id: panelId, hidden: !expanded },
-      h("td", { colspan: 5 }, expanded ? rolesPanel(u, orgs, signal, onUpdated) : null),
+      h("td", { colspan: 6 }, expanded ? rolesPanel(u, orgs, signal, onUpdated) : null),
     );
     toggle.addEventListener("click", () => {
       const show = detail.hidden;
@@ -223,6 +238,11 @@ function usersTable(
           { class: "name-col" },
           h("span", { class: "strong" }, u.displayName),
           h("span", { class: "secondary" }, u.email),
+        ),
+        h(
+          "td",
+          { class: "org-col", title: orgs.find((o) => o.code === u.organisation.code)?.name ?? "" },
+          u.organisation.code,
         ),
         h(
           "td",
@@ -261,7 +281,9 @@ function usersTable(
         h(
           "tr",
           null,
-          ["User", "Roles", "Status", "Last sign-in"].map((t) => h("th", { scope: "col" }, t)),
+          ["User", "Organisation", "Roles", "Status", "Last sign-in"].map((t) =>
+            h("th", { scope: "col" }, t),
+          ),
           h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
         ),
       ),
@@ -274,7 +296,7 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   outlet.append(
     pageHeader(
       "Users and roles",
-      "Create accounts and grant roles per organisation. Every change is recorded in the audit trail.",
+      "Create accounts and grant roles per organisation. Each account belongs to one organisation, whose administrators (and the shared service's) alone may reset or deactivate it. Every change is recorded in the audit trail.",
     ),
   );
   if (!hasRole("ADMIN")) {
@@ -288,10 +310,11 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
     return;
   }
   const status = outlet.appendChild(loading("Loading users…"));
-  const [{ users: initial }, orgs] = await Promise.all([
-    gql<{ users: UserRow[] }>(USERS, {}, signal),
+  const [{ users: initial, organisations: kinds }, orgs] = await Promise.all([
+    gql<{ users: UserRow[]; organisations: { code: string; kind: string }[] }>(USERS, {}, signal),
     loadOrganisations(),
   ]);
+  const homes = creatableIn(orgs, kinds);
   status.remove();
 
   let users = initial;
@@ -330,6 +353,20 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   });
   email.field.classList.add("field-grow");
   name.field.classList.add("field-grow");
+  // The organisation that will own the account: its ADMINs (and the shared service's) control it. With a
+  // choice to make, nothing is preselected.
+  const orgSelect = h(
+    "select",
+    { id: "new-user-org", name: "organisation" },
+    homes.length === 1 ? null : h("option", { value: "" }, "Choose…"),
+    homes.map((o) => h("option", { value: o.code }, `${o.code} — ${o.name}`)),
+  );
+  const orgField = h(
+    "div",
+    { class: "field form-field" },
+    h("label", { for: orgSelect.id }, "Organisation"),
+    orgSelect,
+  );
   const createBanner = h("div", { class: "banner-slot" });
   const secretSlot = h("div", { class: "banner-slot" });
   const submit = h("button", { type: "submit", class: "button", id: "new-user-submit" }, "Create user");
@@ -338,12 +375,14 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
     { class: "inline-form", id: "new-user-form", novalidate: true, "aria-label": "Create a user" },
     email.field,
     name.field,
+    orgField,
     h("div", { class: "field form-submit" }, submit),
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     setFieldError(email.input, null);
     setFieldError(name.input, null);
+    setFieldError(orgSelect, null);
     createBanner.textContent = "";
     let bad = false;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.input.value.trim())) {
@@ -354,12 +393,20 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
       setFieldError(name.input, "Enter the name people know them by.");
       bad = true;
     }
+    if (!orgSelect.value) {
+      setFieldError(orgSelect, "Choose the organisation the account belongs to.");
+      bad = true;
+    }
     if (bad) return;
     submit.disabled = true;
     submit.textContent = "Creating…";
     gql<{ createUser: { user: UserRow; oneTimePassword: string } }>(
       CREATE_USER,
-      { email: email.input.value.trim(), displayName: name.input.value.trim() },
+      {
+        email: email.input.value.trim(),
+        displayName: name.input.value.trim(),
+        organisation: orgSelect.value,
+      },
       signal,
     )
       .then(({ createUser: created }) => {
@@ -387,6 +434,8 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
           setFieldError(email.input, sentence(err.errors[0]!.message));
         else if (err instanceof ApiError && err.field === "displayName")
           setFieldError(name.input, sentence(err.errors[0]!.message));
+        else if (err instanceof ApiError && err.field === "organisation")
+          setFieldError(orgSelect, sentence(err.errors[0]!.message));
         else replaceChildren(createBanner, errorBanner(err, "Could not create the user"));
       })
       .finally(() => {

@@ -14,6 +14,7 @@ import {
 import { definePage, href, type PageContext } from "../router.ts";
 import { diffDetails, type AuditEventRow } from "../audit.ts";
 import { badge, contractValue, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
+import { commercialMoney } from "../commercial.ts";
 
 interface AssetRef {
   id: string;
@@ -38,8 +39,11 @@ interface LicenceRow {
   quantityUsed: number;
   shelfware: number;
   shortfall: number;
-  unitCost: string;
-  annualCost: string;
+  /** Commercial: null unless valuesVisible. */
+  unitCost: string | null;
+  annualCost: string | null;
+  valuesVisible: boolean;
+  organisation: { code: string };
   status: string;
   contract: {
     reference: string;
@@ -102,11 +106,12 @@ const QUERY = /* GraphQL */ `
       dependsOn { id type description source { ${REF} } target { ${REF} } }
       dependencyOf { id type description source { ${REF} } target { ${REF} } }
       licences {
-        id metric quantityOwned quantityUsed shelfware shortfall unitCost annualCost status
+        id metric quantityOwned quantityUsed shelfware shortfall unitCost annualCost valuesVisible status
+        organisation { code }
         contract { reference title endDate valuesVisible value annualValue }
       }
     }
-    auditTrail(entityId: $id) { id at actor action entityType entityId before after }
+    auditTrail(entityId: $id) { id at actor action entityType entityId before after valuesVisible organisation { code name } }
   }
 `;
 
@@ -201,8 +206,16 @@ const licenceColumns: Column<LicenceRow>[] = [
     align: "num",
     cell: (l) => (l.shortfall ? h("span", { class: "danger" }, formatInt(l.shortfall)) : "0"),
   },
-  { header: "Unit cost", align: "num", cell: (l) => formatMoney(l.unitCost) },
-  { header: "Annual cost", align: "num", cell: (l) => formatMoney(l.annualCost) },
+  {
+    header: "Unit cost",
+    align: "num",
+    cell: (l) => commercialMoney(l.unitCost, l.valuesVisible, { hiddenFor: [l.organisation.code] }),
+  },
+  {
+    header: "Annual cost",
+    align: "num",
+    cell: (l) => commercialMoney(l.annualCost, l.valuesVisible, { hiddenFor: [l.organisation.code] }),
+  },
   {
     header: "Contract",
     cell: (l) =>

@@ -33,6 +33,7 @@ const QUERY = /* GraphQL */ `
           }
           before
           after
+          valuesVisible
         }
       }
     }

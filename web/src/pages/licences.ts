@@ -15,6 +15,7 @@ import {
   type Column,
   type SelectOption,
 } from "../ui.ts";
+import { commercialMoney } from "../commercial.ts";
 
 interface LicenceRow {
   id: string;
@@ -23,8 +24,10 @@ interface LicenceRow {
   quantityUsed: number;
   shelfware: number;
   shortfall: number;
-  unitCost: string;
-  annualCost: string;
+  /** Commercial: null unless valuesVisible. */
+  unitCost: string | null;
+  annualCost: string | null;
+  valuesVisible: boolean;
   status: string;
   organisation: { code: string; name: string };
   product: {
@@ -61,6 +64,7 @@ const QUERY = /* GraphQL */ `
           shortfall
           unitCost
           annualCost
+          valuesVisible
           status
           organisation {
             code
@@ -119,7 +123,11 @@ const columns: Column<LicenceRow>[] = [
         ? h("span", { class: "danger" }, formatInt(l.shortfall))
         : h("span", { class: "muted" }, "0"),
   },
-  { header: "Annual cost", align: "num", cell: (l) => formatMoney(l.annualCost) },
+  {
+    header: "Annual cost",
+    align: "num",
+    cell: (l) => commercialMoney(l.annualCost, l.valuesVisible, { hiddenFor: [l.organisation.code] }),
+  },
   {
     header: "Contract ends",
     class: "nowrap",

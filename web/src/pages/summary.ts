@@ -5,6 +5,7 @@ import { ASSET_KINDS } from "../enums.ts";
 import { formatEnum, formatInt, formatMoney, formatNumber, percent, sumMoney } from "../format.ts";
 import { definePage, href, registerNav, type PageContext } from "../router.ts";
 import { badge, empty, loading, pageHeader } from "../ui.ts";
+import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
 
 interface Summary {
   siteCount: number;
@@ -12,7 +13,9 @@ interface Summary {
   assetsByKind: { kind: string; count: number }[];
   annualRunCost: string;
   siteAnnualCost: string;
-  licenceSpend: string;
+  /** Commercial: null unless valuesVisible. */
+  licenceSpend: string | null;
+  valuesVisible: boolean;
   licenceCount: number;
   contractCount: number;
   seatsOwned: number;
@@ -48,6 +51,7 @@ const QUERY = /* GraphQL */ `
         annualRunCost
         siteAnnualCost
         licenceSpend
+        valuesVisible
         licenceCount
         contractCount
         seatsOwned
@@ -129,8 +133,14 @@ function sections(): { title: string; rows: Row[] }[] {
         },
         {
           label: "Licence spend",
-          value: (o) => formatMoney(o.summary.licenceSpend),
-          combined: (os) => formatMoney(sumMoney(os.map((o) => o.summary.licenceSpend))),
+          value: (o) =>
+            commercialMoney(o.summary.licenceSpend, o.summary.valuesVisible, { hiddenFor: [o.code] }),
+          combined: (os) => {
+            const total = sumShown(os.map((o) => o.summary.licenceSpend));
+            return total === null
+              ? hiddenMark(os.filter((o) => !o.summary.valuesVisible).map((o) => o.code))
+              : formatMoney(total);
+          },
         },
       ],
     },

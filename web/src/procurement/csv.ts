@@ -1,6 +1,7 @@
 // The overlaps as CSV: RFC 4180 quoting, no spreadsheet formulas smuggled in text, downloaded with a
 // byte-order mark so spreadsheets read it as UTF-8.
 import { h } from "../dom.ts";
+import { commercialText } from "../commercial.ts";
 import { formatEnum } from "../format.ts";
 import type { OverlapRow } from "./data.ts";
 import { seatsText } from "./format.ts";
@@ -60,12 +61,12 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     o.capability?.name ?? o.capabilityCode ?? "",
     o.label,
     o.organisationCodes.join(" "),
-    o.annualCost,
+    commercialText(o.annualCost, o.valuesVisible),
     seatsText(o.seats),
     o.earliestContractEnd ?? "",
     o.latestContractEnd ?? "",
     o.cotermination.coterminable ? "yes" : "no",
-    o.cotermination.cost ?? (o.cotermination.valuesVisible ? "" : "hidden"),
+    commercialText(o.cotermination.cost, o.cotermination.valuesVisible),
     o.licenceIds.join(" "),
     o.contractIds.join(" "),
   ]);

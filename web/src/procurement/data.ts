@@ -19,7 +19,10 @@ export interface OverlapRow {
   capability: { name: string } | null;
   label: string;
   productLabels: string[];
-  annualCost: string;
+  /** Commercial: null unless valuesVisible (hidden when any side's figures are). */
+  annualCost: string | null;
+  valuesVisible: boolean;
+  hiddenFor: string[];
   organisationCodes: string[];
   earliestContractEnd: string | null;
   latestContractEnd: string | null;
@@ -55,6 +58,8 @@ export const OVERLAPS = /* GraphQL */ `
       label
       productLabels
       annualCost
+      valuesVisible
+      hiddenFor
       organisationCodes
       earliestContractEnd
       latestContractEnd
@@ -130,15 +135,17 @@ export const RENEWALS = /* GraphQL */ `
 export interface PositionRow {
   organisation: { code: string; name: string };
   product: { name: string; edition: string; vendor: { name: string } };
-  shelfwareCost: string;
-  shortfallCost: string;
+  /** Commercial: null unless valuesVisible. */
+  shelfwareCost: string | null;
+  shortfallCost: string | null;
+  valuesVisible: boolean;
   metrics: {
     metric: string;
     owned: number;
     used: number;
     shelfware: number;
     shortfall: number;
-    unitCost: string;
+    unitCost: string | null;
     method: string;
   }[];
 }
@@ -160,6 +167,7 @@ export const POSITIONS = /* GraphQL */ `
       }
       shelfwareCost
       shortfallCost
+      valuesVisible
       metrics {
         metric
         owned

@@ -5,15 +5,18 @@ import type { SeatCount } from "./data.ts";
 /** One organisation's side of an overlap: its licences, contracts and related procurement records. */
 export interface DetailSide {
   organisation: { code: string; name: string };
-  annualCost: string;
+  /** Commercial: null unless valuesVisible. */
+  annualCost: string | null;
+  valuesVisible: boolean;
   seats: SeatCount[];
   licences: {
     id: string;
     metric: string;
     quantityOwned: number;
     quantityUsed: number;
-    unitCost: string;
-    annualCost: string;
+    unitCost: string | null;
+    annualCost: string | null;
+    valuesVisible: boolean;
     product: { name: string; edition: string; vendor: { name: string } };
     contract: { reference: string } | null;
   }[];
@@ -38,23 +41,23 @@ export interface DetailSide {
   }[];
 }
 
-/** One licence the others could be consolidated onto, priced. */
+/** One licence the others could be consolidated onto, priced (every figure null when valuesVisible is false). */
 export interface Candidate {
   product: { name: string; edition: string };
   metric: string;
   recommended: boolean;
   targetLicence: { organisation: { code: string } };
   targetContract: { reference: string } | null;
-  targetUnitPrice: string;
+  targetUnitPrice: string | null;
   seatsNeeded: number;
   seatsBySide: { organisationCode: string; used: number }[];
-  seatCost: string;
-  targetFixedCharge: string;
-  duplicateFixedCharges: string;
-  keptAnnualCost: string;
-  consolidatedAnnualCost: string;
-  currentAnnualCost: string;
-  annualSaving: string;
+  seatCost: string | null;
+  targetFixedCharge: string | null;
+  duplicateFixedCharges: string | null;
+  keptAnnualCost: string | null;
+  consolidatedAnnualCost: string | null;
+  currentAnnualCost: string | null;
+  annualSaving: string | null;
   exitCost: string | null;
   paybackMonths: number | null;
   valuesVisible: boolean;
@@ -72,7 +75,9 @@ export interface Detail {
     kind: string;
     label: string;
     capability: { name: string } | null;
-    annualCost: string;
+    annualCost: string | null;
+    valuesVisible: boolean;
+    hiddenFor: string[];
     sides: DetailSide[];
     cotermination: {
       coterminable: boolean;
@@ -91,10 +96,12 @@ export interface Detail {
 export interface Savings {
   consolidationSavings: {
     asOf: string;
-    currentAnnualCost: string;
+    currentAnnualCost: string | null;
+    valuesVisible: boolean;
+    hiddenFor: string[];
     formula: string;
     rounding: string;
-    sides: { organisation: { code: string }; currentAnnualCost: string }[];
+    sides: { organisation: { code: string }; currentAnnualCost: string | null; valuesVisible: boolean }[];
     candidates: Candidate[];
   };
 }
@@ -107,6 +114,8 @@ export const DETAIL = /* GraphQL */ `
       kind
       label
       annualCost
+      valuesVisible
+      hiddenFor
       capability {
         name
       }
@@ -116,6 +125,7 @@ export const DETAIL = /* GraphQL */ `
           name
         }
         annualCost
+        valuesVisible
         seats {
           metric
           owned
@@ -128,6 +138,7 @@ export const DETAIL = /* GraphQL */ `
           quantityUsed
           unitCost
           annualCost
+          valuesVisible
           product {
             name
             edition
@@ -182,6 +193,8 @@ export const SAVINGS = /* GraphQL */ `
     consolidationSavings(overlapId: $id) {
       asOf
       currentAnnualCost
+      valuesVisible
+      hiddenFor
       formula
       rounding
       sides {
@@ -189,6 +202,7 @@ export const SAVINGS = /* GraphQL */ `
           code
         }
         currentAnnualCost
+        valuesVisible
       }
       candidates {
         product {

@@ -1,7 +1,6 @@
-// Text for the procurement views that the shared ../format.ts does not cover: seats, short lists,
-// product names and money the caller may not be allowed to see.
-import { h, type Child } from "../dom.ts";
-import { formatInt, formatMoney } from "../format.ts";
+// Text for the procurement views that the shared ../format.ts does not cover: seats, short lists and
+// product names. Money the caller may not be allowed to see is shown by ../commercial.ts.
+import { formatInt } from "../format.ts";
 import type { SeatCount } from "./data.ts";
 
 /** "3 of 5 user; 1 of 1 site". */
@@ -21,16 +20,4 @@ export function someOf(names: string[], max = 4): string {
 /** A product with its edition when it has one: "Microsoft 365 E3". */
 export function productName(product: { name: string; edition: string }): string {
   return `${product.name}${product.edition ? ` ${product.edition}` : ""}`;
-}
-
-/** Money that may be hidden: "hidden" with the reason when null because of permissions. */
-export function maskedMoney(value: string | null, visible: boolean): Child {
-  if (value !== null) return formatMoney(value);
-  return visible
-    ? h("span", { class: "muted" }, "—")
-    : h(
-        "span",
-        { class: "muted", title: "Needs the readContractValues permission in that organisation" },
-        "hidden",
-      );
 }

@@ -1,11 +1,12 @@
 // The overlaps table: its columns, sorting by any of them (headers are buttons, state in aria-sort),
 // and the search that narrows the rows. Built on the shared dataTable().
 import { h, replaceChildren } from "../dom.ts";
-import { formatDate, formatMoney, toPence } from "../format.ts";
+import { commercialMoney } from "../commercial.ts";
+import { formatDate, toPence } from "../format.ts";
 import { href } from "../router.ts";
 import { badge, dataTable, type Column } from "../ui.ts";
 import type { OverlapRow } from "./data.ts";
-import { maskedMoney, seatsText, someOf } from "./format.ts";
+import { seatsText, someOf } from "./format.ts";
 
 /** What the overlaps can be sorted by (the `sort` query parameter). */
 export type SortKey = "label" | "kind" | "organisations" | "annualCost" | "seats" | "earliestEnd" | "coterm";
@@ -60,8 +61,9 @@ const COLUMNS: OverlapColumn[] = [
     key: "annualCost",
     header: "Annual cost",
     align: "num",
-    value: (o) => toPence(o.annualCost) ?? 0n,
-    cell: (o) => formatMoney(o.annualCost),
+    // A hidden total sorts below every shown one.
+    value: (o) => toPence(o.annualCost) ?? -1n,
+    cell: (o) => commercialMoney(o.annualCost, o.valuesVisible, { hiddenFor: o.hiddenFor }),
   },
   {
     key: "seats",
@@ -86,7 +88,7 @@ const COLUMNS: OverlapColumn[] = [
     cell: ({ cotermination: c }) => [
       c.alreadyCoterminous
         ? h("span", { class: "muted" }, "already aligned")
-        : maskedMoney(c.cost, c.valuesVisible),
+        : commercialMoney(c.cost, c.valuesVisible),
       h(
         "span",
         { class: "secondary" },

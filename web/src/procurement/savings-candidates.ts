@@ -1,4 +1,5 @@
 // Every licence the others could be consolidated onto, priced, the recommended one marked.
+import { commercialMoney, hiddenMark } from "../commercial.ts";
 import { h } from "../dom.ts";
 import { formatInt, formatMoney, toPence } from "../format.ts";
 import { dataTable, type Column } from "../ui.ts";
@@ -8,10 +9,12 @@ import { productName } from "./format.ts";
 /** The one-off cost of leaving the other contracts early, or why it is not shown. */
 export function exitCost(c: Candidate): HTMLElement | string {
   if (c.exitCost !== null) return formatMoney(c.exitCost);
-  return c.hiddenFor.length
-    ? h("span", { class: "muted", title: `Needs readContractValues in ${c.hiddenFor.join(", ")}` }, "hidden")
-    : h("span", { class: "muted" }, "unknown");
+  return c.hiddenFor.length ? hiddenMark(c.hiddenFor) : h("span", { class: "muted" }, "unknown");
 }
+
+/** One of a candidate's figures: shown, or "hidden" naming whose figures hide it. */
+export const candidateMoney = (c: Candidate, value: string | null) =>
+  commercialMoney(value, c.valuesVisible, { hiddenFor: c.hiddenFor });
 
 const COLUMNS: Column<Candidate>[] = [
   {
@@ -33,24 +36,31 @@ const COLUMNS: Column<Candidate>[] = [
       ),
     ],
   },
-  { header: "Unit price", align: "num", cell: (c) => formatMoney(c.targetUnitPrice) },
+  { header: "Unit price", align: "num", cell: (c) => candidateMoney(c, c.targetUnitPrice) },
   { header: "Seats", align: "num", cell: (c) => formatInt(c.seatsNeeded) },
-  { header: "Consolidated", align: "num", cell: (c) => formatMoney(c.consolidatedAnnualCost) },
+  { header: "Consolidated", align: "num", cell: (c) => candidateMoney(c, c.consolidatedAnnualCost) },
   {
     header: "Saving",
     align: "num",
     cell: (c) =>
-      h(
-        "span",
-        { class: (toPence(c.annualSaving) ?? 0n) > 0n ? "strong" : "danger" },
-        formatMoney(c.annualSaving),
-      ),
+      c.annualSaving === null
+        ? candidateMoney(c, null)
+        : h(
+            "span",
+            { class: (toPence(c.annualSaving) ?? 0n) > 0n ? "strong" : "danger" },
+            formatMoney(c.annualSaving),
+          ),
   },
   { header: "Exit cost", align: "num", cell: exitCost },
   {
     header: "Payback",
     align: "num",
-    cell: (c) => (c.paybackMonths === null ? "—" : `${formatInt(c.paybackMonths)} mo`),
+    cell: (c) =>
+      c.paybackMonths !== null
+        ? `${formatInt(c.paybackMonths)} mo`
+        : c.valuesVisible
+          ? "—"
+          : hiddenMark(c.hiddenFor),
   },
 ];
 

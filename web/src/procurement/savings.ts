@@ -1,11 +1,12 @@
 // The consolidation saving of one overlap: the recommended target's arithmetic figure by figure, the
 // method in words, every target considered, and how the saving is worked out.
 import { h, type Child } from "../dom.ts";
-import { formatDate, formatInt, formatMoney, toPence } from "../format.ts";
+import { COMMERCIAL_ROLES, commercialMoney, hiddenReason } from "../commercial.ts";
+import { formatDate, formatInt, toPence } from "../format.ts";
 import { empty } from "../ui.ts";
 import type { Candidate, Savings } from "./detail-data.ts";
 import { productName } from "./format.ts";
-import { candidatesTable, exitCost } from "./savings-candidates.ts";
+import { candidateMoney, candidatesTable, exitCost } from "./savings-candidates.ts";
 
 const figure = (label: string, value: Child, cls?: string) =>
   h("div", { class: cls ?? null }, h("dt", null, label), h("dd", null, value));
@@ -16,22 +17,32 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
     "dl",
     { class: "proc-figures", id: "saving-figures" },
     ...s.sides.map((side) =>
-      figure(`Current annual cost · ${side.organisation.code}`, formatMoney(side.currentAnnualCost)),
+      figure(
+        `Current annual cost · ${side.organisation.code}`,
+        commercialMoney(side.currentAnnualCost, side.valuesVisible, { hiddenFor: [side.organisation.code] }),
+      ),
     ),
     figure(
       "Target",
       `${productName(best.product)} · ${best.targetContract?.reference ?? best.targetLicence.organisation.code}`,
     ),
-    figure("Target unit price", `${formatMoney(best.targetUnitPrice)} per ${best.metric.toLowerCase()}`),
+    figure("Target unit price", [
+      candidateMoney(best, best.targetUnitPrice),
+      ` per ${best.metric.toLowerCase()}`,
+    ]),
     figure(
       "Seats needed (used)",
       `${formatInt(best.seatsNeeded)} = ${best.seatsBySide.map((x) => `${x.organisationCode} ${formatInt(x.used)}`).join(" + ")}`,
     ),
     (toPence(best.keptAnnualCost) ?? 0n) > 0n
-      ? figure("Kept as is (other metrics)", formatMoney(best.keptAnnualCost))
+      ? figure("Kept as is (other metrics)", candidateMoney(best, best.keptAnnualCost))
       : null,
-    figure("Consolidated annual cost", formatMoney(best.consolidatedAnnualCost)),
-    figure("Annual saving", h("span", { id: "annual-saving" }, formatMoney(best.annualSaving)), "saving"),
+    figure("Consolidated annual cost", candidateMoney(best, best.consolidatedAnnualCost)),
+    figure(
+      "Annual saving",
+      h("span", { id: "annual-saving" }, candidateMoney(best, best.annualSaving)),
+      "saving",
+    ),
     figure("One-off exit cost", exitCost(best)),
     figure(
       "Payback",
@@ -58,7 +69,30 @@ export function savingCard(data: Savings): HTMLElement {
       ),
     ),
   ];
-  if (!best) {
+  if (!s.valuesVisible && s.candidates.length) {
+    // Without the figures there is no saving to show, and no cheapest target to recommend.
+    body.push(
+      h(
+        "dl",
+        { class: "proc-figures", id: "saving-figures" },
+        ...s.sides.map((side) =>
+          figure(
+            `Current annual cost · ${side.organisation.code}`,
+            commercialMoney(side.currentAnnualCost, side.valuesVisible, {
+              hiddenFor: [side.organisation.code],
+            }),
+          ),
+        ),
+      ),
+      h(
+        "p",
+        { class: "muted", id: "saving-hidden", title: hiddenReason(s.hiddenFor) },
+        `The saving is worked out from prices you may not see: it needs ${COMMERCIAL_ROLES} in ${s.hiddenFor.join(" and ")}.`,
+      ),
+      h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Every target considered"),
+      candidatesTable(s.candidates),
+    );
+  } else if (!best) {
     body.push(
       empty(
         "No licence here could take over another (they are counted in different metrics), so there is no consolidation to price.",

@@ -2,7 +2,8 @@
 // used but not licensed), each priced at unit cost, with the total a year.
 import { gql, isAbort } from "../api.ts";
 import { append, h, replaceChildren } from "../dom.ts";
-import { formatInt, formatMoney, sumMoney } from "../format.ts";
+import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
+import { formatInt, formatMoney } from "../format.ts";
 import type { PageContext } from "../router.ts";
 import { dataTable, empty, errorBanner, loading, type Column } from "../ui.ts";
 import { POSITIONS, type PositionRow } from "./data.ts";
@@ -39,7 +40,12 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
             "span",
             { style: "display:block", class: spare ? "warn" : "danger" },
             formatInt(spare ? m.shelfware : m.shortfall),
-            h("span", { class: "muted", style: "font-weight:400" }, ` × ${formatMoney(m.unitCost)}`),
+            h(
+              "span",
+              { class: "muted", style: "font-weight:400" },
+              " × ",
+              commercialMoney(m.unitCost, p.valuesVisible, { hiddenFor: [p.organisation.code] }),
+            ),
           ),
         ),
     },
@@ -47,7 +53,10 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
       header: spare ? "Cost a year" : "True-up a year",
       align: "num",
       class: "strong",
-      cell: (p) => formatMoney(spare ? p.shelfwareCost : p.shortfallCost),
+      cell: (p) =>
+        commercialMoney(spare ? p.shelfwareCost : p.shortfallCost, p.valuesVisible, {
+          hiddenFor: [p.organisation.code],
+        }),
     },
   ];
 }
@@ -80,9 +89,12 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
     try {
       const rows = (await gql<{ licencePositions: PositionRow[] }>(POSITIONS, { imbalance }, ctx.signal))
         .licencePositions;
-      const total = sumMoney(
-        rows.map((r) => (imbalance === "SHELFWARE" ? r.shelfwareCost : r.shortfallCost)),
+      // Positions whose costs are hidden are listed (after the others) but cannot be added in.
+      const shown = rows.filter((r) => r.valuesVisible);
+      const total = sumShown(
+        shown.map((r) => (imbalance === "SHELFWARE" ? r.shelfwareCost : r.shortfallCost)),
       );
+      const hiddenCodes = [...new Set(rows.filter((r) => !r.valuesVisible).map((r) => r.organisation.code))];
       replaceChildren(
         card,
         h(
@@ -93,7 +105,10 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
           h(
             "span",
             { class: "muted", style: "font-weight:400;margin-left:auto" },
-            `${formatMoney(total)} a year`,
+            shown.length ? `${formatMoney(total)} a year` : null,
+            hiddenCodes.length
+              ? [shown.length ? " + " : "", hiddenMark(hiddenCodes, `hidden for ${hiddenCodes.join(", ")}`)]
+              : null,
           ),
         ),
         positionTable(rows, imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),

@@ -6,7 +6,7 @@ import { formatDate, formatEnum, formatMoney } from "../format.ts";
 import { href, type PageContext } from "../router.ts";
 import { empty, errorBanner, loading, pageHeader } from "../ui.ts";
 import { DETAIL, SAVINGS, type Detail, type Savings } from "./detail-data.ts";
-import { maskedMoney } from "./format.ts";
+import { commercialMoney } from "../commercial.ts";
 import { savingCard } from "./savings.ts";
 import { sideCard } from "./side-card.ts";
 
@@ -28,7 +28,12 @@ function cotermCard(c: Cotermination): HTMLElement {
         h("dt", null, "Possible"),
         h("dd", null, c.alreadyCoterminous ? "Already aligned" : c.coterminable ? "Yes" : "No"),
       ),
-      h("div", null, h("dt", null, "Cost of aligning"), h("dd", null, maskedMoney(c.cost, c.valuesVisible))),
+      h(
+        "div",
+        null,
+        h("dt", null, "Cost of aligning"),
+        h("dd", null, commercialMoney(c.cost, c.valuesVisible, { hiddenFor: c.hiddenFor })),
+      ),
     ),
     h("p", { class: "proc-method" }, c.method),
     c.obstacles.length
@@ -69,7 +74,7 @@ export async function renderDetail({ outlet, route, signal }: PageContext): Prom
     holder,
     pageHeader(
       o.label,
-      `${formatEnum(o.kind)}${o.capability ? ` · ${o.capability.name}` : ""} · ${formatMoney(o.annualCost)} a year across ${o.sides.length} organisations`,
+      `${formatEnum(o.kind)}${o.capability ? ` · ${o.capability.name}` : ""} · ${o.annualCost === null ? "annual cost hidden" : `${formatMoney(o.annualCost)} a year`} across ${o.sides.length} organisations`,
     ),
     h(
       "div",

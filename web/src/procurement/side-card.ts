@@ -1,9 +1,10 @@
 // One organisation's side of an overlap: its licences, its contracts and related procurement records.
 import { h } from "../dom.ts";
-import { formatDate, formatEnum, formatInt, formatMoney } from "../format.ts";
+import { commercialMoney } from "../commercial.ts";
+import { formatDate, formatEnum, formatInt } from "../format.ts";
 import { dataTable, empty, type Column } from "../ui.ts";
 import type { DetailSide } from "./detail-data.ts";
-import { maskedMoney, seatsText } from "./format.ts";
+import { seatsText } from "./format.ts";
 
 type Licence = DetailSide["licences"][number];
 
@@ -28,8 +29,8 @@ const LICENCE_COLUMNS: Column<Licence>[] = [
       h("span", { class: l.quantityUsed > l.quantityOwned ? "danger" : "" }, formatInt(l.quantityUsed)),
   },
   { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned) },
-  { header: "Unit", align: "num", cell: (l) => formatMoney(l.unitCost) },
-  { header: "Annual", align: "num", cell: (l) => formatMoney(l.annualCost) },
+  { header: "Unit", align: "num", cell: (l) => commercialMoney(l.unitCost, l.valuesVisible) },
+  { header: "Annual", align: "num", cell: (l) => commercialMoney(l.annualCost, l.valuesVisible) },
 ];
 
 function licencesTable(side: DetailSide): HTMLElement {
@@ -53,7 +54,7 @@ function contractList(side: DetailSide): HTMLElement {
           "span",
           { class: "secondary" },
           `${c.supplierName ?? "supplier not recorded"} · ends ${formatDate(c.endDate)} · notice by ${formatDate(c.noticeDeadline)} · annual value `,
-          maskedMoney(c.annualValue, c.valuesVisible),
+          commercialMoney(c.annualValue, c.valuesVisible),
         ),
         c.renewalTerms ? h("span", { class: "secondary" }, c.renewalTerms) : null,
       ),
@@ -99,7 +100,16 @@ export function sideCard(side: DetailSide): HTMLElement {
     h(
       "dl",
       { class: "proc-figures" },
-      h("div", null, h("dt", null, "Annual licence cost"), h("dd", null, formatMoney(side.annualCost))),
+      h(
+        "div",
+        null,
+        h("dt", null, "Annual licence cost"),
+        h(
+          "dd",
+          null,
+          commercialMoney(side.annualCost, side.valuesVisible, { hiddenFor: [side.organisation.code] }),
+        ),
+      ),
       h("div", null, h("dt", null, "Seats used of owned"), h("dd", null, seatsText(side.seats))),
     ),
     licencesTable(side),
