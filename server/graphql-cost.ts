@@ -5,11 +5,11 @@
 // - object: 1 for each object the field returns (a row, or a computed value such as an overlap), 0 for
 //   a scalar or enum: what a request costs is the objects it makes the server find and build.
 // - size: 1, or for a list the number of elements it may have: the value of its `first` argument (or
-//   of the argument `@cost(sizedBy:)` names; a list argument by its length), else the size of the field just above it when that one
-//   has such an argument (a connection's `edges`, a graph view's `nodes`), else `@cost(assumedSize:)`,
-//   else DEFAULT_LIST_SIZE.
-// - weight: `@cost(weight:)` on the field in schema/*.graphql, the fixed work of resolving it once (an
-//   analytic field's comparison or graph walk), counted per call whatever it returns; 0 otherwise.
+//   of the argument its `sizedBy` price names; a list argument by its length), else the size of the
+//   field just above it when that one has such an argument (a connection's `edges`, a graph view's
+//   `nodes`), else its `assumedSize` price, else DEFAULT_LIST_SIZE.
+// - weight: the field's `work` in the price list (graphql-prices.ts), the fixed work of resolving it once
+//   (an analytic field's comparison or graph walk), counted per call whatever it returns; 0 otherwise.
 // Relay connections (`…Connection`) follow their convention: `edges` and `pageInfo` are wrappers and
 // cost nothing themselves; each row's `node` is the object counted.
 // Every alias and every fragment spread counts; on an interface or union the costliest possible type
@@ -27,6 +27,7 @@ import type {
   SelectionNode,
   SelectionSetNode,
 } from "graphql";
+import { FIELD_PRICES, type FieldPrice } from "./graphql-prices.ts";
 
 // The schema is built by graphql-yoga's dependencies, which load graphql's CommonJS build; a plain
 // `import` may get its ESM build instead (vitest does), and graphql's type checks then refuse the
@@ -46,13 +47,6 @@ const {
 
 /** Elements assumed for a list that no argument or annotation bounds. */
 export const DEFAULT_LIST_SIZE = 10;
-
-/** What `@cost` says about a field. */
-interface CostDirective {
-  weight?: number;
-  sizedBy?: string;
-  assumedSize?: number;
-}
 
 /** The cost of one root field (its response key, field name and cost). */
 export interface RootFieldCost {
@@ -175,26 +169,20 @@ class CostWalk {
     if (name.startsWith("__")) return 0; // __typename, and introspection (GraphiQL's schema query)
     const field = parent.getFields()[name];
     if (!field) return 0; // validation has already refused it
-    const directive = costDirective(this.schema, field);
+    const price: FieldPrice = FIELD_PRICES.get(`${parent.name}.${name}`) ?? {};
     const args = argumentValues(field, node, this.variables);
     const nullable = getNullableType(field.type);
     const named = getNamedType(field.type);
     const connectionWrapper = parent.name.endsWith("Connection") && (name === "edges" || name === "pageInfo");
     const object = isCompositeType(named) && !connectionWrapper ? 1 : 0;
-    const bound = sizeArg(args, directive.sizedBy ?? "first");
+    const bound = sizeArg(args, price.sizedBy ?? "first");
     const isList = isListType(nullable);
-    const size = isList ? (bound ?? directive.assumedSize ?? parentSize ?? DEFAULT_LIST_SIZE) : 1;
+    const size = isList ? (bound ?? price.assumedSize ?? parentSize ?? DEFAULT_LIST_SIZE) : 1;
     const childSize = isList ? null : bound;
     const children =
       node.selectionSet && isCompositeType(named) ? this.setCost(named, node.selectionSet, childSize) : 0;
-    return (directive.weight ?? 0) + size * (object + children);
+    return (price.work ?? 0) + size * (object + children);
   }
-}
-
-function costDirective(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): CostDirective {
-  const definition = schema.getDirective("cost");
-  if (!definition || !field.astNode) return {};
-  return (getDirectiveValues(definition, field.astNode) ?? {}) as CostDirective;
 }
 
 function argumentValues(

@@ -1,33 +1,64 @@
 // The query cost model (server/graphql-cost.ts) on the real schema, with hand-worked costs: every
 // object in an answer costs 1, a list multiplies (a page by its `first`), a connection's `edges` and
-// `pageInfo` are free wrappers, and `@cost` in the SDL adds analytic work and list sizes.
+// `pageInfo` are free wrappers, and the price list (server/graphql-prices.ts) adds analytic work and
+// list sizes.
 import { describe, expect, it } from "vitest";
 import { parse } from "graphql";
 import { buildSchema } from "../../server/schema.ts";
 import { DEFAULT_LIST_SIZE, executedRootFields, operationCost } from "../../server/graphql-cost.ts";
 import { QUERY_LIMITS } from "../../server/graphql-limits.ts";
+import { ANALYTIC_FIELDS, FIELD_PRICES } from "../../server/graphql-prices.ts";
 
 const schema = buildSchema();
 
 const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string) =>
   operationCost(schema, parse(query), operationName, variables)?.cost;
 
-/** The numbers `@cost(…)` gives `Type.field` in the SDL. */
+/** The price list's entry for `Type.field`. */
 function annotation(type: "Query" | "Mutation", field: string): { weight?: number; assumedSize?: number } {
-  const root = type === "Query" ? schema.getQueryType()! : schema.getMutationType()!;
-  const directive = root.getFields()[field]!.astNode!.directives!.find((d) => d.name.value === "cost")!;
-  return Object.fromEntries(
-    directive.arguments!.map((a) => [
-      a.name.value,
-      a.value.kind === "IntValue" ? Number(a.value.value) : null,
-    ]),
-  );
+  const price = FIELD_PRICES.get(`${type}.${field}`)!;
+  return { weight: price.work, assumedSize: price.assumedSize };
 }
+
+describe("the price list", () => {
+  it("names only fields that exist, arguments they take, and sizes only for lists", () => {
+    const wrong: string[] = [];
+    for (const [key, price] of FIELD_PRICES) {
+      const [typeName, fieldName] = key.split(".");
+      // Structural checks: the schema's graphql module may be another realm than this file's.
+      const type = schema.getType(typeName!);
+      const field = type && "getFields" in type ? type.getFields()[fieldName!] : undefined;
+      if (!field || !("args" in field)) {
+        wrong.push(`${key}: no such field`);
+        continue;
+      }
+      if (price.sizedBy && !field.args.some((a) => a.name === price.sizedBy))
+        wrong.push(`${key}: no argument ${price.sizedBy}`);
+      if (price.assumedSize !== undefined && !/^\[.*\]!?$/.test(String(field.type)))
+        wrong.push(`${key}: assumedSize on a field that is not a list`);
+      if (price.work !== undefined && !(Number.isInteger(price.work) && price.work > 0))
+        wrong.push(`${key}: work must be a positive whole number`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("makes the heaviest analysis and the import expensive on their own: they wait their turn behind the gate", () => {
+    expect(cost(`{ licenceOverlaps { __typename } }`)).toBeGreaterThanOrEqual(QUERY_LIMITS.expensiveCost);
+    expect(ANALYTIC_FIELDS["Mutation.importOcds"].work).toBeGreaterThanOrEqual(QUERY_LIMITS.expensiveCost);
+  });
+});
 
 describe("query cost", () => {
   it("prices a page by its rows: 450 assets with an organisation and a site cost 1 + 450 × 3", () => {
     const page = `{ assets(first: 450) { edges { node { name kind organisation { code name } site { name } } } } }`;
     expect(cost(page)).toBe(1 + 450 * 3);
+  });
+
+  it("lets a page of the advertised maximum (500) with scalars and to-one relations through", () => {
+    const page = `{ assets(first: 500) { totalCount edges { cursor node { id name kind lifecycle annualRunCost
+      organisation { code name } site { name } } } pageInfo { hasNextPage endCursor } } }`;
+    expect(cost(page)).toBe(1 + 500 * 3);
+    expect(cost(page)).toBeLessThan(QUERY_LIMITS.maxCost / 5);
   });
 
   it("charges scalars nothing and a connection's totalCount, pageInfo and edges nothing per page", () => {
@@ -71,7 +102,7 @@ describe("query cost", () => {
     expect(cost(query)).toBe(1 + DEFAULT_LIST_SIZE);
   });
 
-  it("adds an analytic field's weight from the SDL once per call, whatever it returns", () => {
+  it("adds an analytic field's work from the price list once per call, whatever it returns", () => {
     const { weight, assumedSize } = annotation("Query", "licenceOverlaps");
     expect(weight).toBeGreaterThan(0);
     expect(cost(`{ licenceOverlaps { id } }`)).toBe(weight! + assumedSize! * 1);
@@ -86,7 +117,7 @@ describe("query cost", () => {
     expect(cost(`{ licenceOverlaps { id label } }`)).toBeLessThan(QUERY_LIMITS.maxCost / 10);
   });
 
-  it("sizes the lists inside a field by the argument @cost(sizedBy) names: a graph view by its limit", () => {
+  it("sizes the lists inside a field by the argument its sizedBy price names: a graph view by its limit", () => {
     const query = `{ graph(limit: 10000) { nodes { id } edges { id } } }`;
     const { weight } = annotation("Query", "graph");
     expect(cost(query)).toBe(weight! + 1 + 10_000 + 10_000);
