@@ -177,7 +177,10 @@ describe.each(engines())("expensive operations through the API on %s", (engine) 
     ok(await gql(app, other, OVERLAPS));
     ok(await gql(app, viewer, `{ me { email } organisations { code } }`));
     running();
-    ((await waiting) as Release)();
+    // The held waiting turn was granted, or (on a loaded machine) gave up after its 2 s: either way it
+    // filled the user's one waiting place while the refused request was sent.
+    const held = await waiting;
+    if (!isRefusal(held)) held();
   });
 
   it("runs a user's expensive query once their earlier one ends, and ends its own turn", async () => {
