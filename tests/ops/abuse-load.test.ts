@@ -9,9 +9,10 @@
 //
 // It runs on embedded PGlite only, the engine `npm start` uses. Against PostgreSQL on the shared 2-core
 // test machine (load average 11-14) the probe's p95 was 1.4-2.3 s even with one expensive operation at a
-// time, while the server's thread was never held up for more than 0.4-0.65 s: the probe waited for the
-// PostgreSQL server, which competes for the same two cores. A PostgreSQL run needs a machine whose
-// database is not starved; until then it would measure the machine, not the limits.
+// time, while the server's thread was never held up for more than 0.4-0.65 s: the probe waited outside
+// it, for the PostgreSQL server (competing for the same two cores) and for one of the pool's 10
+// connections (with a pool of 40, p95 1.0 s at load average 18). Nothing yet keeps a connection free for
+// cheap requests on PostgreSQL; until something does, a run there would fail on this machine.
 import { spawn } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
