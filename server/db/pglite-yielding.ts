@@ -2,8 +2,9 @@
 // queued by concurrent requests run back to back, each starting in the callback of the one before, so
 // the event loop reads no other request and writes no response until the queue is empty, and a cheap
 // request's query waits behind every query an analysis queued before it. Here statements take turns
-// instead: statements run back to back for a few milliseconds at most, then the event loop gets a turn
-// (other requests are read and answered, and queue their statements).
+// instead: an expensive operation's statements run back to back for a few milliseconds at most, then the
+// event loop gets a turn (other requests are read and answered, and queue their statements). Ordinary
+// requests' statements run back to back, so their DataLoader batches stay whole.
 // Each expensive operation sends its statements in a lane of its own (inOwnLane); everything else shares
 // the main lane, which gets up to MAIN_TURNS turns in a row before one goes to the next expensive lane,
 // round the ring. So a burst of queries from an analysis delays a cheap request by a turn or two, not
@@ -53,11 +54,14 @@ class Turns {
     });
   }
 
-  /** The next statement to run: the main lane's, unless it has had its turns and a lane is waiting. */
-  private take(): Job | undefined {
+  /**
+   * The next statement to run: the main lane's, unless it has had its turns and a lane is waiting; and
+   * whether it is an expensive lane's.
+   */
+  private take(): { job: Job; lane: boolean } | undefined {
     if (this.main.length > 0 && (this.mainInARow < MAIN_TURNS || this.ring.length === 0)) {
       this.mainInARow++;
-      return this.main.shift();
+      return { job: this.main.shift()!, lane: false };
     }
     this.mainInARow = 0;
     if (this.ring.length === 0) return undefined;
@@ -69,19 +73,22 @@ class Turns {
       this.queues.delete(lane);
       this.ring.splice(this.next, 1);
     } else this.next++;
-    return job;
+    return job && { job, lane: true };
   }
 
   private async pump(): Promise<void> {
     this.busy = true;
     try {
       let since = -Infinity;
-      while (this.main.length > 0 || this.ring.length > 0) {
-        if (performance.now() - since >= SLICE_MS) {
+      for (let next = this.take(); next; next = this.take()) {
+        // Only before an expensive lane's statement: the main lane's run back to back, as PGlite runs
+        // them anyway, so the statements of one request's resolvers resolve in one go and their loaders
+        // batch as on PostgreSQL (a turn between them split a DataLoader batch in two).
+        if (next.lane && performance.now() - since >= SLICE_MS) {
           await yieldToEventLoop();
           since = performance.now();
         }
-        await this.take()?.();
+        await next.job();
       }
     } finally {
       this.busy = false;
