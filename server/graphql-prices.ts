@@ -43,6 +43,31 @@ export const ANALYTIC_FIELDS = {
   "Mutation.submitProductTitles": { work: 500, sizedBy: "titles" },
   // Organisations: the summary aggregates the organisation's estate.
   "Organisation.summary": { work: 20 },
+  // Planning (schema/planning.graphql): each field below runs (or reads) one analysis of a scenario —
+  // its estate read, waves planned, violations found, money, risk or energy computed — about as much work
+  // as licenceOverlaps on a seed-sized scenario and more on a large one; one request shares one analysis
+  // per scenario, but each field is priced as if it were the first, so asking for several scenarios'
+  // analyses queues behind the concurrency gate.
+  "Query.planWaves": { work: 1000 },
+  "Query.validateScenario": { work: 1000 },
+  "Query.scenarioFinancials": { work: 1000 },
+  "Query.scenarioRisk": { work: 1000 },
+  "Query.scenarioEnergy": { work: 1000 },
+  "Scenario.plan": { work: 1000 },
+  "Scenario.validation": { work: 1000 },
+  "Scenario.financials": { work: 1000 },
+  "Scenario.risk": { work: 1000 },
+  "Scenario.energy": { work: 1000 },
+  // A move's wave comes from its scenario's analysis (shared by the moves of one scenario).
+  "Move.placement": { work: 50 },
+  // Two or three analyses side by side.
+  "Query.compareScenarios": { work: 3000, sizedBy: "ids" },
+  "Query.replacementCandidates": { work: 50, assumedSize: 20 },
+  // Loads the whole estate, drafts every move and stores them.
+  "Mutation.draftConvergence": { work: 5000 },
+  // Checks the plan (one analysis) before freezing it.
+  "Mutation.proposeScenario": { work: 1000 },
+  "Mutation.addMoves": { work: 50, sizedBy: "input" },
 } satisfies Record<string, FieldPrice>;
 
 /** Lists no argument bounds: the length assumed for each. */
@@ -68,6 +93,16 @@ export const LIST_SIZES = {
   "RenewalsReport.items": { assumedSize: 100 },
   "RenewalsReport.coterminations": { assumedSize: 30 },
   "ConsolidationSaving.sides": { assumedSize: 3 },
+  "WavePlan.waves": { assumedSize: 20 },
+  "Wave.moves": { assumedSize: 25 },
+  "ScenarioValidation.violations": { assumedSize: 25 },
+  "ScenarioFinancials.changes": { assumedSize: 50 },
+  "ScenarioFinancials.oneOffCosts": { assumedSize: 50 },
+  "ScenarioRisk.moves": { assumedSize: 50 },
+  "ScenarioRisk.waves": { assumedSize: 20 },
+  "ScenarioComparison.differences": { assumedSize: 25 },
+  "DraftResult.decisions": { assumedSize: 100 },
+  "DraftResult.unplaced": { assumedSize: 10 },
 } satisfies Record<string, FieldPrice>;
 
 /** Every priced field, by "Type.field". */

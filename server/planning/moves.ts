@@ -12,8 +12,9 @@ import { parseMoney, parseNonNegativeMoney } from "../shared/money.ts";
 import { optionalText } from "../shared/validate.ts";
 import { snapshot } from "../shared/json.ts";
 import { insertMoveRows, type NewMove } from "./move-rows.ts";
-import { eachChunk, inChunks } from "../shared/chunks.ts";
-import { expectVersion, inTransaction, recordAudit, writeVersioned, type Tx } from "../shared/writes.ts";
+import { CHUNK, inChunks } from "../shared/chunks.ts";
+import { slices } from "../shared/yielding.ts";
+import { expectVersion, inTransaction, recordAudit, recordAudits, writeVersioned, type Tx } from "../shared/writes.ts";
 import { editableScenario, touchScenario } from "./scenarios.ts";
 import { jobsOf, sameJob } from "./jobs.ts";
 
@@ -282,17 +283,8 @@ export async function insertMoves(tx: Tx, actor: Actor, scenarioId: string, inpu
   await refuseTaken(tx, scenarioId, fields, null, field);
   await addAffected(tx, scenarioId, fields, refs);
   const created = await insertMoveRows(tx, fields.map((f) => ({ ...f, id: randomUUID(), scenarioId }) as NewMove));
-  await eachChunk(created.map((m, n) => [m, n] as const), (slice) => tx.auditEvent.createMany({
-    data: slice.map(([m, n]) => ({
-      id: randomUUID(),
-      actor: actor.email,
-      action: "CREATE",
-      entityType: "Move",
-      entityId: m.id,
-      organisationId: ownerOf(fields[n]!, refs),
-      after: snapshot(m) as Prisma.InputJsonObject,
-    })),
-  }));
+  for (const slice of slices(created.map((m, n) => [m, n] as const), CHUNK))
+    await recordAudits(tx, actor, slice.map(([m, n]) => ({ action: "CREATE", entityType: "Move", entityId: m.id, organisationId: ownerOf(fields[n]!, refs), after: m })));
   return created;
 }
 
