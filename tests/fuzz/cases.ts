@@ -169,6 +169,8 @@ export interface MutationCase {
   id?: Table;
   /** Field kinds that differ from FIELD_KINDS for this mutation. */
   fields?: Record<string, FieldKind>;
+  /** Optional fields the mutation refuses to clear: valid-shaped calls leave them out or set them, never null. */
+  notClearable?: string[];
   /** Runs per engine before RUN_SCALE (each run is one request between two database snapshots). */
   runs: number;
   /**
@@ -407,6 +409,17 @@ export const CASES: Record<string, MutationCase> = {
     runs: 60,
     minSucceeded: 4,
     fields: PLANNING_FIELDS,
+    notClearable: [
+      "name",
+      "startDate",
+      "horizonYears",
+      "waveLengthMonths",
+      "maxMovesPerWave",
+      "discountRatePercent",
+      "costSplit",
+      "carbonFactorGramsPerKwh",
+      "carbonFactorYear",
+    ],
     joint: JOINT_PLANNING,
     onSuccess: governance(() => "DRAFT"),
   },

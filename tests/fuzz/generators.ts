@@ -5,7 +5,7 @@
 // objects may carry extra fields).
 import fc from "fast-check";
 import type { GraphQLInputType, GraphQLNamedInputType } from "graphql";
-import { callersOf, FIELD_KINDS, kindOf, type FieldKind } from "./cases.ts";
+import { callersOf, CASES, FIELD_KINDS, kindOf, type FieldKind } from "./cases.ts";
 import {
   EXISTING_NAMES,
   SQL_INJECTION,
@@ -402,8 +402,11 @@ function fieldArb(type: GraphQLInputType, mutation: string, key: string, mode: M
   const [valid, hostile] = kind
     ? kindArbs(kind)
     : typeArbs(inner as GraphQLNamedInputType, mutation, key, mode);
-  if (mode === "valid")
-    return required ? valid : fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid), w(1, fc.constant(null)));
+  if (mode === "valid") {
+    if (required) return valid;
+    if (CASES[mutation]?.notClearable?.includes(key)) return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid));
+    return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid), w(1, fc.constant(null)));
+  }
   return fc.oneof(w(3, valid), w(3, hostile), w(1, fc.constant(null)), w(1, fc.constant(OMITTED)));
 }
 

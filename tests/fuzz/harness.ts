@@ -156,8 +156,8 @@ const OWNED_BY: Record<Table, string> = {
   Product: `TRUE`,
   ProductMatch: `TRUE`,
   // SCC's scenarios are those it takes part in (with DCC or not); DCC's, those of DCC's alone.
-  Scenario: scenarioOwnedBy(`id`),
-  Move: scenarioOwnedBy(`"scenarioId"`),
+  Scenario: scenarioOwnedBy(`"Scenario".id`),
+  Move: scenarioOwnedBy(`"Move"."scenarioId"`),
 };
 
 /** Scenarios $1 takes part in, and when $1 is DCC, only those SCC does not. */
@@ -467,6 +467,7 @@ export class Harness {
       : [];
     const codes = errors.map((e) => e.extensions?.code ?? "(no code)");
     const data = res.json?.data?.[call.mutation] ?? null;
+    if (process.env.FUZZ_DEBUG_ERRORS) for (const e of errors) console.log(`[debug] ${caller} ${e.extensions?.code} ${e.extensions?.field ?? ""}: ${String(e.message).slice(0, 160)}`);
     const succeeded = res.json !== null && errors.length === 0 && data !== null;
 
     // 0. A caller who may not run the mutation never gets it done.
@@ -596,14 +597,17 @@ export class Harness {
     // What was sent is what is read back, in the answer and in the row.
     const field = mutationField(call.mutation);
     const leaves: { key: string; value: unknown; type: GraphQLInputType }[] = [];
-    const collect = (value: unknown, t: GraphQLInputType, key: string) => {
+    // A null sent to a field with a default in the schema asks for the default (as createAsset's lifecycle).
+    const collect = (value: unknown, t: GraphQLInputType, key: string, fallback: unknown) => {
       const inner = isNonNullType(t) ? t.ofType : t;
       if (isInputObjectType(inner) && value && typeof value === "object" && !Array.isArray(value)) {
         const fields = inner.getFields();
-        for (const [k, v] of Object.entries(value)) if (fields[k]) collect(v, fields[k].type, k);
-      } else if (!isListType(inner)) leaves.push({ key, value, type: inner });
+        for (const [k, v] of Object.entries(value))
+          if (fields[k]) collect(v, fields[k].type, k, fields[k].defaultValue);
+      } else if (!isListType(inner))
+        leaves.push({ key, value: value === null && fallback !== undefined ? fallback : value, type: inner });
     };
-    for (const a of field.args) if (a.name in args) collect(args[a.name], a.type, a.name);
+    for (const a of field.args) if (a.name in args) collect(args[a.name], a.type, a.name, a.defaultValue);
     for (const { key, value, type: t } of leaves) {
       if (NOT_ROUND_TRIPPED.has(key) || value instanceof Omitted) continue;
       const named = getNamedType(t);
