@@ -196,7 +196,7 @@ export interface MutationCase {
 /** What checkTitle in server/procurement/product-matches.ts makes of a raw title. */
 const cleanTitle = (t: string) => t.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 
-const uuidOf = (gid: unknown) => (typeof gid === "string" ? gid.slice(gid.indexOf(":") + 1) : "");
+const uuidOf = (gid: unknown) => (typeof gid === "string" ? gid.slice(gid.indexOf(":") + 1).trim().toLowerCase() : "");
 const short = (v: unknown) => JSON.stringify(v)?.slice(0, 300);
 
 /**
@@ -386,7 +386,7 @@ export const CASES: Record<string, MutationCase> = {
   // part in with DCC may change DCC's part of it (`joint`).
   createScenario: {
     runs: 60,
-    minSucceeded: 10,
+    minSucceeded: 6,
     fields: PLANNING_FIELDS,
     joint: JOINT_PLANNING,
     async onSuccess({ args, data, changes, row }) {
@@ -407,7 +407,7 @@ export const CASES: Record<string, MutationCase> = {
   updateScenario: {
     id: "Scenario",
     runs: 60,
-    minSucceeded: 4,
+    minSucceeded: 3,
     fields: PLANNING_FIELDS,
     notClearable: [
       "name",
@@ -426,7 +426,7 @@ export const CASES: Record<string, MutationCase> = {
   deleteScenario: {
     id: "Scenario",
     runs: 30,
-    minSucceeded: 2,
+    minSucceeded: 3,
     joint: JOINT_PLANNING,
     unaudited: [
       {
@@ -453,27 +453,27 @@ export const CASES: Record<string, MutationCase> = {
   copyScenario: {
     id: "Scenario",
     runs: 40,
-    minSucceeded: 6,
+    minSucceeded: 4,
     joint: JOINT_PLANNING,
     onSuccess: copied(false),
   },
   reviseScenario: {
     id: "Scenario",
-    runs: 30,
+    runs: 40,
     minSucceeded: 1,
     joint: JOINT_PLANNING,
     onSuccess: copied(true),
   },
   addMove: {
-    runs: 70,
-    minSucceeded: 4,
+    runs: 200,
+    minSucceeded: 3,
     fields: { ...PLANNING_FIELDS, input: { kind: "moveInput" } },
     joint: JOINT_PLANNING,
     unaudited: MOVE_TOUCHES_SCENARIO,
     onSuccess: (c) => movesTouchedScenario(c, uuidOf(c.data.scenario?.id)),
   },
   addMoves: {
-    runs: 60,
+    runs: 150,
     minSucceeded: 2,
     fields: { ...PLANNING_FIELDS, input: { kind: "moveInputs" } },
     joint: JOINT_PLANNING,
@@ -520,22 +520,22 @@ export const CASES: Record<string, MutationCase> = {
   },
   proposeScenario: {
     id: "Scenario",
-    runs: 30,
-    minSucceeded: 1,
+    runs: 40,
+    minSucceeded: 2,
     joint: JOINT_PLANNING,
     onSuccess: governance(() => "PROPOSED"),
   },
   withdrawScenario: {
     id: "Scenario",
     runs: 30,
-    minSucceeded: 2,
+    minSucceeded: 1,
     joint: JOINT_PLANNING,
     onSuccess: governance(() => "DRAFT"),
   },
   approveScenario: {
     id: "Scenario",
-    runs: 30,
-    minSucceeded: 2,
+    runs: 50,
+    minSucceeded: 1,
     fields: PLANNING_FIELDS,
     joint:
       "SCC's approver decides for SCC on a scenario DCC takes part in too; when DCC has approved already, SCC's approval makes it APPROVED for both",
@@ -544,15 +544,15 @@ export const CASES: Record<string, MutationCase> = {
   },
   rejectScenario: {
     id: "Scenario",
-    runs: 30,
-    minSucceeded: 2,
+    runs: 50,
+    minSucceeded: 1,
     fields: PLANNING_FIELDS,
     joint: "SCC's approver decides for SCC on a scenario DCC takes part in too; one rejection sends it back for both",
     onSuccess: governance(() => "REJECTED", "REJECTED"),
   },
   draftConvergence: {
-    runs: 40,
-    minSucceeded: 3,
+    runs: 70,
+    minSucceeded: 2,
     fields: PLANNING_FIELDS,
     joint: `${JOINT_PLANNING}; a draft of every council (the default) takes DCC's estate into the new scenario`,
     async onSuccess({ data, changes, row }) {
@@ -571,7 +571,7 @@ export const CASES: Record<string, MutationCase> = {
   },
   setOrganisationSavingsTarget: {
     runs: 30,
-    minSucceeded: 6,
+    minSucceeded: 5,
     fields: PLANNING_FIELDS,
     async onSuccess({ args, data, row }) {
       const r = await row("Organisation", uuidOf(data.id));

@@ -288,7 +288,8 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
  * with moves and a what-if copy of it, three proposals for approvals, rejections and withdrawals to act
  * on, an approved plan to revise, a rejected one to edit), one of DCC's alone (SCC's planners may not
  * touch it), and two SCC takes part in with DCC (a draft, and a proposal DCC has approved already, so
- * SCC's approval completes it). The first, created first, is the one the read fuzz pages the moves of.
+ * SCC's approval completes it), and two more drafts of SCC's. The first, created first, is the one the
+ * read fuzz pages the moves of.
  */
 async function buildScenarios(
   prisma: PrismaClient,
@@ -387,4 +388,10 @@ async function buildScenarios(
   await move(jointProposal, "RETAIN", { assetId: r.dccApp });
   await move(jointProposal, "MIGRATE", { assetId: r.sccRack, targetSiteId: r.sccDc });
   await decision(jointProposal, 2, "DCC", "APPROVED");
+
+  // Two more drafts, so that about half the scenarios a planner names are editable: one with a move of
+  // SCC's application onto DCC's data centre (DCC joins it when a move touches DCC's estate), one empty.
+  const network = await scenario("SCC application rehosting", "DRAFT", ["SCC"], { maxEffortDaysPerWave: 40 });
+  await move(network, "MIGRATE", { assetId: r.sccApp, targetAssetId: r.sccCluster, pinnedWave: 2 });
+  await scenario("SCC storage review", "DRAFT", ["SCC"], { description: "nothing planned yet" });
 }
