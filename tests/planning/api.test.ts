@@ -319,6 +319,16 @@ describe.each(engines())("planning API on %s", (engine) => {
     });
   });
 
+  describe("node(id:) (fuzz regression)", () => {
+    it("finds a scenario and a move by their global IDs, as every Node", async () => {
+      const s = await scenario();
+      const m = await add(s, { kind: "RETAIN", asset: gid("Asset", e.sccCrm.id) });
+      const NODE = `query ($id: ID!) { node(id: $id) { __typename id ... on Scenario { name moves { totalCount } } ... on Move { kind scenario { id } } } }`;
+      expect(ok(await planner(NODE, { id: s.id })).node).toEqual({ __typename: "Scenario", id: s.id, name: "Converge", moves: { totalCount: 1 } });
+      expect(ok(await planner(NODE, { id: m.id })).node).toEqual({ __typename: "Move", id: m.id, kind: "RETAIN", scenario: { id: s.id } });
+    });
+  });
+
   describe("scenario settings (fuzz regressions)", () => {
     const UPDATE = `mutation ($id: ID!, $v: Int!, $patch: UpdateScenarioPatch!) { updateScenario(id: $id, version: $v, patch: $patch) { id } }`;
 
