@@ -196,14 +196,23 @@ export interface MutationCase {
 /** What checkTitle in server/procurement/product-matches.ts makes of a raw title. */
 const cleanTitle = (t: string) => t.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 
-const uuidOf = (gid: unknown) => (typeof gid === "string" ? gid.slice(gid.indexOf(":") + 1).trim().toLowerCase() : "");
+const uuidOf = (gid: unknown) =>
+  typeof gid === "string"
+    ? gid
+        .slice(gid.indexOf(":") + 1)
+        .trim()
+        .toLowerCase()
+    : "";
 const short = (v: unknown) => JSON.stringify(v)?.slice(0, 300);
 
 /**
  * After a change of moves: exactly one scenario changed (the one named, when known), it is DRAFT, and
  * the organisations it gained own something the changed moves refer to.
  */
-async function movesTouchedScenario({ changes, row }: SuccessContext, scenarioId?: string): Promise<string[]> {
+async function movesTouchedScenario(
+  { changes, row }: SuccessContext,
+  scenarioId?: string,
+): Promise<string[]> {
   const touched = changes.filter((c) => c.table === "Scenario");
   if (touched.length !== 1 || touched[0]!.kind !== "changed")
     return [`changing moves changed scenarios ${short(touched)} (expected the moves' scenario only)`];
@@ -211,12 +220,14 @@ async function movesTouchedScenario({ changes, row }: SuccessContext, scenarioId
   if (scenarioId !== undefined && touched[0]!.id !== scenarioId)
     problems.push(`moves of Scenario:${scenarioId} changed, but Scenario:${touched[0]!.id} was bumped`);
   const scenario = await row("Scenario", touched[0]!.id);
-  if (scenario?.status !== "DRAFT") problems.push(`after changing its moves the scenario is ${short(scenario?.status)}`);
+  if (scenario?.status !== "DRAFT")
+    problems.push(`after changing its moves the scenario is ${short(scenario?.status)}`);
   const owners = new Set<unknown>();
   for (const c of changes.filter((c) => c.table === "Move" && c.kind !== "removed")) {
     const m = await row("Move", c.id);
     if (m?.scenarioId !== touched[0]!.id) problems.push(`Move:${c.id} is not in the bumped scenario`);
-    const ids = (t: string, v: unknown) => (Array.isArray(v) ? v : v ? [v] : []).map((id) => [t, String(id)] as const);
+    const ids = (t: string, v: unknown) =>
+      (Array.isArray(v) ? v : v ? [v] : []).map((id) => [t, String(id)] as const);
     for (const [t, id] of [
       ...ids("Asset", m?.assetId),
       ...ids("Asset", m?.targetAssetId),
@@ -230,7 +241,9 @@ async function movesTouchedScenario({ changes, row }: SuccessContext, scenarioId
   for (const c of changes.filter((c) => c.table === "ScenarioTarget")) {
     const t = await row("ScenarioTarget", c.id);
     if (c.kind !== "added" || !owners.has(t?.organisationId))
-      problems.push(`target ${short(t)} ${c.kind}, though no changed move refers to anything its organisation owns`);
+      problems.push(
+        `target ${short(t)} ${c.kind}, though no changed move refers to anything its organisation owns`,
+      );
   }
   return problems;
 }
@@ -245,18 +258,27 @@ function governance(
     const problems: string[] = [];
     const scenario = await row("Scenario", uuidOf(args.id));
     const expected = [status(c)].flat();
-    if (uuidOf(data.id) !== uuidOf(args.id)) problems.push(`asked about ${short(args.id)}, answered ${short(data.id)}`);
+    if (uuidOf(data.id) !== uuidOf(args.id))
+      problems.push(`asked about ${short(args.id)}, answered ${short(data.id)}`);
     if (!expected.includes(String(scenario?.status)))
       problems.push(`the scenario is ${short(scenario?.status)}, expected ${expected.join(" or ")}`);
-    if (data.status !== scenario?.status) problems.push(`the answer says ${data.status}, the database ${scenario?.status}`);
+    if (data.status !== scenario?.status)
+      problems.push(`the answer says ${data.status}, the database ${scenario?.status}`);
     if (decision) {
       const added = changes.filter((x) => x.table === "ScenarioDecision");
-      const d = added.length === 1 && added[0]!.kind === "added" ? await row("ScenarioDecision", added[0]!.id) : null;
+      const d =
+        added.length === 1 && added[0]!.kind === "added" ? await row("ScenarioDecision", added[0]!.id) : null;
       const org = d ? await row("Organisation", String(d.organisationId)) : null;
       const code = typeof args.organisation === "string" ? args.organisation.trim().toUpperCase() : null;
       if (!d || d.decision !== decision || String(org?.code).toUpperCase() !== code)
-        problems.push(`decisions added ${short(added)}: ${short(d)} for ${short(org?.code)}, sent ${decision} for ${short(args.organisation)}`);
-      if (d && decision === "REJECTED" && d.reason !== (typeof args.reason === "string" ? args.reason.trim() : null))
+        problems.push(
+          `decisions added ${short(added)}: ${short(d)} for ${short(org?.code)}, sent ${decision} for ${short(args.organisation)}`,
+        );
+      if (
+        d &&
+        decision === "REJECTED" &&
+        d.reason !== (typeof args.reason === "string" ? args.reason.trim() : null)
+      )
         problems.push(`reason: sent ${short(args.reason)}, stored ${short(d.reason)}`);
     }
     return problems;
@@ -269,14 +291,18 @@ function copied(revision: boolean): (c: SuccessContext) => Promise<string[]> {
     const problems: string[] = [];
     const added = changes.filter((c) => c.table === "Scenario" && c.kind === "added");
     if (added.length !== 1 || changes.some((c) => c.kind !== "added"))
-      return [`a copy changed ${short(changes.filter((c) => c.kind !== "added"))} and added ${added.length} scenarios`];
+      return [
+        `a copy changed ${short(changes.filter((c) => c.kind !== "added"))} and added ${added.length} scenarios`,
+      ];
     const [copy, source] = [await row("Scenario", added[0]!.id), await row("Scenario", uuidOf(args.id))];
     if (copy?.status !== "DRAFT" || uuidOf(data.id) !== copy.id) problems.push(`the copy is ${short(copy)}`);
     if (revision) {
       if (copy?.lineageId !== source?.lineageId || copy?.previousRevisionId !== source?.id)
         problems.push(`the revision ${short(copy)} is not the next of ${short(source?.id)} in its lineage`);
     } else if (copy?.copiedFromId !== source?.id || copy?.lineageId !== copy?.id)
-      problems.push(`the what-if copy ${short(copy)} does not start its own lineage from ${short(source?.id)}`);
+      problems.push(
+        `the what-if copy ${short(copy)} does not start its own lineage from ${short(source?.id)}`,
+      );
     const moves = changes.filter((c) => c.table === "Move").length;
     const sourceMoves = await count("Move", "scenarioId", String(source?.id));
     if (moves !== sourceMoves) problems.push(`copied ${moves} moves of the source's ${sourceMoves}`);
@@ -443,7 +469,9 @@ export const CASES: Record<string, MutationCase> = {
       for (const c of changes.filter((c) => c.table === "Scenario" && c.kind === "changed")) {
         const r = await row("Scenario", c.id);
         if (r?.copiedFromId !== null && r?.previousRevisionId !== null)
-          problems.push(`Scenario:${c.id} changed, though it neither lost its copiedFrom nor its previousRevision`);
+          problems.push(
+            `Scenario:${c.id} changed, though it neither lost its copiedFrom nor its previousRevision`,
+          );
       }
       for (const c of changes.filter((c) => c.table === "Move" && c.kind !== "removed"))
         problems.push(`Move:${c.id} ${c.kind} when its scenario was deleted`);
@@ -486,7 +514,9 @@ export const CASES: Record<string, MutationCase> = {
       sent.forEach((m, i) => {
         const note = typeof m.note === "string" ? m.note.trim() || null : null;
         if (c.data[i].kind !== m.kind || ("note" in m && c.data[i].note !== note))
-          problems.push(`input[${i}]: sent ${short([m.kind, m.note])}, the answer has ${short([c.data[i].kind, c.data[i].note])}`);
+          problems.push(
+            `input[${i}]: sent ${short([m.kind, m.note])}, the answer has ${short([c.data[i].kind, c.data[i].note])}`,
+          );
       });
       if (c.changes.filter((x) => x.table === "Move" && x.kind === "added").length !== sent.length)
         problems.push(`sent ${sent.length} moves, the database added others`);
@@ -547,7 +577,8 @@ export const CASES: Record<string, MutationCase> = {
     runs: 50,
     minSucceeded: 1,
     fields: PLANNING_FIELDS,
-    joint: "SCC's approver decides for SCC on a scenario DCC takes part in too; one rejection sends it back for both",
+    joint:
+      "SCC's approver decides for SCC on a scenario DCC takes part in too; one rejection sends it back for both",
     onSuccess: governance(() => "REJECTED", "REJECTED"),
   },
   draftConvergence: {
@@ -561,7 +592,8 @@ export const CASES: Record<string, MutationCase> = {
       const scenarios = changes.filter((c) => c.table === "Scenario");
       if (scenarios.length !== 1 || scenarios[0]!.kind !== "added" || scenarios[0]!.id !== id)
         problems.push(`a draft changed scenarios ${short(scenarios)} (expected one new: ${id})`);
-      if (changes.some((c) => c.kind !== "added")) problems.push(`a draft changed or removed ${short(changes.filter((c) => c.kind !== "added"))}`);
+      if (changes.some((c) => c.kind !== "added"))
+        problems.push(`a draft changed or removed ${short(changes.filter((c) => c.kind !== "added"))}`);
       for (const c of changes.filter((c) => c.table === "Move")) {
         const m = await row("Move", c.id);
         if (m?.scenarioId !== id) problems.push(`Move:${c.id} is not in the drafted scenario`);
@@ -581,7 +613,9 @@ export const CASES: Record<string, MutationCase> = {
       const stored = `${pence / 100n}.${String(pence % 100n).padStart(2, "0")}`;
       return data.savingsTarget === expected && stored === expected && r?.code === code
         ? []
-        : [`sent ${short(args.target)} for ${short(args.organisation)}; the answer has ${short(data.savingsTarget)}, the database ${short(r)}`];
+        : [
+            `sent ${short(args.target)} for ${short(args.organisation)}; the answer has ${short(data.savingsTarget)}, the database ${short(r)}`,
+          ];
     },
   },
 };

@@ -113,7 +113,11 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
     tier: 3,
     leaseEnd: new Date("2031-03-31"),
   });
-  const sccComms = await site(orgs.SCC, "SCC Empty Comms Room", { kind: "COMMS_ROOM", racks: 2, racksUsed: 0 });
+  const sccComms = await site(orgs.SCC, "SCC Empty Comms Room", {
+    kind: "COMMS_ROOM",
+    racks: 2,
+    racksUsed: 0,
+  });
   await site(orgs.SCC, "SCC Old Office", {
     kind: "OFFICE",
     lifecycle: "RETIRED",
@@ -319,7 +323,9 @@ async function buildScenarios(
         maxMovesPerWave: 25,
         lineageId: scenarioId,
         createdBy: "editor@scc.example",
-        ...(status === "DRAFT" ? {} : { version: 3, proposedVersion: 2, proposedAt, proposedBy: "editor@scc.example" }),
+        ...(status === "DRAFT"
+          ? {}
+          : { version: 3, proposedVersion: 2, proposedAt, proposedBy: "editor@scc.example" }),
         ...over,
       },
     });
@@ -333,8 +339,11 @@ async function buildScenarios(
     });
     return scenarioId;
   };
-  const move = (scenarioId: string, kind: "MIGRATE" | "RETIRE" | "CLOSE_SITE" | "RETAIN", over: Record<string, unknown>) =>
-    prisma.move.create({ data: { id: id(), scenarioId, kind, ...over } });
+  const move = (
+    scenarioId: string,
+    kind: "MIGRATE" | "RETIRE" | "CLOSE_SITE" | "RETAIN",
+    over: Record<string, unknown>,
+  ) => prisma.move.create({ data: { id: id(), scenarioId, kind, ...over } });
   const decision = (
     scenarioId: string,
     scenarioVersion: number,
@@ -356,17 +365,31 @@ async function buildScenarios(
     });
 
   const draft = await scenario("SCC hosting consolidation", "DRAFT", ["SCC"]);
-  await move(draft, "MIGRATE", { assetId: r.sccRack, targetSiteId: r.sccDc, effortDays: 4, note: "bring it home" });
+  await move(draft, "MIGRATE", {
+    assetId: r.sccRack,
+    targetSiteId: r.sccDc,
+    effortDays: 4,
+    note: "bring it home",
+  });
   await move(draft, "RETAIN", { assetId: r.sccCluster });
   await move(draft, "CLOSE_SITE", { siteId: r.sccComms, oneOffCostPence: 2_500_00n });
-  const copy = await scenario("SCC hosting consolidation (what if)", "DRAFT", ["SCC"], { copiedFromId: draft });
+  const copy = await scenario("SCC hosting consolidation (what if)", "DRAFT", ["SCC"], {
+    copiedFromId: draft,
+  });
   await move(copy, "RETAIN", { assetId: r.sccApp });
 
   for (const [n, name] of ["SCC proposal A", "SCC proposal B", "SCC proposal C"].entries()) {
     const s = await scenario(name, "PROPOSED", ["SCC"], { version: 2, proposedVersion: 2 });
-    await move(s, n === 1 ? "CLOSE_SITE" : "RETAIN", n === 1 ? { siteId: r.sccComms } : { assetId: r.sccApp });
+    await move(
+      s,
+      n === 1 ? "CLOSE_SITE" : "RETAIN",
+      n === 1 ? { siteId: r.sccComms } : { assetId: r.sccApp },
+    );
   }
-  const approved = await scenario("SCC approved plan", "APPROVED", ["SCC"], { version: 2, proposedVersion: 2 });
+  const approved = await scenario("SCC approved plan", "APPROVED", ["SCC"], {
+    version: 2,
+    proposedVersion: 2,
+  });
   await move(approved, "RETAIN", { assetId: r.sccCluster });
   await decision(approved, 2, "SCC", "APPROVED");
   const rejected = await scenario("SCC rejected plan", "REJECTED", ["SCC"]);

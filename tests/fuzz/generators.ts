@@ -297,7 +297,13 @@ function kindArbs(kind: FieldKind): [Arb, Arb] {
       return [
         fc.array(validRef(kind.table), { minLength: 1, maxLength: kind.max }),
         fc.oneof(
-          w(4, fc.array(fc.oneof(w(2, validRef(kind.table)), w(3, hostileRef(kind.table))), { minLength: 1, maxLength: 3 })),
+          w(
+            4,
+            fc.array(fc.oneof(w(2, validRef(kind.table)), w(3, hostileRef(kind.table))), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+          ),
           // The same row twice.
           w(
             2,
@@ -404,7 +410,8 @@ function fieldArb(type: GraphQLInputType, mutation: string, key: string, mode: M
     : typeArbs(inner as GraphQLNamedInputType, mutation, key, mode);
   if (mode === "valid") {
     if (required) return valid;
-    if (CASES[mutation]?.notClearable?.includes(key)) return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid));
+    if (CASES[mutation]?.notClearable?.includes(key))
+      return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid));
     return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid), w(1, fc.constant(null)));
   }
   return fc.oneof(w(3, valid), w(3, hostile), w(1, fc.constant(null)), w(1, fc.constant(OMITTED)));

@@ -187,7 +187,6 @@ const NOT_ROUND_TRIPPED = new Set([
   "expiresInDays",
 ]);
 
-
 /** A short, printable rendering of a value (huge strings abbreviated). */
 export function show(value: unknown, max = 600): string {
   const s = JSON.stringify(value, (_k, v) =>
@@ -467,7 +466,12 @@ export class Harness {
       : [];
     const codes = errors.map((e) => e.extensions?.code ?? "(no code)");
     const data = res.json?.data?.[call.mutation] ?? null;
-    if (process.env.FUZZ_DEBUG_ERRORS) for (const e of errors) console.log(`[debug] ${caller} ${e.extensions?.code} ${e.extensions?.field ?? ""}: ${String(e.message).slice(0, 160)}`);
+    // FUZZ_DEBUG_ERRORS=1: every error's code, field and message, to see why a property's calls are refused.
+    if (process.env.FUZZ_DEBUG_ERRORS)
+      for (const e of errors)
+        console.log(
+          `[fuzz] ${caller} ${e.extensions?.code} ${e.extensions?.field ?? ""}: ${String(e.message).slice(0, 160)}`,
+        );
     const succeeded = res.json !== null && errors.length === 0 && data !== null;
 
     // 0. A caller who may not run the mutation never gets it done.
@@ -734,7 +738,8 @@ function diff(before: Map<string, RowHash>, after: Map<string, RowHash>): RowCha
   const out: RowChange[] = [];
   for (const [k, a] of after) {
     const b = before.get(k);
-    if (!b) out.push({ table: a.table, id: a.id, kind: "added", dcc: a.dcc, joint: a.joint, audited: a.audited });
+    if (!b)
+      out.push({ table: a.table, id: a.id, kind: "added", dcc: a.dcc, joint: a.joint, audited: a.audited });
     else if (b.hash !== a.hash)
       out.push({
         table: a.table,

@@ -66,13 +66,11 @@ function override(valid: ValidOf): fc.Arbitrary<Record<string, unknown>> {
   return fc.oneof<fc.Arbitrary<Record<string, unknown>>[]>(
     fc.constant({}),
     fc.constant({}),
-    fc
-      .tuple(valid("savingOverride"), valid("savingOverrideReason"))
-      .map(([savingOverride, reason]) => ({
-        savingOverride,
-        // An empty or blank reason is no reason: keep one that says something.
-        savingOverrideReason: typeof reason === "string" && reason.trim() ? reason : "agreed with finance",
-      })),
+    fc.tuple(valid("savingOverride"), valid("savingOverrideReason")).map(([savingOverride, reason]) => ({
+      savingOverride,
+      // An empty or blank reason is no reason: keep one that says something.
+      savingOverrideReason: typeof reason === "string" && reason.trim() ? reason : "agreed with finance",
+    })),
   );
 }
 
@@ -83,9 +81,9 @@ function validMove(valid: ValidOf): Arb {
     .chain((kind) =>
       fc.record({
         kind: fc.constant(kind),
-        shape: fc.constantFrom(...SHAPES[kind]).chain((fields) =>
-          fc.record(Object.fromEntries(fields.map((f) => [f, valid(f)]))),
-        ),
+        shape: fc
+          .constantFrom(...SHAPES[kind])
+          .chain((fields) => fc.record(Object.fromEntries(fields.map((f) => [f, valid(f)])))),
         common: optionals(valid, COMMON, true),
         override: override(valid),
         exit: EXIT_COST_KINDS.includes(kind)
@@ -111,14 +109,21 @@ function invalidMove(valid: ValidOf): Arb {
       .map(([m, kind]) => ({ ...(m as Record<string, unknown>), kind })),
     // Every subject and target field at once.
     fc
-      .tuple(fc.constantFrom(...MOVE_KINDS), fc.record(Object.fromEntries(SPECIFIC.map((f) => [f, valid(f)]))))
+      .tuple(
+        fc.constantFrom(...MOVE_KINDS),
+        fc.record(Object.fromEntries(SPECIFIC.map((f) => [f, valid(f)]))),
+      )
       .map(([kind, fields]) => ({ kind, ...fields })),
     // Only a kind.
     fc.constantFrom(...MOVE_KINDS).map((kind) => ({ kind })),
     // An override without a reason.
     fc
       .tuple(validMove(valid), valid("savingOverride"))
-      .map(([m, savingOverride]) => ({ ...(m as Record<string, unknown>), savingOverride, savingOverrideReason: null })),
+      .map(([m, savingOverride]) => ({
+        ...(m as Record<string, unknown>),
+        savingOverride,
+        savingOverrideReason: null,
+      })),
   );
 }
 
@@ -135,12 +140,10 @@ export function moveInputsArbs(valid: ValidOf): [Arb, Arb] {
     fc.oneof(
       w(
         4,
-        fc
-          .tuple(fc.array(good, { maxLength: 3 }), bad, fc.nat())
-          .map(([moves, b, at]) => {
-            const i = at % (moves.length + 1);
-            return [...moves.slice(0, i), b, ...moves.slice(i)];
-          }),
+        fc.tuple(fc.array(good, { maxLength: 3 }), bad, fc.nat()).map(([moves, b, at]) => {
+          const i = at % (moves.length + 1);
+          return [...moves.slice(0, i), b, ...moves.slice(i)];
+        }),
       ),
       w(1, fc.constant([])),
       w(1, wrongJsonType),
@@ -165,7 +168,10 @@ export function movePatchArbs(valid: ValidOf): [Arb, Arb] {
             .constantFrom("targetSite", "targetAsset", "seats")
             .chain((k) => valid(k).map((v): Record<string, unknown> => ({ [k]: v }))),
         },
-        { weight: 1, arbitrary: fc.boolean().map((acceptExitCost): Record<string, unknown> => ({ acceptExitCost })) },
+        {
+          weight: 1,
+          arbitrary: fc.boolean().map((acceptExitCost): Record<string, unknown> => ({ acceptExitCost })),
+        },
       ),
     )
     .map(([common, o, specific]) => {
@@ -175,13 +181,17 @@ export function movePatchArbs(valid: ValidOf): [Arb, Arb] {
       return out;
     });
   const bad = fc.oneof(
-    fc.constantFrom("oneOffCost", "effortDays", "targetCostGrowth", "acceptExitCost").map((k) => ({ [k]: null })),
+    fc
+      .constantFrom("oneOffCost", "effortDays", "targetCostGrowth", "acceptExitCost")
+      .map((k) => ({ [k]: null })),
     fc.tuple(good, valid("savingOverride")).map(([p, savingOverride]) => ({
       ...(p as Record<string, unknown>),
       savingOverride,
       savingOverrideReason: "   ",
     })),
-    fc.record(Object.fromEntries(SPECIFIC.filter((k) => k !== "asset" && k !== "site").map((f) => [f, valid(f)]))),
+    fc.record(
+      Object.fromEntries(SPECIFIC.filter((k) => k !== "asset" && k !== "site").map((f) => [f, valid(f)])),
+    ),
     wrongJsonType,
   );
   return [good, bad];
