@@ -11,6 +11,7 @@ import { idOf } from "../shared/ids.ts";
 import { parseMoney, parseNonNegativeMoney } from "../shared/money.ts";
 import { optionalText } from "../shared/validate.ts";
 import { snapshot } from "../shared/json.ts";
+import { insertMoveRows, type NewMove } from "./move-rows.ts";
 import { eachChunk, inChunks } from "../shared/chunks.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned, type Tx } from "../shared/writes.ts";
 import { editableScenario, touchScenario } from "./scenarios.ts";
@@ -280,22 +281,19 @@ export async function insertMoves(tx: Tx, actor: Actor, scenarioId: string, inpu
   for (const [n, m] of inputs.entries()) fields.push(checkMove(m, refs, (k) => field(n, k)));
   await refuseTaken(tx, scenarioId, fields, null, field);
   await addAffected(tx, scenarioId, fields, refs);
-  const rows = fields.map((f) => ({ ...f, id: randomUUID(), scenarioId }) as Prisma.MoveUncheckedCreateInput);
-  await eachChunk(rows, (slice) => tx.move.createMany({ data: slice }));
-  const created = await inChunks(rows.map((r) => r.id!), (ids) => tx.move.findMany({ where: { id: { in: ids } } }));
-  const byId = new Map(created.map((m) => [m.id, m]));
-  await eachChunk(rows.map((r, n) => [r, n] as const), (slice) => tx.auditEvent.createMany({
-    data: slice.map(([r, n]) => ({
+  const created = await insertMoveRows(tx, fields.map((f) => ({ ...f, id: randomUUID(), scenarioId }) as NewMove));
+  await eachChunk(created.map((m, n) => [m, n] as const), (slice) => tx.auditEvent.createMany({
+    data: slice.map(([m, n]) => ({
       id: randomUUID(),
       actor: actor.email,
       action: "CREATE",
       entityType: "Move",
-      entityId: r.id!,
+      entityId: m.id,
       organisationId: ownerOf(fields[n]!, refs),
-      after: snapshot(byId.get(r.id!)!) as Prisma.InputJsonObject,
+      after: snapshot(m) as Prisma.InputJsonObject,
     })),
   }));
-  return rows.map((r) => byId.get(r.id!)!);
+  return created;
 }
 
 /** The input a stored move stands for, so a patch can be checked like a new move. */

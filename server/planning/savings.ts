@@ -210,13 +210,15 @@ export function oneOffCosts(
 const RULE_NOTE: Record<CostSplitRule, string> = {
   OWNER: "paid by the owner of what moves",
   EQUAL: "shared equally between the organisations the move serves",
-  PROPORTIONAL_TO_BASELINE: "shared in proportion to the organisations' baseline run costs",
+  PROPORTIONAL_TO_BASELINE: "shared in proportion to the organisations' baseline run costs of assets and sites",
 };
 
 /**
  * Splits `pence` between `orgs` exactly (largest remainder): EQUAL in equal parts, PROPORTIONAL_TO_BASELINE
- * by baseline run cost (equal when every baseline is zero), OWNER all to the first. Remainder pennies go
- * to the largest fractions, ties by organisation code. The parts always add up to `pence`.
+ * by baseline run cost of assets and sites (equal when every baseline is zero), OWNER all to the first.
+ * Remainder pennies go to the largest fractions, ties by organisation code. The parts always add up to
+ * `pence`. Licence costs are left out of the weights on purpose: they are commercial figures, and a split
+ * in their proportion would let anyone who sees the parts work out the ratio of the councils' licence spend.
  */
 export function splitCost(
   pence: bigint,
@@ -230,7 +232,7 @@ export function splitCost(
   if (rule === "OWNER" || orgs.length === 1) return out.set(orgs[0]!, pence);
   const total = (o: string) => {
     const b = baselines.get(o);
-    return b ? b.assetRunCostPence + b.siteCostPence + b.licenceCostPence : 0n;
+    return b ? b.assetRunCostPence + b.siteCostPence : 0n;
   };
   let weights = orgs.map((o) => (rule === "EQUAL" ? 1n : total(o)));
   if (weights.every((w) => w === 0n)) weights = orgs.map(() => 1n);

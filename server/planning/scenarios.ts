@@ -1,5 +1,6 @@
 // Scenarios: create, change, delete, copy (what-if) and revise (a new draft of an approved plan), each
 // versioned and audited. Who may: PLANNERs (or ADMINs) of an organisation the scenario affects.
+import { insertMoveRows } from "./move-rows.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma, Scenario } from "../../generated/prisma/client.ts";
 import type {
@@ -19,7 +20,6 @@ import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { optionalText, requireName } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned, type Tx } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
-import { inChunks } from "../shared/chunks.ts";
 import { auditMoves } from "./move-audit.ts";
 
 /** Scenario states that may be edited. */
@@ -314,12 +314,10 @@ async function copyInto(
     data: targets.map((t) => ({ id: randomUUID(), scenarioId: id, organisationId: t.organisationId, savingsTargetPence: t.savingsTargetPence })),
   });
   const moves = await tx.move.findMany({ where: { scenarioId: source.id }, orderBy: { id: "asc" } });
-  const copies = moves.map(({ id: _m, scenarioId: _sc, createdAt: _mc, updatedAt: _mu, version: _mv, ...m }) => ({
-    ...m,
-    id: randomUUID(),
-    scenarioId: id,
-  }));
-  if (copies.length) await tx.move.createMany({ data: copies });
+  const copies = await insertMoveRows(
+    tx,
+    moves.map(({ id: _m, scenarioId: _sc, createdAt: _mc, updatedAt: _mu, version: _mv, ...m }) => ({ ...m, id: randomUUID(), scenarioId: id })),
+  );
   await recordAudit(tx, actor, {
     action: "CREATE",
     entityType: "Scenario",
@@ -328,12 +326,7 @@ async function copyInto(
     after: { ...scenario, copiedMoves: moves.length },
   });
   // Each copied move is a new move: its history starts here, as an added one's does.
-  await auditMoves(
-    tx,
-    actor,
-    "CREATE",
-    await inChunks(copies.map((c) => c.id), (ids) => tx.move.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })),
-  );
+  await auditMoves(tx, actor, "CREATE", copies);
   return scenario;
 }
 

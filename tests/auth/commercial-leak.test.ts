@@ -324,6 +324,34 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
         id: draft,
       }),
     ).copyScenario.id as string;
+    // The what-if brings a renegotiation forward, accepting the exit cost, with the planner's own one-off
+    // cost and saving: figures a draft does not make.
+    const renegotiation = ok(
+      await gql(
+        app,
+        callers.admin,
+        `query ($id: ID!) { scenario(id: $id) { moves(first: 500) { edges { node { id kind version } } } } }`,
+        { id: copy },
+      ),
+    ).scenario.moves.edges.find((e: { node: { kind: string } }) => e.node.kind === "RENEGOTIATE").node;
+    ok(
+      await gql(
+        app,
+        callers.admin,
+        `mutation ($id: ID!, $v: Int!, $patch: MovePatch!) { updateMove(id: $id, version: $v, patch: $patch) { id } }`,
+        {
+          id: renegotiation.id,
+          v: renegotiation.version,
+          patch: {
+            pinnedWave: 1,
+            acceptExitCost: true,
+            oneOffCost: "12345.67",
+            savingOverride: "2345.67",
+            savingOverrideReason: "Agreed with the supplier at the framework call-off",
+          },
+        },
+      ),
+    );
     const overlaps = ok(await gql(app, callers.admin, `{ licenceOverlaps { id products { id } } }`))
       .licenceOverlaps as { id: string; products: { id: string }[] }[];
     estate = {

@@ -129,6 +129,26 @@ describe("scenarioFinancials", () => {
     expect(split(999n, [dcc, scc], "OWNER")).toEqual([["DCC", 999n]]);
   });
 
+  it("leaves licence costs out of a proportional split, so its parts reveal no council's licence spend", () => {
+    const b = new EstateBuilder();
+    const [scc, dcc] = [b.org("SCC"), b.org("DCC")];
+    const split = (sccLicences: bigint) =>
+      [
+        ...splitCost(
+          10_000n,
+          [scc, dcc],
+          "PROPORTIONAL_TO_BASELINE",
+          new Map([
+            [scc, { assetRunCostPence: gbp(100), siteCostPence: gbp(100), licenceCostPence: sccLicences }],
+            [dcc, { assetRunCostPence: gbp(300), siteCostPence: gbp(300), licenceCostPence: gbp(50) }],
+          ]),
+          b.codes,
+        ),
+      ].map(([o, p]) => [b.codes.get(o), p]);
+    expect(split(0n)).toEqual([["SCC", 2_500n], ["DCC", 7_500n]]);
+    expect(split(gbp(1_000_000))).toEqual(split(0n));
+  });
+
   it("splits a cross-organisation migration's one-off cost between its owner and the target's owner", () => {
     const b = new EstateBuilder();
     b.site("County Hall", "DCC");
