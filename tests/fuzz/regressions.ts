@@ -453,4 +453,18 @@ export const REGRESSIONS: Regression[] = [
       inline: false,
     },
   },
+  // P4 — a saving override's reason sent without an override was dropped (stored null) and the call
+  // accepted. Fixed: refused, naming savingOverrideReason (hand-written: the generator pairs them).
+  {
+    bug: "P4",
+    title: "a savingOverrideReason without a savingOverride is silently dropped",
+    call: {
+      mutation: "addMove",
+      args: {
+        scenarioId: row("Scenario", "SCC", 10),
+        input: { kind: "RETIRE", asset: row("Asset", "SCC", 1), savingOverrideReason: "agreed with finance" },
+      },
+      inline: false,
+    },
+  },
 ];

@@ -99,6 +99,8 @@ describe.each(engines())("planning API on %s", (engine) => {
       ["a field its kind does not use", { kind: "RETIRE", asset: "dccServer", targetSite: "sccDc" }, "BAD_INPUT", "input.targetSite"],
       ["a pinned wave of 0", { kind: "RETIRE", asset: "dccServer", pinnedWave: 0 }, "BAD_INPUT", "input.pinnedWave"],
       ["an override without a reason", { kind: "RETIRE", asset: "dccServer", savingOverride: "100" }, "BAD_INPUT", "input.savingOverrideReason"],
+      // Fuzz regression P4: the reason was dropped and the move stored without it.
+      ["a reason without an override", { kind: "RETIRE", asset: "dccServer", savingOverrideReason: "leased" }, "BAD_INPUT", "input.savingOverrideReason"],
       ["an unknown asset", { kind: "RETIRE", asset: "unknown" }, "NOT_FOUND", "input.asset"],
     ])("refuses %s, naming the field, and writes nothing", async (_what, input, code, field) => {
       const s = await scenario();
