@@ -188,6 +188,8 @@ function checkMove(m: MoveInput, refs: Referenced, field: (k: string) => string)
   const reason = optionalText(m.savingOverrideReason, field("savingOverrideReason"));
   if (override !== null && !reason)
     throw new InputError(field("savingOverrideReason"), "say why the saving differs from the derived one; the reason is kept with the plan.");
+  if (override === null && reason)
+    throw new InputError(field("savingOverrideReason"), "is the reason for a savingOverride; set savingOverride too, or leave the reason out.");
   return {
     kind,
     assetId: subject?.id ?? null,
@@ -324,7 +326,8 @@ export function updateMove(ctx: Context, globalId: string, version: number, patc
       if (patch[k] === null) throw new InputError(`patch.${k}`, "cannot be cleared; set it to 0 (or false) instead.");
     const merged: MoveInput = { ...asInput(before) };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
-    if (patch.savingOverride === null) merged.savingOverrideReason = null;
+    // Clearing the override clears its reason, unless the patch sends one (refused below: a reason needs an override).
+    if (patch.savingOverride === null && patch.savingOverrideReason === undefined) merged.savingOverrideReason = null;
     const refs = await fetchReferenced(tx, [merged]);
     const fields = checkMove(merged, refs, (k) => `patch.${k}`);
     await refuseTaken(tx, scenario.id, [fields], id, (_n, k) => `patch.${k}`);

@@ -20,6 +20,7 @@ import { paginate, type PageArgs } from "../shared/pagination.ts";
 import { optionalText, requireName } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned, type Tx } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
+import { auditMoves } from "./move-audit.ts";
 
 /** Scenario states that may be edited. */
 export const EDITABLE = ["DRAFT", "REJECTED"] as const;
@@ -31,6 +32,9 @@ export const SCENARIO_DEFAULTS = {
   maxMovesPerWave: 25,
   discountRatePercent: 3.5,
   costSplit: "PROPORTIONAL_TO_BASELINE",
+  // The UK government's (DESNZ) 2024 grid electricity factor, as the database's column defaults.
+  carbonFactorGramsPerKwh: 207.05,
+  carbonFactorYear: 2024,
 } as const;
 
 function withoutUndefined(o: object): Record<string, unknown> {
@@ -48,54 +52,75 @@ export const SCENARIO_LIMITS = {
   carbonFactorYear: [1990, 2100],
 } as const;
 
-function intIn(value: unknown, field: keyof typeof SCENARIO_LIMITS): number {
-  const [lo, hi] = SCENARIO_LIMITS[field];
+function intIn(value: unknown, key: keyof typeof SCENARIO_LIMITS, field: string): number {
+  const [lo, hi] = SCENARIO_LIMITS[key];
   if (typeof value !== "number" || !Number.isInteger(value) || value < lo || value > hi)
     throw new InputError(field, `must be a whole number from ${lo} to ${hi} (got ${String(value)}).`);
   return value;
 }
 
 /** A percentage with at most two decimals → basis points. */
-function rateBp(value: unknown): number {
+function rateBp(value: unknown, field: string): number {
   const [lo, hi] = SCENARIO_LIMITS.discountRatePercent;
   if (typeof value !== "number" || !Number.isFinite(value) || value < lo || value > hi)
-    throw new InputError("discountRatePercent", `must be a percentage from ${lo} to ${hi} (3.5 is the Green Book rate).`);
+    throw new InputError(field, `must be a percentage from ${lo} to ${hi} (3.5 is the Green Book rate).`);
   const bp = Math.round(value * 100);
   if (Math.abs(bp - value * 100) > 1e-6)
-    throw new InputError("discountRatePercent", `may have at most two decimal places (got ${value}).`);
+    throw new InputError(field, `may have at most two decimal places (got ${value}).`);
   return bp;
 }
 
-function carbonFactor(value: unknown): number {
+function carbonFactor(value: unknown, field: string): number {
   const [lo, hi] = SCENARIO_LIMITS.carbonFactorGramsPerKwh;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= lo || value > hi)
-    throw new InputError("carbonFactorGramsPerKwh", `must be grams CO2e per kWh, more than ${lo} and at most ${hi}.`);
+    throw new InputError(field, `must be grams CO2e per kWh, more than ${lo} and at most ${hi}.`);
   return value;
 }
 
-/** The settings columns from create input or a patch merged over a row. */
-function settings(source: Record<string, unknown>): Prisma.ScenarioUncheckedUpdateInput {
+/** Settings every scenario has: null does not clear them (leave a field out to keep it). */
+const REQUIRED_SETTINGS = [
+  "name",
+  "startDate",
+  "horizonYears",
+  "waveLengthMonths",
+  "maxMovesPerWave",
+  "discountRatePercent",
+  "costSplit",
+  "carbonFactorGramsPerKwh",
+  "carbonFactorYear",
+] as const;
+
+/**
+ * The settings columns from create input or a patch merged over a row; errors name the field under
+ * `prefix` ("input" or "patch"), as the API's own validation does.
+ */
+function settings(source: Record<string, unknown>, prefix: "input" | "patch"): Prisma.ScenarioUncheckedUpdateInput {
+  const f = (k: string) => `${prefix}.${k}`;
+  for (const k of REQUIRED_SETTINGS)
+    if (source[k] === null) throw new InputError(f(k), "cannot be cleared; leave it out to keep it as it is.");
   const out: Prisma.ScenarioUncheckedUpdateInput = {};
-  if (source.name !== undefined) out.name = requireName(source.name, "name");
-  if (source.description !== undefined) out.description = optionalText(source.description, "description");
+  if (source.name !== undefined) out.name = requireName(source.name, f("name"));
+  if (source.description !== undefined) out.description = optionalText(source.description, f("description"));
   if (source.startDate !== undefined) {
-    if (!(source.startDate instanceof Date)) throw new InputError("startDate", "is required.");
+    if (!(source.startDate instanceof Date)) throw new InputError(f("startDate"), "is required.");
     out.startDate = source.startDate;
   }
-  if (source.horizonYears !== undefined) out.horizonYears = intIn(source.horizonYears, "horizonYears");
-  if (source.waveLengthMonths !== undefined) out.waveLengthMonths = intIn(source.waveLengthMonths, "waveLengthMonths");
-  if (source.maxMovesPerWave !== undefined) out.maxMovesPerWave = intIn(source.maxMovesPerWave, "maxMovesPerWave");
+  if (source.horizonYears !== undefined) out.horizonYears = intIn(source.horizonYears, "horizonYears", f("horizonYears"));
+  if (source.waveLengthMonths !== undefined)
+    out.waveLengthMonths = intIn(source.waveLengthMonths, "waveLengthMonths", f("waveLengthMonths"));
+  if (source.maxMovesPerWave !== undefined)
+    out.maxMovesPerWave = intIn(source.maxMovesPerWave, "maxMovesPerWave", f("maxMovesPerWave"));
   if (source.maxEffortDaysPerWave !== undefined)
     out.maxEffortDaysPerWave =
-      source.maxEffortDaysPerWave === null ? null : intIn(source.maxEffortDaysPerWave, "maxEffortDaysPerWave");
-  if (source.discountRatePercent !== undefined) out.discountRateBp = rateBp(source.discountRatePercent);
-  if (source.costSplit !== undefined && source.costSplit !== null) out.costSplit = source.costSplit as Scenario["costSplit"];
-  if (source.carbonFactorGramsPerKwh !== undefined && source.carbonFactorGramsPerKwh !== null)
-    out.carbonFactorGPerKwh = carbonFactor(source.carbonFactorGramsPerKwh);
-  if (source.carbonFactorYear !== undefined && source.carbonFactorYear !== null)
-    out.carbonFactorYear = intIn(source.carbonFactorYear, "carbonFactorYear");
-  for (const k of ["name", "startDate", "horizonYears", "waveLengthMonths", "maxMovesPerWave", "discountRatePercent", "costSplit"])
-    if (source[k] === null) throw new InputError(k, "cannot be cleared.");
+      source.maxEffortDaysPerWave === null
+        ? null
+        : intIn(source.maxEffortDaysPerWave, "maxEffortDaysPerWave", f("maxEffortDaysPerWave"));
+  if (source.discountRatePercent !== undefined) out.discountRateBp = rateBp(source.discountRatePercent, f("discountRatePercent"));
+  if (source.costSplit !== undefined) out.costSplit = source.costSplit as Scenario["costSplit"];
+  if (source.carbonFactorGramsPerKwh !== undefined)
+    out.carbonFactorGPerKwh = carbonFactor(source.carbonFactorGramsPerKwh, f("carbonFactorGramsPerKwh"));
+  if (source.carbonFactorYear !== undefined)
+    out.carbonFactorYear = intIn(source.carbonFactorYear, "carbonFactorYear", f("carbonFactorYear"));
   return out;
 }
 
@@ -191,7 +216,7 @@ export async function createScenarioIn(tx: Tx, actor: Actor, input: CreateScenar
     const orgIds = await organisationIdsByCodes(tx, input.organisations, "input.organisations");
     if (new Set(orgIds).size !== orgIds.length) throw new InputError("input.organisations", "lists an organisation twice.");
     authorizePlanning(actor, orgIds, "create this scenario");
-    const data = settings({ ...SCENARIO_DEFAULTS, ...withoutUndefined(input) }) as Prisma.ScenarioUncheckedCreateInput;
+    const data = settings({ ...SCENARIO_DEFAULTS, ...withoutUndefined(input) }, "input") as Prisma.ScenarioUncheckedCreateInput;
     const id = randomUUID();
     const scenario = await tx.scenario.create({
       data: { ...data, id, lineageId: id, createdBy: actor.email },
@@ -218,7 +243,7 @@ export function updateScenario(ctx: Context, globalId: string, version: number, 
   const id = idOf(globalId, "Scenario", "id");
   return inTransaction(ctx, async (tx) => {
     const before = await editableScenario(tx, ctx.actor, id, version, "change this scenario");
-    const data = settings(patch as unknown as Record<string, unknown>);
+    const data = settings(patch as unknown as Record<string, unknown>, "patch");
     if (patch.targets) {
       for (const t of await targetRows(tx, patch.targets, "patch.targets"))
         await tx.scenarioTarget.upsert({
@@ -246,7 +271,7 @@ export function deleteScenario(ctx: Context, globalId: string, version: number) 
   const id = idOf(globalId, "Scenario", "id");
   return inTransaction(ctx, async (tx) => {
     const before = await editableScenario(tx, ctx.actor, id, version, "delete this scenario");
-    const moves = await tx.move.count({ where: { scenarioId: id } });
+    const moves = await tx.move.findMany({ where: { scenarioId: id }, orderBy: { id: "asc" } });
     const { count } = await tx.scenario.deleteMany({ where: { id, version, status: { in: [...EDITABLE] } } });
     if (count !== 1) throw new ConflictError("version", "this scenario was changed by someone else meanwhile; reload it.");
     await recordAudit(tx, ctx.actor, {
@@ -254,8 +279,10 @@ export function deleteScenario(ctx: Context, globalId: string, version: number) 
       entityType: "Scenario",
       entityId: id,
       organisationId: null,
-      before: { ...before, moveCount: moves },
+      before: { ...before, moveCount: moves.length },
     });
+    // The moves go with it (ON DELETE CASCADE); the audit trail keeps each one.
+    await auditMoves(tx, ctx.actor, "DELETE", moves);
     return globalId;
   });
 }
@@ -287,7 +314,7 @@ async function copyInto(
     data: targets.map((t) => ({ id: randomUUID(), scenarioId: id, organisationId: t.organisationId, savingsTargetPence: t.savingsTargetPence })),
   });
   const moves = await tx.move.findMany({ where: { scenarioId: source.id }, orderBy: { id: "asc" } });
-  await insertMoveRows(
+  const copies = await insertMoveRows(
     tx,
     moves.map(({ id: _m, scenarioId: _sc, createdAt: _mc, updatedAt: _mu, version: _mv, ...m }) => ({ ...m, id: randomUUID(), scenarioId: id })),
   );
@@ -298,6 +325,8 @@ async function copyInto(
     organisationId: null,
     after: { ...scenario, copiedMoves: moves.length },
   });
+  // Each copied move is a new move: its history starts here, as an added one's does.
+  await auditMoves(tx, actor, "CREATE", copies);
   return scenario;
 }
 

@@ -49,13 +49,13 @@ describe.each(engines())("planning API on %s", (engine) => {
     });
 
     it.each([
-      [{ horizonYears: 0 }, "horizonYears"],
-      [{ horizonYears: 16 }, "horizonYears"],
-      [{ waveLengthMonths: 0 }, "waveLengthMonths"],
-      [{ maxMovesPerWave: 0 }, "maxMovesPerWave"],
-      [{ discountRatePercent: 3.555 }, "discountRatePercent"],
-      [{ discountRatePercent: -1 }, "discountRatePercent"],
-      [{ name: "  " }, "name"],
+      [{ horizonYears: 0 }, "input.horizonYears"],
+      [{ horizonYears: 16 }, "input.horizonYears"],
+      [{ waveLengthMonths: 0 }, "input.waveLengthMonths"],
+      [{ maxMovesPerWave: 0 }, "input.maxMovesPerWave"],
+      [{ discountRatePercent: 3.555 }, "input.discountRatePercent"],
+      [{ discountRatePercent: -1 }, "input.discountRatePercent"],
+      [{ name: "  " }, "input.name"],
       [{ organisations: [] }, "input.organisations"],
     ])("refuses %j, naming the field, and writes nothing", async (over, field) => {
       await expectRefused(
@@ -99,6 +99,8 @@ describe.each(engines())("planning API on %s", (engine) => {
       ["a field its kind does not use", { kind: "RETIRE", asset: "dccServer", targetSite: "sccDc" }, "BAD_INPUT", "input.targetSite"],
       ["a pinned wave of 0", { kind: "RETIRE", asset: "dccServer", pinnedWave: 0 }, "BAD_INPUT", "input.pinnedWave"],
       ["an override without a reason", { kind: "RETIRE", asset: "dccServer", savingOverride: "100" }, "BAD_INPUT", "input.savingOverrideReason"],
+      // Fuzz regression P4: the reason was dropped and the move stored without it.
+      ["a reason without an override", { kind: "RETIRE", asset: "dccServer", savingOverrideReason: "leased" }, "BAD_INPUT", "input.savingOverrideReason"],
       ["an unknown asset", { kind: "RETIRE", asset: "unknown" }, "NOT_FOUND", "input.asset"],
     ])("refuses %s, naming the field, and writes nothing", async (_what, input, code, field) => {
       const s = await scenario();
@@ -298,6 +300,58 @@ describe.each(engines())("planning API on %s", (engine) => {
       await add(s, { kind: "RETAIN", asset: gid("Asset", e.dccDb.id) });
       const after = ok(await planner(`query ($id: ID!) { scenario(id: $id) { status version approval { complete approvals { organisation { code } } } } }`, { id: s.id })).scenario;
       expect(after).toMatchObject({ status: "DRAFT", approval: { complete: false, approvals: [] } });
+    });
+  });
+
+  describe("audit of moves written with their scenario (fuzz regressions)", () => {
+    const events = (entityId: string) =>
+      db.prisma.auditEvent.findMany({ where: { entityType: "Move", entityId }, select: { action: true, organisationId: true } });
+
+    it("a copy records a CREATE for each move it copies, and a deletion a DELETE for each move it takes", async () => {
+      const s = await scenario();
+      await add(s, { kind: "MIGRATE", asset: gid("Asset", e.dccServer.id), targetSite: gid("Site", e.sccDc.id) });
+      await add(s, { kind: "RETAIN", asset: gid("Asset", e.sccCrm.id) });
+      const copy = ok(await planner(`mutation ($id: ID!) { copyScenario(id: $id, name: "What if") { id version moves { edges { node { id asset { name } } } } } }`, { id: s.id })).copyScenario;
+      const owners = { "DCC server": e.orgs.DCC.id, "SCC CRM": e.orgs.SCC.id } as Record<string, string>;
+      for (const { node } of copy.moves.edges)
+        expect(await events(node.id.split(":")[1])).toEqual([{ action: "CREATE", organisationId: owners[node.asset.name] }]);
+      ok(await planner(`mutation ($id: ID!, $v: Int!) { deleteScenario(id: $id, version: $v) }`, { id: copy.id, v: copy.version }));
+      for (const { node } of copy.moves.edges)
+        expect((await events(node.id.split(":")[1])).map((x) => x.action)).toEqual(["CREATE", "DELETE"]);
+    });
+  });
+
+  describe("node(id:) (fuzz regression)", () => {
+    it("finds a scenario and a move by their global IDs, as every Node", async () => {
+      const s = await scenario();
+      const m = await add(s, { kind: "RETAIN", asset: gid("Asset", e.sccCrm.id) });
+      const NODE = `query ($id: ID!) { node(id: $id) { __typename id ... on Scenario { name moves { totalCount } } ... on Move { kind scenario { id } } } }`;
+      expect(ok(await planner(NODE, { id: s.id })).node).toEqual({ __typename: "Scenario", id: s.id, name: "Converge", moves: { totalCount: 1 } });
+      expect(ok(await planner(NODE, { id: m.id })).node).toEqual({ __typename: "Move", id: m.id, kind: "RETAIN", scenario: { id: s.id } });
+    });
+  });
+
+  describe("scenario settings (fuzz regressions)", () => {
+    const UPDATE = `mutation ($id: ID!, $v: Int!, $patch: UpdateScenarioPatch!) { updateScenario(id: $id, version: $v, patch: $patch) { id } }`;
+
+    it.each(["carbonFactorGramsPerKwh", "carbonFactorYear", "horizonYears", "name"])(
+      "refuses to clear %s, naming it under patch, rather than ignoring the null",
+      async (field) => {
+        const s = await scenario();
+        await expectRefused(db, () => planner(UPDATE, { id: s.id, v: s.version, patch: { [field]: null } }), "BAD_INPUT", `patch.${field}`);
+      },
+    );
+
+    it("names the field under input when a new scenario's setting is out of range", async () => {
+      await expectRefused(db, () => planner(CREATE, { input: { name: "X", startDate: "2027-01-01", organisations: ["SCC"], carbonFactorYear: 1800 } }), "BAD_INPUT", "input.carbonFactorYear");
+    });
+
+    it("takes the documented default carbon factor when none (or null) is given", async () => {
+      for (const input of [{}, { carbonFactorGramsPerKwh: null, carbonFactorYear: null }]) {
+        const s = await scenario(["SCC"], input);
+        const row = await db.prisma.scenario.findUniqueOrThrow({ where: { id: s.id.split(":")[1] } });
+        expect([row.carbonFactorGPerKwh, row.carbonFactorYear]).toEqual([207.05, 2024]);
+      }
     });
   });
 
