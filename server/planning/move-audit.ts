@@ -2,12 +2,11 @@
 // revision, deleted with it): one per move, filed under the organisation that owns its subject, as
 // addMoves and removeMove file theirs, so every move's history starts with its CREATE and ends with its
 // DELETE whichever mutation wrote it.
-import { randomUUID } from "node:crypto";
-import type { Move, Prisma } from "../../generated/prisma/client.ts";
+import type { Move } from "../../generated/prisma/client.ts";
 import type { Actor } from "../shared/actor.ts";
-import { eachChunk, inChunks } from "../shared/chunks.ts";
-import { snapshot } from "../shared/json.ts";
-import type { Tx } from "../shared/writes.ts";
+import { CHUNK, inChunks } from "../shared/chunks.ts";
+import { slices } from "../shared/yielding.ts";
+import { recordAudits, type Tx } from "../shared/writes.ts";
 
 /** The organisation owning each move's subject: its asset, its site, or its first licence. */
 async function subjectOwners(tx: Tx, moves: readonly Move[]): Promise<Map<string, string>> {
@@ -34,17 +33,16 @@ async function subjectOwners(tx: Tx, moves: readonly Move[]): Promise<Map<string
 export async function auditMoves(tx: Tx, actor: Actor, action: "CREATE" | "DELETE", moves: readonly Move[]): Promise<void> {
   if (!moves.length) return;
   const owners = await subjectOwners(tx, moves);
-  await eachChunk(moves, (slice) =>
-    tx.auditEvent.createMany({
-      data: slice.map((m) => ({
-        id: randomUUID(),
-        actor: actor.email,
+  for (const slice of slices(moves, CHUNK))
+    await recordAudits(
+      tx,
+      actor,
+      slice.map((m) => ({
         action,
-        entityType: "Move",
+        entityType: "Move" as const,
         entityId: m.id,
         organisationId: owners.get(m.id) ?? null,
-        [action === "CREATE" ? "after" : "before"]: snapshot(m) as Prisma.InputJsonObject,
+        [action === "CREATE" ? "after" : "before"]: m,
       })),
-    }),
-  );
+    );
 }
