@@ -1,5 +1,5 @@
-// Limits every GraphQL operation must fit, checked before execution: depth, aliases, tokens and
-// directives (graphql-armor) and cost (graphql-cost.ts); then, per caller, mutations per minute and how
+// Limits every GraphQL operation must fit, checked before execution: nesting of the text (before it is
+// parsed), depth, aliases, tokens and directives (graphql-armor) and cost (graphql-cost.ts); then, per caller, mutations per minute and how
 // many expensive operations run at once. Every refusal is a GraphQL error naming the limit.
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLError, ValidationContext } from "graphql";
@@ -18,6 +18,11 @@ export const QUERY_LIMITS = {
   /** Most an operation may cost (graphql-cost.ts): pages of 500 rows with their relations fit easily. */
   maxCost: 25000,
   maxDirectives: 20,
+  /**
+   * Deepest nesting of brackets ({ [ ( ) in a document, checked on its text before it is parsed: graphql's
+   * parser recurses once per level and overflows the stack near 2,000, before the token limit can fire.
+   */
+  maxNesting: 100,
   /** Operations costing this much or more are expensive: per-user and per-instance concurrency limits. */
   expensiveCost: 1000,
 };
@@ -47,6 +52,44 @@ function armorRefusal(limit: string, what: string, advice: string) {
 function report(toError: (err: GraphQLError) => GraphQLError) {
   return [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(toError(err))];
 }
+
+/** How deeply brackets nest in a GraphQL document, outside strings and comments (a linear scan). */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "#") {
+      while (i < source.length && source[i] !== "\n" && source[i] !== "\r") i++;
+    } else if (c === '"') {
+      if (source.startsWith('"""', i)) {
+        const end = source.indexOf('"""', i + 3);
+        i = end < 0 ? source.length : end + 2;
+      } else {
+        for (i++; i < source.length && source[i] !== '"' && source[i] !== "\n"; i++)
+          if (source[i] === "\\") i++;
+      }
+    } else if (c === "{" || c === "[" || c === "(") {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === "}" || c === "]" || c === ")") depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** Refuses a document nested deeper than maxNesting before graphql's recursive parser sees it. */
+const nestingLimit: Plugin = {
+  onParse({ params }) {
+    const text = typeof params.source === "string" ? params.source : params.source.body;
+    const found = nestingDepth(text);
+    if (found > QUERY_LIMITS.maxNesting)
+      throw tooComplex(
+        `nesting limit of ${QUERY_LIMITS.maxNesting} exceeded (found ${n(found)}): send a flatter document (pass deep JSON as a variable).`,
+        "maxNesting",
+        { found, max: QUERY_LIMITS.maxNesting },
+      );
+  },
+};
 
 /** graphql-armor's plugins with our limits, and the cost limit. Field suggestions stay on: the schema is public. */
 export function armorPlugins(): Plugin[] {
@@ -83,7 +126,7 @@ export function armorPlugins(): Plugin[] {
     },
     blockFieldSuggestion: { enabled: false },
   });
-  return [...(armor.protect().plugins as Plugin[]), queryCostLimit];
+  return [nestingLimit, ...(armor.protect().plugins as Plugin[]), queryCostLimit];
 }
 
 /** The cost of each executing operation, for the concurrency limit after it. */

@@ -22,6 +22,11 @@ function analyticWork(): string {
 export function renderLimitsTable(): string {
   const rows: [string, string, string][] = [
     [
+      "nesting of brackets in the document's text",
+      `${n(QUERY_LIMITS.maxNesting)}, checked before parsing (deep JSON goes in a variable)`,
+      "400 `QUERY_TOO_COMPLEX`, `limit: maxNesting`",
+    ],
+    [
       "query depth",
       `${QUERY_LIMITS.maxDepth} (introspection exempt)`,
       "400 `QUERY_TOO_COMPLEX`, `limit: maxDepth`",
@@ -68,6 +73,11 @@ export function renderLimitsTable(): string {
     `fragment spread counts. Analytic fields add the work they do, once per call: ${analyticWork()}.`,
     `So a page of ${n(MAX_PAGE_SIZE)} assets with their organisation and site costs ${n(1 + MAX_PAGE_SIZE * 3)}, while`,
     `20 aliased \`licenceOverlaps\` cost over ${n(QUERY_LIMITS.maxCost)} and are refused.`,
+    ``,
+    `The statuses above are those of the API's own media type, \`application/graphql-response+json\`. A client`,
+    `that asks only for legacy \`application/json\` gets the same errors with HTTP 200 for the limits checked`,
+    `while parsing and validating (nesting, depth, aliases, tokens, directives), as GraphQL over HTTP prescribes`,
+    `for that media type; the cost limit answers 400 either way.`,
   ];
   return [
     `| limit | value | when exceeded |`,

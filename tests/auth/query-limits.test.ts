@@ -4,7 +4,7 @@
 // yet passes every full page. Page sizes and request bodies have limits of their own.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { MAX_BODY_BYTES } from "../../server/app.ts";
-import { QUERY_LIMITS } from "../../server/graphql-limits.ts";
+import { nestingDepth, QUERY_LIMITS } from "../../server/graphql-limits.ts";
 import { FIELD_PRICES } from "../../server/graphql-prices.ts";
 import { MAX_PAGE_SIZE } from "../../server/shared/pagination.ts";
 import { buildSchema } from "../../server/schema.ts";
@@ -183,6 +183,41 @@ describe.each(engines())("query limits on %s", (engine) => {
       new RegExp(`^token limit of ${QUERY_LIMITS.maxTokens} exceeded: send a shorter query`),
     );
     expectLimitError(res, "maxTokens");
+  });
+
+  // graphql's parser recurses once per bracket and overflowed the stack near 2,000 levels (an
+  // INTERNAL_SERVER_ERROR) before its token limit fired: the text's nesting is checked first.
+  it.each([
+    [
+      "a JSON literal",
+      (n: number) =>
+        `mutation { importOcds(json: ${"[".repeat(n)}${"]".repeat(n)}, organisation: "SCC", dryRun: true) { created } }`,
+    ],
+    ["a selection set", (n: number) => `{ ${"a { ".repeat(n)}b${" }".repeat(n)} }`],
+    [
+      "a list of arguments' objects",
+      (n: number) =>
+        `{ assets(filter: ${"{ search: [".repeat(n / 2)}"x"${"] }".repeat(n / 2)}) { totalCount } }`,
+    ],
+  ])(
+    `refuses %s nested 1,999, 3,000 or 100,000 deep as too complex, not an internal error`,
+    async (_what, document) => {
+      for (const n of [1_999, 3_000, 100_000]) {
+        const res = await expectRefusedBeforeExecution(
+          document(n),
+          new RegExp(
+            `^nesting limit of ${QUERY_LIMITS.maxNesting} exceeded \\(found [\\d,]+\\): send a flatter document`,
+          ),
+        );
+        expectLimitError(res, "maxNesting");
+      }
+    },
+  );
+
+  it(`counts nesting outside strings and comments, and lets ${QUERY_LIMITS.maxNesting} levels through`, () => {
+    expect(nestingDepth(`{ a(s: "{{{[[[(((\\"{{") { b } } # {{{{{`)).toBe(2);
+    expect(nestingDepth(`{ a(s: """ {{{ \n [[[ """) { b } }`)).toBe(2);
+    expect(nestingDepth("[".repeat(QUERY_LIMITS.maxNesting))).toBe(QUERY_LIMITS.maxNesting);
   });
 
   it(`refuses a query with more than ${QUERY_LIMITS.maxDirectives} directives before executing it`, async () => {
