@@ -121,10 +121,13 @@ export function createApp(options: AppOptions) {
     guard,
     authenticate(options.prisma, options.actorOverride),
   );
-  app.on(["GET", "POST", "OPTIONS"], "/graphql", (c) => {
+  app.on(["GET", "POST", "OPTIONS"], "/graphql", async (c) => {
     const actor = c.get("actor");
     if (!actor && !wantsGraphiQL(c)) return unauthenticated();
-    return yoga.fetch(c.req.raw, { actor: actor! });
+    return answeredInGraphQLShape(
+      await yoga.fetch(c.req.raw, { actor: actor! }),
+      c.req.header("content-type"),
+    );
   });
   if (graphiql) app.route(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.use(
@@ -133,4 +136,18 @@ export function createApp(options: AppOptions) {
   );
   app.get("/", (c) => c.html(readFileSync(`${WEB_DIR}index.html`, "utf8")));
   return { app, yoga, limiters };
+}
+
+/**
+ * Yoga answers a body of a media type it cannot read (a script's `text/plain`, say) with an empty 415;
+ * every error answer of ours has the GraphQL shape and says what to send instead.
+ */
+function answeredInGraphQLShape(res: Response, contentType: string | undefined): Response {
+  if (res.status !== 415 || (res.headers.get("content-type") ?? "").includes("json")) return res;
+  return errorResponse(
+    415,
+    "BAD_INPUT",
+    `cannot read a request body of type ${JSON.stringify(contentType ?? "")}: send JSON (content-type: application/json) as GraphQL over HTTP describes.`,
+    { extensions: { field: "content-type" } },
+  );
 }

@@ -7,9 +7,12 @@ import { engines, openTestDatabase, type TestDatabase } from "../support/databas
 import {
   createOrgs,
   createUser,
+  gql,
   newApp,
+  ok,
   postSignIn,
   resetDatabase,
+  signIn,
   type App,
   type GqlError,
 } from "../auth/fixtures.ts";
@@ -88,6 +91,20 @@ describe.each(engines())("answers the server writes itself on %s", (engine) => {
     expect(error.message).toBe(
       `request body is larger than ${MAX_BODY_BYTES} bytes (${MAX_BODY_BYTES / 1024} KiB), the limit on /graphql.`,
     );
+  });
+
+  it("answers a script's body of a type GraphQL cannot read 415 BAD_INPUT naming content-type, not an empty 415", async () => {
+    const session = await signIn(app, "sam.lee@southshire.gov.uk");
+    const token = ok(await gql(app, session, `mutation { createApiToken(name: "415") { token } }`))
+      .createApiToken.token as string;
+    const res = await app.request("/graphql", {
+      method: "POST",
+      headers: { "content-type": "text/plain", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ me { email } }" }),
+    });
+    const error = await expectError(res, 415, "BAD_INPUT");
+    expect(error.extensions?.field).toBe("content-type");
+    expect(error.message).toContain('"text/plain"');
   });
 
   it("answers too many sign-ins from one address 429 RATE_LIMITED with the wait in Retry-After and extensions", async () => {
