@@ -8,18 +8,13 @@ import type { Actor } from "../shared/actor.ts";
 import { consume, type RateLimiters } from "../shared/rate-limits.ts";
 import { errorResponse } from "../http/errors.ts";
 import { bearerToken, isHttps, sessionCookie } from "../http/credentials.ts";
+import { clientAddress, type TrustedProxies } from "../http/client-address.ts";
 import { resumeSession, revokeSession, SESSION_COOKIE } from "./sessions.ts";
 import { actorForToken } from "./tokens.ts";
 import { signIn, SignInError } from "./sign-in.ts";
 
 /** Variables the auth middleware sets on every request. */
 export type AuthVariables = { actor: Actor | null };
-
-/** The client address, for per-address limits (loopback in in-process tests). */
-export function clientAddress(c: HonoContext): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "local";
-}
 
 /**
  * Sets the session cookie to live as long as the session does: HttpOnly, SameSite=Strict, Secure over
@@ -74,11 +69,14 @@ function refused(code: "UNAUTHENTICATED" | "RATE_LIMITED", message: string, retr
   });
 }
 
-/** /auth/sign-in, /auth/sign-out and /auth/me. */
-export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
+/**
+ * /auth/sign-in, /auth/sign-out and /auth/me. Sign-in attempts are limited per client address, read
+ * through `trustedProxies` (server/http/client-address.ts).
+ */
+export function authRoutes(prisma: PrismaClient, limiters: RateLimiters, trustedProxies: TrustedProxies) {
   const routes = new Hono<{ Variables: AuthVariables }>();
   routes.post("/sign-in", async (c) => {
-    const wait = await consume(limiters.signIns, clientAddress(c));
+    const wait = await consume(limiters.signIns, clientAddress(c, trustedProxies));
     if (wait) {
       return refused(
         "RATE_LIMITED",
