@@ -244,7 +244,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
       createUser: { user: { id: string }; oneTimePassword: string };
     }>(
       server,
-      `mutation ($email: String!) { createUser(email: $email, displayName: "Vic Viewer") { user { id } oneTimePassword } }`,
+      `mutation ($email: String!) { createUser(email: $email, displayName: "Vic Viewer", organisation: "SCC") { user { id } oneTimePassword } }`,
       { email },
     );
     await graphqlRequest(

@@ -1,17 +1,25 @@
 // The organisation list (code + name) used by filters; fetched once per page load.
+import { graphql } from "./graphql.ts";
+import type { ItemOf, OrgsQuery } from "./graphql.ts";
 import { gql } from "./api.ts";
 
 /** An organisation as filters show it. */
-export interface OrgRef {
-  code: string;
-  name: string;
-}
+export type OrgRef = ItemOf<OrgsQuery["organisations"]>;
+
+const ORGS = graphql(`
+  query Orgs {
+    organisations {
+      code
+      name
+    }
+  }
+`);
 
 let cached: Promise<OrgRef[]> | undefined;
 
 /** All organisations ordered by code (cached; a failed fetch is retried next time). */
 export function loadOrganisations(): Promise<OrgRef[]> {
-  cached ??= gql<{ organisations: OrgRef[] }>("query Orgs { organisations { code name } }").then(
+  cached ??= gql(ORGS).then(
     (d) => d.organisations,
     (err: unknown) => {
       cached = undefined;

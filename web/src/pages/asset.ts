@@ -1,5 +1,8 @@
 // "#/assets/<globalId>": one asset: details, capacity and usage, licences for its product, direct
 // dependencies both ways (each linking to the other asset), and its change history.
+import { graphql } from "../graphql.ts";
+import type { ItemOf } from "../graphql.ts";
+import type { AssetQuery } from "../graphql.ts";
 import { gql } from "../api.ts";
 import { h, type Child } from "../dom.ts";
 import {
@@ -16,104 +19,134 @@ import { diffDetails, type AuditEventRow } from "../audit.ts";
 import { badge, contractValue, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
 import { commercialMoney } from "../commercial.ts";
 
-interface AssetRef {
-  id: string;
-  name: string;
-  kind: string;
-  lifecycle: string;
-  organisation: { code: string };
-}
+type AssetRef = Dependency["source"];
 
-interface Dependency {
-  id: string;
-  type: string;
-  description: string | null;
-  source: AssetRef;
-  target: AssetRef;
-}
+type Dependency = ItemOf<AssetDetail["dependsOn"]>;
 
-interface LicenceRow {
-  id: string;
-  metric: string;
-  quantityOwned: number;
-  quantityUsed: number;
-  shelfware: number;
-  shortfall: number;
-  /** Commercial: null unless valuesVisible. */
-  unitCost: string | null;
-  annualCost: string | null;
-  valuesVisible: boolean;
-  organisation: { code: string };
-  status: string;
-  contract: {
-    reference: string;
-    title: string;
-    endDate: string | null;
-    valuesVisible: boolean;
-    value: string | null;
-    annualValue: string | null;
-  } | null;
-}
+type LicenceRow = ItemOf<AssetDetail["licences"]>;
 
 /** The asset as this page reads it. */
-export interface AssetDetail {
-  id: string;
-  name: string;
-  kind: string;
-  subtype: string | null;
-  lifecycle: string;
-  criticality: string;
-  annualRunCost: string;
-  bookValue: string;
-  supportEnd: string | null;
-  description: string | null;
-  rackUnits: number | null;
-  powerKw: number | null;
-  storageTb: number | null;
-  storageUsedTb: number | null;
-  vcpu: number | null;
-  vcpuUsed: number | null;
-  ramGb: number | null;
-  ramUsedGb: number | null;
-  bandwidthMbps: number | null;
-  bandwidthUsedMbps: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  organisation: { code: string; name: string };
-  site: { id: string; name: string; kind: string } | null;
-  product: {
-    name: string;
-    edition: string;
-    vendor: { name: string };
-    capability: { name: string } | null;
-  } | null;
-  dependsOn: Dependency[];
-  dependencyOf: Dependency[];
-  licences: LicenceRow[];
-}
+export type AssetDetail = NonNullable<AssetQuery["asset"]>;
 
-const REF = "id name kind lifecycle organisation { code }";
-const QUERY = /* GraphQL */ `
+graphql(`
+  fragment AssetRefFields on Asset {
+    id
+    name
+    kind
+    lifecycle
+    organisation {
+      code
+    }
+  }
+`);
+const QUERY = graphql(`
   query Asset($id: ID!) {
     asset(id: $id) {
-      id name kind subtype lifecycle criticality annualRunCost bookValue supportEnd description
-      rackUnits powerKw storageTb storageUsedTb vcpu vcpuUsed ramGb ramUsedGb bandwidthMbps bandwidthUsedMbps
-      version createdAt updatedAt
-      organisation { code name }
-      site { id name kind }
-      product { name edition vendor { name } capability { name } }
-      dependsOn { id type description source { ${REF} } target { ${REF} } }
-      dependencyOf { id type description source { ${REF} } target { ${REF} } }
+      id
+      name
+      kind
+      subtype
+      lifecycle
+      criticality
+      annualRunCost
+      bookValue
+      supportEnd
+      description
+      rackUnits
+      powerKw
+      storageTb
+      storageUsedTb
+      vcpu
+      vcpuUsed
+      ramGb
+      ramUsedGb
+      bandwidthMbps
+      bandwidthUsedMbps
+      version
+      createdAt
+      updatedAt
+      organisation {
+        code
+        name
+      }
+      site {
+        id
+        name
+        kind
+      }
+      product {
+        name
+        edition
+        vendor {
+          name
+        }
+        capability {
+          name
+        }
+      }
+      dependsOn {
+        id
+        type
+        description
+        source {
+          ...AssetRefFields
+        }
+        target {
+          ...AssetRefFields
+        }
+      }
+      dependencyOf {
+        id
+        type
+        description
+        source {
+          ...AssetRefFields
+        }
+        target {
+          ...AssetRefFields
+        }
+      }
       licences {
-        id metric quantityOwned quantityUsed shelfware shortfall unitCost annualCost valuesVisible status
-        organisation { code }
-        contract { reference title endDate valuesVisible value annualValue }
+        id
+        metric
+        quantityOwned
+        quantityUsed
+        shelfware
+        shortfall
+        unitCost
+        annualCost
+        valuesVisible
+        status
+        organisation {
+          code
+        }
+        contract {
+          reference
+          title
+          endDate
+          valuesVisible
+          value
+          annualValue
+        }
       }
     }
-    auditTrail(entityId: $id) { id at actor action entityType entityId before after valuesVisible organisation { code name } }
+    auditTrail(entityId: $id) {
+      id
+      at
+      actor
+      action
+      entityType
+      entityId
+      before
+      after
+      valuesVisible
+      organisation {
+        code
+        name
+      }
+    }
   }
-`;
+`);
 
 /** Adds something to an asset page's action area (e.g. the graph page's "Open in graph"). */
 export type AssetAction = (asset: AssetDetail) => Node | null;
@@ -245,7 +278,7 @@ const auditColumns: Column<AuditEventRow>[] = [
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const id = route.params.id ?? "";
   const status = outlet.appendChild(loading("Loading asset…"));
-  const data = await gql<{ asset: AssetDetail | null; auditTrail: AuditEventRow[] }>(QUERY, { id }, signal);
+  const data = await gql(QUERY, { id }, signal);
   status.remove();
   const a = data.asset;
   const back = h("a", { href: href("/assets"), class: "back" }, "← All assets");

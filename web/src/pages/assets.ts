@@ -1,9 +1,11 @@
 // "#/assets?org=SCC,DCC&kind=SERVER&lifecycle=ACTIVE&criticality=HIGH&q=…&order=NAME_ASC&site=Site:…":
 // the inventory browser. Filters live in the URL (replaceState), pages load with Relay cursors.
+import { AssetOrder, graphql } from "../graphql.ts";
+import type { NodeOf, AssetsQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { pagedTable, type Connection } from "../list.ts";
-import { ASSET_KINDS, ASSET_ORDERS, CRITICALITIES, LIFECYCLES } from "../enums.ts";
+import { ASSET_KINDS, ASSET_ORDERS, CRITICALITIES, LIFECYCLES, enumValue } from "../enums.ts";
 import { formatEnum, formatMoney } from "../format.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
@@ -20,23 +22,11 @@ import {
 /** Rows fetched per page. */
 export const PAGE_SIZE = 50;
 
-interface AssetRow {
-  id: string;
-  name: string;
-  kind: string;
-  subtype: string | null;
-  lifecycle: string;
-  criticality: string;
-  annualRunCost: string;
-  organisation: { code: string; name: string };
-  site: { id: string; name: string } | null;
-}
+type AssetRow = NodeOf<AssetsQuery["assets"]>;
 
-interface AssetPage {
-  assets: Connection<AssetRow>;
-}
+type AssetPage = AssetsQuery;
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {
     assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
@@ -66,7 +56,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** The filter state, as read from and written to the URL. */
 interface State {
@@ -141,9 +131,14 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     signal,
     fetch: async (after, sig) =>
       (
-        await gql<AssetPage>(
+        await gql(
           QUERY,
-          { filter: toFilter(state), orderBy: state.order, first: PAGE_SIZE, after },
+          {
+            filter: toFilter(state),
+            orderBy: enumValue(Object.values(AssetOrder), state.order) ?? null,
+            first: PAGE_SIZE,
+            after,
+          },
           sig,
         )
       ).assets,
@@ -241,8 +236,14 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       ),
     );
     siteChip.append(chip);
-    gql<{ site: { name: string } | null }>(
-      "query SiteName($id: ID!) { site(id: $id) { name } }",
+    gql(
+      graphql(`
+        query SiteName($id: ID!) {
+          site(id: $id) {
+            name
+          }
+        }
+      `),
       { id: state.site },
       signal,
     ).then(

@@ -1,4 +1,7 @@
 // "#/licences?org=SCC&capability=CRM&q=…&shelfware=1": entitlements with seats owned vs used.
+import { CAPABILITIES } from "../procurement/data.ts";
+import { graphql } from "../graphql.ts";
+import type { NodeOf, LicencesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { formatDate, formatEnum, formatInt, formatMoney } from "../format.ts";
@@ -17,36 +20,9 @@ import {
 } from "../ui.ts";
 import { commercialMoney } from "../commercial.ts";
 
-interface LicenceRow {
-  id: string;
-  metric: string;
-  quantityOwned: number;
-  quantityUsed: number;
-  shelfware: number;
-  shortfall: number;
-  /** Commercial: null unless valuesVisible. */
-  unitCost: string | null;
-  annualCost: string | null;
-  valuesVisible: boolean;
-  status: string;
-  organisation: { code: string; name: string };
-  product: {
-    name: string;
-    edition: string;
-    vendor: { name: string };
-    capability: { code: string; name: string } | null;
-  };
-  contract: {
-    reference: string;
-    endDate: string | null;
-    noticeDeadline: string | null;
-    valuesVisible: boolean;
-    value: string | null;
-    annualValue: string | null;
-  } | null;
-}
+type LicenceRow = NodeOf<LicencesQuery["licences"]>;
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query Licences($filter: LicenceFilter, $first: Int, $after: String) {
     licences(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -93,7 +69,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const columns: Column<LicenceRow>[] = [
   {
@@ -183,8 +159,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       if (state.capability) filter.capability = [state.capability];
       if (state.q.trim()) filter.search = state.q.trim();
       if (state.shelfware) filter.shelfwareOnly = true;
-      return (await gql<{ licences: Connection<LicenceRow> }>(QUERY, { filter, first: 50, after }, sig))
-        .licences;
+      return (await gql(QUERY, { filter, first: 50, after }, sig)).licences;
     },
   });
   outlet.append(filters, list.element);
@@ -194,11 +169,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   try {
     [orgs, capabilities] = await Promise.all([
       loadOrganisations(),
-      gql<{ capabilities: { code: string; name: string }[] }>(
-        "query Capabilities { capabilities { code name } }",
-        {},
-        signal,
-      ).then((d) => d.capabilities),
+      gql(CAPABILITIES, {}, signal).then((d) => d.capabilities),
     ]);
   } catch (err) {
     if (isAbort(err)) return;

@@ -1,4 +1,6 @@
 // "#/sites?org=SCC&kind=DATA_CENTRE&q=…": data centres, comms rooms, offices, schools and colocation.
+import { graphql } from "../graphql.ts";
+import type { NodeOf, SitesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { LIFECYCLES, SITE_KINDS } from "../enums.ts";
@@ -17,26 +19,9 @@ import {
   type Column,
 } from "../ui.ts";
 
-interface SiteRow {
-  id: string;
-  name: string;
-  kind: string;
-  lifecycle: string;
-  postcode: string | null;
-  racks: number | null;
-  racksUsed: number | null;
-  powerKw: number | null;
-  powerUsedKw: number | null;
-  floorSpaceM2: number | null;
-  pue: number | null;
-  tier: number | null;
-  leaseEnd: string | null;
-  annualCost: string;
-  organisation: { code: string; name: string };
-  assets: { totalCount: number };
-}
+type SiteRow = NodeOf<SitesQuery["sites"]>;
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query Sites($filter: SiteFilter, $first: Int, $after: String) {
     sites(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -71,7 +56,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const columns: Column<SiteRow>[] = [
   {
@@ -107,7 +92,11 @@ const columns: Column<SiteRow>[] = [
   {
     header: "Impact",
     cell: (s) =>
-      h("a", { href: href("/graph", { site: s.id }), title: "What would stop if this site closed" }, "In graph"),
+      h(
+        "a",
+        { href: href("/graph", { site: s.id }), title: "What would stop if this site closed" },
+        "In graph",
+      ),
   },
 ];
 
@@ -136,7 +125,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       if (state.kind) filter.kind = [state.kind];
       if (state.lifecycle) filter.lifecycle = [state.lifecycle];
       if (state.q.trim()) filter.search = state.q.trim();
-      return (await gql<{ sites: Connection<SiteRow> }>(QUERY, { filter, first: 50, after }, sig)).sites;
+      return (await gql(QUERY, { filter, first: 50, after }, sig)).sites;
     },
   });
   outlet.append(filters, list.element);

@@ -1,4 +1,6 @@
 // "#/": every organisation side by side, one column each, plus a combined column when there are several.
+import { graphql } from "../graphql.ts";
+import type { ItemOf, SummaryQuery } from "../graphql.ts";
 import { gql } from "../api.ts";
 import { h, type Child } from "../dom.ts";
 import { ASSET_KINDS } from "../enums.ts";
@@ -7,32 +9,11 @@ import { definePage, href, registerNav, type PageContext } from "../router.ts";
 import { badge, empty, loading, pageHeader } from "../ui.ts";
 import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
 
-interface Summary {
-  siteCount: number;
-  assetCount: number;
-  assetsByKind: { kind: string; count: number }[];
-  annualRunCost: string;
-  siteAnnualCost: string;
-  /** Commercial: null unless valuesVisible. */
-  licenceSpend: string | null;
-  valuesVisible: boolean;
-  licenceCount: number;
-  contractCount: number;
-  seatsOwned: number;
-  seatsUsed: number;
-}
+type Summary = OrgSummary["summary"];
 
-interface OrgSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  annualIctBudget: string;
-  staffFte: number;
-  summary: Summary;
-}
+type OrgSummary = ItemOf<SummaryQuery["organisations"]>;
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query Summary {
     organisations {
       id
@@ -59,7 +40,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A row of the comparison: label plus a value per organisation and for the combined estate. */
 interface Row {
@@ -242,7 +223,7 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
     ),
   );
   const status = outlet.appendChild(loading());
-  const { organisations } = await gql<{ organisations: OrgSummary[] }>(QUERY, {}, signal);
+  const { organisations } = await gql(QUERY, {}, signal);
   status.remove();
   outlet.append(organisations.length ? comparisonTable(organisations) : empty("No organisations yet."));
 }

@@ -85,7 +85,7 @@ export async function renderOverlaps(
     if (state.kind) variables.kind = state.kind;
     if (/^\d+(\.\d{1,2})?$/.test(state.min.trim())) variables.minAnnualSpend = state.min.trim();
     try {
-      rows = (await gql<{ licenceOverlaps: OverlapRow[] }>(OVERLAPS, variables, ctx.signal)).licenceOverlaps;
+      rows = (await gql(OVERLAPS, variables, ctx.signal)).licenceOverlaps;
       draw();
     } catch (err) {
       if (isAbort(err)) return;

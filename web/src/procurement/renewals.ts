@@ -78,13 +78,7 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
   };
   const load = async () => {
     try {
-      items = (
-        await gql<{ renewals: { items: RenewalRow[] } }>(
-          RENEWALS,
-          { from, to, organisation: state.org || null },
-          ctx.signal,
-        )
-      ).renewals.items;
+      items = (await gql(RENEWALS, { from, to, organisation: state.org || null }, ctx.signal)).renewals.items;
       draw();
     } catch (err) {
       if (isAbort(err)) return;

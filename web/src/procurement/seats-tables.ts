@@ -87,8 +87,7 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
   );
   const fill = async (card: HTMLElement, imbalance: "SHELFWARE" | "SHORTFALL") => {
     try {
-      const rows = (await gql<{ licencePositions: PositionRow[] }>(POSITIONS, { imbalance }, ctx.signal))
-        .licencePositions;
+      const rows = (await gql(POSITIONS, { imbalance }, ctx.signal)).licencePositions;
       // Positions whose costs are hidden are listed (after the others) but cannot be added in.
       const shown = rows.filter((r) => r.valuesVisible);
       const total = sumShown(
