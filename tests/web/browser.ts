@@ -18,5 +18,9 @@ export const SHOTS = fileURLToPath(new URL("../../test-results/", import.meta.ur
 
 /** Launches Debian's Chromium headless (CHROMIUM_PATH names another; `npm test` installs it when missing). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }

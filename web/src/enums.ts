@@ -1,17 +1,10 @@
 // Enum values from the SDL (schema/*.graphql, through codegen), in schema order, for filters and tables.
-import { AssetKind, AssetOrder, Criticality, Lifecycle, Role, SiteKind } from "./graphql.ts";
+import { AssetKind, Criticality, Lifecycle, Role, SiteKind } from "./graphql.ts";
 
 export const ASSET_KINDS = Object.values(AssetKind);
 export const LIFECYCLES = Object.values(Lifecycle);
 export const CRITICALITIES = Object.values(Criticality);
 export const SITE_KINDS = Object.values(SiteKind);
-export const ASSET_ORDERS = [
-  { value: "NAME_ASC", label: "Name A–Z" },
-  { value: "NAME_DESC", label: "Name Z–A" },
-  { value: "ANNUAL_RUN_COST_DESC", label: "Run cost, highest first" },
-  { value: "UPDATED_AT_DESC", label: "Recently updated" },
-] as const satisfies readonly { value: AssetOrder; label: string }[];
-
 /** What each role allows in the organisation it is held in (the server's role table). */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   VIEWER: "Read the inventory",

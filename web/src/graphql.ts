@@ -13,6 +13,8 @@ export {
   LicenceMetric,
   Imbalance,
   OrganisationKind,
+  LicenceOrder,
+  SiteOrder,
   OverlapKind,
   RecordStatus,
   Role,

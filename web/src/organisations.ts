@@ -11,6 +11,7 @@ const ORGS = graphql(`
     organisations {
       code
       name
+      kind
     }
   }
 `);

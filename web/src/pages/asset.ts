@@ -16,7 +16,17 @@ import {
 } from "../format.ts";
 import { definePage, href, type PageContext } from "../router.ts";
 import { diffDetails, type AuditEventRow } from "../audit.ts";
-import { badge, contractValue, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
+import {
+  badge,
+  contractValue,
+  dataTable,
+  empty,
+  loading,
+  pageHeader,
+  usageBar,
+  type Column,
+  definitionList,
+} from "../ui.ts";
 import { commercialMoney } from "../commercial.ts";
 
 type AssetRef = Dependency["source"];
@@ -198,14 +208,6 @@ function dependencySection(
   );
 }
 
-function definitionList(items: [string, Child][]): HTMLElement {
-  return h(
-    "dl",
-    { class: "details" },
-    items.map(([term, value]) => h("div", null, h("dt", null, term), h("dd", null, value ?? "—"))),
-  );
-}
-
 function capacitySection(a: AssetDetail): HTMLElement | null {
   const int = (n: number | null | undefined) => formatInt(n);
   const num = (n: number | null | undefined) => formatNumber(n);
@@ -268,7 +270,8 @@ const licenceColumns: Column<LicenceRow>[] = [
   { header: "Status", cell: (l) => badge(l.status, "status") },
 ];
 
-const auditColumns: Column<AuditEventRow>[] = [
+/** The columns of a record's change history (asset and site pages). */
+export const auditColumns: Column<AuditEventRow>[] = [
   { header: "When", class: "nowrap", cell: (e) => formatDateTime(e.at) },
   { header: "Who", cell: (e) => e.actor },
   { header: "Action", cell: (e) => badge(e.action, "action") },
@@ -320,7 +323,16 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
           ["Organisation", `${a.organisation.name} (${a.organisation.code})`],
           ["Kind", formatEnum(a.kind)],
           ["Subtype", a.subtype ?? "—"],
-          ["Site", a.site ? `${a.site.name} (${formatEnum(a.site.kind)})` : "—"],
+          [
+            "Site",
+            a.site
+              ? h(
+                  "a",
+                  { href: href(`/sites/${a.site.id}`), class: "site-link" },
+                  `${a.site.name} (${formatEnum(a.site.kind)})`,
+                )
+              : "—",
+          ],
           ["Product", product ?? "—"],
           ["Vendor", a.product?.vendor.name ?? "—"],
           ["Capability", a.product?.capability?.name ?? "—"],

@@ -5,8 +5,8 @@ import type { NodeOf, AssetsQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { pagedTable, type Connection } from "../list.ts";
-import { ASSET_KINDS, ASSET_ORDERS, CRITICALITIES, LIFECYCLES, enumValue } from "../enums.ts";
-import { formatEnum, formatMoney } from "../format.ts";
+import { ASSET_KINDS, CRITICALITIES, LIFECYCLES, enumValue } from "../enums.ts";
+import { formatDate, formatEnum, formatMoney } from "../format.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
@@ -22,11 +22,12 @@ import {
 /** Rows fetched per page. */
 export const PAGE_SIZE = 50;
 
-type AssetRow = NodeOf<AssetsQuery["assets"]>;
+export type AssetRow = NodeOf<AssetsQuery["assets"]>;
 
 type AssetPage = AssetsQuery;
 
-const QUERY = graphql(`
+/** The asset list query (also the site page's list of assets located there). */
+export const ASSETS_QUERY = graphql(`
   query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {
     assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
@@ -44,6 +45,7 @@ const QUERY = graphql(`
           lifecycle
           criticality
           annualRunCost
+          updatedAt
           organisation {
             code
             name
@@ -93,11 +95,13 @@ function toFilter(s: State): Record<string, unknown> {
   return filter;
 }
 
-const columns: Column<AssetRow>[] = [
+/** The asset list columns (also on the site page). */
+export const assetColumns: Column<AssetRow>[] = [
   {
     header: "Name",
     class: "name-col",
     cell: (a) => h("a", { href: href(`/assets/${a.id}`), class: "asset-link" }, a.name),
+    sort: { asc: AssetOrder.NameAsc, desc: AssetOrder.NameDesc },
   },
   { header: "Org", cell: (a) => h("abbr", { title: a.organisation.name }, a.organisation.code) },
   {
@@ -107,10 +111,29 @@ const columns: Column<AssetRow>[] = [
       a.subtype ? h("span", { class: "secondary" }, a.subtype) : null,
     ],
   },
-  { header: "Site", cell: (a) => a.site?.name ?? h("span", { class: "muted" }, "—") },
+  {
+    header: "Site",
+    cell: (a) =>
+      a.site
+        ? h("a", { href: href(`/sites/${a.site.id}`), class: "site-link" }, a.site.name)
+        : h("span", { class: "muted" }, "—"),
+  },
   { header: "Lifecycle", cell: (a) => badge(a.lifecycle, "lifecycle") },
   { header: "Criticality", cell: (a) => badge(a.criticality, "criticality") },
-  { header: "Annual run cost", align: "num", cell: (a) => formatMoney(a.annualRunCost) },
+  {
+    header: "Annual run cost",
+    align: "num",
+    cell: (a) => formatMoney(a.annualRunCost),
+    csv: (a) => a.annualRunCost,
+    sort: { asc: AssetOrder.AnnualRunCostAsc, desc: AssetOrder.AnnualRunCostDesc, first: "desc" },
+  },
+  {
+    header: "Updated",
+    class: "nowrap",
+    cell: (a) => formatDate(a.updatedAt),
+    csv: (a) => a.updatedAt,
+    sort: { asc: AssetOrder.UpdatedAtAsc, desc: AssetOrder.UpdatedAtDesc, first: "desc" },
+  },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
@@ -125,18 +148,26 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   });
   const siteChip = h("div", { class: "chips" });
   const list = pagedTable<AssetRow>({
-    columns,
+    columns: assetColumns,
     noun: "assets",
     id: "asset",
     signal,
-    fetch: async (after, sig) =>
+    exportName: "assets",
+    order: {
+      initial: state.order,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) =>
       (
         await gql(
-          QUERY,
+          ASSETS_QUERY,
           {
             filter: toFilter(state),
-            orderBy: enumValue(Object.values(AssetOrder), state.order) ?? null,
-            first: PAGE_SIZE,
+            orderBy: enumValue(Object.values(AssetOrder), order) ?? null,
+            first,
             after,
           },
           sig,
@@ -154,7 +185,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   }
   if (signal.aborted) return;
 
-  const reload = () => {
+  function writeQuery() {
     replaceQuery({
       org: state.org,
       kind: state.kind,
@@ -164,6 +195,9 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       order: state.order === "NAME_ASC" ? "" : state.order,
       site: state.site,
     });
+  }
+  const reload = () => {
+    writeQuery();
     return list.reload();
   };
 
@@ -214,7 +248,6 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       set("criticality"),
     ),
     h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
-    selectField("Order", "order", [...ASSET_ORDERS], state.order, set("order")),
   );
 
   if (state.site) {

@@ -97,7 +97,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     id: "audit",
     signal,
     emptyMessage: "No recorded changes match these filters.",
-    fetch: async (after, sig) => {
+    exportName: "audit-events",
+    fetch: async (after, sig, { first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.actor.trim()) filter.actor = state.actor.trim();
@@ -107,7 +108,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       const to = dayStart(state.to, 1);
       if (from) filter.from = from;
       if (to) filter.to = to;
-      return (await gql(QUERY, { filter, first: 50, after }, sig)).auditEvents;
+      return (await gql(QUERY, { filter, first, after }, sig)).auditEvents;
     },
   });
   const entityChip = h("div", { class: "chips" });

@@ -1,6 +1,6 @@
 // "#/licences?org=SCC&capability=CRM&q=…&shelfware=1": entitlements with seats owned vs used.
 import { CAPABILITIES } from "../procurement/data.ts";
-import { graphql } from "../graphql.ts";
+import { LicenceOrder, graphql } from "../graphql.ts";
 import type { NodeOf, LicencesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
@@ -18,13 +18,14 @@ import {
   type Column,
   type SelectOption,
 } from "../ui.ts";
-import { commercialMoney } from "../commercial.ts";
+import { commercialMoney, commercialText, seesCommercialIn } from "../commercial.ts";
+import { enumValue } from "../enums.ts";
 
 type LicenceRow = NodeOf<LicencesQuery["licences"]>;
 
 const QUERY = graphql(`
-  query Licences($filter: LicenceFilter, $first: Int, $after: String) {
-    licences(filter: $filter, first: $first, after: $after) {
+  query Licences($filter: LicenceFilter, $orderBy: LicenceOrder, $first: Int, $after: String) {
+    licences(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -71,7 +72,8 @@ const QUERY = graphql(`
   }
 `);
 
-const columns: Column<LicenceRow>[] = [
+/** The licence columns; annual cost sorts only when every cost in scope is visible (see seesCommercialIn). */
+const columns = (costSortable: () => boolean): Column<LicenceRow>[] => [
   {
     header: "Product",
     class: "name-col",
@@ -83,7 +85,13 @@ const columns: Column<LicenceRow>[] = [
   { header: "Org", cell: (l) => h("abbr", { title: l.organisation.name }, l.organisation.code) },
   { header: "Capability", cell: (l) => l.product.capability?.name ?? h("span", { class: "muted" }, "—") },
   { header: "Metric", cell: (l) => formatEnum(l.metric) },
-  { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned) },
+  {
+    header: "Owned",
+    align: "num",
+    cell: (l) => formatInt(l.quantityOwned),
+    csv: (l) => l.quantityOwned,
+    sort: { asc: LicenceOrder.QuantityOwnedAsc, desc: LicenceOrder.QuantityOwnedDesc, first: "desc" },
+  },
   { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed) },
   {
     header: "Shelfware",
@@ -103,6 +111,16 @@ const columns: Column<LicenceRow>[] = [
     header: "Annual cost",
     align: "num",
     cell: (l) => commercialMoney(l.annualCost, l.valuesVisible, { hiddenFor: [l.organisation.code] }),
+    csv: (l) => commercialText(l.annualCost, l.valuesVisible),
+    ...(costSortable()
+      ? {
+          sort: {
+            asc: LicenceOrder.AnnualCostAsc,
+            desc: LicenceOrder.AnnualCostDesc,
+            first: "desc" as const,
+          },
+        }
+      : {}),
   },
   {
     header: "Contract ends",
@@ -135,6 +153,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     capability: route.query.get("capability") ?? "",
     q: route.query.get("q") ?? "",
     shelfware: route.query.get("shelfware") === "1",
+    order: route.query.get("order") ?? "",
   };
   outlet.append(
     pageHeader(
@@ -148,23 +167,34 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     "aria-label": "Filter licences",
     onsubmit: (e: Event) => e.preventDefault(),
   });
+  let orgs: OrgRef[] = [];
   const list = pagedTable<LicenceRow>({
-    columns,
+    // Costs sort only when every cost in the filtered scope is visible (the server refuses otherwise).
+    columns: columns(() => seesCommercialIn(orgs, state.org)),
     noun: "licences",
     id: "licence",
     signal,
-    fetch: async (after, sig) => {
+    exportName: "licences",
+    order: {
+      initial: state.order || undefined,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.capability) filter.capability = [state.capability];
       if (state.q.trim()) filter.search = state.q.trim();
       if (state.shelfware) filter.shelfwareOnly = true;
-      return (await gql(QUERY, { filter, first: 50, after }, sig)).licences;
+      let orderBy = enumValue(Object.values(LicenceOrder), order) ?? null;
+      if (orderBy?.startsWith("ANNUAL_COST") && !seesCommercialIn(orgs, state.org)) orderBy = null;
+      return (await gql(QUERY, { filter, orderBy, first, after }, sig)).licences;
     },
   });
   outlet.append(filters, list.element);
 
-  let orgs: OrgRef[] = [];
   let capabilities: { code: string; name: string }[] = [];
   try {
     [orgs, capabilities] = await Promise.all([
@@ -177,13 +207,17 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   }
   if (signal.aborted) return;
 
-  const reload = () => {
+  function writeQuery() {
     replaceQuery({
       org: state.org,
       capability: state.capability,
       q: state.q.trim(),
       shelfware: state.shelfware ? "1" : "",
+      order: state.order,
     });
+  }
+  const reload = () => {
+    writeQuery();
     return list.reload();
   };
   const set =

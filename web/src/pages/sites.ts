@@ -1,12 +1,13 @@
 // "#/sites?org=SCC&kind=DATA_CENTRE&q=…": data centres, comms rooms, offices, schools and colocation.
-import { graphql } from "../graphql.ts";
+import { SiteOrder, graphql } from "../graphql.ts";
 import type { NodeOf, SitesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
-import { LIFECYCLES, SITE_KINDS } from "../enums.ts";
+import { LIFECYCLES, SITE_KINDS, enumValue } from "../enums.ts";
 import { formatDate, formatEnum, formatInt, formatMoney, formatNumber } from "../format.ts";
 import { pagedTable, type Connection } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { mayIn } from "../permissions.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
   badge,
@@ -22,8 +23,8 @@ import {
 type SiteRow = NodeOf<SitesQuery["sites"]>;
 
 const QUERY = graphql(`
-  query Sites($filter: SiteFilter, $first: Int, $after: String) {
-    sites(filter: $filter, first: $first, after: $after) {
+  query Sites($filter: SiteFilter, $orderBy: SiteOrder, $first: Int, $after: String) {
+    sites(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -63,9 +64,11 @@ const columns: Column<SiteRow>[] = [
     header: "Name",
     class: "name-col",
     cell: (s) => [
-      h("span", { class: "strong" }, s.name),
+      h("a", { href: href(`/sites/${s.id}`), class: "strong site-link" }, s.name),
       s.postcode ? h("span", { class: "secondary" }, s.postcode) : null,
     ],
+    csv: (s) => s.name,
+    sort: { asc: SiteOrder.NameAsc, desc: SiteOrder.NameDesc },
   },
   { header: "Org", cell: (s) => h("abbr", { title: s.organisation.name }, s.organisation.code) },
   { header: "Kind", cell: (s) => formatEnum(s.kind) },
@@ -80,7 +83,13 @@ const columns: Column<SiteRow>[] = [
   { header: "PUE", align: "num", cell: (s) => formatNumber(s.pue, "", 2) },
   { header: "Tier", align: "num", cell: (s) => (s.tier == null ? "—" : String(s.tier)) },
   { header: "Lease ends", class: "nowrap", cell: (s) => formatDate(s.leaseEnd) },
-  { header: "Annual cost", align: "num", cell: (s) => formatMoney(s.annualCost) },
+  {
+    header: "Annual cost",
+    align: "num",
+    cell: (s) => formatMoney(s.annualCost),
+    csv: (s) => s.annualCost,
+    sort: { asc: SiteOrder.AnnualCostAsc, desc: SiteOrder.AnnualCostDesc, first: "desc" },
+  },
   {
     header: "Assets",
     align: "num",
@@ -91,6 +100,7 @@ const columns: Column<SiteRow>[] = [
   },
   {
     header: "Impact",
+    csv: false,
     cell: (s) =>
       h(
         "a",
@@ -106,8 +116,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     kind: route.query.get("kind") ?? "",
     lifecycle: route.query.get("lifecycle") ?? "",
     q: route.query.get("q") ?? "",
+    order: route.query.get("order") ?? "",
   };
-  outlet.append(pageHeader("Sites", "Data centres, comms rooms, offices, schools and colocation space."));
+  const actions = h("div", { class: "asset-actions" });
+  outlet.append(
+    pageHeader("Sites", "Data centres, comms rooms, offices, schools and colocation space.", actions),
+  );
   const filters = h("form", {
     class: "filters",
     role: "search",
@@ -119,13 +133,22 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     noun: "sites",
     id: "site",
     signal,
-    fetch: async (after, sig) => {
+    exportName: "sites",
+    order: {
+      initial: state.order || SiteOrder.NameAsc,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.kind) filter.kind = [state.kind];
       if (state.lifecycle) filter.lifecycle = [state.lifecycle];
       if (state.q.trim()) filter.search = state.q.trim();
-      return (await gql(QUERY, { filter, first: 50, after }, sig)).sites;
+      const orderBy = enumValue(Object.values(SiteOrder), order) ?? null;
+      return (await gql(QUERY, { filter, orderBy, first, after }, sig)).sites;
     },
   });
   outlet.append(filters, list.element);
@@ -138,9 +161,20 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
   }
   if (signal.aborted) return;
+  if (mayIn("editInventory", orgs).length)
+    actions.append(h("a", { class: "button", id: "site-new", href: href("/sites/new") }, "New site"));
 
+  function writeQuery() {
+    replaceQuery({
+      org: state.org,
+      kind: state.kind,
+      lifecycle: state.lifecycle,
+      q: state.q.trim(),
+      order: state.order,
+    });
+  }
   const reload = () => {
-    replaceQuery({ org: state.org, kind: state.kind, lifecycle: state.lifecycle, q: state.q.trim() });
+    writeQuery();
     return list.reload();
   };
   const set =
