@@ -70,7 +70,7 @@ function refused(code: "UNAUTHENTICATED" | "RATE_LIMITED", message: string, retr
 }
 
 /**
- * /auth/sign-in, /auth/sign-out and /auth/me. Sign-in attempts are limited per client address, read
+ * /auth/sign-in, /auth/sign-out, /auth/me and /auth/session. Sign-in attempts are limited per client address, read
  * through `trustedProxies` (server/http/client-address.ts).
  */
 export function authRoutes(prisma: PrismaClient, limiters: RateLimiters, trustedProxies: TrustedProxies) {
@@ -109,17 +109,23 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters, trusted
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   });
+  /** The caller as /auth/me and /auth/session describe them. */
+  const describe = (actor: Actor) => ({
+    email: actor.email,
+    displayName: actor.displayName,
+    mustChangePassword: Boolean(actor.mustChangePassword),
+    via: actor.via,
+  });
   routes.get("/me", (c) => {
     const actor = c.get("actor");
     if (!actor) return refused("UNAUTHENTICATED", "not signed in.");
-    return c.json({
-      user: {
-        email: actor.email,
-        displayName: actor.displayName,
-        mustChangePassword: Boolean(actor.mustChangePassword),
-        via: actor.via,
-      },
-    });
+    return c.json({ user: describe(actor) });
+  });
+  // The web app's question at every first load: an anonymous visitor is an answer, not an error, so
+  // this says {"user": null} with 200 where /auth/me says 401 (which browsers log as a console error).
+  routes.get("/session", (c) => {
+    const actor = c.get("actor");
+    return c.json({ user: actor ? describe(actor) : null });
   });
   return routes;
 }

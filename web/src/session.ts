@@ -85,11 +85,17 @@ async function readError(res: Response): Promise<string> {
   return `The server answered ${res.status} ${res.statusText}.`;
 }
 
-/** Asks the server who is signed in; null when nobody is (401). Throws when the server cannot be reached. */
+/**
+ * Asks the server who is signed in (GET /auth/session: 200 with `user: null` for an anonymous visitor,
+ * so a first visit logs no error); null when nobody is. Throws when the server cannot be reached.
+ */
 export async function checkSession(): Promise<SessionUser | null> {
   let res: Response;
   try {
-    res = await fetch("/auth/me", { credentials: "same-origin", headers: { accept: "application/json" } });
+    res = await fetch("/auth/session", {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
   } catch (err) {
     throw new ApiError([
       { message: `Cannot reach the server: ${err instanceof Error ? err.message : String(err)}` },
@@ -97,7 +103,7 @@ export async function checkSession(): Promise<SessionUser | null> {
   }
   if (res.status === 401) return null;
   if (!res.ok) throw new ApiError([{ message: await readError(res) }], res.status);
-  const body = (await res.json()) as { user: SessionUser };
+  const body = (await res.json()) as { user: SessionUser | null };
   return body.user;
 }
 

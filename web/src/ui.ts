@@ -4,6 +4,7 @@ import { ApiError } from "./api.ts";
 import { h, type Child } from "./dom.ts";
 import { formatEnum } from "./format.ts";
 import { COMMERCIAL_ROLES, hiddenMark } from "./commercial.ts";
+import { orgColour } from "./organisations.ts";
 
 /** Page title block; also sets document.title. */
 export function pageHeader(title: string, subtitle?: Child, ...actions: Child[]): HTMLElement {
@@ -453,5 +454,14 @@ export function definitionList(items: [string, Child][]): HTMLElement {
     "dl",
     { class: "details" },
     items.map(([term, value]) => h("div", null, h("dt", null, term), h("dd", null, value ?? "—"))),
+  );
+}
+
+/** An organisation's code with its colour (the same on every page) and its name as the title. */
+export function orgTag(org: { code: string; name?: string }): HTMLElement {
+  return h(
+    "abbr",
+    { class: "org-tag", title: org.name ?? org.code, style: `--org: ${orgColour(org.code)}` },
+    org.code,
   );
 }

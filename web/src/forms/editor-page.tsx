@@ -29,6 +29,8 @@ export interface EditorSpec {
   kind: string;
   noun: string;
   listPath: string;
+  /** Where "Back" and "Cancel" lead from a new record (default listPath). */
+  homePath?: string;
   viewPath: (id: string) => string;
   permission: EditPermission;
   /** The fields, for the organisations the user may create in (create) or all of them (edit). */
@@ -94,6 +96,7 @@ function RetireBox(props: { id: string; noun: string; explain: string; retire: (
 /** Registers "/<list>/new" and "/<list>/:id/edit" for `spec`. */
 export function defineEditor(spec: EditorSpec): void {
   const base = spec.listPath;
+  const home = spec.homePath ?? base;
 
   async function render({ outlet, route, signal }: PageContext, mode: "create" | "edit"): Promise<void> {
     const id = route.params.id ?? "";
@@ -109,7 +112,7 @@ export function defineEditor(spec: EditorSpec): void {
       return;
     }
     status.remove();
-    const back = h("a", { href: href(mode === "edit" ? spec.viewPath(id) : base), class: "back" }, "← Back");
+    const back = h("a", { href: href(mode === "edit" ? spec.viewPath(id) : home), class: "back" }, "← Back");
     if (mode === "edit" && !record) {
       outlet.append(
         back,
@@ -162,7 +165,7 @@ export function defineEditor(spec: EditorSpec): void {
             : undefined
         }
         done={(savedId) => navigate(spec.viewPath(savedId))}
-        cancel={() => navigate(mode === "edit" ? spec.viewPath(id) : base)}
+        cancel={() => navigate(mode === "edit" ? spec.viewPath(id) : home)}
       />,
       signal,
     );

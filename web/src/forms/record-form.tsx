@@ -249,7 +249,12 @@ export function RecordForm(props: RecordFormProps) {
                 <tr key={f.name} data-field={f.name}>
                   <th scope="row">{f.label}</th>
                   <td class="theirs">{shown(f, conflict.values[f.name] ?? "", labels)}</td>
-                  <td class="yours">{shown(f, conflict.yours[f.name] ?? "", labels)}</td>
+                  <td class="yours">
+                    {shown(f, conflict.yours[f.name] ?? "", labels)}
+                    {changedFields([f], base, conflict.yours).length ? null : (
+                      <span class="muted unchanged"> (you did not change it)</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

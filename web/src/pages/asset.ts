@@ -1,5 +1,8 @@
 // "#/assets/<globalId>": one asset: details, capacity and usage, licences for its product, direct
 // dependencies both ways (each linking to the other asset), and its change history.
+import { mountAddDependency, removeDependencyButton } from "../forms/dependency-editor.tsx";
+import { loadOrganisations } from "../organisations.ts";
+import { may } from "../permissions.ts";
 import { graphql } from "../graphql.ts";
 import type { ItemOf } from "../graphql.ts";
 import type { AssetQuery } from "../graphql.ts";
@@ -21,6 +24,7 @@ import {
   contractValue,
   dataTable,
   empty,
+  errorBanner,
   loading,
   pageHeader,
   usageBar,
@@ -96,6 +100,7 @@ const QUERY = graphql(`
       }
       dependsOn {
         id
+        version
         type
         description
         source {
@@ -107,6 +112,7 @@ const QUERY = graphql(`
       }
       dependencyOf {
         id
+        version
         type
         description
         source {
@@ -187,8 +193,21 @@ function dependencySection(
   deps: Dependency[],
   direction: "out" | "in",
   none: string,
+  /** Whether the user may remove a dependency (EDITOR or ADMIN in its source's organisation). */
+  mayRemove: (d: Dependency) => boolean,
 ): HTMLElement {
-  const columns: Column<Dependency>[] =
+  const banner = h("div", { class: "banner-slot" });
+  const remove: Column<Dependency> = {
+    header: "",
+    csv: false,
+    cell: (d) =>
+      mayRemove(d)
+        ? removeDependencyButton(d, (err) =>
+            banner.replaceChildren(errorBanner(err, "Could not remove the dependency")),
+          )
+        : null,
+  };
+  const base: Column<Dependency>[] =
     direction === "out"
       ? [
           { header: "Relation", cell: (d) => h("span", { class: "relation" }, formatDependencyType(d.type)) },
@@ -200,10 +219,12 @@ function dependencySection(
           { header: "Relation", cell: (d) => h("span", { class: "relation" }, formatDependencyType(d.type)) },
           { header: "Note", cell: (d) => d.description ?? "" },
         ];
+  const columns = deps.some(mayRemove) ? [...base, remove] : base;
   return h(
     "section",
     { class: "card", id, "aria-labelledby": `${id}-h` },
     h("h2", { id: `${id}-h` }, title, h("span", { class: "count" }, String(deps.length))),
+    banner,
     deps.length ? dataTable(columns, deps, title).wrap : empty(none),
   );
 }
@@ -281,7 +302,7 @@ export const auditColumns: Column<AuditEventRow>[] = [
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const id = route.params.id ?? "";
   const status = outlet.appendChild(loading("Loading asset…"));
-  const data = await gql(QUERY, { id }, signal);
+  const [data, orgs] = await Promise.all([gql(QUERY, { id }, signal), loadOrganisations()]);
   status.remove();
   const a = data.asset;
   const back = h("a", { href: href("/assets"), class: "back" }, "← All assets");
@@ -291,11 +312,24 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   }
 
   const actionArea = h("div", { class: "asset-actions", "data-slot": "asset-actions" });
+  const mayEdit = may("editInventory", a.organisation.code, orgs);
+  if (mayEdit)
+    actionArea.append(
+      h("a", { class: "button", id: "asset-edit", href: href(`/assets/${a.id}/edit`) }, "Edit asset"),
+    );
   for (const action of actions) {
     const node = action(a);
     if (node) actionArea.append(node);
   }
 
+  const addDependency = mayEdit
+    ? h(
+        "section",
+        { class: "card", id: "add-dependency", "aria-labelledby": "add-dependency-h" },
+        h("h2", { id: "add-dependency-h" }, "Add a dependency"),
+      )
+    : null;
+  if (addDependency) mountAddDependency(addDependency.appendChild(h("div")), a, signal);
   const product = a.product ? `${a.product.name}${a.product.edition ? ` ${a.product.edition}` : ""}` : null;
 
   outlet.append(
@@ -354,6 +388,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         a.dependsOn,
         "out",
         "This asset depends on nothing recorded.",
+        (d) => may("editInventory", d.source.organisation.code, orgs),
       ),
       dependencySection(
         "Needed by",
@@ -361,8 +396,10 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         a.dependencyOf,
         "in",
         "Nothing recorded depends on this asset.",
+        (d) => may("editInventory", d.source.organisation.code, orgs),
       ),
     ),
+    addDependency ?? "",
     h(
       "section",
       { class: "card", id: "licences", "aria-labelledby": "licences-h" },

@@ -5,9 +5,10 @@ import type { NodeOf, AssetsQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { pagedTable, type Connection } from "../list.ts";
-import { ASSET_KINDS, CRITICALITIES, LIFECYCLES, enumValue } from "../enums.ts";
+import { ASSET_KINDS, CRITICALITIES, enumValue, LIFECYCLE_FILTER_OPTIONS, lifecyclesOf } from "../enums.ts";
 import { formatDate, formatEnum, formatMoney } from "../format.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { mayIn } from "../permissions.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
   badge,
@@ -17,6 +18,7 @@ import {
   pageHeader,
   selectField,
   type Column,
+  orgTag,
 } from "../ui.ts";
 
 /** Rows fetched per page. */
@@ -88,7 +90,7 @@ function toFilter(s: State): Record<string, unknown> {
   const list = (v: string) => v.split(",").filter(Boolean);
   if (s.org.length) filter.organisation = s.org;
   if (s.kind) filter.kind = list(s.kind);
-  if (s.lifecycle) filter.lifecycle = list(s.lifecycle);
+  if (s.lifecycle) filter.lifecycle = lifecyclesOf(s.lifecycle);
   if (s.criticality) filter.criticality = list(s.criticality);
   if (s.site) filter.site = [s.site];
   if (s.q.trim()) filter.search = s.q.trim();
@@ -103,7 +105,7 @@ export const assetColumns: Column<AssetRow>[] = [
     cell: (a) => h("a", { href: href(`/assets/${a.id}`), class: "asset-link" }, a.name),
     sort: { asc: AssetOrder.NameAsc, desc: AssetOrder.NameDesc },
   },
-  { header: "Org", cell: (a) => h("abbr", { title: a.organisation.name }, a.organisation.code) },
+  { header: "Org", cell: (a) => orgTag(a.organisation) },
   {
     header: "Kind",
     cell: (a) => [
@@ -138,7 +140,8 @@ export const assetColumns: Column<AssetRow>[] = [
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const state = readState(route.query);
-  outlet.append(pageHeader("Assets", "Everything that runs or connects, across all organisations."));
+  const actions = h("div", { class: "asset-actions" });
+  outlet.append(pageHeader("Assets", "Everything that runs or connects, across all organisations.", actions));
 
   const filters = h("form", {
     class: "filters",
@@ -184,6 +187,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
   }
   if (signal.aborted) return;
+  if (mayIn("editInventory", orgs).length)
+    actions.append(h("a", { class: "button", id: "asset-new", href: href("/assets/new") }, "New asset"));
 
   function writeQuery() {
     replaceQuery({
@@ -233,13 +238,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         )
       : null,
     selectField("Kind", "kind", enumOptions(ASSET_KINDS, "All kinds"), state.kind, set("kind")),
-    selectField(
-      "Lifecycle",
-      "lifecycle",
-      enumOptions(LIFECYCLES, "Any lifecycle"),
-      state.lifecycle,
-      set("lifecycle"),
-    ),
+    selectField("Lifecycle", "lifecycle", LIFECYCLE_FILTER_OPTIONS, state.lifecycle, set("lifecycle")),
     selectField(
       "Criticality",
       "criticality",

@@ -1,13 +1,14 @@
 // "#/licences?org=SCC&capability=CRM&q=…&shelfware=1": entitlements with seats owned vs used.
 import { CAPABILITIES } from "../procurement/data.ts";
-import { LicenceOrder, graphql } from "../graphql.ts";
+import { LicenceOrder, RecordStatus, graphql } from "../graphql.ts";
 import type { NodeOf, LicencesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { formatDate, formatEnum, formatInt, formatMoney } from "../format.ts";
 import { pagedTable, type Connection } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
-import { definePage, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
+import { may, mayIn } from "../permissions.ts";
+import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
   badge,
   checkboxGroup,
@@ -17,6 +18,7 @@ import {
   selectField,
   type Column,
   type SelectOption,
+  orgTag,
 } from "../ui.ts";
 import { commercialMoney, commercialText, seesCommercialIn } from "../commercial.ts";
 import { enumValue } from "../enums.ts";
@@ -59,6 +61,7 @@ const QUERY = graphql(`
             }
           }
           contract {
+            id
             reference
             endDate
             noticeDeadline
@@ -73,7 +76,7 @@ const QUERY = graphql(`
 `);
 
 /** The licence columns; annual cost sorts only when every cost in scope is visible (see seesCommercialIn). */
-const columns = (costSortable: () => boolean): Column<LicenceRow>[] => [
+const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean): Column<LicenceRow>[] => [
   {
     header: "Product",
     class: "name-col",
@@ -82,7 +85,7 @@ const columns = (costSortable: () => boolean): Column<LicenceRow>[] => [
       h("span", { class: "secondary" }, l.product.vendor.name),
     ],
   },
-  { header: "Org", cell: (l) => h("abbr", { title: l.organisation.name }, l.organisation.code) },
+  { header: "Org", cell: (l) => orgTag(l.organisation) },
   { header: "Capability", cell: (l) => l.product.capability?.name ?? h("span", { class: "muted" }, "—") },
   { header: "Metric", cell: (l) => formatEnum(l.metric) },
   {
@@ -128,6 +131,13 @@ const columns = (costSortable: () => boolean): Column<LicenceRow>[] => [
     cell: (l) =>
       l.contract
         ? [
+            mayEdit(l.organisation.code)
+              ? h(
+                  "a",
+                  { href: href(`/contracts/${l.contract.id}/edit`), class: "secondary contract-link" },
+                  l.contract.reference,
+                )
+              : null,
             h("span", null, formatDate(l.contract.endDate)),
             l.contract.noticeDeadline
               ? h("span", { class: "secondary" }, `notice by ${formatDate(l.contract.noticeDeadline)}`)
@@ -145,6 +155,21 @@ const columns = (costSortable: () => boolean): Column<LicenceRow>[] => [
         : h("span", { class: "muted" }, "—"),
   },
   { header: "Status", cell: (l) => badge(l.status, "status") },
+  {
+    header: "",
+    csv: false,
+    cell: (l) =>
+      mayEdit(l.organisation.code)
+        ? h(
+            "a",
+            {
+              href: href(`/licences/${l.id}/edit`),
+              class: "button button-small button-secondary licence-edit",
+            },
+            "Edit",
+          )
+        : null,
+  },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
@@ -153,12 +178,15 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     capability: route.query.get("capability") ?? "",
     q: route.query.get("q") ?? "",
     shelfware: route.query.get("shelfware") === "1",
+    status: route.query.get("status") ?? "",
     order: route.query.get("order") ?? "",
   };
+  const actions = h("div", { class: "asset-actions" });
   outlet.append(
     pageHeader(
       "Licences",
       "Entitlements by organisation: seats owned against seats used, and what they cost a year.",
+      actions,
     ),
   );
   const filters = h("form", {
@@ -170,7 +198,10 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   let orgs: OrgRef[] = [];
   const list = pagedTable<LicenceRow>({
     // Costs sort only when every cost in the filtered scope is visible (the server refuses otherwise).
-    columns: columns(() => seesCommercialIn(orgs, state.org)),
+    columns: columns(
+      () => seesCommercialIn(orgs, state.org),
+      (code) => may("editProcurement", code, orgs),
+    ),
     noun: "licences",
     id: "licence",
     signal,
@@ -188,6 +219,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       if (state.capability) filter.capability = [state.capability];
       if (state.q.trim()) filter.search = state.q.trim();
       if (state.shelfware) filter.shelfwareOnly = true;
+      const status = enumValue(Object.values(RecordStatus), state.status);
+      if (status) filter.status = [status];
       let orderBy = enumValue(Object.values(LicenceOrder), order) ?? null;
       if (orderBy?.startsWith("ANNUAL_COST") && !seesCommercialIn(orgs, state.org)) orderBy = null;
       return (await gql(QUERY, { filter, orderBy, first, after }, sig)).licences;
@@ -206,6 +239,15 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     outlet.insertBefore(errorBanner(err, "Could not load filter options"), filters);
   }
   if (signal.aborted) return;
+  if (mayIn("editProcurement", orgs).length)
+    actions.append(
+      h("a", { class: "button", id: "licence-new", href: href("/licences/new") }, "New licence"),
+      h(
+        "a",
+        { class: "button button-secondary", id: "contract-new", href: href("/contracts/new") },
+        "New contract",
+      ),
+    );
 
   function writeQuery() {
     replaceQuery({
@@ -213,6 +255,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       capability: state.capability,
       q: state.q.trim(),
       shelfware: state.shelfware ? "1" : "",
+      status: state.status,
       order: state.order,
     });
   }
@@ -258,6 +301,16 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         )
       : null,
     selectField("Capability", "capability", capabilityOptions, state.capability, set("capability")),
+    selectField(
+      "Status",
+      "status",
+      [
+        { value: "", label: "Any status" },
+        ...Object.values(RecordStatus).map((v) => ({ value: v, label: v[0] + v.slice(1).toLowerCase() })),
+      ],
+      state.status,
+      set("status"),
+    ),
     h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
     h("div", { class: "field field-check" }, h("label", { class: "checkbox" }, shelf, "Shelfware only")),
   );

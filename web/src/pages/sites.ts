@@ -3,7 +3,7 @@ import { SiteOrder, graphql } from "../graphql.ts";
 import type { NodeOf, SitesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
-import { LIFECYCLES, SITE_KINDS, enumValue } from "../enums.ts";
+import { SITE_KINDS, enumValue, LIFECYCLE_FILTER_OPTIONS, lifecyclesOf } from "../enums.ts";
 import { formatDate, formatEnum, formatInt, formatMoney, formatNumber } from "../format.ts";
 import { pagedTable, type Connection } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
@@ -18,6 +18,7 @@ import {
   selectField,
   usageBar,
   type Column,
+  orgTag,
 } from "../ui.ts";
 
 type SiteRow = NodeOf<SitesQuery["sites"]>;
@@ -70,7 +71,7 @@ const columns: Column<SiteRow>[] = [
     csv: (s) => s.name,
     sort: { asc: SiteOrder.NameAsc, desc: SiteOrder.NameDesc },
   },
-  { header: "Org", cell: (s) => h("abbr", { title: s.organisation.name }, s.organisation.code) },
+  { header: "Org", cell: (s) => orgTag(s.organisation) },
   { header: "Kind", cell: (s) => formatEnum(s.kind) },
   { header: "Lifecycle", cell: (s) => badge(s.lifecycle, "lifecycle") },
   { header: "Racks", class: "usage-col", cell: (s) => usageBar(s.racksUsed, s.racks, "", formatInt) },
@@ -145,7 +146,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.kind) filter.kind = [state.kind];
-      if (state.lifecycle) filter.lifecycle = [state.lifecycle];
+      if (state.lifecycle) filter.lifecycle = lifecyclesOf(state.lifecycle);
       if (state.q.trim()) filter.search = state.q.trim();
       const orderBy = enumValue(Object.values(SiteOrder), order) ?? null;
       return (await gql(QUERY, { filter, orderBy, first, after }, sig)).sites;
@@ -207,13 +208,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         )
       : null,
     selectField("Kind", "kind", enumOptions(SITE_KINDS, "All kinds"), state.kind, set("kind")),
-    selectField(
-      "Lifecycle",
-      "lifecycle",
-      enumOptions(LIFECYCLES, "Any lifecycle"),
-      state.lifecycle,
-      set("lifecycle"),
-    ),
+    selectField("Lifecycle", "lifecycle", LIFECYCLE_FILTER_OPTIONS, state.lifecycle, set("lifecycle")),
     h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
   );
   await reload();
