@@ -16,6 +16,8 @@ export function buildOrganisations(): OrganisationRow[] {
       identifiers: ["GB-LAE-SND"],
       annualIctBudgetPence: gbp(10_150_000),
       staffFte: "140.50",
+      // About 7.5% of the ICT budget a year: the order of the "designated savings targets" of the report.
+      savingsTargetPence: gbp(760_000),
     },
     {
       id: seedId("organisation", ORG_CODES.dcc),
@@ -25,6 +27,7 @@ export function buildOrganisations(): OrganisationRow[] {
       identifiers: ["GB-LAE-DUR", "GB-CFS-49652"],
       annualIctBudgetPence: gbp(7_900_000),
       staffFte: "109.60",
+      savingsTargetPence: gbp(590_000),
     },
     {
       id: seedId("organisation", ORG_CODES.shared),
@@ -34,6 +37,7 @@ export function buildOrganisations(): OrganisationRow[] {
       identifiers: [],
       annualIctBudgetPence: 0n,
       staffFte: "0.00",
+      savingsTargetPence: 0n,
     },
   ];
 }

@@ -21,6 +21,8 @@ export interface OrganisationRow {
   annualIctBudgetPence: bigint;
   /** Decimal(8,2) as a string, e.g. "140.00". */
   staffFte: string;
+  /** Recurring annual saving convergence must bring, in pence. */
+  savingsTargetPence: bigint;
 }
 
 /** One site row. */

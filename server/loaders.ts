@@ -7,6 +7,7 @@ import { catalogueLoaders } from "./catalogue/loaders.ts";
 import { licenceLoaders } from "./licences/loaders.ts";
 import { contractLoaders } from "./contracts/loaders.ts";
 import { authLoaders } from "./auth/loaders.ts";
+import { planningLoaders } from "./planning/loaders.ts";
 
 /** All loaders of one request. */
 export function createLoaders(prisma: PrismaClient) {
@@ -18,6 +19,7 @@ export function createLoaders(prisma: PrismaClient) {
     ...licenceLoaders(prisma),
     ...contractLoaders(prisma),
     ...authLoaders(prisma),
+    ...planningLoaders(prisma),
   };
 }
 

@@ -17,6 +17,7 @@ import { nodeResolvers } from "./nodes/resolvers.ts";
 import { graphResolvers } from "./graph/resolvers.ts";
 import { authResolvers } from "./auth/resolvers.ts";
 import { procurementResolvers } from "./procurement/resolvers.ts";
+import { planningResolvers } from "./planning/resolvers.ts";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
 
@@ -41,6 +42,7 @@ const domains: Resolvers[] = [
   authResolvers,
   graphResolvers,
   procurementResolvers,
+  planningResolvers,
 ];
 
 /** The executable GraphQL schema. */

@@ -141,7 +141,9 @@ export class GraphStore {
         this.prisma.$queryRawUnsafe<Rows>(ASSETS_SQL),
         this.prisma.$queryRawUnsafe<Rows>(DEPENDENCIES_SQL),
       ],
-      { isolationLevel: "RepeatableRead" },
+      // A 100,000-asset estate takes seconds to read on a busy machine: Prisma's default of 5 s would
+      // fail the snapshot rather than wait for it.
+      { isolationLevel: "RepeatableRead", timeout: 60_000, maxWait: 30_000 },
     );
     const loaded: Loaded = {
       number,

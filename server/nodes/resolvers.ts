@@ -14,6 +14,9 @@ const LOADERS: Partial<Record<NodeType, (ctx: Context, id: string) => Promise<ob
   Product: (ctx, id) => ctx.loaders.product.load(id),
   Licence: (ctx, id) => ctx.loaders.licence.load(id),
   Contract: (ctx, id) => ctx.loaders.contract.load(id),
+  // Scenarios and their moves are Nodes too (read as Query.scenario reads them).
+  Scenario: (ctx, id) => ctx.loaders.scenario.load(id),
+  Move: (ctx, id) => ctx.loaders.move.load(id),
   // Your own account, or anyone's for administrators (FORBIDDEN otherwise, whether or not it exists).
   User: (ctx, id) => {
     authorizeUserRead(ctx.actor, id);

@@ -34,6 +34,9 @@ export const ENTITY_PERMISSION = {
   Licence: "editProcurement",
   Contract: "editProcurement",
   User: "administer",
+  Scenario: "plan",
+  Move: "plan",
+  Organisation: "administer",
 } as const satisfies Record<string, Permission>;
 
 /** The entity kinds that mutations change. */
@@ -45,6 +48,17 @@ export type Action = "create" | "update" | "retire";
 /** True when `actor` holds `permission` in `organisationId` (the shared service's admins hold all). */
 export function can(actor: Actor, permission: Permission, organisationId: string): boolean {
   if (actor.sharedAdmin) return true;
+  const roles = actor.roles.get(organisationId);
+  if (!roles) return false;
+  for (const role of roles) if (ROLE_PERMISSIONS[role].includes(permission)) return true;
+  return false;
+}
+
+/**
+ * True when `actor` holds `permission` through a role held in `organisationId` itself. Approving a plan
+ * for a council is that council's own decision: the shared service's admins do not count here.
+ */
+export function holdsInOrganisation(actor: Actor, permission: Permission, organisationId: string): boolean {
   const roles = actor.roles.get(organisationId);
   if (!roles) return false;
   for (const role of roles) if (ROLE_PERMISSIONS[role].includes(permission)) return true;

@@ -18,6 +18,8 @@ export const NODE_TYPES = [
   "ApiToken",
   "ProductMatch",
   "ProductAlias",
+  "Scenario",
+  "Move",
 ] as const;
 
 /** A type that has global IDs. */

@@ -29,6 +29,7 @@ const COLUMN_KINDS: Record<string, ColumnKind> = {
   quantityOwned: "integer",
   seq: "bigint",
   updatedAt: "date",
+  createdAt: "date",
   at: "date",
 };
 

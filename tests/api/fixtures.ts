@@ -24,7 +24,7 @@ export type Gql = <T = any>(query: string, variables?: Record<string, unknown>) 
 
 /** An error code the API answers with. */
 export type ErrorCode =
-  "BAD_INPUT" | "NOT_FOUND" | "CONFLICT" | "GRAPHQL_VALIDATION_FAILED" | "INTERNAL_SERVER_ERROR";
+  "BAD_INPUT" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "GRAPHQL_VALIDATION_FAILED" | "INTERNAL_SERVER_ERROR";
 
 /** The global ID the API gives a row. */
 export function gid(type: string, id: string): string {
@@ -260,6 +260,10 @@ const FINGERPRINT_SQL = `
   UNION ALL SELECT 'Product', count(*)::int, coalesce(sum(version), 0)::int FROM "Product"
   UNION ALL SELECT 'Licence', count(*)::int, coalesce(sum(version), 0)::int FROM "Licence"
   UNION ALL SELECT 'Contract', count(*)::int, coalesce(sum(version), 0)::int FROM "Contract"
+  UNION ALL SELECT 'Scenario', count(*)::int, coalesce(sum(version), 0)::int FROM "Scenario"
+  UNION ALL SELECT 'Move', count(*)::int, coalesce(sum(version), 0)::int FROM "Move"
+  UNION ALL SELECT 'ScenarioTarget', count(*)::int, 0 FROM "ScenarioTarget"
+  UNION ALL SELECT 'ScenarioDecision', count(*)::int, 0 FROM "ScenarioDecision"
   UNION ALL SELECT 'AuditEvent', count(*)::int, 0 FROM "AuditEvent"`;
 
 /**

@@ -12,7 +12,10 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Organisation, Role } from "../../generated/prisma/client.ts";
 import { loadSeedsIfEmpty } from "../../seeds/load.ts";
+import { SCC } from "../../seeds/scc-names.ts";
+import { DCC } from "../../seeds/dcc-names.ts";
 import { formatPence } from "../../server/shared/money.ts";
+import { QUERY_LIMITS } from "../../server/graphql-limits.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
   derivations,
@@ -59,6 +62,10 @@ interface Estate {
   capabilities: string[];
   /** Global ids of the entities changed through the API before the readers look. */
   changed: string[];
+  /** A convergence scenario drafted on the seeds (with renegotiations priced from licences) and a copy. */
+  scenarios: [string, string];
+  /** An application with replacement candidates. */
+  replaceable: string;
 }
 
 const ASOF = "2026-06-01";
@@ -86,6 +93,14 @@ const ROOT_ARGS: Record<string, (e: Estate) => Record<string, unknown>[]> = {
     { from: "2020-01-01", to: "2040-12-31" },
     { from: "2026-12-01", to: "2027-06-30", organisation: "DCC" },
   ],
+  scenario: (e) => e.scenarios.map((id) => ({ id })),
+  planWaves: (e) => [{ scenarioId: e.scenarios[0] }],
+  validateScenario: (e) => [{ scenarioId: e.scenarios[0] }],
+  scenarioFinancials: (e) => e.scenarios.map((scenarioId) => ({ scenarioId })),
+  scenarioRisk: (e) => [{ scenarioId: e.scenarios[0] }],
+  scenarioEnergy: (e) => [{ scenarioId: e.scenarios[0] }],
+  compareScenarios: (e) => [{ ids: e.scenarios }],
+  replacementCandidates: (e) => [{ assetId: e.replaceable }],
   consolidationSavings: (e) => [
     ...e.overlapIds.map((overlapId) => ({ overlapId, asOf: ASOF })),
     // A whole capability takes the same path as an overlap; three of them, the largest first.
@@ -199,6 +214,16 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
   let marked: CommercialRows;
   const callers = {} as Record<"admin" | "viewer" | "buyer", Credentials>;
 
+  // This test asks for every path to a figure in one query per root field (an overlap with all its
+  // sides, licences, contracts and co-terminations; 500 assets with everything they hold), far past the
+  // query cost limit (tests/auth/query-limits.test.ts tests that). Here only visibility is at issue.
+  const maxCost = QUERY_LIMITS.maxCost;
+  beforeAll(() => {
+    QUERY_LIMITS.maxCost = Number.MAX_SAFE_INTEGER;
+  });
+  afterAll(() => {
+    QUERY_LIMITS.maxCost = maxCost;
+  });
   beforeAll(async () => {
     db = await openTestDatabase(engine);
     await loadSeedsIfEmpty(db.prisma);
@@ -284,6 +309,60 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
       include: { product: { include: { capability: true } } },
       orderBy: { id: "asc" },
     });
+    // A convergence scenario as a planner drafts it, and a what-if copy: every planning figure is shown.
+    const siteId = async (name: string) =>
+      `Site:${(await db.prisma.site.findFirstOrThrow({ where: { name } })).id}`;
+    const assetId = async (name: string) =>
+      `Asset:${(await db.prisma.asset.findFirstOrThrow({ where: { name } })).id}`;
+    const draft = ok(
+      await gql(
+        app,
+        callers.admin,
+        `mutation ($input: DraftConvergenceInput!) { draftConvergence(input: $input) { scenario { id } } }`,
+        {
+          input: {
+            name: "Converge onto Sunderland",
+            startDate: "2027-04-01",
+            targetSites: [await siteId(SCC.dc), await siteId(SCC.drSite), await siteId(DCC.schoolsHub)],
+            targetPlatforms: [await assetId(SCC.privateCloud), await assetId("SCC Primary SAN (Doxford)")],
+            closingSites: [await siteId(DCC.dc), await siteId(DCC.annand)],
+          },
+        },
+      ),
+    ).draftConvergence.scenario.id as string;
+    const copy = ok(
+      await gql(app, callers.admin, `mutation ($id: ID!) { copyScenario(id: $id, name: "What if") { id } }`, {
+        id: draft,
+      }),
+    ).copyScenario.id as string;
+    // The what-if brings a renegotiation forward, accepting the exit cost, with the planner's own one-off
+    // cost and saving: figures a draft does not make.
+    const renegotiation = ok(
+      await gql(
+        app,
+        callers.admin,
+        `query ($id: ID!) { scenario(id: $id) { moves(first: 500) { edges { node { id kind version } } } } }`,
+        { id: copy },
+      ),
+    ).scenario.moves.edges.find((e: { node: { kind: string } }) => e.node.kind === "RENEGOTIATE").node;
+    ok(
+      await gql(
+        app,
+        callers.admin,
+        `mutation ($id: ID!, $v: Int!, $patch: MovePatch!) { updateMove(id: $id, version: $v, patch: $patch) { id } }`,
+        {
+          id: renegotiation.id,
+          v: renegotiation.version,
+          patch: {
+            pinnedWave: 1,
+            acceptExitCost: true,
+            oneOffCost: "12345.67",
+            savingOverride: "2345.67",
+            savingOverrideReason: "Agreed with the supplier at the framework call-off",
+          },
+        },
+      ),
+    );
     const overlaps = ok(await gql(app, callers.admin, `{ licenceOverlaps { id products { id } } }`))
       .licenceOverlaps as { id: string; products: { id: string }[] }[];
     estate = {
@@ -301,6 +380,8 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
       overlapIds: overlaps.map((o) => o.id),
       capabilities: byCount(licences.map((l) => l.product.capability?.code).filter((c): c is string => !!c)),
       changed,
+      scenarios: [draft, copy],
+      replaceable: `Asset:${app1.id}`,
     };
   }, 600_000);
   afterAll(() => db?.close(), 60_000);

@@ -15,7 +15,12 @@ export type Rule =
   /** Needs `permission` in at least one organisation (the target has no owner). */
   | { scope: "any-organisation"; permission: Permission }
   /** Acts on the caller's own account: everyone with an account may. */
-  | { scope: "own-account" };
+  | { scope: "own-account" }
+  /**
+   * Needs `permission` through a role held in the target's organisation itself: the shared service's
+   * ADMINs do not count (each organisation approves a plan for itself).
+   */
+  | { scope: "held-in-organisation"; permission: Permission };
 
 /** What a case's variables are built from. */
 export interface CaseContext {
@@ -127,6 +132,39 @@ const procurement = (entity: "Licence" | "Contract"): Rule => ({ scope: "owning-
 const OWN: Rule = { scope: "own-account" };
 /** The product catalogue is shared by every organisation: editProcurement in any of them suffices. */
 const CATALOGUE: Rule = { scope: "any-organisation", permission: "editProcurement" };
+
+/** A scenario that the owning organisation takes part in (and only it), in `status`. */
+async function scenario(ctx: CaseContext, status: "DRAFT" | "PROPOSED" | "APPROVED" = "DRAFT") {
+  const id = randomUUID();
+  const s = await ctx.prisma.scenario.create({
+    data: {
+      id,
+      lineageId: id,
+      name: `Plan ${suffix()}`,
+      status,
+      startDate: new Date("2027-04-01"),
+      horizonYears: 5,
+      waveLengthMonths: 3,
+      maxMovesPerWave: 10,
+      createdBy: "test",
+      proposedVersion: status === "DRAFT" ? null : 1,
+    },
+  });
+  await ctx.prisma.scenarioTarget.create({
+    data: { id: randomUUID(), scenarioId: id, organisationId: ctx.owner.id, savingsTargetPence: 0n },
+  });
+  return s;
+}
+/** A move that keeps an asset, in a draft scenario of the owning organisation. */
+async function move(ctx: CaseContext) {
+  const [s, a] = [await scenario(ctx), await asset(ctx)];
+  return ctx.prisma.move.create({ data: { id: randomUUID(), scenarioId: s.id, kind: "RETAIN", assetId: a.id } });
+}
+/** Planning: the plan permission in an organisation the scenario affects. */
+const PLANNING: Rule = { scope: "owning-organisation", entity: "Scenario" };
+const MOVES: Rule = { scope: "owning-organisation", entity: "Move" };
+const APPROVAL: Rule = { scope: "held-in-organisation", permission: "approve" };
+const PLANNING_WHERE = "an organisation the scenario affects";
 
 /** Every mutation of the schema, by name. */
 export const MUTATION_CASES: Record<string, MutationCase> = {
@@ -354,5 +392,122 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
     where: "the organisation the user belongs to",
     document: `mutation ($user: ID!) { setUserActive(user: $user, active: false) { id active } }`,
     variables: async (ctx) => ({ user: gid("User", (await roleHolder(ctx)).id) }),
+  },
+
+  createScenario: {
+    group: "Scenarios",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($input: CreateScenarioInput!) { createScenario(input: $input) { id } }`,
+    variables: async (ctx) => ({ input: { name: `Plan ${suffix()}`, startDate: "2027-04-01", organisations: [ctx.owner.code] } }),
+  },
+  updateScenario: {
+    group: "Scenarios",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { updateScenario(id: $id, version: $version, patch: { horizonYears: 5 }) { id } }`,
+    variables: async (ctx) => versioned(scenario(ctx), "Scenario"),
+  },
+  deleteScenario: {
+    group: "Scenarios",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { deleteScenario(id: $id, version: $version) }`,
+    variables: async (ctx) => versioned(scenario(ctx), "Scenario"),
+  },
+  copyScenario: {
+    group: "Scenarios",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!) { copyScenario(id: $id, name: "What if") { id } }`,
+    variables: async (ctx) => ({ id: gid("Scenario", (await scenario(ctx)).id) }),
+  },
+  reviseScenario: {
+    group: "Scenarios",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { reviseScenario(id: $id, version: $version) { id } }`,
+    variables: async (ctx) => versioned(scenario(ctx, "APPROVED"), "Scenario"),
+  },
+  draftConvergence: {
+    group: "Scenarios",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($input: DraftConvergenceInput!) { draftConvergence(input: $input) { scenario { id } } }`,
+    variables: async (ctx) => ({
+      input: {
+        name: `Draft ${suffix()}`,
+        startDate: "2027-04-01",
+        organisations: [ctx.owner.code],
+        targetSites: [gid("Site", (await site(ctx)).id)],
+        closingSites: [gid("Site", (await site(ctx)).id)],
+      },
+    }),
+  },
+  addMove: {
+    group: "Scenario moves",
+    rule: MOVES,
+    where: PLANNING_WHERE,
+    document: `mutation ($s: ID!, $a: ID!) { addMove(scenarioId: $s, input: { kind: RETIRE, asset: $a }) { id } }`,
+    variables: async (ctx) => ({ s: gid("Scenario", (await scenario(ctx)).id), a: gid("Asset", (await asset(ctx)).id) }),
+  },
+  addMoves: {
+    group: "Scenario moves",
+    rule: MOVES,
+    where: PLANNING_WHERE,
+    document: `mutation ($s: ID!, $a: ID!) { addMoves(scenarioId: $s, input: [{ kind: RETAIN, asset: $a }]) { id } }`,
+    variables: async (ctx) => ({ s: gid("Scenario", (await scenario(ctx)).id), a: gid("Asset", (await asset(ctx)).id) }),
+  },
+  updateMove: {
+    group: "Scenario moves",
+    rule: MOVES,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { updateMove(id: $id, version: $version, patch: { effortDays: 3 }) { id } }`,
+    variables: async (ctx) => versioned(move(ctx), "Move"),
+  },
+  removeMove: {
+    group: "Scenario moves",
+    rule: MOVES,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { removeMove(id: $id, version: $version) }`,
+    variables: async (ctx) => versioned(move(ctx), "Move"),
+  },
+  proposeScenario: {
+    group: "Proposals",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { proposeScenario(id: $id, version: $version) { id } }`,
+    variables: async (ctx) => {
+      const m = await move(ctx);
+      const s = await ctx.prisma.scenario.findUniqueOrThrow({ where: { id: m.scenarioId } });
+      return { id: gid("Scenario", s.id), version: s.version };
+    },
+  },
+  withdrawScenario: {
+    group: "Proposals",
+    rule: PLANNING,
+    where: PLANNING_WHERE,
+    document: `mutation ($id: ID!, $version: Int!) { withdrawScenario(id: $id, version: $version) { id } }`,
+    variables: async (ctx) => versioned(scenario(ctx, "PROPOSED"), "Scenario"),
+  },
+  approveScenario: {
+    group: "Approvals",
+    rule: APPROVAL,
+    where: "the organisation decided for (held there: the shared service's ADMINs cannot decide for a council)",
+    document: `mutation ($id: ID!, $version: Int!, $org: String!) { approveScenario(id: $id, version: $version, organisation: $org) { id } }`,
+    variables: async (ctx) => ({ ...(await versioned(scenario(ctx, "PROPOSED"), "Scenario")), org: ctx.owner.code }),
+  },
+  rejectScenario: {
+    group: "Approvals",
+    rule: APPROVAL,
+    where: "the organisation decided for (held there: the shared service's ADMINs cannot decide for a council)",
+    document: `mutation ($id: ID!, $version: Int!, $org: String!) { rejectScenario(id: $id, version: $version, organisation: $org, reason: "Not yet") { id } }`,
+    variables: async (ctx) => ({ ...(await versioned(scenario(ctx, "PROPOSED"), "Scenario")), org: ctx.owner.code }),
+  },
+  setOrganisationSavingsTarget: {
+    group: "Savings targets",
+    rule: { scope: "owning-organisation", entity: "Organisation" },
+    document: `mutation ($org: String!) { setOrganisationSavingsTarget(organisation: $org, target: "250000") { id } }`,
+    variables: async (ctx) => ({ org: ctx.owner.code }),
   },
 };

@@ -63,7 +63,9 @@ interface Call {
 
 /** Targets worth calling: mutations of an organisation's data against SCC's and DCC's; the others (own account, shared catalogue, users) have no owning organisation. */
 const targetsOf = (mutation: string): Target[] =>
-  MUTATION_CASES[mutation]?.rule.scope === "owning-organisation" ? ["home", "other"] : ["home"];
+  ["owning-organisation", "held-in-organisation"].includes(MUTATION_CASES[mutation]?.rule.scope ?? "")
+    ? ["home", "other"]
+    : ["home"];
 
 const CALLS: Call[] = SUBJECTS.flatMap((subject) =>
   SCHEMA_MUTATIONS.flatMap((mutation) =>
@@ -75,7 +77,7 @@ function title({ subject, mutation, target }: Call): string {
   const c = MUTATION_CASES[mutation];
   const who = subject === "SHARED_SERVICE_ADMIN" ? "the shared service's ADMIN" : `an SCC ${subject}`;
   if (!c) return `${mutation} has a case in mutation-cases.ts`;
-  const whose = c.rule.scope !== "owning-organisation" ? "" : target === "home" ? " for SCC" : " for DCC";
+  const whose = !targetsOf(mutation).includes("other") ? "" : target === "home" ? " for SCC" : " for DCC";
   return `${who} ${expectedAllowed(subject, c.rule, target) ? "may" : "may not"} ${mutation}${whose}`;
 }
 

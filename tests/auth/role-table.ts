@@ -19,12 +19,14 @@ export type Target = "home" | "other";
 /** The permission a rule needs, or null for the caller's own account. */
 export function permissionOf(rule: Rule): Permission | null {
   if (rule.scope === "own-account") return null;
-  return rule.scope === "any-organisation" ? rule.permission : ENTITY_PERMISSION[rule.entity];
+  return rule.scope === "owning-organisation" ? ENTITY_PERMISSION[rule.entity] : rule.permission;
 }
 
 /** True when `subject` may make a call under `rule` against data of its `target` organisation. */
 export function expectedAllowed(subject: Subject, rule: Rule, target: Target): boolean {
-  if (subject === "SHARED_SERVICE_ADMIN") return true;
+  // The shared service's ADMIN holds every permission everywhere, except what must be held in the
+  // organisation itself: it holds no role in SCC or DCC.
+  if (subject === "SHARED_SERVICE_ADMIN") return rule.scope !== "held-in-organisation";
   const held = ROLE_PERMISSIONS[subject];
   switch (rule.scope) {
     case "own-account":
@@ -33,6 +35,8 @@ export function expectedAllowed(subject: Subject, rule: Rule, target: Target): b
       return held.includes(rule.permission);
     case "owning-organisation":
       return target === "home" && held.includes(ENTITY_PERMISSION[rule.entity]);
+    case "held-in-organisation":
+      return target === "home" && held.includes(rule.permission);
   }
 }
 
@@ -42,10 +46,13 @@ interface Row {
   needs: string;
   where: string;
   allowed: (role: Role) => boolean;
+  /** Whether the shared service's ADMIN may (default: yes). */
+  sharedAdmin?: boolean;
 }
 
 const WHERE: Record<Rule["scope"], string> = {
   "owning-organisation": "its organisation",
+  "held-in-organisation": "its organisation, held there",
   "any-organisation": "any organisation",
   "own-account": "own account",
 };
@@ -98,6 +105,7 @@ function rows(): Row[] {
       needs: permission ? `\`${permission}\`` : "an account",
       where,
       allowed: (role) => expectedAllowed(role, rule, "home"),
+      sharedAdmin: expectedAllowed("SHARED_SERVICE_ADMIN", rule, "home"),
     });
   }
   const unused = [...new Set(ROLES.flatMap((r) => ROLE_PERMISSIONS[r]))].filter((p) => !used.has(p));
@@ -119,14 +127,15 @@ export function renderRoleTable(): string {
     `| ${header.map((_h, i) => (i < 3 ? "---" : ":-:")).join(" | ")} |`,
     ...rows().map(
       (r) =>
-        `| ${[r.what, r.needs, r.where, ...ROLES.map((role) => (r.allowed(role) ? "✓" : "—")), "✓"].join(" | ")} |`,
+        `| ${[r.what, r.needs, r.where, ...ROLES.map((role) => (r.allowed(role) ? "✓" : "—")), r.sharedAdmin === false ? "—" : "✓"].join(" | ")} |`,
     ),
   ];
   return [
     ...lines,
     "",
     "✓ allowed, — refused with `FORBIDDEN`. A role counts only in the organisation it is held in; an ADMIN of",
-    "the shared service counts in every organisation. Every user belongs to one organisation, chosen when the",
+    "the shared service counts in every organisation, except in approving a plan: each organisation approves for",
+    "itself, through a role held in it. Every user belongs to one organisation, chosen when the",
     "account is created: only its ADMINs (or the shared service's) may reset the password, deactivate or",
     "reactivate the account, whatever roles it holds elsewhere, and granting the account ADMIN in another",
     "organisation needs ADMIN in its own organisation too. A user still on one-time credentials may only read",

@@ -111,7 +111,8 @@ describe.each(engines())("giving existing accounts an owning organisation on %s"
         [orgs.SHARED, "ADMIN"],
         [orgs.ZSS, "ADMIN"],
       ]);
-      expect(await migrate(db, MIGRATIONS_DIR, () => {})).toEqual([MIGRATION]);
+      // This migration first, then any that came after it.
+      expect((await migrate(db, MIGRATIONS_DIR, () => {}))[0]).toBe(MIGRATION);
     });
 
     const ownerOf = async (id: string) =>

@@ -113,7 +113,11 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
     tier: 3,
     leaseEnd: new Date("2031-03-31"),
   });
-  await site(orgs.SCC, "SCC Empty Comms Room", { kind: "COMMS_ROOM", racks: 2, racksUsed: 0 });
+  const sccComms = await site(orgs.SCC, "SCC Empty Comms Room", {
+    kind: "COMMS_ROOM",
+    racks: 2,
+    racksUsed: 0,
+  });
   await site(orgs.SCC, "SCC Old Office", {
     kind: "OFFICE",
     lifecycle: "RETIRED",
@@ -123,7 +127,7 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
     powerUsedKw: null,
   });
   const dccDc = await site(orgs.DCC, "DCC Data Centre");
-  await site(orgs.DCC, "DCC Depot", { kind: "OFFICE" });
+  const dccDepot = await site(orgs.DCC, "DCC Depot", { kind: "OFFICE" });
 
   const vendor = await prisma.vendor.create({ data: { id: id(), name: "Northgate" } });
   const capability = await prisma.capability.create({
@@ -193,7 +197,7 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
     supportEnd: new Date("2028-06-30"),
   });
   await asset(orgs.SCC, "SCC old file server", "SERVER", { lifecycle: "RETIRED", siteId: sccDc });
-  await asset(orgs.SCC, "SCC rack in Downford", "SERVER", { siteId: dccDc, rackUnits: 2 });
+  const sccRack = await asset(orgs.SCC, "SCC rack in Downford", "SERVER", { siteId: dccDc, rackUnits: 2 });
   const dccWan = await asset(orgs.DCC, "DCC WAN link", "NETWORK", {
     siteId: dccDc,
     bandwidthMbps: 1000,
@@ -264,10 +268,153 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
     data: { id: id(), userId: sccViewer.id, organisationId: orgs.SCC, role: "VIEWER" },
   });
 
+  await buildScenarios(prisma, id, orgs, {
+    sccDc,
+    sccComms,
+    dccDepot,
+    sccCluster,
+    sccApp,
+    sccRack,
+    dccWan,
+    dccApp,
+  });
+
   return {
     orgs,
     sccUser: { id: sccUser.id, email: sccUser.email },
     dccUser: { id: dccUser.id, email: dccUser.email },
     sccViewer: { id: sccViewer.id, email: sccViewer.email },
   };
+}
+
+/**
+ * Convergence scenarios (after everything else, so the ids above stay): SCC's in every state (a draft
+ * with moves and a what-if copy of it, three proposals for approvals, rejections and withdrawals to act
+ * on, an approved plan to revise, a rejected one to edit), one of DCC's alone (SCC's planners may not
+ * touch it), and two SCC takes part in with DCC (a draft, and a proposal DCC has approved already, so
+ * SCC's approval completes it), and two more drafts of SCC's. The first, created first, is the one the
+ * read fuzz pages the moves of.
+ */
+async function buildScenarios(
+  prisma: PrismaClient,
+  id: () => string,
+  orgs: Fixture["orgs"],
+  r: Record<
+    "sccDc" | "sccComms" | "dccDepot" | "sccCluster" | "sccApp" | "sccRack" | "dccWan" | "dccApp",
+    string
+  >,
+): Promise<void> {
+  const proposedAt = new Date("2026-11-02T10:00:00Z");
+  const scenario = async (
+    name: string,
+    status: "DRAFT" | "PROPOSED" | "APPROVED" | "REJECTED",
+    codes: ("SCC" | "DCC")[],
+    over: Record<string, unknown> = {},
+  ) => {
+    const scenarioId = id();
+    await prisma.scenario.create({
+      data: {
+        id: scenarioId,
+        name,
+        status,
+        startDate: new Date("2027-04-01"),
+        horizonYears: 10,
+        waveLengthMonths: 3,
+        maxMovesPerWave: 25,
+        lineageId: scenarioId,
+        createdBy: "editor@scc.example",
+        ...(status === "DRAFT"
+          ? {}
+          : { version: 3, proposedVersion: 2, proposedAt, proposedBy: "editor@scc.example" }),
+        ...over,
+      },
+    });
+    await prisma.scenarioTarget.createMany({
+      data: codes.map((c) => ({
+        id: id(),
+        scenarioId,
+        organisationId: orgs[c],
+        savingsTargetPence: 100_000_00n,
+      })),
+    });
+    return scenarioId;
+  };
+  const move = (
+    scenarioId: string,
+    kind: "MIGRATE" | "RETIRE" | "CLOSE_SITE" | "RETAIN",
+    over: Record<string, unknown>,
+  ) => prisma.move.create({ data: { id: id(), scenarioId, kind, ...over } });
+  const decision = (
+    scenarioId: string,
+    scenarioVersion: number,
+    code: "SCC" | "DCC",
+    kind: "APPROVED" | "REJECTED",
+    reason: string | null = null,
+  ) =>
+    prisma.scenarioDecision.create({
+      data: {
+        id: id(),
+        scenarioId,
+        scenarioVersion,
+        organisationId: orgs[code],
+        decision: kind,
+        reason,
+        decidedBy: code === "SCC" ? "approver@scc.example" : "admin@dcc.example",
+        decidedAt: proposedAt,
+      },
+    });
+
+  const draft = await scenario("SCC hosting consolidation", "DRAFT", ["SCC"]);
+  await move(draft, "MIGRATE", {
+    assetId: r.sccRack,
+    targetSiteId: r.sccDc,
+    effortDays: 4,
+    note: "bring it home",
+  });
+  await move(draft, "RETAIN", { assetId: r.sccCluster });
+  await move(draft, "CLOSE_SITE", { siteId: r.sccComms, oneOffCostPence: 2_500_00n });
+  const copy = await scenario("SCC hosting consolidation (what if)", "DRAFT", ["SCC"], {
+    copiedFromId: draft,
+  });
+  await move(copy, "RETAIN", { assetId: r.sccApp });
+
+  for (const [n, name] of ["SCC proposal A", "SCC proposal B", "SCC proposal C"].entries()) {
+    const s = await scenario(name, "PROPOSED", ["SCC"], { version: 2, proposedVersion: 2 });
+    await move(
+      s,
+      n === 1 ? "CLOSE_SITE" : "RETAIN",
+      n === 1 ? { siteId: r.sccComms } : { assetId: r.sccApp },
+    );
+  }
+  const approved = await scenario("SCC approved plan", "APPROVED", ["SCC"], {
+    version: 2,
+    proposedVersion: 2,
+  });
+  await move(approved, "RETAIN", { assetId: r.sccCluster });
+  await decision(approved, 2, "SCC", "APPROVED");
+  const rejected = await scenario("SCC rejected plan", "REJECTED", ["SCC"]);
+  await move(rejected, "MIGRATE", { assetId: r.sccRack, targetSiteId: r.sccDc, note: "too early" });
+  await decision(rejected, 2, "SCC", "REJECTED", "Wait for the lease break.");
+
+  const dcc = await scenario("DCC depot closure", "DRAFT", ["DCC"]);
+  await move(dcc, "CLOSE_SITE", { siteId: r.dccDepot });
+  await move(dcc, "RETAIN", { assetId: r.dccWan });
+
+  const jointDraft = await scenario("Joint data centre exit", "DRAFT", ["SCC", "DCC"]);
+  await move(jointDraft, "MIGRATE", { assetId: r.dccWan, targetSiteId: r.sccDc });
+  await move(jointDraft, "RETAIN", { assetId: r.dccApp });
+  await move(jointDraft, "RETIRE", { assetId: r.sccRack, acceptExitCost: true });
+  const jointProposal = await scenario("Joint convergence", "PROPOSED", ["SCC", "DCC"], {
+    version: 2,
+    proposedVersion: 2,
+  });
+  await move(jointProposal, "RETAIN", { assetId: r.dccApp });
+  await move(jointProposal, "MIGRATE", { assetId: r.sccRack, targetSiteId: r.sccDc });
+  await decision(jointProposal, 2, "DCC", "APPROVED");
+
+  // Two more drafts, so that about half the scenarios a planner names are editable: one with a move of
+  // SCC's application onto DCC's data centre (DCC joins it when a move touches DCC's estate), one empty.
+  const network = await scenario("SCC application rehosting", "DRAFT", ["SCC"], { maxEffortDaysPerWave: 40 });
+  await move(network, "MIGRATE", { assetId: r.sccApp, targetAssetId: r.sccCluster, pinnedWave: 2 });
+  await scenario("SCC storage review", "DRAFT", ["SCC"], { description: "nothing planned yet" });
 }

@@ -5,7 +5,7 @@
 // objects may carry extra fields).
 import fc from "fast-check";
 import type { GraphQLInputType, GraphQLNamedInputType } from "graphql";
-import { callersOf, kindOf, type FieldKind } from "./cases.ts";
+import { callersOf, CASES, FIELD_KINDS, kindOf, type FieldKind } from "./cases.ts";
 import {
   EXISTING_NAMES,
   SQL_INJECTION,
@@ -25,6 +25,7 @@ import {
   wrongJsonType,
 } from "./hostile.ts";
 import { ocdsPackageArb } from "./ocds-arb.ts";
+import { moveInputArbs, moveInputsArbs, movePatchArbs } from "./planning-arb.ts";
 import {
   isEnumType,
   isInputObjectType,
@@ -292,6 +293,56 @@ function kindArbs(kind: FieldKind): [Arb, Arb] {
         ),
       ];
     }
+    case "refs":
+      return [
+        fc.array(validRef(kind.table), { minLength: 1, maxLength: kind.max }),
+        fc.oneof(
+          w(
+            4,
+            fc.array(fc.oneof(w(2, validRef(kind.table)), w(3, hostileRef(kind.table))), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+          ),
+          // The same row twice.
+          w(
+            2,
+            pick.map((p) => [new RowRef(kind.table, "SCC", p), new RowRef(kind.table, "SCC", p)]),
+          ),
+          w(1, fc.constant([])),
+          w(1, wrongJsonType),
+        ),
+      ];
+    case "orgCodes": {
+      const [code, hostileCode] = kindArbs({ kind: "orgCode" });
+      return [
+        fc.oneof(
+          w(6, fc.constant(["SCC"])),
+          w(3, fc.constantFrom(["SCC", "DCC"], ["DCC", "scc"], [" SCC "])),
+          w(1, fc.constant(["DCC"])),
+        ),
+        fc.oneof(
+          w(3, fc.array(fc.oneof(code, hostileCode), { minLength: 1, maxLength: 3 })),
+          w(2, fc.constantFrom(["SCC", "SCC"], ["SCC", "scc"], ["WBC"], ["SCC", "XYZ"])),
+          w(1, fc.constant([])),
+          w(1, wrongJsonType),
+        ),
+      ];
+    }
+    case "hundredths":
+      return [
+        fc.integer({ min: kind.min * 100, max: kind.max * 100 }).map((n) => n / 100),
+        fc.oneof(
+          w(3, hostileFloat),
+          w(2, fc.constantFrom(kind.min - 0.01, kind.max + 0.01, 3.333, 0.005, 1e-7)),
+        ),
+      ];
+    case "moveInput":
+      return moveInputArbs(validOf);
+    case "moveInputs":
+      return moveInputsArbs(validOf);
+    case "movePatch":
+      return movePatchArbs(validOf);
     case "email":
       return [
         fc.emailAddress(),
@@ -302,6 +353,13 @@ function kindArbs(kind: FieldKind): [Arb, Arb] {
         ),
       ];
   }
+}
+
+/** The valid values of a field of the planning moves (planning-arb.ts), by name, from its kind in FIELD_KINDS. */
+function validOf(key: string): Arb {
+  const kind = FIELD_KINDS[key];
+  if (!kind) throw new Error(`fuzz: move field ${key} has no kind in FIELD_KINDS`);
+  return kindArbs(kind)[0];
 }
 
 /** [valid, hostile] generators for a named input type with no kind. */
@@ -350,8 +408,12 @@ function fieldArb(type: GraphQLInputType, mutation: string, key: string, mode: M
   const [valid, hostile] = kind
     ? kindArbs(kind)
     : typeArbs(inner as GraphQLNamedInputType, mutation, key, mode);
-  if (mode === "valid")
-    return required ? valid : fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid), w(1, fc.constant(null)));
+  if (mode === "valid") {
+    if (required) return valid;
+    if (CASES[mutation]?.notClearable?.includes(key))
+      return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid));
+    return fc.oneof(w(4, fc.constant(OMITTED)), w(2, valid), w(1, fc.constant(null)));
+  }
   return fc.oneof(w(3, valid), w(3, hostile), w(1, fc.constant(null)), w(1, fc.constant(OMITTED)));
 }
 

@@ -29,6 +29,7 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
+  moneyOut,
   mutationField,
   outputProblems,
 } from "./schema-info.ts";
@@ -78,6 +79,8 @@ interface RowHash {
   id: string;
   hash: string;
   dcc: boolean;
+  /** The row belongs to a scenario SCC takes part in (JOINT_SCOPE). */
+  joint: boolean;
   /** The entity whose audit event records a change of this row ("<table>:<id>", see AUDITED_AS). */
   audited: string;
 }
@@ -87,6 +90,8 @@ interface RowChange {
   id: string;
   kind: "added" | "removed" | "changed";
   dcc: boolean;
+  /** Added: the row is in a scenario SCC takes part in; changed or removed: it was, before the call. */
+  joint: boolean;
   audited: string;
 }
 
@@ -97,6 +102,20 @@ interface RowChange {
 const AUDITED_AS: Record<string, string> = {
   RoleAssignment: `'User:' || x."userId"::text`,
   Session: `'User:' || x."userId"::text`,
+  // A scenario's savings targets and approvers' decisions are part of the scenario (its events record them).
+  ScenarioTarget: `'Scenario:' || x."scenarioId"::text`,
+  ScenarioDecision: `'Scenario:' || x."scenarioId"::text`,
+};
+
+/** The organisations a scenario affects are its targets: ($org) is one of them. */
+const scenarioAffects = (scenario: string, org: string) =>
+  `EXISTS (SELECT 1 FROM "ScenarioTarget" st WHERE st."scenarioId" = ${scenario} AND st."organisationId" = ${org}::uuid)`;
+/** The scenario each planning row belongs to. */
+const SCENARIO_OF: Record<string, string> = {
+  Scenario: `x.id`,
+  ScenarioTarget: `x."scenarioId"`,
+  ScenarioDecision: `x."scenarioId"`,
+  Move: `x."scenarioId"`,
 };
 
 const DCC_USERS = `(SELECT "userId" FROM "RoleAssignment" WHERE "organisationId" = $1::uuid)`;
@@ -113,7 +132,17 @@ const DCC_SCOPE: Record<string, string> = {
   User: `x.id IN ${DCC_USERS}`,
   ApiToken: `x."userId" IN ${DCC_USERS}`,
   Session: `x."userId" IN ${DCC_USERS}`,
+  // Every row of a scenario DCC takes part in is DCC's (also when SCC takes part too: see JOINT_SCOPE).
+  ...Object.fromEntries(Object.entries(SCENARIO_OF).map(([t, s]) => [t, scenarioAffects(s, "$1")])),
 };
+
+/**
+ * Rows of a scenario SCC ($2) takes part in: DCC's rows that a case declaring `joint` may change (the
+ * plan permission in one organisation a scenario affects is enough to change all of it).
+ */
+const JOINT_SCOPE: Record<string, string> = Object.fromEntries(
+  Object.entries(SCENARIO_OF).map(([t, s]) => [t, scenarioAffects(s, "$2")]),
+);
 
 /** Which rows of each table an owner's are, for picking ids ($1 = organisation id). */
 const OWNED_BY: Record<Table, string> = {
@@ -126,7 +155,17 @@ const OWNED_BY: Record<Table, string> = {
   ApiToken: `"userId" IN (SELECT "userId" FROM "RoleAssignment" WHERE "organisationId" = $1::uuid)`,
   Product: `TRUE`,
   ProductMatch: `TRUE`,
+  // SCC's scenarios are those it takes part in (with DCC or not); DCC's, those of DCC's alone.
+  Scenario: scenarioOwnedBy(`"Scenario".id`),
+  Move: scenarioOwnedBy(`"Move"."scenarioId"`),
 };
+
+/** Scenarios $1 takes part in, and when $1 is DCC, only those SCC does not. */
+function scenarioOwnedBy(scenario: string): string {
+  const takesPart = (org: string) =>
+    `EXISTS (SELECT 1 FROM "ScenarioTarget" st JOIN "Organisation" o ON o.id = st."organisationId" WHERE st."scenarioId" = ${scenario} AND ${org})`;
+  return `${takesPart(`o.id = $1::uuid`)} AND (NOT ${takesPart(`o.code = 'SCC'`)} OR (SELECT code FROM "Organisation" WHERE id = $1::uuid) = 'SCC')`;
+}
 
 const DUPLICATE_REFUSALS: { pattern: RegExp; table: "Site" | "Asset" | "Contract"; column: string }[] = [
   { pattern: /already has a site named "([\s\S]*)"; choose another name\.$/, table: "Site", column: "name" },
@@ -147,18 +186,6 @@ const NOT_ROUND_TRIPPED = new Set([
   "newPassword",
   "expiresInDays",
 ]);
-
-const MONEY = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
-
-/** The Money a value sent should read back as, or undefined when the server should refuse it. */
-function moneyOut(value: unknown): string | undefined {
-  if (typeof value === "number") return Number.isSafeInteger(value) ? `${BigInt(value)}.00` : undefined;
-  if (typeof value !== "string") return undefined;
-  const m = MONEY.exec(value.trim());
-  if (!m) return undefined;
-  const pence = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "0").padEnd(2, "0"));
-  return `${m[1] && pence ? "-" : ""}${pence / 100n}.${String(pence % 100n).padStart(2, "0")}`;
-}
 
 /** A short, printable rendering of a value (huge strings abbreviated). */
 export function show(value: unknown, max = 600): string {
@@ -212,7 +239,7 @@ export class Harness {
       .map(
         (t) =>
           `SELECT '${t}' AS "table", x.id::text AS id, md5(x::text) AS hash, (${DCC_SCOPE[t] ?? "FALSE"}) AS dcc,
-             ${AUDITED_AS[t] ?? `'${t}:' || x.id::text`} AS audited FROM "${t}" x`,
+             (${JOINT_SCOPE[t] ?? "FALSE"}) AS joint, ${AUDITED_AS[t] ?? `'${t}:' || x.id::text`} AS audited FROM "${t}" x`,
       )
       .join("\nUNION ALL ");
     h.passwordHash = await hashPassword(INITIAL_PASSWORD);
@@ -285,7 +312,11 @@ export class Harness {
 
   /** Every row of every table, hashed, with whether it is DCC's. */
   async snapshot(): Promise<Map<string, RowHash>> {
-    const rows = await this.prisma.$queryRawUnsafe<RowHash[]>(this.snapshotSql, this.fixture.orgs.DCC);
+    const rows = await this.prisma.$queryRawUnsafe<RowHash[]>(
+      this.snapshotSql,
+      this.fixture.orgs.DCC,
+      this.fixture.orgs.SCC,
+    );
     return new Map(rows.map((r) => [`${r.table}:${r.id}`, r]));
   }
 
@@ -343,7 +374,9 @@ export class Harness {
     let current: number | null = null;
     if (
       target &&
-      ["Site", "Asset", "Dependency", "Licence", "Contract", "ProductMatch"].includes(target.table)
+      ["Site", "Asset", "Dependency", "Licence", "Contract", "ProductMatch", "Scenario", "Move"].includes(
+        target.table,
+      )
     ) {
       const r = await this.prisma.$queryRawUnsafe<{ version: number }[]>(
         `SELECT version FROM "${target.table}" WHERE id = $1::uuid`,
@@ -433,6 +466,12 @@ export class Harness {
       : [];
     const codes = errors.map((e) => e.extensions?.code ?? "(no code)");
     const data = res.json?.data?.[call.mutation] ?? null;
+    // FUZZ_DEBUG_ERRORS=1: every error's code, field and message, to see why a property's calls are refused.
+    if (process.env.FUZZ_DEBUG_ERRORS)
+      for (const e of errors)
+        console.log(
+          `[fuzz] ${caller} ${e.extensions?.code} ${e.extensions?.field ?? ""}: ${String(e.message).slice(0, 160)}`,
+        );
     const succeeded = res.json !== null && errors.length === 0 && data !== null;
 
     // 0. A caller who may not run the mutation never gets it done.
@@ -447,8 +486,26 @@ export class Harness {
         problems.push(`error with code ${e.extensions?.code ?? "(none)"}: ${show(e.message, 300)}`);
     if (res.json && !errors.length && data === null) problems.push("no errors but no data");
 
-    // 3. DCC's rows never change.
-    const dcc = changes.filter((c) => c.dcc);
+    // 3. DCC's rows never change, but (for a case declaring `joint`, when the call succeeded) the rows of a
+    // scenario SCC takes part in with DCC, and the audit events of those changes filed under DCC.
+    const joint = succeeded && CASES[call.mutation]?.joint ? changes.filter((c) => c.dcc && c.joint) : [];
+    const jointEntities = new Set(joint.map((c) => c.audited));
+    const dccEvents = changes.filter((c) => c.dcc && c.table === "AuditEvent" && c.kind === "added");
+    const jointEvents = new Set(
+      joint.length && dccEvents.length
+        ? (
+            await this.prisma.auditEvent.findMany({
+              where: { id: { in: dccEvents.map((c) => c.id) } },
+              select: { id: true, entityType: true, entityId: true },
+            })
+          )
+            .filter((e) => jointEntities.has(`${e.entityType}:${e.entityId}`))
+            .map((e) => e.id)
+        : [],
+    );
+    const dcc = changes.filter(
+      (c) => c.dcc && !joint.includes(c) && !(c.table === "AuditEvent" && jointEvents.has(c.id)),
+    );
     if (dcc.length) problems.push(`DCC rows ${describe(dcc)}`);
 
     // 2. A refusal writes nothing.
@@ -512,8 +569,13 @@ export class Harness {
           select: { id: true, entityType: true, entityId: true, actor: true, action: true },
         })
       : [];
+    // Changes a case declares `unaudited` (a side effect of the audited change, of these tables and
+    // kinds only) need no event of their own; onSuccess checks what they became.
+    const unaudited = CASES[call.mutation]?.unaudited ?? [];
+    const sideEffect = (c: RowChange) => unaudited.some((u) => u.table === c.table && u.kind === c.kind);
     for (const entity of entities) {
       const matching = events.filter((e) => `${e.entityType}:${e.entityId}` === entity);
+      if (!matching.length && rowChanges.filter((c) => c.audited === entity).every(sideEffect)) continue;
       if (matching.length !== 1)
         problems.push(
           `${describe(rowChanges.filter((c) => c.audited === entity))} with ${matching.length} audit events for ${entity} (expected 1)`,
@@ -539,14 +601,17 @@ export class Harness {
     // What was sent is what is read back, in the answer and in the row.
     const field = mutationField(call.mutation);
     const leaves: { key: string; value: unknown; type: GraphQLInputType }[] = [];
-    const collect = (value: unknown, t: GraphQLInputType, key: string) => {
+    // A null sent to a field with a default in the schema asks for the default (as createAsset's lifecycle).
+    const collect = (value: unknown, t: GraphQLInputType, key: string, fallback: unknown) => {
       const inner = isNonNullType(t) ? t.ofType : t;
       if (isInputObjectType(inner) && value && typeof value === "object" && !Array.isArray(value)) {
         const fields = inner.getFields();
-        for (const [k, v] of Object.entries(value)) if (fields[k]) collect(v, fields[k].type, k);
-      } else if (!isListType(inner)) leaves.push({ key, value, type: inner });
+        for (const [k, v] of Object.entries(value))
+          if (fields[k]) collect(v, fields[k].type, k, fields[k].defaultValue);
+      } else if (!isListType(inner))
+        leaves.push({ key, value: value === null && fallback !== undefined ? fallback : value, type: inner });
     };
-    for (const a of field.args) if (a.name in args) collect(args[a.name], a.type, a.name);
+    for (const a of field.args) if (a.name in args) collect(args[a.name], a.type, a.name, a.defaultValue);
     for (const { key, value, type: t } of leaves) {
       if (NOT_ROUND_TRIPPED.has(key) || value instanceof Omitted) continue;
       const named = getNamedType(t);
@@ -607,7 +672,22 @@ export class Harness {
       problems.push("the token shown is not the one stored");
     }
     const hook = CASES[call.mutation]?.onSuccess;
-    if (hook) problems.push(...(await hook({ args, data, changes, row: (t, id) => this.rowJson(t, id) })));
+    if (hook)
+      problems.push(
+        ...(await hook({
+          args,
+          data,
+          changes,
+          row: (t, id) => this.rowJson(t, id),
+          count: async (t, column, value) =>
+            (
+              await this.prisma.$queryRawUnsafe<{ n: number }[]>(
+                `SELECT count(*)::int AS n FROM "${t}" WHERE "${column}"::text = $1`,
+                value,
+              )
+            )[0]!.n,
+        })),
+      );
     return problems;
   }
 
@@ -658,13 +738,21 @@ function diff(before: Map<string, RowHash>, after: Map<string, RowHash>): RowCha
   const out: RowChange[] = [];
   for (const [k, a] of after) {
     const b = before.get(k);
-    if (!b) out.push({ table: a.table, id: a.id, kind: "added", dcc: a.dcc, audited: a.audited });
+    if (!b)
+      out.push({ table: a.table, id: a.id, kind: "added", dcc: a.dcc, joint: a.joint, audited: a.audited });
     else if (b.hash !== a.hash)
-      out.push({ table: a.table, id: a.id, kind: "changed", dcc: a.dcc || b.dcc, audited: a.audited });
+      out.push({
+        table: a.table,
+        id: a.id,
+        kind: "changed",
+        dcc: a.dcc || b.dcc,
+        joint: b.joint,
+        audited: a.audited,
+      });
   }
   for (const [k, b] of before)
     if (!after.has(k))
-      out.push({ table: b.table, id: b.id, kind: "removed", dcc: b.dcc, audited: b.audited });
+      out.push({ table: b.table, id: b.id, kind: "removed", dcc: b.dcc, joint: b.joint, audited: b.audited });
   return out;
 }
 

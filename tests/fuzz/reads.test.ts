@@ -35,6 +35,12 @@ const runs = (n: number) => Math.max(1, Math.round(n * RUN_SCALE));
 const scaled = (n: number) => Math.min(n, Math.ceil(n * RUN_SCALE));
 
 const TARGETS = readTargets();
+/**
+ * The types whose first fixture row the fuzz names (as an argument, or as the parent of a list read
+ * through node(id:)). The fixture's first scenario is SCC's draft with moves (fixture.ts), so
+ * Scenario.moves has a page.
+ */
+const FIXTURE_TYPES = ["Asset", "Site", "Licence", "Contract", "Product", "Scenario"];
 const cursorTargets = TARGETS.filter((t) => t.slots.some((s) => s.kind === "cursor"));
 const argumentTargets = TARGETS.filter((t) => t.slots.some((s) => s.kind !== "cursor"));
 
@@ -45,13 +51,17 @@ describe("read fuzz coverage", () => {
       "Query.auditEvents: ",
       "Query.contracts: ",
       "Query.licences: ANNUAL_COST_DESC, ANNUAL_COST_ASC, QUANTITY_OWNED_DESC, QUANTITY_OWNED_ASC",
+      "Query.scenarios: ",
       "Query.sites: NAME_ASC, NAME_DESC, ANNUAL_COST_ASC, ANNUAL_COST_DESC",
+      "Scenario.moves: ",
       "Site.assets: ",
     ]);
   });
 
   it("reaches every field with a fuzzed argument, from Query or through node(id:)", () => {
-    const unreachable = TARGETS.filter((t) => t.parentType && t.parentType !== "Site").map((t) => t.name);
+    const unreachable = TARGETS.filter((t) => t.parentType && !FIXTURE_TYPES.includes(t.parentType)).map(
+      (t) => t.name,
+    );
     expect(unreachable).toEqual([]);
   });
 });
@@ -65,12 +75,18 @@ describe.each(engines())("read fuzz on %s", (engine) => {
   beforeAll(async () => {
     h = await Harness.open(engine);
     ids = {};
-    for (const type of ["Asset", "Site", "Licence", "Contract", "Product"]) {
+    for (const type of FIXTURE_TYPES) {
       const rows = await h.prisma.$queryRawUnsafe<{ id: string }[]>(
         `SELECT id::text AS id FROM "${type}" ORDER BY "createdAt", id LIMIT 1`,
       );
       ids[type] = rows[0]!.id;
     }
+    // A second scenario, for compareScenarios (two or three).
+    ids.otherScenario = (
+      await h.prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id::text AS id FROM "Scenario" ORDER BY "createdAt", id OFFSET 1 LIMIT 1`,
+      )
+    )[0]!.id;
     // Audit events to page through (the fixture is written straight to the tables, without any).
     for (const name of ["Fuzz probe A", "Fuzz probe B", "Fuzz probe C", "Fuzz probe D"])
       await h.send(

@@ -135,6 +135,14 @@ const ID_TYPES: Record<string, string> = {
   product: "Product",
   site: "Site",
   around: "Asset",
+  "Query.scenario.id": "Scenario",
+  scenarioId: "Scenario",
+  ids: "Scenario",
+};
+
+/** List arguments whose valid value is more than one ID: compareScenarios compares two or three. */
+const ID_LISTS: Record<string, (ids: FixtureIds) => string[]> = {
+  "Query.compareScenarios.ids": (ids) => [`Scenario:${ids.Scenario}`, `Scenario:${ids.otherScenario}`],
 };
 
 /** Valid values for required arguments that are not the slot being fuzzed. */
@@ -157,13 +165,19 @@ function validIdFor(target: ReadTarget, slot: Slot, ids: FixtureIds): string {
   return `${type}:${ids[type]}`;
 }
 
+/** A valid value of a list of IDs: the list ID_LISTS names, or the one valid ID. */
+function validIdsFor(target: ReadTarget, slot: Slot, ids: FixtureIds): string[] {
+  return ID_LISTS[`${target.name}.${slot.path.join(".")}`]?.(ids) ?? [validIdFor(target, slot, ids)];
+}
+
 /** Arguments with every required argument valid and nothing else. */
 function baseArgs(target: ReadTarget, ids: FixtureIds): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const a of target.field.args) {
     if (!isNonNullType(a.type)) continue;
     const slot = target.slots.find((s) => s.path.length === 1 && s.path[0] === a.name);
-    if (slot?.kind === "globalId") args[a.name] = validIdFor(target, slot, ids);
+    if (slot?.kind === "globalId")
+      args[a.name] = slot.list ? validIdsFor(target, slot, ids) : validIdFor(target, slot, ids);
     else if (slot?.kind === "otherId") args[a.name] = "Overlap:SAME_CAPABILITY:SOCIAL_CARE";
     else if (slot?.kind === "date") args[a.name] = a.name === "to" ? "2030-12-31" : "2026-01-01";
     else if (REQUIRED[a.name]) args[a.name] = REQUIRED[a.name]!(ids);
@@ -454,7 +468,7 @@ export function slotValueArb(
   })();
   if (!slot.list) return one;
   // A list is refused when any element is: some lists hold only the valid value, so calls succeed too.
-  const valid = slot.kind === "globalId" ? [w(2, fc.constant([validIdFor(target, slot, ids)]))] : [];
+  const valid = slot.kind === "globalId" ? [w(2, fc.constant(validIdsFor(target, slot, ids)))] : [];
   return fc.oneof(w(4, fc.array(one, { minLength: 1, maxLength: 3 })), w(1, one), ...valid);
 }
 

@@ -385,4 +385,86 @@ export const REGRESSIONS: Regression[] = [
       inline: true,
     },
   },
+  // P1 — deleting a scenario took its moves (ON DELETE CASCADE) with no audit event for any of them, though
+  // the schema says the audit trail keeps them. Fixed: one DELETE event per move (server/planning/move-audit.ts).
+  {
+    bug: "P1",
+    title: "deleting a scenario with moves leaves no audit event for its moves",
+    call: {
+      mutation: "deleteScenario",
+      args: { id: row("Scenario", "SCC", 0), version: version("current") },
+      inline: true,
+    },
+  },
+  // P2 — a what-if copy or a new revision created its moves with no CREATE event (addMoves writes one per
+  // move). Fixed: one CREATE event per copied move.
+  {
+    bug: "P2",
+    title: "a what-if copy's moves have no audit event",
+    call: {
+      mutation: "copyScenario",
+      args: { id: row("Scenario", "SCC", 0), name: "<script>alert(1)</script> 0a000" },
+      inline: false,
+    },
+  },
+  {
+    bug: "P2",
+    title: "a new revision's moves have no audit event (hand-written: the approved plan)",
+    call: {
+      mutation: "reviseScenario",
+      args: { id: row("Scenario", "SCC", 5), version: version("current") },
+      inline: false,
+    },
+  },
+  // P3 — a null carbon factor was ignored by updateScenario (kept, not cleared, not refused) and taken as an
+  // undocumented default by createScenario. Fixed: refused in a patch as patch.<field>; the schema states
+  // the default a new scenario takes.
+  {
+    bug: "P3",
+    title: "a null carbonFactorYear in a patch is silently ignored",
+    call: {
+      mutation: "updateScenario",
+      args: { id: row("Scenario", "SCC", 0), version: version("current"), patch: { carbonFactorYear: null } },
+      inline: false,
+    },
+  },
+  {
+    bug: "P3",
+    title: "a null carbonFactorYear in a new scenario takes a default the schema did not state",
+    call: {
+      mutation: "createScenario",
+      args: {
+        input: {
+          name: "Civic Centre a0a0a",
+          description: "",
+          startDate: "1970-01-01",
+          horizonYears: null,
+          waveLengthMonths: 1,
+          maxMovesPerWave: 1,
+          maxEffortDaysPerWave: 1,
+          discountRatePercent: OMITTED,
+          costSplit: OMITTED,
+          carbonFactorGramsPerKwh: 1,
+          carbonFactorYear: null,
+          organisations: ["SCC", "DCC"],
+          targets: [],
+        },
+      },
+      inline: false,
+    },
+  },
+  // P4 — a saving override's reason sent without an override was dropped (stored null) and the call
+  // accepted. Fixed: refused, naming savingOverrideReason (hand-written: the generator pairs them).
+  {
+    bug: "P4",
+    title: "a savingOverrideReason without a savingOverride is silently dropped",
+    call: {
+      mutation: "addMove",
+      args: {
+        scenarioId: row("Scenario", "SCC", 10),
+        input: { kind: "RETIRE", asset: row("Asset", "SCC", 1), savingOverrideReason: "agreed with finance" },
+      },
+      inline: false,
+    },
+  },
 ];

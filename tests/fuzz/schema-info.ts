@@ -204,3 +204,15 @@ export function outputProblems(
   }
   return problems;
 }
+
+const MONEY = /^(-)?(\d{1,15})(?:\.(\d{1,2}))?$/;
+
+/** The Money a value sent should read back as, or undefined when the server should refuse it. */
+export function moneyOut(value: unknown): string | undefined {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? `${BigInt(value)}.00` : undefined;
+  if (typeof value !== "string") return undefined;
+  const m = MONEY.exec(value.trim());
+  if (!m) return undefined;
+  const pence = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "0").padEnd(2, "0"));
+  return `${m[1] && pence ? "-" : ""}${pence / 100n}.${String(pence % 100n).padStart(2, "0")}`;
+}

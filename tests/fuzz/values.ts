@@ -5,7 +5,17 @@ import fc from "fast-check";
 
 /** The tables whose rows mutations name by global ID. */
 export type Table =
-  "Site" | "Asset" | "Dependency" | "Product" | "ProductMatch" | "Licence" | "Contract" | "User" | "ApiToken";
+  | "Site"
+  | "Asset"
+  | "Dependency"
+  | "Product"
+  | "ProductMatch"
+  | "Licence"
+  | "Contract"
+  | "User"
+  | "ApiToken"
+  | "Scenario"
+  | "Move";
 export const TABLES: readonly Table[] = [
   "Site",
   "Asset",
@@ -16,6 +26,8 @@ export const TABLES: readonly Table[] = [
   "Contract",
   "User",
   "ApiToken",
+  "Scenario",
+  "Move",
 ];
 /** Tables shared by every organisation (the catalogue): their rows are picked with owner "ANY". */
 export const SHARED_TABLES: readonly Table[] = ["Product", "ProductMatch"];

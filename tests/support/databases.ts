@@ -56,7 +56,7 @@ export async function openTestDatabase(engine: "pglite" | "postgres"): Promise<T
     resetQueryCount: () => void queries.splice(0),
     truncate: async () => {
       await db.prisma.$executeRawUnsafe(
-        `TRUNCATE "AuditEvent", "Licence", "Contract", "ProductMatch", "ProductAlias", "Product", "Capability", "Vendor", "Dependency", "Asset", "Site", "Organisation" CASCADE`,
+        `TRUNCATE "Scenario", "AuditEvent", "Licence", "Contract", "ProductMatch", "ProductAlias", "Product", "Capability", "Vendor", "Dependency", "Asset", "Site", "Organisation" CASCADE`,
       );
     },
     close: async () => {

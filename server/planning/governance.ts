@@ -1,0 +1,153 @@
+// Governance: a planner proposes a scenario (freezing its version); it becomes APPROVED only when an
+// APPROVER of every organisation it affects has approved that version — each council decides for itself,
+// the shared service's admins cannot decide for a council; one rejection, with its reason, sends it back
+// to be edited. Approval supersedes the lineage's previously approved revision. Every step is audited.
+import { randomUUID } from "node:crypto";
+import type { Context } from "../shared/context.ts";
+import { holdsInOrganisation } from "../shared/authz.ts";
+import { ConflictError, ForbiddenError, InputError } from "../shared/errors.ts";
+import { idOf } from "../shared/ids.ts";
+import { optionalText } from "../shared/validate.ts";
+import { expectVersion, inTransaction, recordAudit, type Tx } from "../shared/writes.ts";
+import { organisationByCode } from "../organisations/service.ts";
+import { affectedOrganisationIds, authorizePlanning, EDITABLE } from "./scenarios.ts";
+import { analyseScenario } from "./analysis.ts";
+
+/** Locks the scenario row for the rest of the transaction (decisions on one scenario are taken one at a time). */
+async function lockScenario(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Scenario" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  return tx.scenario.findUnique({ where: { id } });
+}
+
+/** Freezes the scenario's current version for approval; refused while the plan has ERROR violations. */
+export async function proposeScenario(ctx: Context, globalId: string, version: number) {
+  const id = idOf(globalId, "Scenario", "id");
+  // The plan is checked first (outside the transaction); the conditional write below refuses the proposal
+  // if anything changed since, so what was checked is what is proposed.
+  const analysis = await analyseScenario(ctx, id);
+  return inTransaction(ctx, async (tx) => {
+    const row = await lockScenario(tx, id);
+    expectVersion(row, version, "Scenario", id);
+    authorizePlanning(ctx.actor, await affectedOrganisationIds(tx, id), "propose this scenario");
+    if (!(EDITABLE as readonly string[]).includes(row.status))
+      throw new ConflictError("status", `this scenario is already ${row.status.toLowerCase()}.`);
+    if (analysis.scenario.version !== version)
+      throw new ConflictError("version", "this scenario changed while it was being checked; reload it and propose again.");
+    if (!analysis.input.moves.length) throw new InputError("id", "a scenario with no moves cannot be proposed; add moves first.");
+    const errors = analysis.violations.filter((v) => v.severity === "ERROR");
+    if (errors.length)
+      throw new InputError(
+        "id",
+        `this scenario has ${errors.length} violation(s) to fix before it can be proposed (validateScenario lists them), e.g. ${errors[0]!.rule}: ${errors[0]!.message}`,
+      );
+    const updated = await tx.scenario.update({
+      where: { id },
+      data: {
+        status: "PROPOSED",
+        version: { increment: 1 },
+        proposedVersion: version + 1,
+        proposedAt: new Date(),
+        proposedBy: ctx.actor.email,
+      },
+    });
+    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
+    return updated;
+  });
+}
+
+/** Takes a PROPOSED scenario back to DRAFT; approvals given to the proposal lapse. */
+export function withdrawScenario(ctx: Context, globalId: string, version: number) {
+  const id = idOf(globalId, "Scenario", "id");
+  return inTransaction(ctx, async (tx) => {
+    const row = await lockScenario(tx, id);
+    expectVersion(row, version, "Scenario", id);
+    authorizePlanning(ctx.actor, await affectedOrganisationIds(tx, id), "withdraw this scenario");
+    if (row.status !== "PROPOSED") throw new ConflictError("status", `only a proposed scenario is withdrawn; this one is ${row.status.toLowerCase()}.`);
+    const updated = await tx.scenario.update({ where: { id }, data: { status: "DRAFT", version: { increment: 1 } } });
+    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
+    return updated;
+  });
+}
+
+/** Checks that a decision for `code` on version `version` may be taken now by the actor. */
+async function decisionFor(ctx: Context, tx: Tx, id: string, version: number, code: string) {
+  const row = await lockScenario(tx, id);
+  expectVersion(row, version, "Scenario", id);
+  const org = await organisationByCode(tx, code, "organisation");
+  if (ctx.actor.mustChangePassword || !holdsInOrganisation(ctx.actor, "approve", org.id))
+    throw new ForbiddenError(
+      `deciding for ${org.code} needs the APPROVER (or ADMIN) role held in ${org.code} itself; each organisation approves for itself.`,
+    );
+  if (row.status !== "PROPOSED")
+    throw new ConflictError("status", `only a proposed scenario is approved or rejected; this one is ${row.status.toLowerCase()}.`);
+  const affected = await affectedOrganisationIds(tx, id);
+  if (!affected.includes(org.id)) throw new InputError("organisation", `${org.code} is not affected by this scenario and has no decision to make.`);
+  const already = await tx.scenarioDecision.findUnique({
+    where: { scenarioId_scenarioVersion_organisationId: { scenarioId: id, scenarioVersion: row.proposedVersion!, organisationId: org.id } },
+  });
+  if (already)
+    throw new ConflictError("organisation", `${org.code} has already ${already.decision.toLowerCase()} this version (${already.decidedBy}).`);
+  return { row, org, affected };
+}
+
+/** Approves the proposed version for one organisation; the last approval makes the scenario APPROVED. */
+export function approveScenario(ctx: Context, globalId: string, version: number, code: string) {
+  const id = idOf(globalId, "Scenario", "id");
+  return inTransaction(ctx, async (tx) => {
+    const { row, org, affected } = await decisionFor(ctx, tx, id, version, code);
+    await tx.scenarioDecision.create({
+      data: { id: randomUUID(), scenarioId: id, scenarioVersion: row.proposedVersion!, organisationId: org.id, decision: "APPROVED", decidedBy: ctx.actor.email },
+    });
+    const approved = await tx.scenarioDecision.count({
+      where: { scenarioId: id, scenarioVersion: row.proposedVersion!, decision: "APPROVED", organisationId: { in: affected } },
+    });
+    let after = row;
+    if (approved === affected.length) {
+      after = await tx.scenario.update({ where: { id }, data: { status: "APPROVED" } });
+      const superseded = await tx.scenario.findMany({ where: { lineageId: row.lineageId, status: "APPROVED", id: { not: id } } });
+      for (const s of superseded) {
+        await tx.scenario.update({ where: { id: s.id }, data: { status: "SUPERSEDED", version: { increment: 1 } } });
+        await recordAudit(tx, ctx.actor, {
+          action: "UPDATE",
+          entityType: "Scenario",
+          entityId: s.id,
+          organisationId: null,
+          before: { status: s.status },
+          after: { status: "SUPERSEDED", supersededBy: id },
+        });
+      }
+    }
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Scenario",
+      entityId: id,
+      organisationId: org.id,
+      before: { status: row.status },
+      after: { status: after.status, decision: "APPROVED", organisation: org.code, version: row.proposedVersion },
+    });
+    return after;
+  });
+}
+
+/** Rejects the proposed version for one organisation, with a reason; the scenario becomes REJECTED (editable). */
+export function rejectScenario(ctx: Context, globalId: string, version: number, code: string, reason: string) {
+  const id = idOf(globalId, "Scenario", "id");
+  return inTransaction(ctx, async (tx) => {
+    const why = optionalText(reason, "reason");
+    if (!why) throw new InputError("reason", "say why the scenario is rejected; the planners read it to revise the plan.");
+    const { row, org } = await decisionFor(ctx, tx, id, version, code);
+    await tx.scenarioDecision.create({
+      data: { id: randomUUID(), scenarioId: id, scenarioVersion: row.proposedVersion!, organisationId: org.id, decision: "REJECTED", reason: why, decidedBy: ctx.actor.email },
+    });
+    const after = await tx.scenario.update({ where: { id }, data: { status: "REJECTED", version: { increment: 1 } } });
+    await recordAudit(tx, ctx.actor, {
+      action: "UPDATE",
+      entityType: "Scenario",
+      entityId: id,
+      organisationId: org.id,
+      before: { status: row.status },
+      after: { status: "REJECTED", decision: "REJECTED", organisation: org.code, reason: why, version: row.proposedVersion },
+    });
+    return after;
+  });
+}
