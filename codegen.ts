@@ -1,9 +1,36 @@
-// graphql-codegen turns the SDL in schema/ into resolver types; mappers tie GraphQL types to Prisma rows.
+// graphql-codegen turns the SDL in schema/ into resolver types (mappers tie GraphQL types to Prisma rows)
+// and, for the web app, into typed documents: every `graphql(`…`)` in web/src becomes a
+// TypedDocumentString whose result and variables types come from the SDL, so a schema change that
+// breaks a page fails the type-check (client preset, generated/web/).
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const config: CodegenConfig = {
   schema: "schema/*.graphql",
+  // Keep the SDL's order (enum values in their meaningful order: PLANNED … RETIRED, LOW … CRITICAL).
+  config: { sort: false },
   generates: {
+    "generated/web/": {
+      documents: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        // Documents are plain strings POSTed by web/src/api.ts: no graphql-js in the bundle.
+        documentMode: "string",
+        // Enums as `const` objects: the web app lists their values (filters, forms) from the SDL.
+        enumType: "const",
+        useTypeImports: true,
+        // What the wire carries: Money as a decimal string of pounds, dates as ISO strings.
+        scalars: {
+          Money: { input: "string", output: "string" },
+          Date: { input: "string", output: "string" },
+          DateTime: { input: "string", output: "string" },
+          JSON: { input: "unknown", output: "unknown" },
+        },
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        skipTypename: true,
+        emitLegacyCommonJSImports: false,
+      },
+    },
     "generated/graphql.ts": {
       plugins: ["typescript", "typescript-resolvers"],
       // No `useIndexSignature`: resolver maps are exact, so a misspelt type or field name does not

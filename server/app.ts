@@ -21,6 +21,7 @@ import { inputGuardPlugin } from "./graphql-input-guard.ts";
 import { errorResponse } from "./http/errors.ts";
 import { browserRequestGuard } from "./http/csrf.ts";
 import { graphqlCors, parseCorsOrigins } from "./http/cors.ts";
+import { parseTrustedProxies, type TrustedProxies } from "./http/client-address.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from "./http/graphiql.ts";
 
@@ -40,6 +41,8 @@ export interface AppOptions {
   actorOverride?: (c: HonoContext) => Actor | null;
   /** Origins that may call /graphql cross-origin with an API token (default: CORS_ORIGINS; none). */
   corsOrigins?: readonly string[];
+  /** Proxies whose X-Forwarded-For names the client (default: TRUSTED_PROXIES; none). */
+  trustedProxies?: TrustedProxies;
 }
 
 /** Builds the yoga GraphQL server over a Prisma client. */
@@ -113,7 +116,8 @@ export function createApp(options: AppOptions) {
     guard,
     authenticate(options.prisma, options.actorOverride),
   );
-  app.route("/auth", authRoutes(options.prisma, limiters));
+  const trustedProxies = options.trustedProxies ?? parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  app.route("/auth", authRoutes(options.prisma, limiters, trustedProxies));
   if (cors) app.use("/graphql", cors);
   app.use(
     "/graphql",

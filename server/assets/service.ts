@@ -16,7 +16,9 @@ import { checkNameFree, checkProduct, checkScalars, checkSite } from "./validati
 const ORDERS: Record<AssetOrder, KeysetOrder> = {
   NAME_ASC: { column: "name", direction: "asc" },
   NAME_DESC: { column: "name", direction: "desc" },
+  ANNUAL_RUN_COST_ASC: { column: "annualRunCostPence", direction: "asc" },
   ANNUAL_RUN_COST_DESC: { column: "annualRunCostPence", direction: "desc" },
+  UPDATED_AT_ASC: { column: "updatedAt", direction: "asc" },
   UPDATED_AT_DESC: { column: "updatedAt", direction: "desc" },
 };
 

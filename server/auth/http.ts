@@ -8,18 +8,13 @@ import type { Actor } from "../shared/actor.ts";
 import { consume, type RateLimiters } from "../shared/rate-limits.ts";
 import { errorResponse } from "../http/errors.ts";
 import { bearerToken, isHttps, sessionCookie } from "../http/credentials.ts";
+import { clientAddress, type TrustedProxies } from "../http/client-address.ts";
 import { resumeSession, revokeSession, SESSION_COOKIE } from "./sessions.ts";
 import { actorForToken } from "./tokens.ts";
 import { signIn, SignInError } from "./sign-in.ts";
 
 /** Variables the auth middleware sets on every request. */
 export type AuthVariables = { actor: Actor | null };
-
-/** The client address, for per-address limits (loopback in in-process tests). */
-export function clientAddress(c: HonoContext): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "local";
-}
 
 /**
  * Sets the session cookie to live as long as the session does: HttpOnly, SameSite=Strict, Secure over
@@ -74,11 +69,14 @@ function refused(code: "UNAUTHENTICATED" | "RATE_LIMITED", message: string, retr
   });
 }
 
-/** /auth/sign-in, /auth/sign-out and /auth/me. */
-export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
+/**
+ * /auth/sign-in, /auth/sign-out, /auth/me and /auth/session. Sign-in attempts are limited per client address, read
+ * through `trustedProxies` (server/http/client-address.ts).
+ */
+export function authRoutes(prisma: PrismaClient, limiters: RateLimiters, trustedProxies: TrustedProxies) {
   const routes = new Hono<{ Variables: AuthVariables }>();
   routes.post("/sign-in", async (c) => {
-    const wait = await consume(limiters.signIns, clientAddress(c));
+    const wait = await consume(limiters.signIns, clientAddress(c, trustedProxies));
     if (wait) {
       return refused(
         "RATE_LIMITED",
@@ -111,17 +109,23 @@ export function authRoutes(prisma: PrismaClient, limiters: RateLimiters) {
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true });
   });
+  /** The caller as /auth/me and /auth/session describe them. */
+  const describe = (actor: Actor) => ({
+    email: actor.email,
+    displayName: actor.displayName,
+    mustChangePassword: Boolean(actor.mustChangePassword),
+    via: actor.via,
+  });
   routes.get("/me", (c) => {
     const actor = c.get("actor");
     if (!actor) return refused("UNAUTHENTICATED", "not signed in.");
-    return c.json({
-      user: {
-        email: actor.email,
-        displayName: actor.displayName,
-        mustChangePassword: Boolean(actor.mustChangePassword),
-        via: actor.via,
-      },
-    });
+    return c.json({ user: describe(actor) });
+  });
+  // The web app's question at every first load: an anonymous visitor is an answer, not an error, so
+  // this says {"user": null} with 200 where /auth/me says 401 (which browsers log as a console error).
+  routes.get("/session", (c) => {
+    const actor = c.get("actor");
+    return c.json({ user: actor ? describe(actor) : null });
   });
   return routes;
 }

@@ -7,7 +7,8 @@ import { createLicence, listLicences, retireLicence, updateLicence } from "./ser
 /** Resolvers for the licences domain. */
 export const licenceResolvers: Resolvers = {
   Query: {
-    licences: (_p, { filter, first, after }, ctx) => listLicences(ctx, filter, { first, after }),
+    licences: (_p, { filter, orderBy, first, after }, ctx) =>
+      listLicences(ctx, filter, { first, after }, orderBy),
     licence: (_p, { id }, ctx) => {
       const parsed = parseGlobalId(id, "id");
       return parsed.type === "Licence" ? ctx.loaders.licence.load(parsed.id) : null;

@@ -4,11 +4,16 @@ import { MAX_PENCE } from "../shared/money.ts";
 import { containsText } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { CreateLicenceInput, LicenceFilter, UpdateLicencePatch } from "../../generated/graphql.ts";
+import type {
+  CreateLicenceInput,
+  LicenceFilter,
+  LicenceOrder,
+  UpdateLicencePatch,
+} from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import type { Tx } from "../shared/writes.ts";
 import { authorize, commercialVisible } from "../shared/authz.ts";
-import { InputError, NotFoundError } from "../shared/errors.ts";
+import { ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { notNull, optionalCount, optionalMoney, optionalText } from "../shared/validate.ts";
@@ -24,14 +29,39 @@ const BY_SEATS: KeysetOrder = { column: "quantityOwned", direction: "desc" };
  * The order of a licence list: largest annual cost first when the caller may see the costs of every
  * organisation in scope (`organisationIds`, or every organisation when null), else most seats first.
  */
-async function licenceOrder(ctx: Context, organisationIds: string[] | null): Promise<KeysetOrder> {
+async function licenceOrder(
+  ctx: Context,
+  organisationIds: string[] | null,
+  orderBy: LicenceOrder | null | undefined,
+): Promise<KeysetOrder> {
   const ids =
     organisationIds ?? (await ctx.prisma.organisation.findMany({ select: { id: true } })).map((o) => o.id);
-  return ids.every((id) => commercialVisible(ctx.actor, id)) ? BY_COST : BY_SEATS;
+  const costsVisible = ids.every((id) => commercialVisible(ctx.actor, id));
+  switch (orderBy) {
+    case "QUANTITY_OWNED_DESC":
+      return BY_SEATS;
+    case "QUANTITY_OWNED_ASC":
+      return { column: "quantityOwned", direction: "asc" };
+    case "ANNUAL_COST_DESC":
+    case "ANNUAL_COST_ASC":
+      // The order of hidden costs would reveal them.
+      if (!costsVisible)
+        throw new ForbiddenError(
+          "orderBy: ordering by annual cost needs the readCommercialValues permission in every organisation the list can include; filter to those organisations or order by QUANTITY_OWNED.",
+        );
+      return orderBy === "ANNUAL_COST_DESC" ? BY_COST : { column: "annualCostPence", direction: "asc" };
+    default:
+      return costsVisible ? BY_COST : BY_SEATS;
+  }
 }
 
 /** One page of licences, largest annual cost first where the caller may see every cost (see licenceOrder). */
-export async function listLicences(ctx: Context, filter: LicenceFilter | null | undefined, page: PageArgs) {
+export async function listLicences(
+  ctx: Context,
+  filter: LicenceFilter | null | undefined,
+  page: PageArgs,
+  orderBy?: LicenceOrder | null,
+) {
   const where: Prisma.LicenceWhereInput = {};
   let organisationIds: string[] | null = null;
   if (filter?.organisation?.length) {
@@ -51,7 +81,7 @@ export async function listLicences(ctx: Context, filter: LicenceFilter | null | 
   if (filter?.shelfwareOnly) where.quantityOwned = { gt: ctx.prisma.licence.fields.quantityUsed };
   return paginate(
     page,
-    await licenceOrder(ctx, organisationIds),
+    await licenceOrder(ctx, organisationIds, orderBy),
     where,
     (q) => ctx.prisma.licence.findMany(q as Prisma.LicenceFindManyArgs),
     (w) => ctx.prisma.licence.count({ where: w as Prisma.LicenceWhereInput }),

@@ -2,7 +2,8 @@
 import { equalsText } from "../shared/like.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Tx } from "../shared/writes.ts";
-import { NotFoundError } from "../shared/errors.ts";
+import { randomUUID } from "node:crypto";
+import { InputError, NotFoundError } from "../shared/errors.ts";
 
 /** The organisation with `code` (case-insensitive), or null. */
 export function findOrganisationByCode(db: Tx | PrismaClient, code: string) {
@@ -109,4 +110,47 @@ export async function summariesFor(
     });
   }
   return out;
+}
+
+/** What a new organisation needs: its stable code, its name, its kind, and optional public identifiers. */
+export interface NewOrganisation {
+  code: string;
+  name: string;
+  kind: string;
+  identifiers?: readonly string[];
+}
+
+const ORGANISATION_KINDS = ["COUNCIL", "SHARED_SERVICE", "PARTNER", "CUSTOMER"] as const;
+
+/**
+ * Adds an organisation (a deployment's set-up: there is no GraphQL mutation for it). The code is 2–12
+ * capital letters or digits and unique (case-insensitive); InputError names the field otherwise.
+ */
+export async function addOrganisation(db: PrismaClient, input: NewOrganisation) {
+  const code = input.code.trim().toUpperCase();
+  if (!/^[A-Z][A-Z0-9]{1,11}$/.test(code))
+    throw new InputError(
+      "code",
+      `"${input.code}" is not a code: use 2–12 letters or digits, starting with a letter (e.g. SCC).`,
+    );
+  const name = input.name.trim();
+  if (!name || name.length > 200)
+    throw new InputError("name", "give the organisation's name (1–200 characters).");
+  const kind = input.kind.trim().toUpperCase();
+  if (!(ORGANISATION_KINDS as readonly string[]).includes(kind))
+    throw new InputError(
+      "kind",
+      `"${input.kind}" is not a kind: use one of ${ORGANISATION_KINDS.join(", ")}.`,
+    );
+  if (await findOrganisationByCode(db, code))
+    throw new InputError("code", `an organisation with code ${code} already exists.`);
+  return db.organisation.create({
+    data: {
+      id: randomUUID(),
+      code,
+      name,
+      kind: kind as (typeof ORGANISATION_KINDS)[number],
+      identifiers: (input.identifiers ?? []).map((i) => i.trim()).filter(Boolean),
+    },
+  });
 }

@@ -1,5 +1,6 @@
 // Exact arithmetic for procurement figures: integer pence (bigint), calendar days, and the one rounding
 // rule every figure follows — work in exact fractions, round half-up to the penny once, at the end.
+import { londonDateIso } from "../shared/london-date.ts";
 
 /** Milliseconds in a day. */
 const DAY_MS = 86_400_000;
@@ -35,9 +36,9 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
-/** Today as a calendar date (UTC midnight). */
-export function today(): Date {
-  return new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+/** Today in Europe/London, as a calendar date (UTC midnight of that date). */
+export function today(now: Date = new Date()): Date {
+  return new Date(`${londonDateIso(now)}T00:00:00.000Z`);
 }
 
 /** "YYYY-MM-DD" of a calendar date. */

@@ -7,7 +7,7 @@ import { createSite, listSites, retireSite, updateSite } from "./service.ts";
 /** Resolvers for the sites domain. */
 export const siteResolvers: Resolvers = {
   Query: {
-    sites: (_p, { filter, first, after }, ctx) => listSites(ctx, filter, { first, after }),
+    sites: (_p, { filter, orderBy, first, after }, ctx) => listSites(ctx, filter, { first, after }, orderBy),
     site: (_p, { id }, ctx) => {
       const parsed = parseGlobalId(id, "id");
       return parsed.type === "Site" ? ctx.loaders.site.load(parsed.id) : null;

@@ -3,19 +3,31 @@ import type { Tx } from "../shared/writes.ts";
 import { containsText } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { CreateSiteInput, SiteFilter, UpdateSitePatch } from "../../generated/graphql.ts";
+import type { CreateSiteInput, SiteFilter, SiteOrder, UpdateSitePatch } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import { authorize } from "../shared/authz.ts";
 import { InputError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
-import { paginate, type PageArgs } from "../shared/pagination.ts";
+import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
 import { checkSiteFields, checkSiteNameFree } from "./validation.ts";
 
-/** One page of sites, by name. */
-export async function listSites(ctx: Context, filter: SiteFilter | null | undefined, page: PageArgs) {
+const ORDERS: Record<SiteOrder, KeysetOrder> = {
+  NAME_ASC: { column: "name", direction: "asc" },
+  NAME_DESC: { column: "name", direction: "desc" },
+  ANNUAL_COST_ASC: { column: "annualCostPence", direction: "asc" },
+  ANNUAL_COST_DESC: { column: "annualCostPence", direction: "desc" },
+};
+
+/** One page of sites in `orderBy`'s order (by name unless asked). */
+export async function listSites(
+  ctx: Context,
+  filter: SiteFilter | null | undefined,
+  page: PageArgs,
+  orderBy?: SiteOrder | null,
+) {
   const where: Prisma.SiteWhereInput = {};
   if (filter?.organisation?.length)
     where.organisationId = {
@@ -26,7 +38,7 @@ export async function listSites(ctx: Context, filter: SiteFilter | null | undefi
   if (filter?.search?.trim()) where.name = containsText(filter.search.trim());
   return paginate(
     page,
-    { column: "name", direction: "asc" },
+    ORDERS[orderBy ?? "NAME_ASC"],
     where,
     (q) => ctx.prisma.site.findMany(q as Prisma.SiteFindManyArgs),
     (w) => ctx.prisma.site.count({ where: w as Prisma.SiteWhereInput }),

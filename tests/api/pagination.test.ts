@@ -45,8 +45,21 @@ const CRITICALITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 const COSTS = [0n, 1000n, 1000n, 2550n, 1000n, 9999999n];
 const BASE = Date.parse("2026-01-01T09:00:00.000Z");
 
-type Order = "NAME_ASC" | "NAME_DESC" | "ANNUAL_RUN_COST_DESC" | "UPDATED_AT_DESC";
-const ORDERS: Order[] = ["NAME_ASC", "NAME_DESC", "ANNUAL_RUN_COST_DESC", "UPDATED_AT_DESC"];
+type Order =
+  | "NAME_ASC"
+  | "NAME_DESC"
+  | "ANNUAL_RUN_COST_ASC"
+  | "ANNUAL_RUN_COST_DESC"
+  | "UPDATED_AT_ASC"
+  | "UPDATED_AT_DESC";
+const ORDERS: Order[] = [
+  "NAME_ASC",
+  "NAME_DESC",
+  "ANNUAL_RUN_COST_ASC",
+  "ANNUAL_RUN_COST_DESC",
+  "UPDATED_AT_ASC",
+  "UPDATED_AT_DESC",
+];
 
 const cmp = <T>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -54,7 +67,9 @@ const cmp = <T>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 const EXPECTED_ORDER: Record<Order, (a: Asset, b: Asset) => number> = {
   NAME_ASC: (a, b) => cmp(a.name, b.name) || cmp(a.id, b.id),
   NAME_DESC: (a, b) => cmp(b.name, a.name) || cmp(b.id, a.id),
+  ANNUAL_RUN_COST_ASC: (a, b) => cmp(a.annualRunCostPence, b.annualRunCostPence) || cmp(a.id, b.id),
   ANNUAL_RUN_COST_DESC: (a, b) => cmp(b.annualRunCostPence, a.annualRunCostPence) || cmp(b.id, a.id),
+  UPDATED_AT_ASC: (a, b) => cmp(a.updatedAt.getTime(), b.updatedAt.getTime()) || cmp(a.id, b.id),
   UPDATED_AT_DESC: (a, b) => cmp(b.updatedAt.getTime(), a.updatedAt.getTime()) || cmp(b.id, a.id),
 };
 

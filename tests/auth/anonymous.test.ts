@@ -117,4 +117,10 @@ describe.each(engines())("anonymous callers on %s", (engine) => {
     const me = await app.request("/auth/me");
     expect(me.status).toBe(401);
   });
+
+  it("answers the web app's /auth/session for an anonymous caller with 200 and no user (no console error)", async () => {
+    const session = await app.request("/auth/session");
+    expect(session.status).toBe(200);
+    expect(await session.json()).toEqual({ user: null });
+  });
 });

@@ -90,6 +90,11 @@ describe.each(engines())("API tokens on %s", (engine) => {
     expect(ok(await gql(app, withToken(token), ME)).me.email).toBe(owner.email);
     const me = await app.request("/auth/me", { headers: withToken(token).headers });
     expect(((await me.json()) as { user: { via: string } }).user.via).toBe("token");
+    const session = await app.request("/auth/session", { headers: withToken(token).headers });
+    expect(((await session.json()) as { user: { email: string; via: string } }).user).toMatchObject({
+      email: owner.email,
+      via: "token",
+    });
   });
 
   it("lists the owner's tokens by name and prefix, never the secret", async () => {

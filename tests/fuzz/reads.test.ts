@@ -47,12 +47,12 @@ const argumentTargets = TARGETS.filter((t) => t.slots.some((s) => s.kind !== "cu
 describe("read fuzz coverage", () => {
   it("finds every list field with an `after` argument, and every order of each", () => {
     expect(cursorTargets.map((t) => `${t.name}: ${t.orders.join(", ")}`).sort()).toEqual([
-      "Query.assets: NAME_ASC, NAME_DESC, ANNUAL_RUN_COST_DESC, UPDATED_AT_DESC",
+      "Query.assets: NAME_ASC, NAME_DESC, ANNUAL_RUN_COST_ASC, ANNUAL_RUN_COST_DESC, UPDATED_AT_ASC, UPDATED_AT_DESC",
       "Query.auditEvents: ",
       "Query.contracts: ",
-      "Query.licences: ",
+      "Query.licences: ANNUAL_COST_DESC, ANNUAL_COST_ASC, QUANTITY_OWNED_DESC, QUANTITY_OWNED_ASC",
       "Query.scenarios: ",
-      "Query.sites: ",
+      "Query.sites: NAME_ASC, NAME_DESC, ANNUAL_COST_ASC, ANNUAL_COST_DESC",
       "Scenario.moves: ",
       "Site.assets: ",
     ]);

@@ -356,6 +356,9 @@ export function readRequest(
   const { target } = call;
   let args = { ...baseArgs(target, ids), ...(OPTIONAL[target.name]?.(call.slot) ?? {}) };
   if (call.order) args.orderBy = call.order;
+  // Ordering licences by annual cost needs every cost in scope visible: the caller sees SCC's only.
+  if (target.name === "Query.licences" && call.order?.startsWith("ANNUAL_COST"))
+    args.filter = { ...((args.filter as object | undefined) ?? {}), organisation: ["SCC"] };
   if (target.slots.some((s) => s.kind === "cursor")) args.first = 3;
   args = setAt(args, call.slot.path, call.value);
   const field = target.field;

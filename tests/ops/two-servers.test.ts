@@ -27,6 +27,7 @@ function startServer(databaseUrl: string): Promise<Server> {
     PORT: "0",
     NODE_ENV: "production",
     RATE_LIMIT_MUTATIONS_PER_MINUTE: "1000000",
+    DEMO_DATA: "yes", // a DATABASE_URL database gets the demo estates only when asked
   };
   const child = spawn("npx", ["tsx", "server/main.ts"], {
     cwd: ROOT,

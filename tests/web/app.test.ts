@@ -193,8 +193,9 @@ describe("web app", { timeout: 60_000 }, () => {
     const assetRow = await page.$$eval(
       "#summary-table tbody tr",
       (rows) =>
-        rows.find((r) => r.querySelector("th")?.textContent === "Assets")?.querySelectorAll("td[data-org]")
-          .length,
+        rows
+          .find((r) => r.querySelector("th")?.textContent === "Assets (not retired)")
+          ?.querySelectorAll("td[data-org]").length,
     );
     expect(assetRow).toBe(organisations.length);
   });

@@ -16,7 +16,11 @@ export const CHROMIUM_ARGS = [
 /** Screenshots land here (git-ignored). */
 export const SHOTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 
-/** Launches Debian's Chromium headless. */
+/** Launches Debian's Chromium headless (CHROMIUM_PATH names another; `npm test` installs it when missing). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }

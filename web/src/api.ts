@@ -1,4 +1,6 @@
-// The one way the app talks to the server: POST /graphql with {query, variables}.
+// The one way the app talks to the server: POST /graphql with {query, variables}. Documents are typed
+// (graphql.ts): the answer's type and the variables' type come from the SDL through codegen.
+import type { TypedDocumentString } from "./graphql.ts";
 // GraphQL errors (and HTTP/network failures) become an ApiError that keeps each message's code and field.
 
 /** One error as the server reports it. */
@@ -53,14 +55,15 @@ function fail(err: ApiError): never {
 }
 
 /**
- * Runs a GraphQL operation and returns `data`. Throws ApiError when the HTTP request fails, or when
+ * Runs a typed GraphQL document and returns `data`. Throws ApiError when the HTTP request fails, or when
  * the response has any `errors` (partial data is not shown as if it were whole).
  */
-export async function gql<T>(
-  query: string,
-  variables?: Record<string, unknown>,
+export async function gql<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables?: V,
   signal?: AbortSignal,
 ): Promise<T> {
+  const query = document.toString();
   let res: Response;
   try {
     res = await fetch(GRAPHQL_URL, {

@@ -1,4 +1,5 @@
 // Showing audit events: which fields changed between the before and after snapshots, as text only.
+import type { NodeOf, AuditEventsQuery } from "./graphql.ts";
 import { h, type Child } from "./dom.ts";
 import { href } from "./router.ts";
 import { hiddenMark } from "./commercial.ts";
@@ -20,19 +21,7 @@ export function entityTypeLabel(type: string): string {
 }
 
 /** An audit event with its snapshots (JSON objects, or null). */
-export interface AuditEventRow {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  organisation?: { code: string; name: string } | null;
-  before: unknown;
-  after: unknown;
-  /** False when the snapshots' money (licence and contract prices and values) was blanked for this caller. */
-  valuesVisible?: boolean;
-}
+export type AuditEventRow = NodeOf<AuditEventsQuery["auditEvents"]>;
 
 /** One field that differs between the snapshots. */
 export interface FieldChange {

@@ -5,6 +5,8 @@
 // instead of "—" or £0.00, and never add hidden figures into a total.
 import { h } from "./dom.ts";
 import { formatMoney, fromPence, toPence } from "./format.ts";
+import type { OrgRef } from "./organisations.ts";
+import { currentMe } from "./session.ts";
 
 /** The roles that may see commercial figures (the server's readCommercialValues permission). */
 export const COMMERCIAL_ROLES = "PROCUREMENT, PLANNER, APPROVER or ADMIN";
@@ -48,4 +50,25 @@ export function sumShown(values: readonly (string | null | undefined)[]): string
 /** Text for exports: the amount, "" when unknown, "hidden" when the caller may not see it. */
 export function commercialText(value: string | null | undefined, visible: boolean): string {
   return value ?? (visible ? "" : "hidden");
+}
+
+/** Roles that carry readCommercialValues in their organisation. */
+const COMMERCIAL_ROLE_SET: ReadonlySet<string> = new Set(["PROCUREMENT", "PLANNER", "APPROVER", "ADMIN"]);
+
+/**
+ * True when the signed-in user may see commercial figures of every organisation in `codes` (all of
+ * `orgs` when empty): a commercial role in each, or ADMIN in a shared-service organisation. The server
+ * decides again; this only chooses what to offer (e.g. sorting by a cost).
+ */
+export function seesCommercialIn(orgs: readonly OrgRef[], codes: readonly string[]): boolean {
+  const roles = currentMe()?.roles ?? [];
+  const sharedAdmin = roles.some(
+    (r) =>
+      r.role === "ADMIN" && orgs.some((o) => o.code === r.organisation.code && o.kind === "SHARED_SERVICE"),
+  );
+  if (sharedAdmin) return true;
+  const scope = codes.length ? codes : orgs.map((o) => o.code);
+  return scope.every((code) =>
+    roles.some((r) => r.organisation.code === code && COMMERCIAL_ROLE_SET.has(r.role)),
+  );
 }

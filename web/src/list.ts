@@ -1,9 +1,23 @@
 // A Relay connection shown as a table: first page, "Load more" with endCursor, "N of totalCount",
-// rows de-duplicated by id, stale answers dropped when filters change mid-request.
+// rows de-duplicated by id, stale answers dropped when filters change mid-request. Sortable headers
+// ask the server for another order (so the order holds across pages), and "Export CSV" writes every
+// row the filter selects, in that order (export.ts, the one export path).
 import { isAbort } from "./api.ts";
+import { todayIso } from "./dates.ts";
 import { h, replaceChildren } from "./dom.ts";
+import { downloadCsv, tableCsv } from "./export.ts";
 import { formatInt } from "./format.ts";
 import { dataTable, empty, errorBanner, loading, type Column } from "./ui.ts";
+
+/** The largest page the server gives: exports fetch in pages of this size. */
+const EXPORT_PAGE = 500;
+
+/** What a page fetch asks for beyond the cursor. */
+export interface FetchOptions {
+  /** The server order (one of the columns' `sort` values), or undefined for the list's default. */
+  order: string | undefined;
+  first: number;
+}
 
 /** A Relay connection as the schema returns it. */
 export interface Connection<T> {
@@ -19,7 +33,11 @@ export interface PagedTableOptions<T> {
   /** Prefix for element ids: `${id}-rows`, `${id}-count`, `${id}-more`. */
   id: string;
   /** Fetches one page after `after` (null = first page). */
-  fetch: (after: string | null, signal: AbortSignal) => Promise<Connection<T>>;
+  fetch: (after: string | null, signal: AbortSignal, options: FetchOptions) => Promise<Connection<T>>;
+  /** The server order to start with, and where to remember a new one (the URL). */
+  order?: { initial: string | undefined; onChange: (order: string) => void };
+  /** File name stem of the CSV export ("assets" → assets-2026-12-07.csv); no export without it. */
+  exportName?: string;
   /** Aborts everything when the page is left. */
   signal: AbortSignal;
   emptyMessage?: string;
@@ -38,14 +56,56 @@ export function pagedTable<T extends { id: string }>(
   let seen = new Set<string>();
   let endCursor: string | null = null;
   let table: ReturnType<typeof dataTable<T>> | undefined;
+  let order = opts.order?.initial;
+  const sort = opts.order
+    ? {
+        get current() {
+          return order ?? "";
+        },
+        set: (next: string) => {
+          order = next;
+          opts.order!.onChange(next);
+          void reload();
+        },
+      }
+    : undefined;
 
   const fetchPage = (after: string | null) => {
     controller?.abort();
     const ctl = new AbortController();
     controller = ctl;
     opts.signal.addEventListener("abort", () => ctl.abort(), { once: true });
-    return opts.fetch(after, ctl.signal);
+    return opts.fetch(after, ctl.signal, { order, first: 50 });
   };
+
+  const exportStatus = h("span", { class: "export-status", role: "status", "aria-live": "polite" });
+  const exportButton = opts.exportName
+    ? h(
+        "button",
+        { type: "button", class: "button button-small button-secondary", id: `${opts.id}-export` },
+        "Export CSV",
+      )
+    : null;
+  exportButton?.addEventListener("click", async () => {
+    exportButton.disabled = true;
+    const rows: T[] = [];
+    try {
+      let after: string | null = null;
+      for (;;) {
+        const page: Connection<T> = await opts.fetch(after, opts.signal, { order, first: EXPORT_PAGE });
+        rows.push(...page.edges.map((e) => e.node));
+        exportStatus.textContent = `Exporting ${formatInt(rows.length)} of ${formatInt(page.totalCount)}…`;
+        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+        after = page.pageInfo.endCursor;
+      }
+      downloadCsv(`${opts.exportName}-${todayIso()}.csv`, tableCsv(opts.columns, rows));
+      exportStatus.textContent = `Exported ${formatInt(rows.length)} ${opts.noun}.`;
+    } catch (err) {
+      if (!isAbort(err)) replaceChildren(exportStatus, errorBanner(err, `Could not export ${opts.noun}`));
+    } finally {
+      exportButton.disabled = false;
+    }
+  });
 
   const show = (page: Connection<T>, append: boolean) => {
     const fresh = page.edges.map((e) => e.node).filter((n) => !seen.has(n.id));
@@ -53,7 +113,7 @@ export function pagedTable<T extends { id: string }>(
     if (append && table) {
       table.addRows(fresh);
     } else {
-      table = dataTable(opts.columns, fresh, opts.noun);
+      table = dataTable(opts.columns, fresh, opts.noun, sort);
       table.tbody.id = `${opts.id}-rows`;
       replaceChildren(
         results,
@@ -114,5 +174,6 @@ export function pagedTable<T extends { id: string }>(
     }
   };
 
-  return { element: h("div", { class: "paged" }, countLine, results, more), reload };
+  const bar = h("div", { class: "list-bar" }, countLine, exportButton, exportStatus);
+  return { element: h("div", { class: "paged" }, bar, results, more), reload };
 }

@@ -30,10 +30,14 @@ import {
 } from "./session.ts";
 import { empty, errorBanner, loading, pageHeader } from "./ui.ts";
 import "./pages/summary.ts";
+import "./forms/asset-editor.tsx";
 import "./pages/assets.ts";
 import "./pages/asset.ts";
+import "./forms/site-editor.tsx";
 import "./pages/sites.ts";
+import "./pages/site.ts";
 import "./pages/graph.ts";
+import "./forms/licence-editor.tsx";
 import "./pages/licences.ts";
 import "./pages/procurement.ts";
 import "./pages/audit.ts";

@@ -1,6 +1,9 @@
 // Who is signed in. The session itself is an HttpOnly cookie the browser sends by itself; this module
 // only asks the server about it (GET /auth/me), signs in and out (POST /auth/sign-in, /auth/sign-out)
 // and keeps the signed-in user's roles (GraphQL `me`) for the header and role-dependent nav items.
+import { graphql } from "./graphql.ts";
+import type { ItemOf } from "./graphql.ts";
+import type { MeQuery } from "./graphql.ts";
 import { ApiError, gql } from "./api.ts";
 
 /** The user as /auth/me and /auth/sign-in describe them. */
@@ -11,17 +14,10 @@ export interface SessionUser {
 }
 
 /** One role in one organisation. */
-export interface RoleGrant {
-  organisation: { code: string; name: string };
-  role: string;
-}
+export type RoleGrant = ItemOf<Me["roles"]>;
 
 /** The signed-in user with their roles (GraphQL `me`). */
-export interface Me {
-  email: string;
-  displayName: string;
-  roles: RoleGrant[];
-}
+export type Me = NonNullable<MeQuery["me"]>;
 
 /** Why a sign-in was refused: the server's message, and how long to wait when throttled or locked. */
 export class SignInError extends Error {
@@ -89,11 +85,17 @@ async function readError(res: Response): Promise<string> {
   return `The server answered ${res.status} ${res.statusText}.`;
 }
 
-/** Asks the server who is signed in; null when nobody is (401). Throws when the server cannot be reached. */
+/**
+ * Asks the server who is signed in (GET /auth/session: 200 with `user: null` for an anonymous visitor,
+ * so a first visit logs no error); null when nobody is. Throws when the server cannot be reached.
+ */
 export async function checkSession(): Promise<SessionUser | null> {
   let res: Response;
   try {
-    res = await fetch("/auth/me", { credentials: "same-origin", headers: { accept: "application/json" } });
+    res = await fetch("/auth/session", {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
   } catch (err) {
     throw new ApiError([
       { message: `Cannot reach the server: ${err instanceof Error ? err.message : String(err)}` },
@@ -101,7 +103,7 @@ export async function checkSession(): Promise<SessionUser | null> {
   }
   if (res.status === 401) return null;
   if (!res.ok) throw new ApiError([{ message: await readError(res) }], res.status);
-  const body = (await res.json()) as { user: SessionUser };
+  const body = (await res.json()) as { user: SessionUser | null };
   return body.user;
 }
 
@@ -141,7 +143,7 @@ export async function signOut(): Promise<void> {
   }
 }
 
-const ME = /* GraphQL */ `
+const ME = graphql(`
   query Me {
     me {
       email
@@ -155,11 +157,11 @@ const ME = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** Loads the signed-in user's roles (GraphQL `me`) and remembers them. */
 export async function loadMe(signal?: AbortSignal): Promise<Me | null> {
-  const data = await gql<{ me: Me | null }>(ME, {}, signal);
+  const data = await gql(ME, {}, signal);
   me = data.me;
   if (me && user) user = { ...user, displayName: me.displayName };
   changed();
@@ -168,14 +170,14 @@ export async function loadMe(signal?: AbortSignal): Promise<Me | null> {
 
 /** Replaces the signed-in user's password (GraphQL changePassword). */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  await gql<{ changePassword: { email: string } }>(
-    /* GraphQL */ `
+  await gql(
+    graphql(`
       mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
         changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
           email
         }
       }
-    `,
+    `),
     { currentPassword, newPassword },
   );
   if (user) user = { ...user, mustChangePassword: false };

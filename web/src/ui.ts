@@ -1,8 +1,10 @@
 // Building blocks shared by pages: headers, loading and error states, tables, badges, filters.
+import type { CsvValue } from "./export.ts";
 import { ApiError } from "./api.ts";
 import { h, type Child } from "./dom.ts";
 import { formatEnum } from "./format.ts";
 import { COMMERCIAL_ROLES, hiddenMark } from "./commercial.ts";
+import { orgColour } from "./organisations.ts";
 
 /** Page title block; also sets document.title. */
 export function pageHeader(title: string, subtitle?: Child, ...actions: Child[]): HTMLElement {
@@ -65,6 +67,47 @@ export interface Column<T> {
   /** "num" right-aligns with tabular figures. */
   align?: "num";
   class?: string;
+  /** The server orders that sort by this column, each way: the header becomes a sort button. */
+  sort?: {
+    asc: string;
+    desc: string;
+    /** The way a first click sorts (default asc). */ first?: "asc" | "desc";
+  };
+  /** The exported value (default: the text the cell shows); false leaves the column out of exports. */
+  csv?: ((row: T) => CsvValue) | false;
+}
+
+/** A table's sort: the current order (one of the columns' `sort` values) and what a header click does. */
+export interface SortControl {
+  current: string;
+  set: (order: string) => void;
+}
+
+/** A sortable header: a button saying which way it sorts, with aria-sort on the cell. */
+function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
+  const s = c.sort!;
+  const way = sort.current === s.asc ? "ascending" : sort.current === s.desc ? "descending" : "none";
+  const next = way === "ascending" ? s.desc : way === "descending" ? s.asc : s[s.first ?? "asc"];
+  return h(
+    "th",
+    { scope: "col", class: cls(c.align, c.class, "sortable"), "aria-sort": way },
+    h(
+      "button",
+      {
+        type: "button",
+        class: "sort-button",
+        "data-order": next,
+        title: `Sort by ${c.header.toLowerCase()}`,
+        onclick: () => sort.set(next),
+      },
+      c.header,
+      h(
+        "span",
+        { class: "sort-mark", "aria-hidden": "true" },
+        way === "ascending" ? "▲" : way === "descending" ? "▼" : "↕",
+      ),
+    ),
+  );
 }
 
 /** A scrollable table with a sticky header. Returns the wrapper and tbody (for appending pages). */
@@ -72,6 +115,7 @@ export function dataTable<T>(
   columns: Column<T>[],
   rows: T[],
   caption?: string,
+  sort?: SortControl,
 ): { wrap: HTMLElement; tbody: HTMLTableSectionElement; addRows: (rows: T[]) => void } {
   const tbody = h("tbody");
   const addRows = (more: T[]) => {
@@ -88,7 +132,11 @@ export function dataTable<T>(
       h(
         "tr",
         null,
-        columns.map((c) => h("th", { scope: "col", class: cls(c.align, c.class) }, c.header)),
+        columns.map((c) =>
+          c.sort && sort
+            ? sortHeader(c, sort)
+            : h("th", { scope: "col", class: cls(c.align, c.class) }, c.header),
+        ),
       ),
     ),
     tbody,
@@ -397,5 +445,23 @@ export function contractValue(
     contract.annualValue != null
       ? h("span", { class: "secondary" }, `${format(contract.annualValue)} a year`)
       : null,
+  );
+}
+
+/** Terms and values of a record's details, as a definition list ("—" for nothing). */
+export function definitionList(items: [string, Child][]): HTMLElement {
+  return h(
+    "dl",
+    { class: "details" },
+    items.map(([term, value]) => h("div", null, h("dt", null, term), h("dd", null, value ?? "—"))),
+  );
+}
+
+/** An organisation's code with its colour (the same on every page) and its name as the title. */
+export function orgTag(org: { code: string; name?: string }): HTMLElement {
+  return h(
+    "abbr",
+    { class: "org-tag", title: org.name ?? org.code, style: `--org: ${orgColour(org.code)}` },
+    org.code,
   );
 }

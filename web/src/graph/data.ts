@@ -1,5 +1,6 @@
 // Data loading for the graph explorer: every request the page makes, each with its GraphQL text in one
 // place. Views never ask for more than the server's `limit`; the caller passes the limit it wants.
+import { graphql } from "../graphql.ts";
 import { gql } from "../api.ts";
 import type {
   AssetSuggestion,
@@ -19,9 +20,18 @@ export const EXPAND_LIMIT = 400;
 /** Most nodes ever drawn at once: expansions beyond it are refused with a notice. */
 export const MAX_DRAWN = 3000;
 
-const BRIEF = "id name kind organisation { code }";
+graphql(`
+  fragment GraphAssetBrief on Asset {
+    id
+    name
+    kind
+    organisation {
+      code
+    }
+  }
+`);
 
-const GRAPH = /* GraphQL */ `
+const GRAPH = graphql(`
   query GraphView($filter: GraphFilter, $limit: Int) {
     graph(filter: $filter, limit: $limit) {
       truncated
@@ -52,7 +62,7 @@ const GRAPH = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A part of the graph: a filtered view, or the neighbourhood of `filter.around`. */
 export async function loadGraph(
@@ -60,17 +70,24 @@ export async function loadGraph(
   limit: number,
   signal?: AbortSignal,
 ): Promise<GraphViewData> {
-  return (await gql<{ graph: GraphViewData }>(GRAPH, { filter, limit }, signal)).graph;
+  return (await gql(GRAPH, { filter, limit }, signal)).graph;
 }
 
-const IMPACT = /* GraphQL */ `
+const IMPACT = graphql(`
   query GraphImpact($id: ID!, $depth: Int) {
     impact(assetId: $id, direction: BOTH, maxDepth: $depth) {
       count
-      entries { assetId distance direction asset { ${BRIEF} } }
+      entries {
+        assetId
+        distance
+        direction
+        asset {
+          ...GraphAssetBrief
+        }
+      }
     }
   }
-`;
+`);
 
 /** The server's transitive impact of one asset, both ways; `depth` null = no cap. */
 export async function loadImpact(
@@ -78,18 +95,32 @@ export async function loadImpact(
   depth: number | null,
   signal?: AbortSignal,
 ): Promise<ImpactAnswer> {
-  return (await gql<{ impact: ImpactAnswer }>(IMPACT, { id, depth }, signal)).impact;
+  return (await gql(IMPACT, { id, depth }, signal)).impact;
 }
 
-const SITE_IMPACT = /* GraphQL */ `
+const SITE_IMPACT = graphql(`
   query GraphSiteImpact($id: ID!, $depth: Int) {
     siteImpact(siteId: $id, maxDepth: $depth) {
-      site { id name kind organisation { code name } }
+      site {
+        id
+        name
+        kind
+        organisation {
+          code
+          name
+        }
+      }
       count
-      entries { assetId distance asset { ${BRIEF} } }
+      entries {
+        assetId
+        distance
+        asset {
+          ...GraphAssetBrief
+        }
+      }
     }
   }
-`;
+`);
 
 /** Everything lost if the site closes; `depth` null = no cap. */
 export async function loadSiteImpact(
@@ -97,10 +128,10 @@ export async function loadSiteImpact(
   depth: number | null,
   signal?: AbortSignal,
 ): Promise<SiteImpactAnswer> {
-  return (await gql<{ siteImpact: SiteImpactAnswer }>(SITE_IMPACT, { id, depth }, signal)).siteImpact;
+  return (await gql(SITE_IMPACT, { id, depth }, signal)).siteImpact;
 }
 
-const SEARCH = /* GraphQL */ `
+const SEARCH = graphql(`
   query GraphSearch($q: String!) {
     assets(filter: { search: $q }, first: 10) {
       edges {
@@ -118,15 +149,15 @@ const SEARCH = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** Up to ten assets whose name (or subtype, description) contains `q`. */
 export async function searchAssets(q: string, signal?: AbortSignal): Promise<AssetSuggestion[]> {
-  const d = await gql<{ assets: { edges: { node: AssetSuggestion }[] } }>(SEARCH, { q }, signal);
+  const d = await gql(SEARCH, { q }, signal);
   return d.assets.edges.map((e) => e.node);
 }
 
-const SITES = /* GraphQL */ `
+const SITES = graphql(`
   query GraphSites {
     sites(first: 500) {
       edges {
@@ -140,47 +171,72 @@ const SITES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** Sites for the filter panel (the first 500 by name). */
 export async function loadSites(signal?: AbortSignal): Promise<SiteOption[]> {
-  const d = await gql<{ sites: { edges: { node: SiteOption }[] } }>(SITES, {}, signal);
+  const d = await gql(SITES, {}, signal);
   return d.sites.edges.map((e) => e.node);
 }
 
-const SPOF = /* GraphQL */ `
+const SPOF = graphql(`
   query GraphSpof($org: String) {
     singlePointsOfFailure(organisation: $org, limit: 500) {
       analysedCount
       truncated
-      entries { count asset { ${BRIEF} } }
+      entries {
+        count
+        asset {
+          ...GraphAssetBrief
+        }
+      }
     }
   }
-`;
+`);
 
 /** Single points of failure for one organisation's applications (null = every organisation). */
 export async function loadSpof(org: string | null, signal?: AbortSignal): Promise<SpofAnswer> {
-  return (await gql<{ singlePointsOfFailure: SpofAnswer }>(SPOF, { org }, signal)).singlePointsOfFailure;
+  return (await gql(SPOF, { org }, signal)).singlePointsOfFailure;
 }
 
-const CROSS = /* GraphQL */ `
+const CROSS = graphql(`
   query GraphCrossEstate($orgs: [String!]) {
     crossEstateLinks(organisation: $orgs) {
-      dependencies { id type source { ${BRIEF} } target { ${BRIEF} } }
-      hosting { asset { ${BRIEF} } site { id name organisation { code } } }
+      dependencies {
+        id
+        type
+        source {
+          ...GraphAssetBrief
+        }
+        target {
+          ...GraphAssetBrief
+        }
+      }
+      hosting {
+        asset {
+          ...GraphAssetBrief
+        }
+        site {
+          id
+          name
+          organisation {
+            code
+          }
+        }
+      }
     }
   }
-`;
+`);
 
 /** Dependencies crossing organisations and assets hosted at another organisation's site. */
 export async function loadCrossEstate(
   orgs: string[] | null,
   signal?: AbortSignal,
 ): Promise<CrossEstateAnswer> {
-  return (await gql<{ crossEstateLinks: CrossEstateAnswer }>(CROSS, { orgs }, signal)).crossEstateLinks;
+  return (await gql(CROSS, { orgs }, signal)).crossEstateLinks;
 }
 
-const EDGES_AMONG = /* GraphQL */ `
+const EDGES_AMONG = graphql(`
   query GraphEdgesAmong($filter: GraphFilter, $limit: Int) {
     graph(filter: $filter, limit: $limit) {
       truncated
@@ -192,7 +248,7 @@ const EDGES_AMONG = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /**
  * Every dependency among `ids` (hops 0: no other asset joins). Used after adding assets so that their
@@ -203,11 +259,5 @@ export async function loadEdgesAmong(
   signal?: AbortSignal,
 ): Promise<{ truncated: boolean; edges: GraphViewData["edges"] }> {
   const limit = Math.min(Math.max(ids.length, 1), 10_000);
-  return (
-    await gql<{ graph: { truncated: boolean; edges: GraphViewData["edges"] } }>(
-      EDGES_AMONG,
-      { filter: { around: ids, hops: 0 }, limit },
-      signal,
-    )
-  ).graph;
+  return (await gql(EDGES_AMONG, { filter: { around: ids, hops: 0 }, limit }, signal)).graph;
 }

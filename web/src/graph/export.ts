@@ -1,6 +1,7 @@
 // Export of the current view: PNG (cytoscape's renderer) and GraphML for yEd and Gephi. The GraphML
 // serializer is pure (no DOM) so it is tested on its own; every value is XML-escaped and characters
 // XML 1.0 cannot carry are dropped.
+import { todayIso } from "../dates.ts";
 import type cytoscape from "cytoscape";
 
 /** A node as exported. */
@@ -127,7 +128,7 @@ export function downloadBlob(filename: string, blob: Blob): void {
 
 /** "converge-graph-2026-11-26.ext". */
 export function exportFilename(ext: string): string {
-  return `converge-graph-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  return `converge-graph-${todayIso()}.${ext}`;
 }
 
 /** Downloads the whole drawn graph as a PNG (2× scale, white background, capped in size). */

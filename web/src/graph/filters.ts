@@ -2,7 +2,7 @@
 // The default view, when the URL says nothing, is the infrastructure of every organisation: what the
 // applications stand on, a few dozen to a few hundred assets rather than the whole estate.
 import { h } from "../dom.ts";
-import { ASSET_KINDS, CRITICALITIES, LIFECYCLES } from "../enums.ts";
+import { ASSET_KINDS, CRITICALITIES, LIFECYCLES, enumValue, enumValues } from "../enums.ts";
 import { formatEnum } from "../format.ts";
 import type { OrgRef } from "../organisations.ts";
 import { queryList } from "../router.ts";
@@ -72,9 +72,10 @@ export function toGraphFilter(f: FilterState): GraphFilterInput {
   const out: GraphFilterInput = {};
   if (f.org.length) out.organisation = f.org;
   if (f.site.length) out.site = f.site;
-  if (f.kind.length) out.kind = f.kind;
+  if (f.kind.length) out.kind = enumValues(ASSET_KINDS, f.kind);
+  const lifecycle = enumValue(LIFECYCLES, f.lifecycle);
   if (f.lifecycle === "LIVE") out.lifecycle = [...LIVE];
-  else if (f.lifecycle) out.lifecycle = [f.lifecycle];
+  else if (lifecycle) out.lifecycle = [lifecycle];
   if (f.criticality) {
     const from = (CRITICALITIES as readonly string[]).indexOf(f.criticality);
     if (from >= 0) out.criticality = CRITICALITIES.slice(from);

@@ -1,4 +1,6 @@
 // "#/account": your roles per organisation, your API tokens (create, shown once; revoke) and your password.
+import { graphql } from "../graphql.ts";
+import type { ApiTokenFieldsFragment } from "../graphql.ts";
 import { ApiError, gql } from "../api.ts";
 import { ROLE_DESCRIPTIONS, ROLES } from "../enums.ts";
 import { passwordForm } from "../auth-screens.ts";
@@ -22,20 +24,24 @@ import {
   type Column,
 } from "../ui.ts";
 
-interface ApiTokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-  owner: { email: string };
-}
+type ApiTokenRow = ApiTokenFieldsFragment;
 
-const TOKEN_FIELDS = "id name prefix expiresAt revokedAt lastUsedAt createdAt owner { email }";
+graphql(`
+  fragment ApiTokenFields on ApiToken {
+    id
+    name
+    prefix
+    expiresAt
+    revokedAt
+    lastUsedAt
+    createdAt
+    owner {
+      email
+    }
+  }
+`);
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query Account {
     me {
       email
@@ -48,29 +54,39 @@ const QUERY = /* GraphQL */ `
         role
       }
     }
-    apiTokens { ${TOKEN_FIELDS} }
+    apiTokens {
+      ...ApiTokenFields
+    }
   }
-`;
+`);
 
-const TOKENS = /* GraphQL */ `query ApiTokens { apiTokens { ${TOKEN_FIELDS} } }`;
+const TOKENS = graphql(`
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
+`);
 
-const CREATE_TOKEN = /* GraphQL */ `
+const CREATE_TOKEN = graphql(`
   mutation CreateApiToken($name: String!, $expiresInDays: Int) {
     createApiToken(name: $name, expiresInDays: $expiresInDays) {
       token
-      apiToken { ${TOKEN_FIELDS} }
+      apiToken {
+        ...ApiTokenFields
+      }
     }
   }
-`;
+`);
 
-const REVOKE_TOKEN = /* GraphQL */ `
+const REVOKE_TOKEN = graphql(`
   mutation RevokeApiToken($id: ID!) {
     revokeApiToken(id: $id) {
       id
       revokedAt
     }
   }
-`;
+`);
 
 /** The longest lifetime the server gives a token. */
 const MAX_TOKEN_DAYS = 366;
@@ -84,8 +100,7 @@ function tokenStatus(t: ApiTokenRow): HTMLElement {
 function rolesSection(me: Me): HTMLElement {
   const rows = [...me.roles].sort(
     (a, b) =>
-      a.organisation.code.localeCompare(b.organisation.code) ||
-      ROLES.indexOf(a.role as (typeof ROLES)[number]) - ROLES.indexOf(b.role as (typeof ROLES)[number]),
+      a.organisation.code.localeCompare(b.organisation.code) || ROLES.indexOf(a.role) - ROLES.indexOf(b.role),
   );
   const columns: Column<Me["roles"][number]>[] = [
     {
@@ -182,7 +197,7 @@ function tokensSection(initial: ApiTokenRow[], myEmail: string, signal: AbortSig
   };
 
   const refresh = async () => {
-    const data = await gql<{ apiTokens: ApiTokenRow[] }>(TOKENS, {}, signal);
+    const data = await gql(TOKENS, {}, signal);
     showList(data.apiTokens);
   };
 
@@ -231,11 +246,7 @@ function tokensSection(initial: ApiTokenRow[], myEmail: string, signal: AbortSig
     if (bad) return;
     submit.disabled = true;
     submit.textContent = "Creating…";
-    gql<{ createApiToken: { token: string; apiToken: ApiTokenRow } }>(
-      CREATE_TOKEN,
-      { name: name.input.value.trim(), expiresInDays: n },
-      signal,
-    )
+    gql(CREATE_TOKEN, { name: name.input.value.trim(), expiresInDays: n }, signal)
       .then(async ({ createApiToken: created }) => {
         form.reset();
         replaceChildren(
@@ -288,7 +299,7 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   const user = currentUser();
   outlet.append(pageHeader("Your account", user ? `${user.displayName} · ${user.email}` : undefined));
   const status = outlet.appendChild(loading("Loading your account…"));
-  const data = await gql<{ me: Me | null; apiTokens: ApiTokenRow[] }>(QUERY, {}, signal);
+  const data = await gql(QUERY, {}, signal);
   status.remove();
   if (!data.me) {
     outlet.append(empty("This session does not belong to a user."));

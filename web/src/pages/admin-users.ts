@@ -1,6 +1,9 @@
 // "#/admin/users": administrators create users in an organisation they administer (one-time password
 // shown once) and grant or revoke roles per organisation; the list shows which organisation owns each
-// account. The nav item shows only to users with ADMIN somewhere; the server decides.
+// account; administrators of that organisation (or of the shared service) reset its password and
+// deactivate or reactivate it. The nav item shows only to users with ADMIN somewhere; the server decides.
+import { graphql } from "../graphql.ts";
+import type { Role, UserFieldsFragment } from "../graphql.ts";
 import { ApiError, gql } from "../api.ts";
 import { h, replaceChildren } from "../dom.ts";
 import { ROLE_DESCRIPTIONS, ROLES } from "../enums.ts";
@@ -21,39 +24,80 @@ import {
   successNote,
 } from "../ui.ts";
 
-interface UserRow {
-  id: string;
-  email: string;
-  displayName: string;
-  /** The organisation that owns the account (only its ADMINs, or the shared service's, control it). */
-  organisation: { code: string };
-  active: boolean;
-  mustChangePassword: boolean;
-  lastSignInAt: string | null;
-  roles: { organisation: { code: string }; role: string }[];
-}
+type UserRow = UserFieldsFragment;
 
-const USER_FIELDS =
-  "id email displayName organisation { code } active mustChangePassword lastSignInAt roles { organisation { code } role }";
-const USERS = /* GraphQL */ `query Users { users { ${USER_FIELDS} } organisations { code kind } }`;
-const CREATE_USER = /* GraphQL */ `
+graphql(`
+  fragment UserFields on User {
+    id
+    email
+    displayName
+    organisation {
+      code
+    }
+    active
+    mustChangePassword
+    lastSignInAt
+    roles {
+      organisation {
+        code
+      }
+      role
+    }
+  }
+`);
+const USERS = graphql(`
+  query Users {
+    users {
+      ...UserFields
+    }
+    organisations {
+      code
+      kind
+    }
+  }
+`);
+const CREATE_USER = graphql(`
   mutation CreateUser($email: String!, $displayName: String!, $organisation: String!) {
     createUser(email: $email, displayName: $displayName, organisation: $organisation) {
-      user { ${USER_FIELDS} }
+      user {
+        ...UserFields
+      }
       oneTimePassword
     }
   }
-`;
-const GRANT = /* GraphQL */ `
+`);
+const GRANT = graphql(`
   mutation GrantRole($user: ID!, $organisation: String!, $role: Role!) {
-    grantRole(user: $user, organisation: $organisation, role: $role) { ${USER_FIELDS} }
+    grantRole(user: $user, organisation: $organisation, role: $role) {
+      ...UserFields
+    }
   }
-`;
-const REVOKE = /* GraphQL */ `
+`);
+const REVOKE = graphql(`
   mutation RevokeRole($user: ID!, $organisation: String!, $role: Role!) {
-    revokeRole(user: $user, organisation: $organisation, role: $role) { ${USER_FIELDS} }
+    revokeRole(user: $user, organisation: $organisation, role: $role) {
+      ...UserFields
+    }
   }
-`;
+`);
+
+const RESET_PASSWORD = graphql(`
+  mutation ResetUserPassword($user: ID!) {
+    resetUserPassword(user: $user) {
+      user {
+        ...UserFields
+      }
+      oneTimePassword
+    }
+  }
+`);
+const SET_ACTIVE = graphql(`
+  mutation SetUserActive($user: ID!, $active: Boolean!) {
+    setUserActive(user: $user, active: $active) {
+      ...UserFields
+    }
+  }
+`);
 
 const roleLabel = (r: { organisation: { code: string }; role: string }) =>
   `${r.organisation.code} · ${r.role}`;
@@ -61,8 +105,7 @@ const roleLabel = (r: { organisation: { code: string }; role: string }) =>
 function sortRoles(roles: UserRow["roles"]): UserRow["roles"] {
   return [...roles].sort(
     (a, b) =>
-      a.organisation.code.localeCompare(b.organisation.code) ||
-      ROLES.indexOf(a.role as (typeof ROLES)[number]) - ROLES.indexOf(b.role as (typeof ROLES)[number]),
+      a.organisation.code.localeCompare(b.organisation.code) || ROLES.indexOf(a.role) - ROLES.indexOf(b.role),
   );
 }
 
@@ -78,6 +121,147 @@ function creatableIn(orgs: OrgRef[], kinds: { code: string; kind: string }[]): O
   return sharedAdmin ? orgs : orgs.filter((o) => adminIn.has(o.code));
 }
 
+/**
+ * True when the signed-in admin may reset or (de)activate `user`: ADMIN in the organisation that owns the
+ * account, or in a shared-service organisation (the server decides again). Never offered for your own
+ * account: change your password on the Account page.
+ */
+function controlsAccount(user: UserRow, kinds: { code: string; kind: string }[]): boolean {
+  const me = currentMe();
+  if (!me || me.email === user.email) return false;
+  const adminIn = new Set(me.roles.filter((r) => r.role === "ADMIN").map((r) => r.organisation.code));
+  return (
+    adminIn.has(user.organisation.code) ||
+    kinds.some((o) => o.kind === "SHARED_SERVICE" && adminIn.has(o.code))
+  );
+}
+
+/** What one account action does, for its confirmation step. */
+interface AccountAction {
+  name: string;
+  label: string;
+  confirm: string;
+  explain: string;
+  danger: boolean;
+  run: () => Promise<void>;
+}
+
+/**
+ * The account section of a user's panel: reset password (new one-time password, shown once) and
+ * deactivate or reactivate, each behind a confirmation that says what it does.
+ */
+function accountSection(
+  user: UserRow,
+  signal: AbortSignal,
+  onUpdated: (u: UserRow, message: string, secret?: string) => void,
+): HTMLElement {
+  const banner = h("div", { class: "banner-slot" });
+  const confirmSlot = h("div", { class: "confirm-slot" });
+  const actions: AccountAction[] = [
+    {
+      name: "reset-password",
+      label: "Reset password",
+      confirm: "Reset the password",
+      explain: `${user.displayName} gets a new one-time password; their browser sessions end and their API tokens are revoked.`,
+      danger: false,
+      run: async () => {
+        const d = await gql(RESET_PASSWORD, { user: user.id }, signal);
+        onUpdated(
+          d.resetUserPassword.user,
+          `Reset the password of ${user.email}.`,
+          d.resetUserPassword.oneTimePassword,
+        );
+      },
+    },
+    user.active
+      ? {
+          name: "deactivate",
+          label: "Deactivate",
+          confirm: "Deactivate the account",
+          explain: `${user.displayName} can no longer sign in; their browser sessions end and their API tokens are revoked for good. Their roles stay, for a reactivation.`,
+          danger: true,
+          run: async () => {
+            const d = await gql(SET_ACTIVE, { user: user.id, active: false }, signal);
+            onUpdated(d.setUserActive, `Deactivated ${user.email}.`);
+          },
+        }
+      : {
+          name: "reactivate",
+          label: "Reactivate",
+          confirm: "Reactivate the account",
+          explain: `${user.displayName} can sign in again with their password; revoked API tokens stay revoked.`,
+          danger: false,
+          run: async () => {
+            const d = await gql(SET_ACTIVE, { user: user.id, active: true }, signal);
+            onUpdated(d.setUserActive, `Reactivated ${user.email}.`);
+          },
+        },
+  ];
+  const ask = (a: AccountAction) => {
+    const go = h(
+      "button",
+      {
+        type: "button",
+        class: a.danger ? "button button-small button-danger" : "button button-small",
+        "data-action": `confirm-${a.name}`,
+      },
+      a.confirm,
+    );
+    const cancel = h(
+      "button",
+      { type: "button", class: "button button-small button-secondary", "data-action": "cancel" },
+      "Cancel",
+    );
+    cancel.addEventListener("click", () => replaceChildren(confirmSlot));
+    go.addEventListener("click", () => {
+      go.disabled = true;
+      cancel.disabled = true;
+      a.run().catch((err: unknown) => {
+        go.disabled = false;
+        cancel.disabled = false;
+        replaceChildren(banner, errorBanner(err, `Could not ${a.label.toLowerCase()}`));
+      });
+    });
+    replaceChildren(
+      confirmSlot,
+      h(
+        "div",
+        { class: "confirm-box", role: "group", "aria-label": a.confirm },
+        h("p", null, a.explain),
+        go,
+        cancel,
+      ),
+    );
+    go.focus();
+  };
+  return h(
+    "div",
+    { class: "account-actions" },
+    h("h4", null, "Account"),
+    banner,
+    h(
+      "div",
+      { class: "button-row" },
+      actions.map((a) => {
+        const b = h(
+          "button",
+          {
+            type: "button",
+            class: a.danger
+              ? "button button-small button-secondary button-danger-outline"
+              : "button button-small button-secondary",
+            "data-action": a.name,
+          },
+          a.label,
+        );
+        b.addEventListener("click", () => ask(a));
+        return b;
+      }),
+    ),
+    confirmSlot,
+  );
+}
+
 function userStatus(u: UserRow): HTMLElement[] {
   const out = [badge(u.active ? "ACTIVE" : "INACTIVE", "user")];
   if (u.mustChangePassword) out.push(h("span", { class: "badge badge-pending" }, "One-time password"));
@@ -88,8 +272,9 @@ function userStatus(u: UserRow): HTMLElement[] {
 function rolesPanel(
   user: UserRow,
   orgs: OrgRef[],
+  kinds: { code: string; kind: string }[],
   signal: AbortSignal,
-  onUpdated: (u: UserRow, message: string) => void,
+  onUpdated: (u: UserRow, message: string, secret?: string) => void,
 ): HTMLElement {
   const banner = h("div", { class: "banner-slot" });
   const current = sortRoles(user.roles);
@@ -109,11 +294,7 @@ function rolesPanel(
           );
           revoke.addEventListener("click", () => {
             revoke.disabled = true;
-            gql<{ revokeRole: UserRow }>(
-              REVOKE,
-              { user: user.id, organisation: r.organisation.code, role: r.role },
-              signal,
-            ).then(
+            gql(REVOKE, { user: user.id, organisation: r.organisation.code, role: r.role }, signal).then(
               (d) =>
                 onUpdated(
                   d.revokeRole,
@@ -163,9 +344,9 @@ function rolesPanel(
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     grant.disabled = true;
-    gql<{ grantRole: UserRow }>(
+    gql(
       GRANT,
-      { user: user.id, organisation: orgSelect.value, role: roleSelect.value },
+      { user: user.id, organisation: orgSelect.value, role: roleSelect.value as Role }, // the select offers ROLES only
       signal,
     ).then(
       (d) =>
@@ -184,6 +365,7 @@ function rolesPanel(
     banner,
     list,
     form,
+    controlsAccount(user, kinds) ? accountSection(user, signal, onUpdated) : null,
   );
 }
 
@@ -191,9 +373,10 @@ function rolesPanel(
 function usersTable(
   users: UserRow[],
   orgs: OrgRef[],
+  kinds: { code: string; kind: string }[],
   signal: AbortSignal,
   open: Set<string>,
-  onUpdated: (u: UserRow, message: string) => void,
+  onUpdated: (u: UserRow, message: string, secret?: string) => void,
 ): HTMLElement {
   const tbody = h("tbody", { id: "user-rows" });
   for (const u of users) {
@@ -213,7 +396,7 @@ function usersTable(
     const detail = h(
       "tr",
       { class: "detail-row", id: panelId, hidden: !expanded },
-      h("td", { colspan: 6 }, expanded ? rolesPanel(u, orgs, signal, onUpdated) : null),
+      h("td", { colspan: 6 }, expanded ? rolesPanel(u, orgs, kinds, signal, onUpdated) : null),
     );
     toggle.addEventListener("click", () => {
       const show = detail.hidden;
@@ -222,7 +405,10 @@ function usersTable(
       if (show) {
         open.add(u.id);
         if (!detail.firstElementChild?.childElementCount)
-          replaceChildren(detail.firstElementChild as HTMLElement, rolesPanel(u, orgs, signal, onUpdated));
+          replaceChildren(
+            detail.firstElementChild as HTMLElement,
+            rolesPanel(u, orgs, kinds, signal, onUpdated),
+          );
         detail.querySelector("select")?.focus();
       } else {
         open.delete(u.id);
@@ -311,7 +497,7 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   }
   const status = outlet.appendChild(loading("Loading users…"));
   const [{ users: initial, organisations: kinds }, orgs] = await Promise.all([
-    gql<{ users: UserRow[]; organisations: { code: string; kind: string }[] }>(USERS, {}, signal),
+    gql(USERS, {}, signal),
     loadOrganisations(),
   ]);
   const homes = creatableIn(orgs, kinds);
@@ -326,14 +512,26 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
     count.textContent = String(users.length);
     replaceChildren(
       listSlot,
-      users.length ? usersTable(users, orgs, signal, open, onUpdated) : empty("No users yet."),
+      users.length ? usersTable(users, orgs, kinds, signal, open, onUpdated) : empty("No users yet."),
     );
   };
-  function onUpdated(u: UserRow, message: string) {
+  function onUpdated(u: UserRow, message: string, secret?: string) {
     users = users.map((x) => (x.id === u.id ? u : x));
     open.add(u.id);
     showUsers();
-    replaceChildren(notice, successNote(message));
+    replaceChildren(
+      notice,
+      secret
+        ? secretBox({
+            id: "reset-password",
+            title: `New one-time password for ${u.email}`,
+            warning:
+              "Hand it to the user over a separate, trusted channel. It is shown only now; they must choose their own password when they next sign in.",
+            label: `New one-time password for ${u.email}`,
+            secret,
+          })
+        : successNote(message),
+    );
   }
 
   // Create a user.
@@ -400,7 +598,7 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
     if (bad) return;
     submit.disabled = true;
     submit.textContent = "Creating…";
-    gql<{ createUser: { user: UserRow; oneTimePassword: string } }>(
+    gql(
       CREATE_USER,
       {
         email: email.input.value.trim(),

@@ -1,5 +1,11 @@
 // "#/assets/<globalId>": one asset: details, capacity and usage, licences for its product, direct
 // dependencies both ways (each linking to the other asset), and its change history.
+import { mountAddDependency, removeDependencyButton } from "../forms/dependency-editor.tsx";
+import { loadOrganisations } from "../organisations.ts";
+import { may } from "../permissions.ts";
+import { graphql } from "../graphql.ts";
+import type { ItemOf } from "../graphql.ts";
+import type { AssetQuery } from "../graphql.ts";
 import { gql } from "../api.ts";
 import { h, type Child } from "../dom.ts";
 import {
@@ -13,107 +19,150 @@ import {
 } from "../format.ts";
 import { definePage, href, type PageContext } from "../router.ts";
 import { diffDetails, type AuditEventRow } from "../audit.ts";
-import { badge, contractValue, dataTable, empty, loading, pageHeader, usageBar, type Column } from "../ui.ts";
+import {
+  badge,
+  contractValue,
+  dataTable,
+  empty,
+  errorBanner,
+  loading,
+  pageHeader,
+  usageBar,
+  type Column,
+  definitionList,
+} from "../ui.ts";
 import { commercialMoney } from "../commercial.ts";
 
-interface AssetRef {
-  id: string;
-  name: string;
-  kind: string;
-  lifecycle: string;
-  organisation: { code: string };
-}
+type AssetRef = Dependency["source"];
 
-interface Dependency {
-  id: string;
-  type: string;
-  description: string | null;
-  source: AssetRef;
-  target: AssetRef;
-}
+type Dependency = ItemOf<AssetDetail["dependsOn"]>;
 
-interface LicenceRow {
-  id: string;
-  metric: string;
-  quantityOwned: number;
-  quantityUsed: number;
-  shelfware: number;
-  shortfall: number;
-  /** Commercial: null unless valuesVisible. */
-  unitCost: string | null;
-  annualCost: string | null;
-  valuesVisible: boolean;
-  organisation: { code: string };
-  status: string;
-  contract: {
-    reference: string;
-    title: string;
-    endDate: string | null;
-    valuesVisible: boolean;
-    value: string | null;
-    annualValue: string | null;
-  } | null;
-}
+type LicenceRow = ItemOf<AssetDetail["licences"]>;
 
 /** The asset as this page reads it. */
-export interface AssetDetail {
-  id: string;
-  name: string;
-  kind: string;
-  subtype: string | null;
-  lifecycle: string;
-  criticality: string;
-  annualRunCost: string;
-  bookValue: string;
-  supportEnd: string | null;
-  description: string | null;
-  rackUnits: number | null;
-  powerKw: number | null;
-  storageTb: number | null;
-  storageUsedTb: number | null;
-  vcpu: number | null;
-  vcpuUsed: number | null;
-  ramGb: number | null;
-  ramUsedGb: number | null;
-  bandwidthMbps: number | null;
-  bandwidthUsedMbps: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  organisation: { code: string; name: string };
-  site: { id: string; name: string; kind: string } | null;
-  product: {
-    name: string;
-    edition: string;
-    vendor: { name: string };
-    capability: { name: string } | null;
-  } | null;
-  dependsOn: Dependency[];
-  dependencyOf: Dependency[];
-  licences: LicenceRow[];
-}
+export type AssetDetail = NonNullable<AssetQuery["asset"]>;
 
-const REF = "id name kind lifecycle organisation { code }";
-const QUERY = /* GraphQL */ `
+graphql(`
+  fragment AssetRefFields on Asset {
+    id
+    name
+    kind
+    lifecycle
+    organisation {
+      code
+    }
+  }
+`);
+const QUERY = graphql(`
   query Asset($id: ID!) {
     asset(id: $id) {
-      id name kind subtype lifecycle criticality annualRunCost bookValue supportEnd description
-      rackUnits powerKw storageTb storageUsedTb vcpu vcpuUsed ramGb ramUsedGb bandwidthMbps bandwidthUsedMbps
-      version createdAt updatedAt
-      organisation { code name }
-      site { id name kind }
-      product { name edition vendor { name } capability { name } }
-      dependsOn { id type description source { ${REF} } target { ${REF} } }
-      dependencyOf { id type description source { ${REF} } target { ${REF} } }
+      id
+      name
+      kind
+      subtype
+      lifecycle
+      criticality
+      annualRunCost
+      bookValue
+      supportEnd
+      description
+      rackUnits
+      powerKw
+      storageTb
+      storageUsedTb
+      vcpu
+      vcpuUsed
+      ramGb
+      ramUsedGb
+      bandwidthMbps
+      bandwidthUsedMbps
+      version
+      createdAt
+      updatedAt
+      organisation {
+        code
+        name
+      }
+      site {
+        id
+        name
+        kind
+      }
+      product {
+        name
+        edition
+        vendor {
+          name
+        }
+        capability {
+          name
+        }
+      }
+      dependsOn {
+        id
+        version
+        type
+        description
+        source {
+          ...AssetRefFields
+        }
+        target {
+          ...AssetRefFields
+        }
+      }
+      dependencyOf {
+        id
+        version
+        type
+        description
+        source {
+          ...AssetRefFields
+        }
+        target {
+          ...AssetRefFields
+        }
+      }
       licences {
-        id metric quantityOwned quantityUsed shelfware shortfall unitCost annualCost valuesVisible status
-        organisation { code }
-        contract { reference title endDate valuesVisible value annualValue }
+        id
+        metric
+        quantityOwned
+        quantityUsed
+        shelfware
+        shortfall
+        unitCost
+        annualCost
+        valuesVisible
+        status
+        organisation {
+          code
+        }
+        contract {
+          reference
+          title
+          endDate
+          valuesVisible
+          value
+          annualValue
+        }
       }
     }
-    auditTrail(entityId: $id) { id at actor action entityType entityId before after valuesVisible organisation { code name } }
+    auditTrail(entityId: $id) {
+      id
+      at
+      actor
+      action
+      entityType
+      entityId
+      before
+      after
+      valuesVisible
+      organisation {
+        code
+        name
+      }
+    }
   }
-`;
+`);
 
 /** Adds something to an asset page's action area (e.g. the graph page's "Open in graph"). */
 export type AssetAction = (asset: AssetDetail) => Node | null;
@@ -144,8 +193,21 @@ function dependencySection(
   deps: Dependency[],
   direction: "out" | "in",
   none: string,
+  /** Whether the user may remove a dependency (EDITOR or ADMIN in its source's organisation). */
+  mayRemove: (d: Dependency) => boolean,
 ): HTMLElement {
-  const columns: Column<Dependency>[] =
+  const banner = h("div", { class: "banner-slot" });
+  const remove: Column<Dependency> = {
+    header: "",
+    csv: false,
+    cell: (d) =>
+      mayRemove(d)
+        ? removeDependencyButton(d, (err) =>
+            banner.replaceChildren(errorBanner(err, "Could not remove the dependency")),
+          )
+        : null,
+  };
+  const base: Column<Dependency>[] =
     direction === "out"
       ? [
           { header: "Relation", cell: (d) => h("span", { class: "relation" }, formatDependencyType(d.type)) },
@@ -157,19 +219,13 @@ function dependencySection(
           { header: "Relation", cell: (d) => h("span", { class: "relation" }, formatDependencyType(d.type)) },
           { header: "Note", cell: (d) => d.description ?? "" },
         ];
+  const columns = deps.some(mayRemove) ? [...base, remove] : base;
   return h(
     "section",
     { class: "card", id, "aria-labelledby": `${id}-h` },
     h("h2", { id: `${id}-h` }, title, h("span", { class: "count" }, String(deps.length))),
+    banner,
     deps.length ? dataTable(columns, deps, title).wrap : empty(none),
-  );
-}
-
-function definitionList(items: [string, Child][]): HTMLElement {
-  return h(
-    "dl",
-    { class: "details" },
-    items.map(([term, value]) => h("div", null, h("dt", null, term), h("dd", null, value ?? "—"))),
   );
 }
 
@@ -235,7 +291,8 @@ const licenceColumns: Column<LicenceRow>[] = [
   { header: "Status", cell: (l) => badge(l.status, "status") },
 ];
 
-const auditColumns: Column<AuditEventRow>[] = [
+/** The columns of a record's change history (asset and site pages). */
+export const auditColumns: Column<AuditEventRow>[] = [
   { header: "When", class: "nowrap", cell: (e) => formatDateTime(e.at) },
   { header: "Who", cell: (e) => e.actor },
   { header: "Action", cell: (e) => badge(e.action, "action") },
@@ -245,7 +302,7 @@ const auditColumns: Column<AuditEventRow>[] = [
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const id = route.params.id ?? "";
   const status = outlet.appendChild(loading("Loading asset…"));
-  const data = await gql<{ asset: AssetDetail | null; auditTrail: AuditEventRow[] }>(QUERY, { id }, signal);
+  const [data, orgs] = await Promise.all([gql(QUERY, { id }, signal), loadOrganisations()]);
   status.remove();
   const a = data.asset;
   const back = h("a", { href: href("/assets"), class: "back" }, "← All assets");
@@ -255,11 +312,24 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   }
 
   const actionArea = h("div", { class: "asset-actions", "data-slot": "asset-actions" });
+  const mayEdit = may("editInventory", a.organisation.code, orgs);
+  if (mayEdit)
+    actionArea.append(
+      h("a", { class: "button", id: "asset-edit", href: href(`/assets/${a.id}/edit`) }, "Edit asset"),
+    );
   for (const action of actions) {
     const node = action(a);
     if (node) actionArea.append(node);
   }
 
+  const addDependency = mayEdit
+    ? h(
+        "section",
+        { class: "card", id: "add-dependency", "aria-labelledby": "add-dependency-h" },
+        h("h2", { id: "add-dependency-h" }, "Add a dependency"),
+      )
+    : null;
+  if (addDependency) mountAddDependency(addDependency.appendChild(h("div")), a, signal);
   const product = a.product ? `${a.product.name}${a.product.edition ? ` ${a.product.edition}` : ""}` : null;
 
   outlet.append(
@@ -287,7 +357,16 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
           ["Organisation", `${a.organisation.name} (${a.organisation.code})`],
           ["Kind", formatEnum(a.kind)],
           ["Subtype", a.subtype ?? "—"],
-          ["Site", a.site ? `${a.site.name} (${formatEnum(a.site.kind)})` : "—"],
+          [
+            "Site",
+            a.site
+              ? h(
+                  "a",
+                  { href: href(`/sites/${a.site.id}`), class: "site-link" },
+                  `${a.site.name} (${formatEnum(a.site.kind)})`,
+                )
+              : "—",
+          ],
           ["Product", product ?? "—"],
           ["Vendor", a.product?.vendor.name ?? "—"],
           ["Capability", a.product?.capability?.name ?? "—"],
@@ -309,6 +388,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         a.dependsOn,
         "out",
         "This asset depends on nothing recorded.",
+        (d) => may("editInventory", d.source.organisation.code, orgs),
       ),
       dependencySection(
         "Needed by",
@@ -316,8 +396,10 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         a.dependencyOf,
         "in",
         "Nothing recorded depends on this asset.",
+        (d) => may("editInventory", d.source.organisation.code, orgs),
       ),
     ),
+    addDependency ?? "",
     h(
       "section",
       { class: "card", id: "licences", "aria-labelledby": "licences-h" },

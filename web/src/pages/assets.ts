@@ -1,11 +1,14 @@
 // "#/assets?org=SCC,DCC&kind=SERVER&lifecycle=ACTIVE&criticality=HIGH&q=…&order=NAME_ASC&site=Site:…":
 // the inventory browser. Filters live in the URL (replaceState), pages load with Relay cursors.
+import { AssetOrder, graphql } from "../graphql.ts";
+import type { NodeOf, AssetsQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { pagedTable, type Connection } from "../list.ts";
-import { ASSET_KINDS, ASSET_ORDERS, CRITICALITIES, LIFECYCLES } from "../enums.ts";
-import { formatEnum, formatMoney } from "../format.ts";
+import { ASSET_KINDS, CRITICALITIES, enumValue, LIFECYCLE_FILTER_OPTIONS, lifecyclesOf } from "../enums.ts";
+import { formatDate, formatEnum, formatMoney } from "../format.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { mayIn } from "../permissions.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
   badge,
@@ -15,28 +18,18 @@ import {
   pageHeader,
   selectField,
   type Column,
+  orgTag,
 } from "../ui.ts";
 
 /** Rows fetched per page. */
 export const PAGE_SIZE = 50;
 
-interface AssetRow {
-  id: string;
-  name: string;
-  kind: string;
-  subtype: string | null;
-  lifecycle: string;
-  criticality: string;
-  annualRunCost: string;
-  organisation: { code: string; name: string };
-  site: { id: string; name: string } | null;
-}
+export type AssetRow = NodeOf<AssetsQuery["assets"]>;
 
-interface AssetPage {
-  assets: Connection<AssetRow>;
-}
+type AssetPage = AssetsQuery;
 
-const QUERY = /* GraphQL */ `
+/** The asset list query (also the site page's list of assets located there). */
+export const ASSETS_QUERY = graphql(`
   query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {
     assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
@@ -54,6 +47,7 @@ const QUERY = /* GraphQL */ `
           lifecycle
           criticality
           annualRunCost
+          updatedAt
           organisation {
             code
             name
@@ -66,7 +60,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** The filter state, as read from and written to the URL. */
 interface State {
@@ -96,20 +90,22 @@ function toFilter(s: State): Record<string, unknown> {
   const list = (v: string) => v.split(",").filter(Boolean);
   if (s.org.length) filter.organisation = s.org;
   if (s.kind) filter.kind = list(s.kind);
-  if (s.lifecycle) filter.lifecycle = list(s.lifecycle);
+  if (s.lifecycle) filter.lifecycle = lifecyclesOf(s.lifecycle);
   if (s.criticality) filter.criticality = list(s.criticality);
   if (s.site) filter.site = [s.site];
   if (s.q.trim()) filter.search = s.q.trim();
   return filter;
 }
 
-const columns: Column<AssetRow>[] = [
+/** The asset list columns (also on the site page). */
+export const assetColumns: Column<AssetRow>[] = [
   {
     header: "Name",
     class: "name-col",
     cell: (a) => h("a", { href: href(`/assets/${a.id}`), class: "asset-link" }, a.name),
+    sort: { asc: AssetOrder.NameAsc, desc: AssetOrder.NameDesc },
   },
-  { header: "Org", cell: (a) => h("abbr", { title: a.organisation.name }, a.organisation.code) },
+  { header: "Org", cell: (a) => orgTag(a.organisation) },
   {
     header: "Kind",
     cell: (a) => [
@@ -117,15 +113,35 @@ const columns: Column<AssetRow>[] = [
       a.subtype ? h("span", { class: "secondary" }, a.subtype) : null,
     ],
   },
-  { header: "Site", cell: (a) => a.site?.name ?? h("span", { class: "muted" }, "—") },
+  {
+    header: "Site",
+    cell: (a) =>
+      a.site
+        ? h("a", { href: href(`/sites/${a.site.id}`), class: "site-link" }, a.site.name)
+        : h("span", { class: "muted" }, "—"),
+  },
   { header: "Lifecycle", cell: (a) => badge(a.lifecycle, "lifecycle") },
   { header: "Criticality", cell: (a) => badge(a.criticality, "criticality") },
-  { header: "Annual run cost", align: "num", cell: (a) => formatMoney(a.annualRunCost) },
+  {
+    header: "Annual run cost",
+    align: "num",
+    cell: (a) => formatMoney(a.annualRunCost),
+    csv: (a) => a.annualRunCost,
+    sort: { asc: AssetOrder.AnnualRunCostAsc, desc: AssetOrder.AnnualRunCostDesc, first: "desc" },
+  },
+  {
+    header: "Updated",
+    class: "nowrap",
+    cell: (a) => formatDate(a.updatedAt),
+    csv: (a) => a.updatedAt,
+    sort: { asc: AssetOrder.UpdatedAtAsc, desc: AssetOrder.UpdatedAtDesc, first: "desc" },
+  },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const state = readState(route.query);
-  outlet.append(pageHeader("Assets", "Everything that runs or connects, across all organisations."));
+  const actions = h("div", { class: "asset-actions" });
+  outlet.append(pageHeader("Assets", "Everything that runs or connects, across all organisations.", actions));
 
   const filters = h("form", {
     class: "filters",
@@ -135,15 +151,28 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   });
   const siteChip = h("div", { class: "chips" });
   const list = pagedTable<AssetRow>({
-    columns,
+    columns: assetColumns,
     noun: "assets",
     id: "asset",
     signal,
-    fetch: async (after, sig) =>
+    exportName: "assets",
+    order: {
+      initial: state.order,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) =>
       (
-        await gql<AssetPage>(
-          QUERY,
-          { filter: toFilter(state), orderBy: state.order, first: PAGE_SIZE, after },
+        await gql(
+          ASSETS_QUERY,
+          {
+            filter: toFilter(state),
+            orderBy: enumValue(Object.values(AssetOrder), order) ?? null,
+            first,
+            after,
+          },
           sig,
         )
       ).assets,
@@ -158,8 +187,10 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
   }
   if (signal.aborted) return;
+  if (mayIn("editInventory", orgs).length)
+    actions.append(h("a", { class: "button", id: "asset-new", href: href("/assets/new") }, "New asset"));
 
-  const reload = () => {
+  function writeQuery() {
     replaceQuery({
       org: state.org,
       kind: state.kind,
@@ -169,6 +200,9 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       order: state.order === "NAME_ASC" ? "" : state.order,
       site: state.site,
     });
+  }
+  const reload = () => {
+    writeQuery();
     return list.reload();
   };
 
@@ -204,13 +238,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         )
       : null,
     selectField("Kind", "kind", enumOptions(ASSET_KINDS, "All kinds"), state.kind, set("kind")),
-    selectField(
-      "Lifecycle",
-      "lifecycle",
-      enumOptions(LIFECYCLES, "Any lifecycle"),
-      state.lifecycle,
-      set("lifecycle"),
-    ),
+    selectField("Lifecycle", "lifecycle", LIFECYCLE_FILTER_OPTIONS, state.lifecycle, set("lifecycle")),
     selectField(
       "Criticality",
       "criticality",
@@ -219,7 +247,6 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       set("criticality"),
     ),
     h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
-    selectField("Order", "order", [...ASSET_ORDERS], state.order, set("order")),
   );
 
   if (state.site) {
@@ -241,8 +268,14 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       ),
     );
     siteChip.append(chip);
-    gql<{ site: { name: string } | null }>(
-      "query SiteName($id: ID!) { site(id: $id) { name } }",
+    gql(
+      graphql(`
+        query SiteName($id: ID!) {
+          site(id: $id) {
+            name
+          }
+        }
+      `),
       { id: state.site },
       signal,
     ).then(

@@ -1,6 +1,7 @@
 // "#/audit?org=SCC&actor=jane@…&type=Asset&from=2026-11-01&to=2026-11-30&entity=Asset:…": every
 // recorded change, newest first, with filters in the URL and "Load more" paging. Each row opens its
 // field-by-field diff.
+import { graphql } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { AUDITED_TYPES, diffDetails, entityCell, entityTypeLabel, type AuditEventRow } from "../audit.ts";
@@ -11,7 +12,7 @@ import { definePage, queryList, registerNav, replaceQuery, type PageContext } fr
 import { hasRole } from "../session.ts";
 import { badge, checkboxGroup, errorBanner, pageHeader, selectField, type Column } from "../ui.ts";
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -38,7 +39,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -96,7 +97,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     id: "audit",
     signal,
     emptyMessage: "No recorded changes match these filters.",
-    fetch: async (after, sig) => {
+    exportName: "audit-events",
+    fetch: async (after, sig, { first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.actor.trim()) filter.actor = state.actor.trim();
@@ -106,8 +108,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       const to = dayStart(state.to, 1);
       if (from) filter.from = from;
       if (to) filter.to = to;
-      return (await gql<{ auditEvents: Connection<AuditEventRow> }>(QUERY, { filter, first: 50, after }, sig))
-        .auditEvents;
+      return (await gql(QUERY, { filter, first, after }, sig)).auditEvents;
     },
   });
   const entityChip = h("div", { class: "chips" });
@@ -116,8 +117,15 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   let orgs: OrgRef[] = [];
   try {
     const users = hasRole("ADMIN")
-      ? gql<{ users: { id: string; email: string }[] }>(
-          "query UserLabels { users { id email } }",
+      ? gql(
+          graphql(`
+            query UserLabels {
+              users {
+                id
+                email
+              }
+            }
+          `),
           {},
           signal,
         ).then(
@@ -231,8 +239,14 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       ),
     );
     if (state.entity.startsWith("Asset:")) {
-      gql<{ asset: { name: string } | null }>(
-        "query AssetName($id: ID!) { asset(id: $id) { name } }",
+      gql(
+        graphql(`
+          query AssetName($id: ID!) {
+            asset(id: $id) {
+              name
+            }
+          }
+        `),
         { id: state.entity },
         signal,
       ).then(

@@ -1,10 +1,14 @@
 // "#/licences?org=SCC&capability=CRM&q=…&shelfware=1": entitlements with seats owned vs used.
+import { CAPABILITIES } from "../procurement/data.ts";
+import { LicenceOrder, RecordStatus, graphql } from "../graphql.ts";
+import type { NodeOf, LicencesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { formatDate, formatEnum, formatInt, formatMoney } from "../format.ts";
 import { pagedTable, type Connection } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
-import { definePage, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
+import { may, mayIn } from "../permissions.ts";
+import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
   badge,
   checkboxGroup,
@@ -14,41 +18,16 @@ import {
   selectField,
   type Column,
   type SelectOption,
+  orgTag,
 } from "../ui.ts";
-import { commercialMoney } from "../commercial.ts";
+import { commercialMoney, commercialText, seesCommercialIn } from "../commercial.ts";
+import { enumValue } from "../enums.ts";
 
-interface LicenceRow {
-  id: string;
-  metric: string;
-  quantityOwned: number;
-  quantityUsed: number;
-  shelfware: number;
-  shortfall: number;
-  /** Commercial: null unless valuesVisible. */
-  unitCost: string | null;
-  annualCost: string | null;
-  valuesVisible: boolean;
-  status: string;
-  organisation: { code: string; name: string };
-  product: {
-    name: string;
-    edition: string;
-    vendor: { name: string };
-    capability: { code: string; name: string } | null;
-  };
-  contract: {
-    reference: string;
-    endDate: string | null;
-    noticeDeadline: string | null;
-    valuesVisible: boolean;
-    value: string | null;
-    annualValue: string | null;
-  } | null;
-}
+type LicenceRow = NodeOf<LicencesQuery["licences"]>;
 
-const QUERY = /* GraphQL */ `
-  query Licences($filter: LicenceFilter, $first: Int, $after: String) {
-    licences(filter: $filter, first: $first, after: $after) {
+const QUERY = graphql(`
+  query Licences($filter: LicenceFilter, $orderBy: LicenceOrder, $first: Int, $after: String) {
+    licences(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -82,6 +61,7 @@ const QUERY = /* GraphQL */ `
             }
           }
           contract {
+            id
             reference
             endDate
             noticeDeadline
@@ -93,9 +73,10 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const columns: Column<LicenceRow>[] = [
+/** The licence columns; annual cost sorts only when every cost in scope is visible (see seesCommercialIn). */
+const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean): Column<LicenceRow>[] => [
   {
     header: "Product",
     class: "name-col",
@@ -104,10 +85,16 @@ const columns: Column<LicenceRow>[] = [
       h("span", { class: "secondary" }, l.product.vendor.name),
     ],
   },
-  { header: "Org", cell: (l) => h("abbr", { title: l.organisation.name }, l.organisation.code) },
+  { header: "Org", cell: (l) => orgTag(l.organisation) },
   { header: "Capability", cell: (l) => l.product.capability?.name ?? h("span", { class: "muted" }, "—") },
   { header: "Metric", cell: (l) => formatEnum(l.metric) },
-  { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned) },
+  {
+    header: "Owned",
+    align: "num",
+    cell: (l) => formatInt(l.quantityOwned),
+    csv: (l) => l.quantityOwned,
+    sort: { asc: LicenceOrder.QuantityOwnedAsc, desc: LicenceOrder.QuantityOwnedDesc, first: "desc" },
+  },
   { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed) },
   {
     header: "Shelfware",
@@ -127,6 +114,16 @@ const columns: Column<LicenceRow>[] = [
     header: "Annual cost",
     align: "num",
     cell: (l) => commercialMoney(l.annualCost, l.valuesVisible, { hiddenFor: [l.organisation.code] }),
+    csv: (l) => commercialText(l.annualCost, l.valuesVisible),
+    ...(costSortable()
+      ? {
+          sort: {
+            asc: LicenceOrder.AnnualCostAsc,
+            desc: LicenceOrder.AnnualCostDesc,
+            first: "desc" as const,
+          },
+        }
+      : {}),
   },
   {
     header: "Contract ends",
@@ -134,6 +131,13 @@ const columns: Column<LicenceRow>[] = [
     cell: (l) =>
       l.contract
         ? [
+            mayEdit(l.organisation.code)
+              ? h(
+                  "a",
+                  { href: href(`/contracts/${l.contract.id}/edit`), class: "secondary contract-link" },
+                  l.contract.reference,
+                )
+              : null,
             h("span", null, formatDate(l.contract.endDate)),
             l.contract.noticeDeadline
               ? h("span", { class: "secondary" }, `notice by ${formatDate(l.contract.noticeDeadline)}`)
@@ -151,6 +155,21 @@ const columns: Column<LicenceRow>[] = [
         : h("span", { class: "muted" }, "—"),
   },
   { header: "Status", cell: (l) => badge(l.status, "status") },
+  {
+    header: "",
+    csv: false,
+    cell: (l) =>
+      mayEdit(l.organisation.code)
+        ? h(
+            "a",
+            {
+              href: href(`/licences/${l.id}/edit`),
+              class: "button button-small button-secondary licence-edit",
+            },
+            "Edit",
+          )
+        : null,
+  },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
@@ -159,11 +178,15 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     capability: route.query.get("capability") ?? "",
     q: route.query.get("q") ?? "",
     shelfware: route.query.get("shelfware") === "1",
+    status: route.query.get("status") ?? "",
+    order: route.query.get("order") ?? "",
   };
+  const actions = h("div", { class: "asset-actions" });
   outlet.append(
     pageHeader(
       "Licences",
       "Entitlements by organisation: seats owned against seats used, and what they cost a year.",
+      actions,
     ),
   );
   const filters = h("form", {
@@ -172,47 +195,72 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     "aria-label": "Filter licences",
     onsubmit: (e: Event) => e.preventDefault(),
   });
+  let orgs: OrgRef[] = [];
   const list = pagedTable<LicenceRow>({
-    columns,
+    // Costs sort only when every cost in the filtered scope is visible (the server refuses otherwise).
+    columns: columns(
+      () => seesCommercialIn(orgs, state.org),
+      (code) => may("editProcurement", code, orgs),
+    ),
     noun: "licences",
     id: "licence",
     signal,
-    fetch: async (after, sig) => {
+    exportName: "licences",
+    order: {
+      initial: state.order || undefined,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.capability) filter.capability = [state.capability];
       if (state.q.trim()) filter.search = state.q.trim();
       if (state.shelfware) filter.shelfwareOnly = true;
-      return (await gql<{ licences: Connection<LicenceRow> }>(QUERY, { filter, first: 50, after }, sig))
-        .licences;
+      const status = enumValue(Object.values(RecordStatus), state.status);
+      if (status) filter.status = [status];
+      let orderBy = enumValue(Object.values(LicenceOrder), order) ?? null;
+      if (orderBy?.startsWith("ANNUAL_COST") && !seesCommercialIn(orgs, state.org)) orderBy = null;
+      return (await gql(QUERY, { filter, orderBy, first, after }, sig)).licences;
     },
   });
   outlet.append(filters, list.element);
 
-  let orgs: OrgRef[] = [];
   let capabilities: { code: string; name: string }[] = [];
   try {
     [orgs, capabilities] = await Promise.all([
       loadOrganisations(),
-      gql<{ capabilities: { code: string; name: string }[] }>(
-        "query Capabilities { capabilities { code name } }",
-        {},
-        signal,
-      ).then((d) => d.capabilities),
+      gql(CAPABILITIES, {}, signal).then((d) => d.capabilities),
     ]);
   } catch (err) {
     if (isAbort(err)) return;
     outlet.insertBefore(errorBanner(err, "Could not load filter options"), filters);
   }
   if (signal.aborted) return;
+  if (mayIn("editProcurement", orgs).length)
+    actions.append(
+      h("a", { class: "button", id: "licence-new", href: href("/licences/new") }, "New licence"),
+      h(
+        "a",
+        { class: "button button-secondary", id: "contract-new", href: href("/contracts/new") },
+        "New contract",
+      ),
+    );
 
-  const reload = () => {
+  function writeQuery() {
     replaceQuery({
       org: state.org,
       capability: state.capability,
       q: state.q.trim(),
       shelfware: state.shelfware ? "1" : "",
+      status: state.status,
+      order: state.order,
     });
+  }
+  const reload = () => {
+    writeQuery();
     return list.reload();
   };
   const set =
@@ -253,6 +301,16 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         )
       : null,
     selectField("Capability", "capability", capabilityOptions, state.capability, set("capability")),
+    selectField(
+      "Status",
+      "status",
+      [
+        { value: "", label: "Any status" },
+        ...Object.values(RecordStatus).map((v) => ({ value: v, label: v[0] + v.slice(1).toLowerCase() })),
+      ],
+      state.status,
+      set("status"),
+    ),
     h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
     h("div", { class: "field field-check" }, h("label", { class: "checkbox" }, shelf, "Shelfware only")),
   );

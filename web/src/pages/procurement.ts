@@ -40,7 +40,7 @@ async function render(ctx: PageContext): Promise<void> {
   try {
     [orgs, capabilities] = await Promise.all([
       loadOrganisations(),
-      gql<{ capabilities: Capability[] }>(CAPABILITIES, {}, signal).then((d) => d.capabilities),
+      gql(CAPABILITIES, {}, signal).then((d) => d.capabilities),
     ]);
   } catch (err) {
     if (isAbort(err)) return;

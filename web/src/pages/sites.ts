@@ -1,10 +1,13 @@
 // "#/sites?org=SCC&kind=DATA_CENTRE&q=…": data centres, comms rooms, offices, schools and colocation.
+import { SiteOrder, graphql } from "../graphql.ts";
+import type { NodeOf, SitesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
-import { LIFECYCLES, SITE_KINDS } from "../enums.ts";
+import { SITE_KINDS, enumValue, LIFECYCLE_FILTER_OPTIONS, lifecyclesOf } from "../enums.ts";
 import { formatDate, formatEnum, formatInt, formatMoney, formatNumber } from "../format.ts";
 import { pagedTable, type Connection } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
+import { mayIn } from "../permissions.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import {
   badge,
@@ -15,30 +18,14 @@ import {
   selectField,
   usageBar,
   type Column,
+  orgTag,
 } from "../ui.ts";
 
-interface SiteRow {
-  id: string;
-  name: string;
-  kind: string;
-  lifecycle: string;
-  postcode: string | null;
-  racks: number | null;
-  racksUsed: number | null;
-  powerKw: number | null;
-  powerUsedKw: number | null;
-  floorSpaceM2: number | null;
-  pue: number | null;
-  tier: number | null;
-  leaseEnd: string | null;
-  annualCost: string;
-  organisation: { code: string; name: string };
-  assets: { totalCount: number };
-}
+type SiteRow = NodeOf<SitesQuery["sites"]>;
 
-const QUERY = /* GraphQL */ `
-  query Sites($filter: SiteFilter, $first: Int, $after: String) {
-    sites(filter: $filter, first: $first, after: $after) {
+const QUERY = graphql(`
+  query Sites($filter: SiteFilter, $orderBy: SiteOrder, $first: Int, $after: String) {
+    sites(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -71,18 +58,20 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const columns: Column<SiteRow>[] = [
   {
     header: "Name",
     class: "name-col",
     cell: (s) => [
-      h("span", { class: "strong" }, s.name),
+      h("a", { href: href(`/sites/${s.id}`), class: "strong site-link" }, s.name),
       s.postcode ? h("span", { class: "secondary" }, s.postcode) : null,
     ],
+    csv: (s) => s.name,
+    sort: { asc: SiteOrder.NameAsc, desc: SiteOrder.NameDesc },
   },
-  { header: "Org", cell: (s) => h("abbr", { title: s.organisation.name }, s.organisation.code) },
+  { header: "Org", cell: (s) => orgTag(s.organisation) },
   { header: "Kind", cell: (s) => formatEnum(s.kind) },
   { header: "Lifecycle", cell: (s) => badge(s.lifecycle, "lifecycle") },
   { header: "Racks", class: "usage-col", cell: (s) => usageBar(s.racksUsed, s.racks, "", formatInt) },
@@ -95,7 +84,13 @@ const columns: Column<SiteRow>[] = [
   { header: "PUE", align: "num", cell: (s) => formatNumber(s.pue, "", 2) },
   { header: "Tier", align: "num", cell: (s) => (s.tier == null ? "—" : String(s.tier)) },
   { header: "Lease ends", class: "nowrap", cell: (s) => formatDate(s.leaseEnd) },
-  { header: "Annual cost", align: "num", cell: (s) => formatMoney(s.annualCost) },
+  {
+    header: "Annual cost",
+    align: "num",
+    cell: (s) => formatMoney(s.annualCost),
+    csv: (s) => s.annualCost,
+    sort: { asc: SiteOrder.AnnualCostAsc, desc: SiteOrder.AnnualCostDesc, first: "desc" },
+  },
   {
     header: "Assets",
     align: "num",
@@ -106,8 +101,13 @@ const columns: Column<SiteRow>[] = [
   },
   {
     header: "Impact",
+    csv: false,
     cell: (s) =>
-      h("a", { href: href("/graph", { site: s.id }), title: "What would stop if this site closed" }, "In graph"),
+      h(
+        "a",
+        { href: href("/graph", { site: s.id }), title: "What would stop if this site closed" },
+        "In graph",
+      ),
   },
 ];
 
@@ -117,8 +117,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     kind: route.query.get("kind") ?? "",
     lifecycle: route.query.get("lifecycle") ?? "",
     q: route.query.get("q") ?? "",
+    order: route.query.get("order") ?? "",
   };
-  outlet.append(pageHeader("Sites", "Data centres, comms rooms, offices, schools and colocation space."));
+  const actions = h("div", { class: "asset-actions" });
+  outlet.append(
+    pageHeader("Sites", "Data centres, comms rooms, offices, schools and colocation space.", actions),
+  );
   const filters = h("form", {
     class: "filters",
     role: "search",
@@ -130,13 +134,22 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     noun: "sites",
     id: "site",
     signal,
-    fetch: async (after, sig) => {
+    exportName: "sites",
+    order: {
+      initial: state.order || SiteOrder.NameAsc,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.kind) filter.kind = [state.kind];
-      if (state.lifecycle) filter.lifecycle = [state.lifecycle];
+      if (state.lifecycle) filter.lifecycle = lifecyclesOf(state.lifecycle);
       if (state.q.trim()) filter.search = state.q.trim();
-      return (await gql<{ sites: Connection<SiteRow> }>(QUERY, { filter, first: 50, after }, sig)).sites;
+      const orderBy = enumValue(Object.values(SiteOrder), order) ?? null;
+      return (await gql(QUERY, { filter, orderBy, first, after }, sig)).sites;
     },
   });
   outlet.append(filters, list.element);
@@ -149,9 +162,20 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
   }
   if (signal.aborted) return;
+  if (mayIn("editInventory", orgs).length)
+    actions.append(h("a", { class: "button", id: "site-new", href: href("/sites/new") }, "New site"));
 
+  function writeQuery() {
+    replaceQuery({
+      org: state.org,
+      kind: state.kind,
+      lifecycle: state.lifecycle,
+      q: state.q.trim(),
+      order: state.order,
+    });
+  }
   const reload = () => {
-    replaceQuery({ org: state.org, kind: state.kind, lifecycle: state.lifecycle, q: state.q.trim() });
+    writeQuery();
     return list.reload();
   };
   const set =
@@ -184,13 +208,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         )
       : null,
     selectField("Kind", "kind", enumOptions(SITE_KINDS, "All kinds"), state.kind, set("kind")),
-    selectField(
-      "Lifecycle",
-      "lifecycle",
-      enumOptions(LIFECYCLES, "Any lifecycle"),
-      state.lifecycle,
-      set("lifecycle"),
-    ),
+    selectField("Lifecycle", "lifecycle", LIFECYCLE_FILTER_OPTIONS, state.lifecycle, set("lifecycle")),
     h("div", { class: "field field-grow" }, h("label", { for: "f-q" }, "Search"), search),
   );
   await reload();

@@ -1,4 +1,8 @@
 // "#/": every organisation side by side, one column each, plus a combined column when there are several.
+import { loadOrganisations, orgColour } from "../organisations.ts";
+import { toPence } from "../format.ts";
+import { graphql } from "../graphql.ts";
+import type { ItemOf, SummaryQuery } from "../graphql.ts";
 import { gql } from "../api.ts";
 import { h, type Child } from "../dom.ts";
 import { ASSET_KINDS } from "../enums.ts";
@@ -7,32 +11,11 @@ import { definePage, href, registerNav, type PageContext } from "../router.ts";
 import { badge, empty, loading, pageHeader } from "../ui.ts";
 import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
 
-interface Summary {
-  siteCount: number;
-  assetCount: number;
-  assetsByKind: { kind: string; count: number }[];
-  annualRunCost: string;
-  siteAnnualCost: string;
-  /** Commercial: null unless valuesVisible. */
-  licenceSpend: string | null;
-  valuesVisible: boolean;
-  licenceCount: number;
-  contractCount: number;
-  seatsOwned: number;
-  seatsUsed: number;
-}
+type Summary = OrgSummary["summary"];
 
-interface OrgSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  annualIctBudget: string;
-  staffFte: number;
-  summary: Summary;
-}
+type OrgSummary = ItemOf<SummaryQuery["organisations"]>;
 
-const QUERY = /* GraphQL */ `
+const QUERY = graphql(`
   query Summary {
     organisations {
       id
@@ -59,7 +42,7 @@ const QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A row of the comparison: label plus a value per organisation and for the combined estate. */
 interface Row {
@@ -67,6 +50,8 @@ interface Row {
   sub?: boolean;
   value: (o: OrgSummary) => Child;
   combined?: (orgs: OrgSummary[]) => Child;
+  /** A commercial figure: shown as "hidden" even for an organisation with nothing recorded, when hidden. */
+  commercial?: boolean;
 }
 
 const sumInt = (orgs: OrgSummary[], f: (s: Summary) => number) => orgs.reduce((n, o) => n + f(o.summary), 0);
@@ -101,19 +86,20 @@ function sections(): { title: string; rows: Row[] }[] {
       title: "Estate",
       rows: [
         {
-          label: "Sites",
-          value: (o) => countLink(o.summary.siteCount, "/sites", { org: o.code }),
+          label: "Sites (not retired)",
+          value: (o) => countLink(o.summary.siteCount, "/sites", { org: o.code, lifecycle: "LIVE" }),
           combined: (os) => formatInt(sumInt(os, (s) => s.siteCount)),
         },
         {
-          label: "Assets",
-          value: (o) => countLink(o.summary.assetCount, "/assets", { org: o.code }),
+          label: "Assets (not retired)",
+          value: (o) => countLink(o.summary.assetCount, "/assets", { org: o.code, lifecycle: "LIVE" }),
           combined: (os) => formatInt(sumInt(os, (s) => s.assetCount)),
         },
         ...ASSET_KINDS.map((kind): Row => ({
           label: formatEnum(kind),
           sub: true,
-          value: (o) => countLink(kindCount(o.summary, kind), "/assets", { org: o.code, kind }),
+          value: (o) =>
+            countLink(kindCount(o.summary, kind), "/assets", { org: o.code, kind, lifecycle: "LIVE" }),
           combined: (os) => formatInt(sumInt(os, (s) => kindCount(s, kind))),
         })),
       ],
@@ -133,6 +119,7 @@ function sections(): { title: string; rows: Row[] }[] {
         },
         {
           label: "Licence spend",
+          commercial: true,
           value: (o) =>
             commercialMoney(o.summary.licenceSpend, o.summary.valuesVisible, { hiddenFor: [o.code] }),
           combined: (os) => {
@@ -148,8 +135,8 @@ function sections(): { title: string; rows: Row[] }[] {
       title: "Licences and contracts",
       rows: [
         {
-          label: "Licences",
-          value: (o) => countLink(o.summary.licenceCount, "/licences", { org: o.code }),
+          label: "Licences (active)",
+          value: (o) => countLink(o.summary.licenceCount, "/licences", { org: o.code, status: "ACTIVE" }),
           combined: (os) => formatInt(sumInt(os, (s) => s.licenceCount)),
         },
         {
@@ -172,13 +159,26 @@ function sections(): { title: string; rows: Row[] }[] {
             ),
         },
         {
-          label: "Contracts",
+          label: "Contracts (active)",
           value: (o) => formatInt(o.summary.contractCount),
           combined: (os) => formatInt(sumInt(os, (s) => s.contractCount)),
         },
       ],
     },
   ];
+}
+
+/**
+ * True when nothing of the organisation's estate is recorded (no budget, staff, sites, assets, licences
+ * or contracts): its column says so instead of a column of zeros and £0.00.
+ */
+function isEmpty(o: OrgSummary): boolean {
+  const s = o.summary;
+  return (
+    toPence(o.annualIctBudget) === 0n &&
+    o.staffFte === 0 &&
+    s.siteCount + s.assetCount + s.licenceCount + s.contractCount === 0
+  );
 }
 
 function comparisonTable(orgs: OrgSummary[]): HTMLElement {
@@ -191,9 +191,10 @@ function comparisonTable(orgs: OrgSummary[]): HTMLElement {
     orgs.map((o) =>
       h(
         "th",
-        { scope: "col", class: "num org-col", "data-org": o.code },
+        { scope: "col", class: "num org-col", "data-org": o.code, style: `--org: ${orgColour(o.code)}` },
         h("span", { class: "org-code" }, o.code),
         h("span", { class: "org-name" }, o.name),
+        isEmpty(o) ? h("span", { class: "nothing-yet" }, "Nothing recorded yet") : null,
       ),
     ),
     combined
@@ -215,7 +216,15 @@ function comparisonTable(orgs: OrgSummary[]): HTMLElement {
           "tr",
           { class: row.sub ? "sub-row" : null },
           h("th", { scope: "row", class: "row-label" }, row.label),
-          orgs.map((o) => h("td", { class: "num", "data-org": o.code }, row.value(o))),
+          orgs.map((o) =>
+            h(
+              "td",
+              { class: "num", "data-org": o.code },
+              isEmpty(o) && row.label !== "Kind" && !(row.commercial && !o.summary.valuesVisible)
+                ? h("span", { class: "muted nothing" }, "—")
+                : row.value(o),
+            ),
+          ),
           combined ? h("td", { class: "num combined" }, row.combined ? row.combined(orgs) : "") : null,
         ),
       ),
@@ -238,11 +247,11 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   outlet.append(
     pageHeader(
       "Estate summary",
-      "Side-by-side comparison of each organisation's ICT estate. Retired assets are excluded.",
+      "Side-by-side comparison of each organisation's ICT estate: sites and assets not retired, licences and contracts active. Each count opens that same set.",
     ),
   );
   const status = outlet.appendChild(loading());
-  const { organisations } = await gql<{ organisations: OrgSummary[] }>(QUERY, {}, signal);
+  const [{ organisations }] = await Promise.all([gql(QUERY, {}, signal), loadOrganisations()]);
   status.remove();
   outlet.append(organisations.length ? comparisonTable(organisations) : empty("No organisations yet."));
 }

@@ -1,45 +1,22 @@
 // What the procurement page asks the API for: the overlaps, the renewals and the seat positions, with
 // the shapes of their answers. The one-overlap view's queries are in detail-data.ts.
+import { OverlapKind, graphql } from "../graphql.ts";
+import type { ProcurementPositionsQuery } from "../graphql.ts";
+import type { ProcurementRenewalsQuery } from "../graphql.ts";
+import type { CapabilitiesQuery } from "../graphql.ts";
+import type { ItemOf, ProcurementOverlapsQuery } from "../graphql.ts";
 
 /** Seats of one metric across an overlap or one organisation's side of it. */
-export interface SeatCount {
-  metric: string;
-  owned: number;
-  used: number;
-}
+export type SeatCount = ItemOf<OverlapRow["seats"]>;
 
 /** The overlap kinds, in schema order (schema/procurement.graphql `OverlapKind`). */
-export const OVERLAP_KINDS = ["SAME_PRODUCT", "SAME_CAPABILITY"] as const;
+export const OVERLAP_KINDS = Object.values(OverlapKind);
 
 /** One licence overlap as the overlaps table and its CSV export show it. */
-export interface OverlapRow {
-  id: string;
-  kind: (typeof OVERLAP_KINDS)[number];
-  capabilityCode: string | null;
-  capability: { name: string } | null;
-  label: string;
-  productLabels: string[];
-  /** Commercial: null unless valuesVisible (hidden when any side's figures are). */
-  annualCost: string | null;
-  valuesVisible: boolean;
-  hiddenFor: string[];
-  organisationCodes: string[];
-  earliestContractEnd: string | null;
-  latestContractEnd: string | null;
-  seats: SeatCount[];
-  licenceIds: string[];
-  contractIds: string[];
-  cotermination: {
-    coterminable: boolean;
-    alreadyCoterminous: boolean;
-    commonEndDate: string | null;
-    cost: string | null;
-    valuesVisible: boolean;
-  };
-}
+export type OverlapRow = ItemOf<ProcurementOverlapsQuery["licenceOverlaps"]>;
 
 /** The overlaps, narrowed by the filters (all optional). */
-export const OVERLAPS = /* GraphQL */ `
+export const OVERLAPS = graphql(`
   query ProcurementOverlaps(
     $organisations: [String!]
     $capability: String
@@ -82,31 +59,26 @@ export const OVERLAPS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A capability, for the capability filter. */
-export interface Capability {
-  code: string;
-  name: string;
-}
+export type Capability = ItemOf<CapabilitiesQuery["capabilities"]>;
 
 /** Every capability (code and name). */
-export const CAPABILITIES = "query Capabilities { capabilities { code name } }";
+export const CAPABILITIES = graphql(`
+  query Capabilities {
+    capabilities {
+      code
+      name
+    }
+  }
+`);
 
 /** One contract on the renewals timeline. */
-export interface RenewalRow {
-  contract: { id: string; reference: string; title: string; supplierName: string | null };
-  organisation: { code: string; name: string };
-  deadline: string;
-  endDate: string | null;
-  noticeDeadline: string | null;
-  endsInWindow: boolean;
-  noticeDeadlineInWindow: boolean;
-  overlapIds: string[];
-}
+export type RenewalRow = ItemOf<ProcurementRenewalsQuery["renewals"]["items"]>;
 
 /** Contracts ending or reaching their notice deadline between two dates. */
-export const RENEWALS = /* GraphQL */ `
+export const RENEWALS = graphql(`
   query ProcurementRenewals($from: Date!, $to: Date!, $organisation: String) {
     renewals(from: $from, to: $to, organisation: $organisation) {
       items {
@@ -129,29 +101,13 @@ export const RENEWALS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** One organisation's seats of one product, owned against used, priced. */
-export interface PositionRow {
-  organisation: { code: string; name: string };
-  product: { name: string; edition: string; vendor: { name: string } };
-  /** Commercial: null unless valuesVisible. */
-  shelfwareCost: string | null;
-  shortfallCost: string | null;
-  valuesVisible: boolean;
-  metrics: {
-    metric: string;
-    owned: number;
-    used: number;
-    shelfware: number;
-    shortfall: number;
-    unitCost: string | null;
-    method: string;
-  }[];
-}
+export type PositionRow = ItemOf<ProcurementPositionsQuery["licencePositions"]>;
 
 /** Licence positions with shelfware or with a shortfall. */
-export const POSITIONS = /* GraphQL */ `
+export const POSITIONS = graphql(`
   query ProcurementPositions($imbalance: Imbalance, $organisations: [String!]) {
     licencePositions(imbalance: $imbalance, organisations: $organisations) {
       organisation {
@@ -179,4 +135,4 @@ export const POSITIONS = /* GraphQL */ `
       }
     }
   }
-`;
+`);

@@ -1,9 +1,6 @@
-// ISO dates ("YYYY-MM-DD") for the renewals window and the timeline's scale, in UTC throughout.
-
-/** Today as "YYYY-MM-DD". */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+// ISO dates ("YYYY-MM-DD") for the renewals window and the timeline's scale. "Today" is the councils'
+// date (Europe/London); the arithmetic on dates is then in UTC, where every day has 24 hours.
+export { todayIso } from "../dates.ts";
 
 /** A date `months` after an ISO date, as ISO (day clamped to the month's end). */
 export function addMonths(iso: string, months: number): string {

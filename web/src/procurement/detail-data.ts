@@ -1,113 +1,24 @@
 // What the one-overlap view asks the API for: the overlap side by side, and the consolidation saving
 // with every target considered.
+import { graphql } from "../graphql.ts";
+import type { ProcurementSavingsQuery } from "../graphql.ts";
+import type { ProcurementOverlapQuery, ItemOf } from "../graphql.ts";
 import type { SeatCount } from "./data.ts";
 
 /** One organisation's side of an overlap: its licences, contracts and related procurement records. */
-export interface DetailSide {
-  organisation: { code: string; name: string };
-  /** Commercial: null unless valuesVisible. */
-  annualCost: string | null;
-  valuesVisible: boolean;
-  seats: SeatCount[];
-  licences: {
-    id: string;
-    metric: string;
-    quantityOwned: number;
-    quantityUsed: number;
-    unitCost: string | null;
-    annualCost: string | null;
-    valuesVisible: boolean;
-    product: { name: string; edition: string; vendor: { name: string } };
-    contract: { reference: string } | null;
-  }[];
-  contracts: {
-    id: string;
-    reference: string;
-    title: string;
-    supplierName: string | null;
-    endDate: string | null;
-    noticeDeadline: string | null;
-    annualValue: string | null;
-    valuesVisible: boolean;
-    renewalTerms: string | null;
-  }[];
-  relatedContracts: {
-    id: string;
-    reference: string;
-    title: string;
-    endDate: string | null;
-    ocid: string | null;
-    capability: { method: string; evidence: string | null };
-  }[];
-}
+export type DetailSide = ItemOf<NonNullable<Detail["licenceOverlap"]>["sides"]>;
 
 /** One licence the others could be consolidated onto, priced (every figure null when valuesVisible is false). */
-export interface Candidate {
-  product: { name: string; edition: string };
-  metric: string;
-  recommended: boolean;
-  targetLicence: { organisation: { code: string } };
-  targetContract: { reference: string } | null;
-  targetUnitPrice: string | null;
-  seatsNeeded: number;
-  seatsBySide: { organisationCode: string; used: number }[];
-  seatCost: string | null;
-  targetFixedCharge: string | null;
-  duplicateFixedCharges: string | null;
-  keptAnnualCost: string | null;
-  consolidatedAnnualCost: string | null;
-  currentAnnualCost: string | null;
-  annualSaving: string | null;
-  exitCost: string | null;
-  paybackMonths: number | null;
-  valuesVisible: boolean;
-  hiddenFor: string[];
-  problems: string[];
-  method: string;
-  licenceIds: string[];
-  contractIds: string[];
-}
+export type Candidate = ItemOf<Savings["consolidationSavings"]["candidates"]>;
 
 /** The answer to DETAIL: null when the overlap no longer exists. */
-export interface Detail {
-  licenceOverlap: {
-    id: string;
-    kind: string;
-    label: string;
-    capability: { name: string } | null;
-    annualCost: string | null;
-    valuesVisible: boolean;
-    hiddenFor: string[];
-    sides: DetailSide[];
-    cotermination: {
-      coterminable: boolean;
-      alreadyCoterminous: boolean;
-      commonEndDate: string | null;
-      cost: string | null;
-      valuesVisible: boolean;
-      hiddenFor: string[];
-      obstacles: string[];
-      method: string;
-    };
-  } | null;
-}
+export type Detail = ProcurementOverlapQuery;
 
 /** The answer to SAVINGS. */
-export interface Savings {
-  consolidationSavings: {
-    asOf: string;
-    currentAnnualCost: string | null;
-    valuesVisible: boolean;
-    hiddenFor: string[];
-    formula: string;
-    rounding: string;
-    sides: { organisation: { code: string }; currentAnnualCost: string | null; valuesVisible: boolean }[];
-    candidates: Candidate[];
-  };
-}
+export type Savings = ProcurementSavingsQuery;
 
 /** One overlap with each organisation's side and the co-termination. */
-export const DETAIL = /* GraphQL */ `
+export const DETAIL = graphql(`
   query ProcurementOverlap($id: ID!) {
     licenceOverlap(id: $id) {
       id
@@ -185,10 +96,10 @@ export const DETAIL = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** The consolidation saving of one overlap, with every candidate target. */
-export const SAVINGS = /* GraphQL */ `
+export const SAVINGS = graphql(`
   query ProcurementSavings($id: ID!) {
     consolidationSavings(overlapId: $id) {
       asOf
@@ -243,4 +154,4 @@ export const SAVINGS = /* GraphQL */ `
       }
     }
   }
-`;
+`);

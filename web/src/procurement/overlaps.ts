@@ -6,7 +6,8 @@ import { formatInt } from "../format.ts";
 import type { OrgRef } from "../organisations.ts";
 import { queryList, type PageContext } from "../router.ts";
 import { empty, errorBanner, loading } from "../ui.ts";
-import { downloadCsv, overlapsCsv } from "./csv.ts";
+import { overlapsCsv } from "./csv.ts";
+import { downloadCsv } from "../export.ts";
 import { OVERLAPS, type Capability, type OverlapRow } from "./data.ts";
 import { todayIso } from "./dates.ts";
 import { overlapFilters, type OverlapFilterValues } from "./overlaps-filters.ts";
@@ -85,7 +86,7 @@ export async function renderOverlaps(
     if (state.kind) variables.kind = state.kind;
     if (/^\d+(\.\d{1,2})?$/.test(state.min.trim())) variables.minAnnualSpend = state.min.trim();
     try {
-      rows = (await gql<{ licenceOverlaps: OverlapRow[] }>(OVERLAPS, variables, ctx.signal)).licenceOverlaps;
+      rows = (await gql(OVERLAPS, variables, ctx.signal)).licenceOverlaps;
       draw();
     } catch (err) {
       if (isAbort(err)) return;

@@ -1,5 +1,6 @@
 // The "Renewals in the next 36 months" section: an organisation filter and "only overlaps" switch kept
 // in the URL, and the timeline of the first 40 contracts (or all of them).
+import { orgColour } from "../organisations.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, h, replaceChildren } from "../dom.ts";
 import { formatDate, formatInt } from "../format.ts";
@@ -12,8 +13,6 @@ import { updateQuery } from "./query.ts";
 import { legend } from "./renewals-legend.ts";
 import { timeline } from "./renewals-timeline.ts";
 
-const ORG_COLOURS = ["#145d8f", "#1d7f6e", "#8a4b00", "#6a3d9a", "#a4262c", "#36404d"];
-
 /** Fills `section` with the renewals section and loads the renewals. */
 export async function renderRenewals(section: HTMLElement, ctx: PageContext, orgs: OrgRef[]): Promise<void> {
   const from = todayIso();
@@ -24,13 +23,7 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
     all: false,
   };
   const holder = h("div", { id: "renewals-results" }, loading("Loading renewals…"));
-  const colour = (code: string) =>
-    ORG_COLOURS[
-      Math.max(
-        0,
-        orgs.findIndex((o) => o.code === code),
-      ) % ORG_COLOURS.length
-    ]!;
+  const colour = orgColour; // each organisation's one colour (organisations.ts)
   let items: RenewalRow[] = [];
   const LIMIT = 40;
 
@@ -78,13 +71,7 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
   };
   const load = async () => {
     try {
-      items = (
-        await gql<{ renewals: { items: RenewalRow[] } }>(
-          RENEWALS,
-          { from, to, organisation: state.org || null },
-          ctx.signal,
-        )
-      ).renewals.items;
+      items = (await gql(RENEWALS, { from, to, organisation: state.org || null }, ctx.signal)).renewals.items;
       draw();
     } catch (err) {
       if (isAbort(err)) return;

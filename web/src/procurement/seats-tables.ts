@@ -1,5 +1,6 @@
 // The "Seats owned against used" section: shelfware (seats paid for and not used) and shortfall (seats
 // used but not licensed), each priced at unit cost, with the total a year.
+import { exportButton } from "../export.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, h, replaceChildren } from "../dom.ts";
 import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
@@ -87,8 +88,7 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
   );
   const fill = async (card: HTMLElement, imbalance: "SHELFWARE" | "SHORTFALL") => {
     try {
-      const rows = (await gql<{ licencePositions: PositionRow[] }>(POSITIONS, { imbalance }, ctx.signal))
-        .licencePositions;
+      const rows = (await gql(POSITIONS, { imbalance }, ctx.signal)).licencePositions;
       // Positions whose costs are hidden are listed (after the others) but cannot be added in.
       const shown = rows.filter((r) => r.valuesVisible);
       const total = sumShown(
@@ -111,6 +111,18 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
               : null,
           ),
         ),
+        rows.length
+          ? h(
+              "div",
+              { class: "list-bar" },
+              exportButton(
+                `${imbalance.toLowerCase()}-export`,
+                imbalance === "SHELFWARE" ? "shelfware" : "shortfall",
+                positionColumns(imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),
+                () => rows,
+              ),
+            )
+          : null,
         positionTable(rows, imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),
       );
     } catch (err) {

@@ -53,8 +53,8 @@ export async function renderDetail({ outlet, route, signal }: PageContext): Prom
   const holder = h("div", null, loading("Loading overlap…"));
   outlet.append(holder);
   const [detail, savings] = await Promise.allSettled([
-    gql<Detail>(DETAIL, { id }, signal),
-    gql<Savings>(SAVINGS, { id }, signal),
+    gql(DETAIL, { id }, signal),
+    gql(SAVINGS, { id }, signal),
   ]);
   if (signal.aborted) return;
   if (detail.status === "rejected") {
