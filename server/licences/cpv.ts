@@ -2,6 +2,19 @@
 // records. The most specific CPV prefix wins; generic codes ("software package", "IT services") give
 // way to keywords in the title, then the description. Pure, no database.
 import { KEYWORDS } from "./cpv-keywords.ts";
+import { TAXONOMY } from "../catalogue/taxonomy.ts";
+
+const ONLY_JOB = new Map<string, string>();
+{
+  const jobs = new Map<string, string[]>();
+  for (const n of TAXONOMY) if (n.level === "JOB") jobs.set(n.parent!, [...(jobs.get(n.parent!) ?? []), n.code]);
+  for (const [cap, list] of jobs) if (list.length === 1) ONLY_JOB.set(cap, list[0]!);
+}
+
+/** The job a capability code implies: itself when it is already a job, the capability's only job, else the capability. */
+export function narrowToJob(code: string): string {
+  return ONLY_JOB.get(code) ?? code;
+}
 
 /** One row of the CPV table: a code prefix and what it means for Converge. */
 export interface CpvRule {
@@ -159,13 +172,14 @@ export function cpvToCapability(input: CapabilityInput): CapabilityMatch {
   const codes = [input.cpvCode, ...(input.additionalCpvCodes ?? [])].filter((c): c is string => !!c);
   for (const code of codes) {
     const r = cpvRuleFor(code);
-    if (r?.specific && r.capability) return { capabilityCode: r.capability, method: "CPV", evidence: code };
+    if (r?.specific && r.capability)
+      return { capabilityCode: narrowToJob(r.capability), method: "CPV", evidence: code };
   }
   const hit = keywordCapability(input.title) ?? keywordCapability(input.description, "description");
-  if (hit) return { capabilityCode: hit.capability, method: "KEYWORD", evidence: hit.keyword };
+  if (hit) return { capabilityCode: narrowToJob(hit.capability), method: "KEYWORD", evidence: hit.keyword };
   for (const code of codes) {
     const r = cpvRuleFor(code);
-    if (r?.capability) return { capabilityCode: r.capability, method: "CPV", evidence: code };
+    if (r?.capability) return { capabilityCode: narrowToJob(r.capability), method: "CPV", evidence: code };
   }
   return { capabilityCode: null, method: "NONE", evidence: null };
 }

@@ -1,16 +1,18 @@
 // Overlap detection on a snapshot. Pure: no database.
 //
 // SAME_PRODUCT: a product with active licences in two or more organisations.
-// SAME_CAPABILITY: for two organisations A and B that both license products of a capability, the
-// products only A holds and those only B holds, when both sets are non-empty (two CRMs, two web
-// filters). With more organisations, every such pair contributes: the overlap lists the products that
-// differ in any pair, and the organisations of those pairs. For two organisations this is exactly
-// seeds/overlap-analysis.ts's findOverlaps, restricted to licences.
+// SAME_JOB: for two organisations A and B that both license products doing one job (a leaf of the
+// taxonomy in server/catalogue/taxonomy.ts), the products only A holds and those only B holds, when both
+// sets are non-empty (two telecare platforms, two web filters). A suite takes part in the overlap of
+// every job it does. With more organisations, every such pair contributes: the overlap lists the
+// products that differ in any pair, and the organisations of those pairs. Products compared are only
+// ever ones doing the overlap's job. For two organisations this is exactly seeds/overlap-analysis.ts's
+// findOverlaps, restricted to licences.
 import type { Licence } from "../../generated/prisma/client.ts";
-import { productCapabilityCode, type ProcurementSnapshot } from "./snapshot.ts";
+import { productCapabilityCode, productJobCodes, type ProcurementSnapshot } from "./snapshot.ts";
 
 /** The kinds of overlap. */
-export type OverlapKind = "SAME_PRODUCT" | "SAME_CAPABILITY";
+export type OverlapKind = "SAME_PRODUCT" | "SAME_JOB";
 
 /** One organisation's part of an overlap. */
 export interface SideModel {
@@ -35,7 +37,7 @@ export function overlapId(kind: OverlapKind, key: string): string {
 
 /** Splits an overlap id; null when it is not one. */
 export function parseOverlapId(id: string): { kind: OverlapKind; key: string } | null {
-  const m = /^Overlap:(SAME_PRODUCT|SAME_CAPABILITY):(.+)$/.exec(id.trim());
+  const m = /^Overlap:(SAME_PRODUCT|SAME_JOB):(.+)$/.exec(id.trim());
   return m ? { kind: m[1] as OverlapKind, key: m[2]! } : null;
 }
 
@@ -63,7 +65,7 @@ function sidesFor(
   return byKey(sides, code);
 }
 
-/** Every overlap among the snapshot's organisations: SAME_PRODUCT first, then SAME_CAPABILITY, each by key. */
+/** Every overlap among the snapshot's organisations, by id. */
 export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
   const held = new Map<string, Set<string>>(); // organisation → products
   for (const l of snapshot.licences) {
@@ -88,17 +90,17 @@ export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
     });
   }
 
-  const byCapability = new Map<string, Map<string, Set<string>>>(); // capability → organisation → products
+  const byJob = new Map<string, Map<string, Set<string>>>(); // job → organisation → products doing it
   for (const [orgId, products] of held) {
     for (const p of products) {
-      const code = productCapabilityCode(snapshot, p);
-      if (code === null) continue;
-      const perOrg = byCapability.get(code) ?? new Map<string, Set<string>>();
-      perOrg.set(orgId, (perOrg.get(orgId) ?? new Set()).add(p));
-      byCapability.set(code, perOrg);
+      for (const code of productJobCodes(snapshot, p)) {
+        const perOrg = byJob.get(code) ?? new Map<string, Set<string>>();
+        perOrg.set(orgId, (perOrg.get(orgId) ?? new Set()).add(p));
+        byJob.set(code, perOrg);
+      }
     }
   }
-  for (const [code, perOrg] of byCapability) {
+  for (const [code, perOrg] of byJob) {
     const orgs = [...perOrg.keys()].sort();
     const products = new Set<string>();
     const involved = new Set<string>();
@@ -115,8 +117,8 @@ export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
     }
     if (products.size === 0) continue;
     out.push({
-      id: overlapId("SAME_CAPABILITY", code),
-      kind: "SAME_CAPABILITY",
+      id: overlapId("SAME_JOB", code),
+      kind: "SAME_JOB",
       capabilityCode: code,
       productIds: [...products].sort(),
       sides: sidesFor(snapshot, involved, products),

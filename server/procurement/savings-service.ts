@@ -8,7 +8,8 @@ import { toGlobalId } from "../shared/ids.ts";
 import { today } from "./arith.ts";
 import { consolidationCandidates, CONSOLIDATION_FORMULA, ROUNDING_RULE, type Candidate } from "./savings.ts";
 import { findOverlap, seatCounts, viewer } from "./service.ts";
-import { loadSnapshot, productCapabilityCode, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+import { isWithin } from "../catalogue/taxonomy.ts";
+import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
 
 /** What consolidationSavings is asked. */
 export interface SavingsArgs {
@@ -45,9 +46,11 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     if (!o) throw new NotFoundError("overlapId", `no overlap ${overlapId} among these organisations.`);
     licences = o.sides.flatMap((s) => s.licences);
   } else {
-    licences = snapshot.licences.filter((l) => productCapabilityCode(snapshot, l.productId) === capability);
+    licences = snapshot.licences.filter((l) =>
+      productJobCodes(snapshot, l.productId).some((j) => isWithin(j, capability!)),
+    );
     if (licences.length === 0)
-      throw new NotFoundError("capability", `no active licence has capability ${capability}.`);
+      throw new NotFoundError("capability", `no active licence does a job within ${capability}.`);
   }
   const code0 = (l: Licence) => snapshot.organisationById.get(l.organisationId)?.code ?? "";
   licences = [...licences].sort((a, b) =>
@@ -62,6 +65,7 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     code,
     hiddenFor,
     label: (id) => productLabel(snapshot, id),
+    jobsOf: (id) => productJobCodes(snapshot, id),
   }).map((c) => candidateView(c, snapshot));
   const hidden = hiddenFor(licences.map((l) => l.organisationId));
   const byOrg = new Map<string, Licence[]>();

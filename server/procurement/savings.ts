@@ -3,19 +3,21 @@
 // Every figure is commercial and spans the organisations in scope: a caller who may not see one of them
 // gets no figure, no ranking by cost and no recommendation (each would reveal the hidden prices).
 import type { Contract, Licence, LicenceMetric } from "../../generated/prisma/client.ts";
+import { canReplace } from "../catalogue/jobs.ts";
 import { count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 
 /** The consolidation formula, as the README states it. */
 export const CONSOLIDATION_FORMULA = [
   "For the active licences l in scope (an overlap, or every licence of a capability), each with metric m_l, seats owned o_l and used s_l, unit price u_l and annual cost a_l in pence, and a consolidation date D:",
   "current annual cost C = Σ a_l.",
-  "Every licence t (product P, metric m, contract k) that another licence in metric m could move onto is a candidate target:",
+  "A licence can move onto product P only when P does every job its own product does (server/catalogue/jobs.ts): a suite replaces a point product for the jobs the suite covers, a point product never replaces a suite, and products doing other jobs are never moved;",
+  "every licence t (product P, metric m, contract k) that another licence in metric m could move onto is a candidate target:",
   "target unit price u* = min u_l over the licences of P in metric m (the better unit price);",
-  "seats needed N = Σ s_l over every licence in metric m (seats used, not owned);",
+  "the licences that move are those in metric m whose product P can replace; seats needed N = Σ s_l over them (seats used, not owned);",
   "fixed charge f_l = max(0, a_l − u_l × o_l) (support, maintenance and other non-seat charges);",
-  "consolidated annual cost K = N × u* + f_t + Σ a_l over the licences in another metric (they cannot be converted and are kept as they are);",
-  "annual saving S = C − K, which includes the duplicate support/maintenance no longer paid, Σ f_l over the licences in metric m other than t;",
-  "one-off exit cost E = Σ_c A_c × r_c / 365 over the contracts c of the licences that move (metric m, other than t) still running on D, where A_c is the annual cost of those licences under c and r_c the days from D to c's end date, both included;",
+  "consolidated annual cost K = N × u* + f_t + Σ a_l over the licences that do not move (another metric, or a product doing a job P does not: kept as they are);",
+  "annual saving S = C − K, which includes the duplicate support/maintenance no longer paid, Σ f_l over the moving licences other than t;",
+  "one-off exit cost E = Σ_c A_c × r_c / 365 over the contracts c of the licences that move (other than t) still running on D, where A_c is the annual cost of those licences under c and r_c the days from D to c's end date, both included;",
   "payback = ⌈E × 12 / S⌉ months (0 when E = 0; none when S ≤ 0).",
   "The recommended target is the candidate with the lowest K, then the lowest E, then the latest-ending contract.",
 ].join(" ");
@@ -34,6 +36,18 @@ export interface SavingsContext {
   /** Codes of the organisations among these whose figures the caller may not see. */
   hiddenFor: (organisationIds: Iterable<string>) => string[];
   label: (productId: string) => string;
+  /** The job codes of a product (server/catalogue/jobs.ts); empty when none is known. */
+  jobsOf: (productId: string) => readonly string[];
+}
+
+/** Whether licence `l` can move onto target licence `t`: same metric, and t's product does every job of l's. */
+function movesOnto(t: Licence, l: Licence, ctx: SavingsContext): boolean {
+  if (l.metric !== t.metric) return false;
+  const jobs = new Map([
+    [t.productId, ctx.jobsOf(t.productId)],
+    [l.productId, ctx.jobsOf(l.productId)],
+  ]);
+  return canReplace(jobs, t.productId, l.productId);
 }
 
 /** One contract a consolidation leaves early. */
@@ -114,7 +128,7 @@ export function consolidationCandidates(licences: readonly Licence[], ctx: Savin
   const hidden = ctx.hiddenFor(licences.map((l) => l.organisationId));
   // A target must take over at least one other licence; consolidating a licence onto itself is no candidate.
   const priced = licences
-    .filter((t) => licences.some((l) => l !== t && l.metric === t.metric))
+    .filter((t) => licences.some((l) => l !== t && movesOnto(t, l, ctx)))
     .map((t) => candidateFor(t, licences, current, hidden, ctx));
   if (hidden.length) {
     const key = ({ candidate: c }: (typeof priced)[number]) =>
@@ -150,8 +164,8 @@ function candidateFor(
     (min, l) => (l.unitCostPence < min ? l.unitCostPence : min),
     t.unitCostPence,
   );
-  const convertible = licences.filter((l) => l.metric === m);
-  const kept = licences.filter((l) => l.metric !== m);
+  const convertible = licences.filter((l) => l === t || movesOnto(t, l, ctx));
+  const kept = licences.filter((l) => !convertible.includes(l));
   const seatsNeeded = convertible.reduce((s, l) => s + l.quantityUsed, 0);
   const seatCost = BigInt(seatsNeeded) * unit;
   const targetFixed = fixedCharge(t);
@@ -283,12 +297,27 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
   const currentParts = [...perSide.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([code, s]) => `${code} ${ctx.visible(s.organisationId) ? gbp(s.pence) : "hidden"}`);
+  const targetJobs = new Set(ctx.jobsOf(c.productId));
+  const keptIds = new Set(c.keptLicenceIds);
+  const notCovered = [
+    ...new Set(
+      licences
+        .filter((l) => keptIds.has(l.id) && l.metric === c.metric)
+        .map((l) => {
+          const missing = ctx.jobsOf(l.productId).filter((j) => !targetJobs.has(j));
+          return `${ctx.label(l.productId)} (${missing.length ? missing.join(", ") : "no known job"})`;
+        }),
+    ),
+  ].sort();
   const parts = [
-    `Onto ${ctx.label(c.productId)} (${metric}) ${vehicle}.`,
+    `Onto ${ctx.label(c.productId)} (${metric}) ${vehicle}, which does ${targetJobs.size ? [...targetJobs].sort().join(", ") : "no known job"}.`,
+    ...(notCovered.length
+      ? [`Kept, because the target does not do every job they do: ${notCovered.join("; ")}.`]
+      : []),
     `Seats needed = seats used, not owned: ${seats} = ${count(c.seatsNeeded)}.`,
     `${count(c.seatsNeeded)} × ${fig(c.targetUnitPrice)} (the better unit price) = ${fig(c.seatCost)}, + the target's fixed charge ${fig(c.targetFixedCharge)}` +
       (c.keptLicenceIds.length
-        ? `, + ${c.keptLicenceIds.length} licence(s) in other metrics kept at ${fig(c.keptAnnualCost)}`
+        ? `, + ${c.keptLicenceIds.length} licence(s) kept at ${fig(c.keptAnnualCost)} (another metric, or a product doing a job ${ctx.label(c.productId)} does not)`
         : "") +
       ` = ${fig(c.consolidatedAnnualCost)} a year.`,
     `Now ${fig(c.currentAnnualCost)} (${currentParts.join(" + ")}), so the annual saving is ${fig(c.annualSaving)}` +

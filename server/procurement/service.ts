@@ -13,6 +13,7 @@ import type { Context } from "../shared/context.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { InputError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
+import { isWithin } from "../catalogue/taxonomy.ts";
 import { contractCapability } from "./capability.ts";
 import { contractLines, cotermination, type CotermResult } from "./coterm.ts";
 import { detectOverlaps, parseOverlapId, type OverlapKind, type OverlapModel } from "./overlaps.ts";
@@ -191,7 +192,7 @@ export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
   if (min !== null && min < 0n) throw new InputError("minAnnualSpend", "must not be negative.");
   return detectOverlaps(snapshot)
     .filter((o) => !filter.kind || o.kind === filter.kind)
-    .filter((o) => !capability || o.capabilityCode === capability)
+    .filter((o) => !capability || (o.capabilityCode !== null && isWithin(o.capabilityCode, capability)))
     .map((o) => overlapView(ctx, snapshot, o))
     .filter((o) => min === null || (o.annualCost !== null && o.annualCost >= min))
     .sort((a, b) => {
@@ -208,7 +209,7 @@ export function findOverlap(snapshot: ProcurementSnapshot, id: string, field: st
   if (!parseOverlapId(id)) {
     throw new InputError(
       field,
-      `"${id.slice(0, 80)}" is not an overlap ID; they read Overlap:SAME_PRODUCT:<product uuid> or Overlap:SAME_CAPABILITY:<capability code>.`,
+      `"${id.slice(0, 80)}" is not an overlap ID; they read Overlap:SAME_PRODUCT:<product uuid> or Overlap:SAME_JOB:<job code>.`,
     );
   }
   return detectOverlaps(snapshot).find((o) => o.id === id.trim()) ?? null;

@@ -86,7 +86,7 @@ describe("cpvToCapability", () => {
       ],
       ["housing", { cpvCode: "48000000", title: "Housing Management System" }, "HOUSING", "KEYWORD"],
       ["library", { cpvCode: "48000000", title: "Library management system" }, "LIBRARIES", "KEYWORD"],
-      ["web filter", { cpvCode: "48000000", title: "Schools web filter" }, "WEB_FILTERING", "KEYWORD"],
+      ["web filter", { cpvCode: "48000000", title: "Schools web filter" }, "WEB_FILTERING.WEB_FILTER", "KEYWORD"],
       ["GIS", { cpvCode: "48000000", title: "Corporate GIS" }, "GIS", "KEYWORD"],
       ["mapping", { cpvCode: "72000000", title: "Mapping services" }, "GIS", "KEYWORD"],
       ["service desk", { cpvCode: "48000000", title: "IT Service Desk tool" }, "ITSM", "KEYWORD"],
@@ -134,7 +134,7 @@ describe("cpvToCapability", () => {
         null,
         "NONE",
       ],
-      ["no code, keyword", { title: "Electoral registration system" }, "ELECTORAL", "KEYWORD"],
+      ["no code, keyword", { title: "Electoral registration system" }, "ELECTORAL.ELECTORAL_MANAGEMENT", "KEYWORD"],
       ["nothing at all", {}, null, "NONE"],
       ["GIS is a word, not a substring", { cpvCode: "48000000", title: "Logistics planner" }, null, "NONE"],
       ["SEND is case-sensitive", { cpvCode: "48000000", title: "System to send reminders" }, null, "NONE"],
@@ -170,7 +170,7 @@ describe("cpvToCapability", () => {
     const got = new Map(
       parseOcdsPackage(json).drafts.map((d) => [d.reference, cpvToCapability(d).capabilityCode]),
     );
-    expect(got.get("SUN001-DN553865-90979232")).toBe("WEB_FILTERING");
+    expect(got.get("SUN001-DN553865-90979232")).toBe("WEB_FILTERING.WEB_FILTER");
     expect(got.get("OPEN2026278")).toBe("HOUSING");
     expect(got.get("DCC001-DN537096-56004745")).toBe("LIBRARIES");
     expect(got.get("DN696144")).toBe("HIGHWAYS"); // 72200000 is generic; the title says highways

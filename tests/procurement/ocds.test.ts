@@ -133,7 +133,7 @@ describe.each(engines())("OCDS import on %s", (engine) => {
       outcome: "CREATED",
       buyerMatch: "NAME",
       organisation: { code: "SCC" },
-      capability: { code: "WEB_FILTERING", method: "KEYWORD" },
+      capability: { code: "WEB_FILTERING.WEB_FILTER", method: "KEYWORD" },
     });
     expect(web.contract).toMatchObject({
       reference: "SUN001-DN553865-90979232",

@@ -129,8 +129,8 @@ describe("procurement page", { timeout: 90_000 }, () => {
     for (const planted of [
       "Microsoft 365 E3",
       "VMware vSphere Foundation",
-      "Web filtering",
-      "Customer relationship management",
+      "Web content filtering",
+      "Customer contact and case management",
     ])
       expect(labels).toContain(planted);
     expect(await page.textContent("#overlap-count")).toContain(
@@ -147,7 +147,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(await page.getAttribute('th:has(button[data-sort="label"])', "aria-sort")).toBe("ascending");
     await page.fill("#f-overlap-q", "filter");
     await page.waitForFunction(() => document.querySelectorAll("#overlap-rows tr").length === 1);
-    expect(await rowLabels()).toEqual(["Web filtering"]);
+    expect(await rowLabels()).toEqual(["Web content filtering"]);
     await page.fill("#f-overlap-q", "");
     await page.selectOption("#f-overlap-kind", "SAME_PRODUCT");
     await page.waitForFunction(() => document.querySelectorAll("#overlap-rows tr").length === 5);
@@ -155,7 +155,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
   });
 
   it("exports the overlaps shown as CSV, quoted properly", async () => {
-    await openProcurement("#/procurement?kind=SAME_CAPABILITY");
+    await openProcurement("#/procurement?kind=SAME_JOB");
     await page.waitForFunction(() => document.querySelectorAll("#overlap-rows tr").length > 20);
     const shown = await page.$$eval("#overlap-rows tr", (trs) =>
       trs.map((tr) => tr.getAttribute("data-overlap")),
@@ -181,11 +181,11 @@ describe("procurement page", { timeout: 90_000 }, () => {
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
     expect(rows.slice(1).every((r) => r.length === 13)).toBe(true);
-    const web = rows.find((r) => r[0] === "Overlap:SAME_CAPABILITY:WEB_FILTERING")!;
+    const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
-      "Same capability",
-      "Web filtering",
-      "Web filtering: Forcepoint Web Security vs Netsweeper vs Qoria Smoothwall Filter",
+      "Same job",
+      "Web content filtering",
+      "Web content filtering: Forcepoint Web Security vs Netsweeper vs Qoria Smoothwall Filter",
       "DCC SCC",
       "75507.00",
     ]);

@@ -9,7 +9,7 @@ export interface SeatCount {
 }
 
 /** The overlap kinds, in schema order (schema/procurement.graphql `OverlapKind`). */
-export const OVERLAP_KINDS = ["SAME_PRODUCT", "SAME_CAPABILITY"] as const;
+export const OVERLAP_KINDS = ["SAME_PRODUCT", "SAME_JOB"] as const;
 
 /** One licence overlap as the overlaps table and its CSV export show it. */
 export interface OverlapRow {
