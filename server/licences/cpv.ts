@@ -36,7 +36,12 @@ const rule = (code: string, capability: string | null, specific: boolean, label:
 
 /** The CPV codes councils use for ICT, with their capability. Codes not listed inherit from a parent. */
 export const CPV_RULES: readonly CpvRule[] = [
-  rule("30120000", "HARDWARE", true, "Photocopying and offset printing equipment (MFDs)"),
+  rule("30120000", "PRINT_MAIL.PRINT_DEVICES", true, "Photocopying and offset printing equipment (MFDs)"),
+  rule("30213000", "HARDWARE.END_USER_DEVICES", true, "Personal computers"),
+  rule("30230000", "HARDWARE", true, "Computer-related equipment"),
+  rule("30231000", "HARDWARE.END_USER_DEVICES", true, "Computer screens and consoles"),
+  rule("72400000", "NETWORK_SERVICES.WAN_INTERNET", true, "Internet services"),
+  rule("72700000", "NETWORK_SERVICES.WAN_INTERNET", true, "Computer network services"),
   rule("30200000", "HARDWARE", true, "Computer equipment and supplies"),
   rule("32000000", "HARDWARE", false, "Radio, television, communication, telecommunication equipment"),
   rule("32250000", "TELEPHONY", true, "Mobile telephones"),
@@ -138,7 +143,7 @@ export interface CapabilityInput {
 /** The capability a contract is for, and how that was decided. */
 export interface CapabilityMatch {
   capabilityCode: string | null;
-  method: "CPV" | "KEYWORD" | "NONE";
+  method: "PRODUCT" | "PHRASE" | "CPV" | "KEYWORD" | "NONE";
   /** The CPV code or the keyword that decided, for the reviewer. */
   evidence: string | null;
 }
@@ -158,28 +163,4 @@ export function keywordCapability(
     if (m) return { capability: k.capability, keyword: m[0] };
   }
   return null;
-}
-
-/**
- * Decides a contract's capability. (1) The main CPV code's most specific rule, if that rule is
- * specific and names a capability, wins (48450000 → HR_PAYROLL whatever the title says); failing that,
- * a specific rule among the additional codes. (2) Otherwise a keyword in the title, then in the
- * description ("payroll" → HR_PAYROLL, "web filter" → WEB_FILTERING). (3) Otherwise a generic code's
- * default (72000000 → IT_SERVICES). (4) Otherwise NONE. Keywords therefore beat generic codes
- * (48000000, 72000000) but never a specific one.
- */
-export function cpvToCapability(input: CapabilityInput): CapabilityMatch {
-  const codes = [input.cpvCode, ...(input.additionalCpvCodes ?? [])].filter((c): c is string => !!c);
-  for (const code of codes) {
-    const r = cpvRuleFor(code);
-    if (r?.specific && r.capability)
-      return { capabilityCode: narrowToJob(r.capability), method: "CPV", evidence: code };
-  }
-  const hit = keywordCapability(input.title) ?? keywordCapability(input.description, "description");
-  if (hit) return { capabilityCode: narrowToJob(hit.capability), method: "KEYWORD", evidence: hit.keyword };
-  for (const code of codes) {
-    const r = cpvRuleFor(code);
-    if (r?.capability) return { capabilityCode: narrowToJob(r.capability), method: "CPV", evidence: code };
-  }
-  return { capabilityCode: null, method: "NONE", evidence: null };
 }

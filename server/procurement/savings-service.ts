@@ -40,10 +40,16 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   if (!overlapId === !capability)
     throw new InputError("overlapId", "give either overlapId or capability (exactly one).");
   const snapshot = await loadSnapshot(ctx.prisma, args.organisations);
+  const asOf = args.asOf ?? today();
   let licences: Licence[];
   if (overlapId) {
-    const o = findOverlap(snapshot, overlapId, "overlapId");
+    const o = findOverlap(snapshot, overlapId, "overlapId", asOf);
     if (!o) throw new NotFoundError("overlapId", `no overlap ${overlapId} among these organisations.`);
+    if (o.kind === "CONTRACTS_ONLY")
+      throw new InputError(
+        "overlapId",
+        "a contract-only overlap has no licences to price; read its contracts, end dates and co-termination on licenceOverlap.",
+      );
     licences = o.sides.flatMap((s) => s.licences);
   } else {
     licences = snapshot.licences.filter((l) =>
@@ -56,7 +62,6 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   licences = [...licences].sort((a, b) =>
     code0(a) < code0(b) ? -1 : code0(a) > code0(b) ? 1 : a.id < b.id ? -1 : 1,
   );
-  const asOf = args.asOf ?? today();
   const { visible, code, hiddenFor } = viewer(ctx, snapshot);
   const candidates = consolidationCandidates(licences, {
     contractById: snapshot.contractById,
@@ -83,7 +88,7 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   return {
     overlapId,
     capabilityCode:
-      capability ?? (overlapId ? findOverlap(snapshot, overlapId, "overlapId")!.capabilityCode : null),
+      capability ?? (overlapId ? findOverlap(snapshot, overlapId, "overlapId", asOf)!.capabilityCode : null),
     asOf,
     sides,
     currentAnnualCost: hidden.length ? null : licences.reduce((s, l) => s + l.annualCostPence, 0n),

@@ -72,7 +72,7 @@ describe.each(engines())("consolidation by job on the seed estates on %s", (engi
 
   it("recommends, and offers, only targets that do every job of what they replace", async () => {
     let checked = 0;
-    for (const o of overlaps) {
+    for (const o of overlaps.filter((x) => x.kind !== "CONTRACTS_ONLY")) {
       const { candidates } = ok(await gql(SAVINGS, { overlapId: o.id })).consolidationSavings;
       for (const c of candidates) {
         const target = new Set(c.product.jobs.map((j: any) => j.code));

@@ -133,7 +133,7 @@ describe.each(engines())("OCDS import on %s", (engine) => {
       outcome: "CREATED",
       buyerMatch: "NAME",
       organisation: { code: "SCC" },
-      capability: { code: "WEB_FILTERING.WEB_FILTER", method: "KEYWORD" },
+      capability: { code: "WEB_FILTERING.WEB_FILTER", method: "PHRASE" },
     });
     expect(web.contract).toMatchObject({
       reference: "SUN001-DN553865-90979232",
@@ -163,7 +163,11 @@ describe.each(engines())("OCDS import on %s", (engine) => {
       endDate: "2028-12-31",
       reference: "001944 / DN757162",
     });
-    expect(granicus.capability).toEqual({ code: "IDENTITY", method: "KEYWORD", evidence: "Azure B2C" });
+    expect(granicus.capability).toEqual({
+      code: "IDENTITY.CITIZEN_IDENTITY",
+      method: "PRODUCT",
+      evidence: "Azure B2C",
+    });
   });
 
   it("changes nothing and writes no audit event when the same file is imported again", async () => {
