@@ -6,6 +6,7 @@ import type { Context } from "../shared/context.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { today } from "./arith.ts";
+import { DEFAULT_HORIZON_YEARS, NPV_CONVENTION } from "./npv.ts";
 import { consolidationCandidates, CONSOLIDATION_FORMULA, ROUNDING_RULE, type Candidate } from "./savings.ts";
 import { findOverlap, seatCounts, viewer } from "./service.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
@@ -17,6 +18,10 @@ export interface SavingsArgs {
   capability?: string | null;
   organisations?: readonly string[] | null;
   asOf?: Date | null;
+  /** Which date to price (default BEST: the better of now and the natural date by NPV). */
+  timing?: "BEST" | "NOW" | "NATURAL" | null;
+  /** NPV horizon in years (default 5). */
+  horizonYears?: number | null;
 }
 
 function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
@@ -28,6 +33,14 @@ function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
     seatsBySide: c.seatsBySide.map((s) => ({ ...s, licenceIds: lic(s.licenceIds) })),
     keptLicenceIds: lic(c.keptLicenceIds),
     exits: c.exits.map((e) => ({ ...e, organisation: org(e.organisationId), licenceIds: lic(e.licenceIds) })),
+    timings: c.timings.map((t) => ({
+      ...t,
+      exits: t.exits.map((e) => ({
+        ...e,
+        organisation: org(e.organisationId),
+        licenceIds: lic(e.licenceIds),
+      })),
+    })),
     licenceIds: lic(c.licenceIds),
     contractIds: c.contractIds.map((id) => toGlobalId("Contract", id)),
   };
@@ -39,6 +52,12 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   const capability = args.capability?.trim().toUpperCase() || null;
   if (!overlapId === !capability)
     throw new InputError("overlapId", "give either overlapId or capability (exactly one).");
+  const horizonYears = args.horizonYears ?? DEFAULT_HORIZON_YEARS;
+  if (!Number.isInteger(horizonYears) || horizonYears < 1 || horizonYears > 30)
+    throw new InputError(
+      "horizonYears",
+      "must be a whole number of years from 1 to 30 (the Green Book's 3.5% applies to the first 30).",
+    );
   const snapshot = await loadSnapshot(ctx.prisma, args.organisations);
   const asOf = args.asOf ?? today();
   let licences: Licence[];
@@ -71,6 +90,8 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     hiddenFor,
     label: (id) => productLabel(snapshot, id),
     jobsOf: (id) => productJobCodes(snapshot, id),
+    timing: args.timing ?? "BEST",
+    horizonYears,
   }).map((c) => candidateView(c, snapshot));
   const hidden = hiddenFor(licences.map((l) => l.organisationId));
   const byOrg = new Map<string, Licence[]>();
@@ -96,6 +117,8 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     hiddenFor: hidden,
     candidates,
     recommended: candidates.find((c) => c.recommended) ?? null,
+    horizonYears,
+    discounting: NPV_CONVENTION,
     formula: CONSOLIDATION_FORMULA,
     rounding: ROUNDING_RULE,
   };

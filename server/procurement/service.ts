@@ -23,7 +23,9 @@ import {
   type OverlapKind,
   type OverlapModel,
 } from "./overlaps.ts";
-import { loadSnapshot, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+import { consolidationCandidates } from "./savings.ts";
+import { DEFAULT_HORIZON_YEARS } from "./npv.ts";
 
 /** Seats of one metric. */
 export interface SeatCount {
@@ -111,8 +113,55 @@ const byEnd = (a: Contract, b: Contract) =>
   (a.endDate?.getTime() ?? Infinity) - (b.endDate?.getTime() ?? Infinity) ||
   (a.reference < b.reference ? -1 : 1);
 
+/**
+ * The recommended consolidation of a licence overlap on `asOf` (the better date by NPV over the default
+ * horizon), or null when there is none or its figures are hidden from the caller (a recommendation would
+ * reveal them).
+ */
+export function recommendedSaving(
+  ctx: Context,
+  snapshot: ProcurementSnapshot,
+  o: OverlapModel,
+  asOf: Date,
+  timing: "BEST" | "NOW" | "NATURAL" = "BEST",
+) {
+  if (o.kind === "CONTRACTS_ONLY") return null;
+  const { visible, code, hiddenFor } = viewer(ctx, snapshot);
+  const codeOf = (l: Licence) => code(l.organisationId);
+  const licences = o.sides
+    .flatMap((s) => s.licences)
+    .sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : a.id < b.id ? -1 : 1));
+  const best = consolidationCandidates(licences, {
+    contractById: snapshot.contractById,
+    asOf,
+    visible,
+    code,
+    hiddenFor,
+    label: (id) => productLabel(snapshot, id),
+    jobsOf: (id) => productJobCodes(snapshot, id),
+    timing,
+    horizonYears: DEFAULT_HORIZON_YEARS,
+  }).find((c) => c.recommended);
+  if (!best) return null;
+  return {
+    product: snapshot.productById.get(best.productId) as Product,
+    annualSaving: best.annualSaving,
+    timing: best.chosenTiming,
+    date: best.consolidationDate,
+    exitCost: best.exitCost,
+    npv: best.npv,
+    horizonYears: best.horizonYears,
+  };
+}
+
 /** An overlap as the API returns it, with contracts live on `asOf`. */
-export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel, asOf: Date) {
+export function overlapView(
+  ctx: Context,
+  snapshot: ProcurementSnapshot,
+  o: OverlapModel,
+  asOf: Date,
+  timing: "BEST" | "NOW" | "NATURAL" = "BEST",
+) {
   const { visible, hiddenFor } = viewer(ctx, snapshot);
   const product = (id: string) => snapshot.productById.get(id) as Product;
   const rel = unlicensedContractsByJob(snapshot, asOf);
@@ -153,7 +202,9 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
   const licences = o.sides.flatMap((s) => s.licences);
   const ends = sides.flatMap((s) => s.contractEnds).map((d) => d.getTime());
   const labels = contractOnly
-    ? sides.map((s) => `${s.organisation.code} ${s.suppliers.join(", ") || `${s.contracts.length} contract(s)`}`)
+    ? sides.map(
+        (s) => `${s.organisation.code} ${s.suppliers.join(", ") || `${s.contracts.length} contract(s)`}`,
+      )
     : o.productIds.map((id) => productLabel(snapshot, id)).sort();
   const capability = o.capabilityCode ? (snapshot.capabilityByCode.get(o.capabilityCode) ?? null) : null;
   const hidden = hiddenFor(o.sides.map((s) => s.organisationId));
@@ -186,6 +237,7 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
     ),
     contractIds: sides.flatMap((s) => s.contractIds),
     cotermination: overlapCotermination(ctx, snapshot, o),
+    saving: recommendedSaving(ctx, snapshot, o, asOf, timing),
   };
 }
 
@@ -195,8 +247,10 @@ export interface OverlapFilter {
   capability?: string | null;
   minAnnualSpend?: bigint | null;
   kind?: OverlapKind | null;
-  /** Contracts live on this day count (default today). */
+  /** Contracts live on this day count (default today); also the appraisal date of `saving`. */
   asOf?: Date | null;
+  /** Which date each overlap's `saving` is priced on (default BEST). */
+  timing?: "BEST" | "NOW" | "NATURAL" | null;
 }
 
 /**
@@ -212,7 +266,7 @@ export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
   return detectOverlaps(snapshot, asOf)
     .filter((o) => !filter.kind || o.kind === filter.kind)
     .filter((o) => !capability || (o.capabilityCode !== null && isWithin(o.capabilityCode, capability)))
-    .map((o) => overlapView(ctx, snapshot, o, asOf))
+    .map((o) => overlapView(ctx, snapshot, o, asOf, filter.timing ?? "BEST"))
     .filter((o) => min === null || (o.annualCost !== null && o.annualCost >= min))
     .sort((a, b) => {
       if (a.annualCost !== b.annualCost) {

@@ -7,8 +7,8 @@ import { gid, ok, type Gql } from "../api/fixtures.ts";
 import { actorWith, buildProcurementFixture, type ProcurementFixture } from "./fixture.ts";
 
 const SAVINGS = /* GraphQL */ `
-  query ($overlapId: ID, $capability: String, $asOf: Date) {
-    consolidationSavings(overlapId: $overlapId, capability: $capability, asOf: $asOf) {
+  query ($overlapId: ID, $capability: String, $asOf: Date, $timing: TimingChoice = NOW) {
+    consolidationSavings(overlapId: $overlapId, capability: $capability, asOf: $asOf, timing: $timing) {
       overlapId
       capabilityCode
       asOf

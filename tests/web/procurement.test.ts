@@ -139,6 +139,53 @@ describe("procurement page", { timeout: 90_000 }, () => {
     await page.screenshot({ path: `${SHOTS}procurement-overlaps.png` });
   });
 
+  it("shows each overlap's saving, the totals a cabinet report can quote, and co-termination as a cost", async () => {
+    type Row = {
+      saving: { annualSaving: string | null } | null;
+      cotermination: { cost: string | null; coterminable: boolean; alreadyCoterminous: boolean };
+    };
+    const pence = (v: string) => BigInt(v.replace(".", ""));
+    const pounds = (p: bigint) =>
+      `£${(p / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(p % 100n).toString().padStart(2, "0")}`;
+    const totals = async (timing?: string) => {
+      const { licenceOverlaps } = await graphqlRequest<{ licenceOverlaps: Row[] }>(
+        server,
+        `{ licenceOverlaps${timing ? `(timing: ${timing})` : ""} { saving { annualSaving } cotermination { cost coterminable alreadyCoterminous } } }`,
+      );
+      const saving = licenceOverlaps.reduce(
+        (n, o) => n + (o.saving?.annualSaving ? pence(o.saving.annualSaving) : 0n),
+        0n,
+      );
+      const coterm = licenceOverlaps
+        .filter((o) => o.cotermination.coterminable && !o.cotermination.alreadyCoterminous)
+        .reduce((n, o) => n + pence(o.cotermination.cost!), 0n);
+      return [pounds(saving), pounds(coterm)];
+    };
+    await openProcurement();
+    const headers = await page.$$eval("#overlap-results thead th button", (bs) =>
+      bs.map((b) => b.textContent),
+    );
+    expect(headers).toEqual(expect.arrayContaining(["Saving a year", "Co-termination cost"]));
+    const [saving, coterm] = await totals();
+    expect(await page.textContent("#overlap-total-saving")).toBe(saving);
+    expect(await page.textContent("#overlap-total-coterm")).toBe(coterm);
+    expect(await page.textContent("#overlap-totals")).toContain(
+      "a one-off cost of aligning contract ends, not a saving",
+    );
+    const m365 = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Microsoft 365 E3"))');
+    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, from \d/);
+    await page.screenshot({ path: `${SHOTS}procurement-overlaps-savings.png`, fullPage: false });
+    // Choosing "now" prices every saving today.
+    await page.selectOption("#f-overlap-timing", "NOW");
+    const [nowSaving] = await totals("NOW");
+    await page.waitForFunction(
+      (want) => document.querySelector("#overlap-total-saving")?.textContent === want,
+      nowSaving,
+    );
+    expect(page.url()).toContain("timing=NOW");
+    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, now/);
+  });
+
   it("sorts by a column and narrows by search and filters", async () => {
     await openProcurement();
     await page.click('button.proc-sort[data-sort="label"]');
@@ -176,11 +223,14 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "Latest contract end",
       "Co-terminable",
       "Co-termination cost (GBP)",
+      "Recommended target",
+      "Saving a year (GBP)",
+      "Consolidate on",
       "Licence IDs",
       "Contract IDs",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
-    expect(rows.slice(1).every((r) => r.length === 13)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 16)).toBe(true);
     const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
       "Same job",
@@ -244,7 +294,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
       createUser: { user: { id: string }; oneTimePassword: string };
     }>(
       server,
-      `mutation ($email: String!) { createUser(email: $email, displayName: "Vic Viewer") { user { id } oneTimePassword } }`,
+      `mutation ($email: String!) { createUser(email: $email, displayName: "Vic Viewer", organisation: "SCC") { user { id } oneTimePassword } }`,
       { email },
     );
     await graphqlRequest(

@@ -9,7 +9,21 @@ export interface SeatCount {
 }
 
 /** The overlap kinds, in schema order (schema/procurement.graphql `OverlapKind`). */
-export const OVERLAP_KINDS = ["SAME_PRODUCT", "SAME_JOB"] as const;
+export const OVERLAP_KINDS = ["SAME_PRODUCT", "SAME_JOB", "CONTRACTS_ONLY"] as const;
+
+/** When savings are priced (schema/procurement.graphql `TimingChoice`). */
+export const TIMING_CHOICES = ["BEST", "NOW", "NATURAL"] as const;
+
+/** The recommended consolidation of an overlap; money null when hidden. */
+export interface OverlapSaving {
+  product: { name: string; edition: string };
+  annualSaving: string | null;
+  timing: "NOW" | "NATURAL";
+  date: string;
+  exitCost: string | null;
+  npv: string | null;
+  horizonYears: number;
+}
 
 /** One licence overlap as the overlaps table and its CSV export show it. */
 export interface OverlapRow {
@@ -36,6 +50,8 @@ export interface OverlapRow {
     cost: string | null;
     valuesVisible: boolean;
   };
+  /** The recommended consolidation, or null (none fits, contracts only, or figures hidden). */
+  saving: OverlapSaving | null;
 }
 
 /** The overlaps, narrowed by the filters (all optional). */
@@ -45,13 +61,27 @@ export const OVERLAPS = /* GraphQL */ `
     $capability: String
     $minAnnualSpend: Money
     $kind: OverlapKind
+    $timing: TimingChoice
   ) {
     licenceOverlaps(
       organisations: $organisations
       capability: $capability
       minAnnualSpend: $minAnnualSpend
       kind: $kind
+      timing: $timing
     ) {
+      saving {
+        product {
+          name
+          edition
+        }
+        annualSaving
+        timing
+        date
+        exitCost
+        npv
+        horizonYears
+      }
       id
       kind
       capabilityCode
@@ -88,10 +118,12 @@ export const OVERLAPS = /* GraphQL */ `
 export interface Capability {
   code: string;
   name: string;
+  level?: "DOMAIN" | "CAPABILITY" | "JOB";
+  parent?: { code: string } | null;
 }
 
 /** Every capability (code and name). */
-export const CAPABILITIES = "query Capabilities { capabilities { code name } }";
+export const CAPABILITIES = "query Capabilities { capabilities { code name level parent { code } } }";
 
 /** One contract on the renewals timeline. */
 export interface RenewalRow {
