@@ -59,7 +59,8 @@ export function buildCatalogue(): SeedCatalogue {
   for (const spec of SEED_PRODUCTS) {
     if (specByKey.has(spec.key)) throw new Error(`duplicate product key ${spec.key}`);
     const jobs = [...(spec.job === null ? [] : [spec.job]), ...(SUITE_JOBS[spec.key] ?? [])];
-    if (spec.job === null && jobs.length) throw new Error(`product ${spec.key}: suite jobs without a main job`);
+    if (spec.job === null && jobs.length)
+      throw new Error(`product ${spec.key}: suite jobs without a main job`);
     for (const job of jobs) {
       if (!jobCodes.has(job)) throw new Error(`product ${spec.key}: ${job} is not a job of the taxonomy`);
     }
@@ -92,5 +93,14 @@ export function buildCatalogue(): SeedCatalogue {
   for (const key of Object.keys(SUITE_JOBS)) {
     if (!specByKey.has(key)) throw new Error(`SUITE_JOBS names unknown product ${key}`);
   }
-  return { capabilities, vendors, products, productJobs, productAliases, jobsByKey, specByKey, productIdByKey };
+  return {
+    capabilities,
+    vendors,
+    products,
+    productJobs,
+    productAliases,
+    jobsByKey,
+    specByKey,
+    productIdByKey,
+  };
 }

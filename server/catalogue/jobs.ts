@@ -13,7 +13,10 @@ export type JobsByProduct = ReadonlyMap<string, readonly string[]>;
  * never compared with anything, which is better than comparing unlike things. Products without a job
  * map to an empty list.
  */
-export async function productJobs(db: PrismaClient | Tx, productIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function productJobs(
+  db: PrismaClient | Tx,
+  productIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const ids = [...new Set(productIds)];
   const out = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;

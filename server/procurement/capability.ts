@@ -37,7 +37,10 @@ function firstRule(rules: readonly EvidenceRule[], text: string | null | undefin
  */
 export function classifyContract(input: ClassifyInput): CapabilityMatch {
   const product = (text: string | null | undefined, where: "title" | "description") => {
-    const hit = firstRule(where === "title" ? PRODUCT_RULES : PRODUCT_RULES.filter((r) => !r.titleOnly), text);
+    const hit = firstRule(
+      where === "title" ? PRODUCT_RULES : PRODUCT_RULES.filter((r) => !r.titleOnly),
+      text,
+    );
     return hit && ({ capabilityCode: hit.job, method: "PRODUCT", evidence: hit.evidence } as const);
   };
   const phrase = (text: string | null | undefined) => {
@@ -55,7 +58,8 @@ export function classifyContract(input: ClassifyInput): CapabilityMatch {
   const fromDescription = product(input.description, "description") ?? phrase(input.description);
   if (fromDescription) return fromDescription;
   const word = keywordCapability(input.title) ?? keywordCapability(input.description, "description");
-  if (word) return { capabilityCode: narrowToJob(word.capability), method: "KEYWORD", evidence: word.keyword };
+  if (word)
+    return { capabilityCode: narrowToJob(word.capability), method: "KEYWORD", evidence: word.keyword };
   for (const code of codes) {
     const r = cpvRuleFor(code);
     if (r?.capability) return { capabilityCode: r.capability, method: "CPV", evidence: code };
@@ -67,5 +71,9 @@ export function classifyContract(input: ClassifyInput): CapabilityMatch {
 export function contractCapability(
   contract: Pick<Contract, "cpvCode" | "title" | "description">,
 ): CapabilityMatch {
-  return classifyContract({ cpvCode: contract.cpvCode, title: contract.title, description: contract.description });
+  return classifyContract({
+    cpvCode: contract.cpvCode,
+    title: contract.title,
+    description: contract.description,
+  });
 }

@@ -97,7 +97,8 @@ export function cotermination(
   const unknown: string[] = [];
   let numerator = 0n;
   const lines: CotermLine[] = groups.map(({ contract, licences, annualBasis }) => {
-    const known = annualBasis === undefined ? licences.reduce((s, l) => s + l.annualCostPence, 0n) : annualBasis;
+    const known =
+      annualBasis === undefined ? licences.reduce((s, l) => s + l.annualCostPence, 0n) : annualBasis;
     const basis = known ?? 0n;
     const end = contract.endDate;
     const days = end && common ? daysBetween(end, common) : 0;
@@ -167,7 +168,7 @@ function describe(
     cost === null && hidden.length === 0
       ? `total unknown: no annual value is recorded for ${unknown.join(", ")}`
       : cost === null
-      ? `total hidden: it needs the readCommercialValues permission in ${hidden.join(", ")}`
-      : `total ${gbp(cost)} (exact sum, rounded half-up to the penny once)`;
+        ? `total hidden: it needs the readCommercialValues permission in ${hidden.join(", ")}`
+        : `total ${gbp(cost)} (exact sum, rounded half-up to the penny once)`;
   return `${head} Extend ${parts.join("; ")}; ${total}.`;
 }

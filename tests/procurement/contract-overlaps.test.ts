@@ -24,22 +24,39 @@ const CONTRACT_OVERLAPS = /* GraphQL */ `
       earliestContractEnd
       latestContractEnd
       sides {
-        organisation { code }
+        organisation {
+          code
+        }
         suppliers
         annualCost
         contractsAnnualValue
         contractsWithoutValue
         valuesVisible
         contractEnds
-        licences { id }
-        contracts { reference title supplierName endDate annualValue }
+        licences {
+          id
+        }
+        contracts {
+          reference
+          title
+          supplierName
+          endDate
+          annualValue
+        }
       }
       cotermination {
         commonEndDate
         cost
         coterminable
         valuesVisible
-        lines { contract { reference } extensionDays annualBasis cost }
+        lines {
+          contract {
+            reference
+          }
+          extensionDays
+          annualBasis
+          cost
+        }
         method
       }
     }
@@ -90,7 +107,11 @@ describe.each(engines())("contract-only overlaps on the seed estates on %s", (en
     ]);
     expect(scc.suppliers).toEqual(["Virgin Media Business"]);
     // £393,000 + £140,000 a year.
-    expect([scc.contractsAnnualValue, scc.annualCost, scc.contractsWithoutValue]).toEqual(["533000.00", "533000.00", 0]);
+    expect([scc.contractsAnnualValue, scc.annualCost, scc.contractsWithoutValue]).toEqual([
+      "533000.00",
+      "533000.00",
+      0,
+    ]);
     expect(scc.contractEnds).toEqual(["2027-03-31", "2028-08-31"]);
     const sum = wan.sides.reduce((n: number, s: any) => n + Number(s.contractsAnnualValue), 0);
     expect(Number(wan.annualCost)).toBe(sum);
@@ -98,7 +119,9 @@ describe.each(engines())("contract-only overlaps on the seed estates on %s", (en
     expect(wan.cotermination.commonEndDate).toBe(ends[ends.length - 1]);
     expect([wan.earliestContractEnd, wan.latestContractEnd]).toEqual([ends[0], ends[ends.length - 1]]);
     // Aligning is a cost: each earlier contract extended whole at its annual value.
-    const scLine = wan.cotermination.lines.find((l: any) => l.contract.reference === scc.contracts[0].reference);
+    const scLine = wan.cotermination.lines.find(
+      (l: any) => l.contract.reference === scc.contracts[0].reference,
+    );
     expect(scLine.annualBasis).toBe("393000.00");
     const days = (Date.parse(wan.cotermination.commonEndDate) - Date.parse("2027-03-31")) / 86_400_000;
     expect(scLine.extensionDays).toBe(days);
@@ -135,6 +158,7 @@ describe.each(engines())("contract-only overlaps on the seed estates on %s", (en
   it("lists no contract that ended before the date asked", async () => {
     const later = ok(await gql(CONTRACT_OVERLAPS, { asOf: "2031-01-01" })).licenceOverlaps;
     for (const o of later)
-      for (const s of o.sides) for (const c of s.contracts) expect(c.endDate === null || c.endDate >= "2031-01-01").toBe(true);
+      for (const s of o.sides)
+        for (const c of s.contracts) expect(c.endDate === null || c.endDate >= "2031-01-01").toBe(true);
   });
 });

@@ -13,8 +13,21 @@ const OVERLAPS = /* GraphQL */ `
       id
       kind
       capabilityCode
-      products { id name jobs { code } }
-      sides { licences { id product { id } } }
+      products {
+        id
+        name
+        jobs {
+          code
+        }
+      }
+      sides {
+        licences {
+          id
+          product {
+            id
+          }
+        }
+      }
     }
   }
 `;
@@ -25,7 +38,13 @@ const SAVINGS = /* GraphQL */ `
       candidates {
         recommended
         method
-        product { id name jobs { code } }
+        product {
+          id
+          name
+          jobs {
+            code
+          }
+        }
         licenceIds
         keptLicenceIds
       }
@@ -45,9 +64,14 @@ describe.each(engines())("consolidation by job on the seed estates on %s", (engi
     await loadSeedsIfEmpty(db.prisma);
     gql = graphqlClient(db.prisma);
     overlaps = ok(await gql(OVERLAPS)).licenceOverlaps;
-    if (process.env.SHOW) for (const o of overlaps) console.log(o.id, o.products.map((p: any) => p.name).join(" | "));
+    if (process.env.SHOW)
+      for (const o of overlaps) console.log(o.id, o.products.map((p: any) => p.name).join(" | "));
     for (const o of overlaps) {
-      for (const p of o.products) jobsOfProduct.set(p.id, p.jobs.map((j: any) => j.code));
+      for (const p of o.products)
+        jobsOfProduct.set(
+          p.id,
+          p.jobs.map((j: any) => j.code),
+        );
       for (const s of o.sides) for (const l of s.licences) productOfLicence.set(l.id, l.product.id);
     }
   }, 180_000);
@@ -57,7 +81,8 @@ describe.each(engines())("consolidation by job on the seed estates on %s", (engi
     const jobOverlaps = overlaps.filter((o) => o.kind === "SAME_JOB");
     expect(jobOverlaps.length).toBeGreaterThan(20);
     for (const o of jobOverlaps) {
-      for (const p of o.products) expect(jobsOfProduct.get(p.id), `${o.id} ${p.name}`).toContain(o.capabilityCode);
+      for (const p of o.products)
+        expect(jobsOfProduct.get(p.id), `${o.id} ${p.name}`).toContain(o.capabilityCode);
     }
   });
 
@@ -96,7 +121,9 @@ describe.each(engines())("consolidation by job on the seed estates on %s", (engi
     const { candidates } = ok(await gql(SAVINGS, { overlapId: o.id })).consolidationSavings;
     for (const c of candidates.filter((x: any) => x.product.name === "Liquidlogic Early Help Module")) {
       expect(c.keptLicenceIds.length).toBeGreaterThan(0);
-      expect(c.method).toContain("Kept, because the target does not do every job they do: Servelec Mosaic Children's");
+      expect(c.method).toContain(
+        "Kept, because the target does not do every job they do: Servelec Mosaic Children's",
+      );
     }
   });
 });

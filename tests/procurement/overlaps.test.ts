@@ -216,9 +216,7 @@ describe.each(engines())("licence overlaps on the seed estates on %s", (engine) 
 
   it("answers one overlap and all of them in the same number of SQL statements", async () => {
     db.resetQueryCount();
-    const one = ok(
-      await gql(OVERLAPS, { capability: "WEB_FILTERING", kind: "SAME_JOB" }),
-    ).licenceOverlaps;
+    const one = ok(await gql(OVERLAPS, { capability: "WEB_FILTERING", kind: "SAME_JOB" })).licenceOverlaps;
     const forOne = db.queries.length;
     db.resetQueryCount();
     const all = ok(await gql(OVERLAPS)).licenceOverlaps;
