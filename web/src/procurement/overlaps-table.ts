@@ -127,11 +127,18 @@ function compare(a: string | bigint | number, b: string | bigint | number): numb
 
 /** The overlaps whose label or capability holds `search`, in the order `order` says (ties by id). */
 export function visibleOverlaps(rows: OverlapRow[], search: string, order: SortState): OverlapRow[] {
-  const needle = search.trim().toLowerCase();
+  // Word by word, as the API's search: every word typed begins a word of the label or capability.
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = (text: string) => {
+    const lower = text.toLowerCase();
+    return words.every(
+      (w) => lower.startsWith(w) || [" ", "-", "/", "(", "."].some((sep) => lower.includes(sep + w)),
+    );
+  };
   const column = COLUMNS.find((c) => c.key === order.sort) ?? COLUMNS[3]!;
   const sign = order.dir === "asc" ? 1 : -1;
   return rows
-    .filter((o) => !needle || `${o.label} ${o.capability?.name ?? ""}`.toLowerCase().includes(needle))
+    .filter((o) => !words.length || matches(`${o.label} ${o.capability?.name ?? ""}`))
     .sort((a, b) => sign * compare(column.value(a), column.value(b)) || compare(a.id, b.id));
 }
 
