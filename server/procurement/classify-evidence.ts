@@ -2,6 +2,7 @@
 // what a product does) and phrases that name a job. Phrases are several words on purpose: single words
 // mislead ("Virtual Learning Environment" is not virtualisation, "Community Equipment Store" is not
 // hardware), so a single word decides only a capability, in cpv-keywords.ts, never a job.
+import { KNOWN_PRODUCTS } from "./known-products.ts";
 
 /** One rule: a case-insensitive pattern on word boundaries and the job it names. */
 export interface EvidenceRule {
@@ -18,10 +19,13 @@ const rule =
     pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phrases.join("|")})(?=$|[^\\p{L}\\p{N}])`, "iu"),
   });
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
 /**
  * Products (and product-only vendors) named in titles, with the job they do: "GOSS Software annual
  * maintenance" and "Routesmart" say nothing else. Vendors that sell many kinds of product (Civica,
- * Capita, Idox, Microsoft) are not listed alone: their name does not say which job.
+ * Capita, Idox, Microsoft) are not listed alone: their name does not say which job. The catalogue's
+ * products (known-products.ts) follow the hand-written rules.
  */
 export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("Liquid ?logic (?:LAS|adults)", "Mosaic (?:adults|ASC)"),
@@ -64,7 +68,7 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("CRM.ONLINE_FORMS")("Firmstep", "Achieve Forms"),
   rule("WEBSITE.CMS")("GOSS", "Jadu", "Umbraco"),
   rule("WEBSITE.EMAIL_BULLETINS")("GovDelivery"),
-  rule("PAYMENTS.INCOME_MANAGEMENT")("Pay360", "Civica Pay", "Capita Pay360"),
+  rule("PAYMENTS.INCOME_MANAGEMENT")("Pay ?360", "Civica Pay"),
   rule("PAYMENTS.SCHOOL_PAYMENTS")("ParentPay", "SCOPay"),
   rule("FINANCE.ERP")("Unit ?4", "Oracle E-Business Suite", "Oracle Fusion", "Agresso"),
   { ...rule("FINANCE.E_SOURCING")("ProContract", "Atamis", "In-Tend"), titleOnly: true },
@@ -81,7 +85,7 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("ITSM.INFRASTRUCTURE_MONITORING")("PRTG", "SolarWinds"),
   rule("ENDPOINT_SECURITY.ENDPOINT_PROTECTION")("Sophos", "Defender for Endpoint", "CrowdStrike"),
   rule("ENDPOINT_SECURITY.DEVICE_MANAGEMENT")("Intune", "Workspace ONE", "Jamf"),
-  rule("NETWORK_SECURITY.FIREWALL")("FortiGate", "Palo Alto"),
+  rule("NETWORK_SECURITY.FIREWALL")("FortiGate", "Palo Alto (?:Networks )?(?:Next-Generation )?Firewall"),
   rule("NETWORK_SECURITY.EMAIL_SECURITY")("Mimecast", "Proofpoint"),
   rule("NETWORK_SECURITY.EMAIL_ENCRYPTION")("Egress"),
   rule("NETWORK_SECURITY.SIEM")("Sentinel SIEM", "LogRhythm", "Splunk"),
@@ -92,9 +96,25 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("PRODUCTIVITY.EMAIL_COLLABORATION")("Microsoft 365", "Office 365", "M365", "Google Workspace"),
   rule("TELEPHONY.VOICE")("Teams Phone", "Mitel MiVoice", "Gamma Horizon"),
   rule("TELEPHONY.CONTACT_CENTRE")("Anywhere365", "MiContact Center"),
-  rule("GIS.GIS_PLATFORM")("ArcGIS", "Esri", "MapInfo"),
+  rule("GIS.GIS_PLATFORM")("ArcGIS Enterprise", "ArcGIS Pro", "MapInfo"),
   rule("GIS.WEB_MAPPING")("iShare"),
   rule("COMMUNITY_SAFETY.CCTV_VIDEO_MANAGEMENT")("Genetec", "Milestone XProtect"),
+  rule("VIRTUALISATION.PUBLIC_CLOUD")(
+    "(?:Microsoft )?Azure(?!\\s+(?:AD\\s+)?B2C)",
+    "AWS",
+    "Amazon Web Services",
+  ),
+  rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("CareFirst"),
+  ...KNOWN_PRODUCTS.map(([name, job]) => rule(job)(escape(name))),
+];
+
+/**
+ * Phrases that name several jobs at once ("adults and children's social care"): the title is a suite or
+ * a bundle, and no one job can be chosen, so classification says "unknown" rather than pick one.
+ */
+export const SEVERAL_JOBS: readonly RegExp[] = [
+  /\b(?:children'?s?|childrens)\s*(?:&|and)\s*adults?'?|\badults?'?\s*(?:&|and)\s*children'?s?/i,
+  /\bintegrated social care\b/i,
 ];
 
 /** Multi-word phrases that name a job, most specific first. */
@@ -106,7 +126,8 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "integrated community equipment",
   ),
   rule("SOCIAL_CARE_ADULTS.TELECARE_MONITORING")(
-    "telecare (?:monitoring|platform|alarm|call handling)",
+    "tele(?:health ?)?care (?:monitoring|platform|alarm|call handling|system)",
+    "(?:community |telecare )?alarm monitoring",
     "alarm receiving cent(?:re|er)",
     "lifeline monitoring",
     "community alarms?",
@@ -122,8 +143,7 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")(
     "adults?'? social care (?:case management |management |information )?system",
-    "social care case management",
-    "adult social care system",
+    "adults?'? social care case management",
   ),
   rule("SOCIAL_CARE_CHILDREN.PROCEDURES_MANUAL")(
     "procedures manual",
@@ -174,11 +194,16 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("PARKING.ENFORCEMENT")(
     "penalty charge notices?",
-    "parking enforcement (?:system|software)",
+    "parking enforcement (?:processing |back office )?(?:system|software|support)",
+    "parking (?:notice processing|management IT system)",
     "PCN processing",
   ),
   rule("WASTE_ENVIRONMENT.WASTE_COLLECTION")("waste (?:collection|management) (?:system|software)", "in-cab"),
-  rule("ELECTORAL.ELECTORAL_MANAGEMENT")("electoral (?:management|registration) (?:system|software)"),
+  rule("ELECTORAL.ELECTORAL_MANAGEMENT")(
+    "electoral (?:management|registration) (?:system|software)",
+    "electoral registration and elections?",
+    "elections? (?:management )?and electoral registration",
+  ),
   rule("DEMOCRATIC_SERVICES.COMMITTEE_MANAGEMENT")("committee management"),
   rule("BEREAVEMENT.BURIAL_CREMATION_RECORDS")(
     "(?:burial|cremation|bereavement) (?:and cremation )?(?:records|management|system)",
@@ -204,22 +229,24 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("FINANCE.E_SOURCING")("e-?tendering", "e-?sourcing"),
   rule("HR_PAYROLL.HR_PAYROLL_SYSTEM")(
-    "(?:HR|human resources) and payroll",
+    "(?:HR|human resources) ?(?:and|&|/) ?payroll",
     "payroll (?:system|software|services)",
   ),
   rule("HR_PAYROLL.RECRUITMENT")("applicant tracking", "e-?recruitment"),
   rule("HR_PAYROLL.LEARNING")("learning management system"),
   rule("DOCUMENT_MANAGEMENT.EDRMS")(
-    "electronic document (?:and records )?management",
+    "electronic (?:document|records) (?:and )?(?:records |document )?management",
     "EDRMS",
     "records management system",
   ),
   rule("DOCUMENT_MANAGEMENT.CAPTURE")("scanning (?:and|&) indexing", "digital mailroom"),
   rule("PRINT_MAIL.PRINT_DEVICES")(
-    "multi-?function(?:al)? devices?",
+    "multi[- ]?function(?:al)? devices?",
     "MFDs?",
     "managed print(?: service)?",
     "photocopiers?",
+    "print (?:&|and) copy devices",
+    "corporate printers?(?: contract)?",
   ),
   rule("PRINT_MAIL.HYBRID_MAIL")("hybrid mail"),
   rule("BUSINESS_INTELLIGENCE.ANALYTICS")(
@@ -264,8 +291,8 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "UPS maintenance",
   ),
   rule("NETWORK_SERVICES.WAN_INTERNET")(
-    "wide area network",
-    "WAN",
+    "wide area networks?",
+    "(?:SD-)?WAN",
     "broadband",
     "internet (?:managed )?services?",
     "network services",
@@ -279,7 +306,7 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "contact cent(?:re|er)(?: solution| system| software)?",
     "call cent(?:re|er) (?:solution|system|software)",
   ),
-  rule("TELEPHONY.VOICE")("telephony", "telephone system", "unified communications", "VoIP"),
+  rule("TELEPHONY.VOICE")("telephony", "telephone system", "unified communications?", "VoIP"),
   rule("HARDWARE.SERVERS_STORAGE")(
     "(?:storage and )?server hardware",
     "servers? and storage",
@@ -296,6 +323,7 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "end[- ]user (?:devices|computing hardware)",
     "laptops?",
     "desktops? and laptops?",
+    "laptops?,? desktops?(?: and tablets)?",
     "(?:PCs?|desktops?) refresh",
     "Chromebooks?",
     "tablets? and (?:laptops?|PCs?)",
