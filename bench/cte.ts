@@ -15,6 +15,7 @@ WITH RECURSIVE walk(asset_id, depth, path) AS (
   UNION ALL
   SELECT d."sourceId", w.depth + 1, w.path || d.id
   FROM walk w JOIN "Dependency" d ON d."targetId" = w.asset_id
+    AND d."type" NOT IN ('REPLICATES_TO', 'BACKS_UP_TO')
 ) CYCLE asset_id SET is_cycle USING visited
 SELECT DISTINCT ON (asset_id) asset_id::text AS "assetId", depth, path::text[] AS path
 FROM walk
@@ -22,7 +23,8 @@ WHERE NOT is_cycle AND depth > 0
 ORDER BY asset_id, depth, path`;
 
 /**
- * DOWNSTREAM impact of `assetId` by recursive CTE, in impact()'s order (distance, then chain). Runs in its
+ * DOWNSTREAM impact of `assetId` by recursive CTE (what STOPS: needs only, no recovery edges), in
+ * impact()'s order (distance, then chain). Runs in its
  * own transaction with `statement_timeout`, so a runaway enumeration is cut off (it then throws).
  */
 export async function impactByCte(
@@ -39,6 +41,7 @@ export async function impactByCte(
       assetId: r.assetId,
       distance: Number(r.depth),
       direction: "DOWNSTREAM" as const,
+      effect: "STOPS" as const,
       path: r.path,
     }))
     .sort((a, b) => a.distance - b.distance || compareChains(a.path, b.path));

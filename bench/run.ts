@@ -262,7 +262,7 @@ async function benchOne(
       null,
       await time(() => gql(QUERIES.impactNames, { id: `Asset:${storageId}` }), Math.min(runs, 10), 1),
     );
-    const siteCount = (await siteImpactOf(ctx(), `Site:${siteId}`)).nodes.length;
+    const siteCount = (await siteImpactOf(ctx(), `Site:${siteId}`)).states.length;
     row(
       "siteImpact of the busiest data centre",
       `${siteCount} assets`,

@@ -139,25 +139,53 @@ export function typeMask(edgeTypes: readonly string[] | undefined): number {
 /** Which way a walk steps: "in" = target → source (towards dependants), "out" = source → target. */
 export type CompactStep = "in" | "out";
 
+/** The mask bits of the recovery edge types (REPLICATES_TO, BACKS_UP_TO): copies, not needs. */
+export const RECOVERY_MASK = typeMask(["REPLICATES_TO", "BACKS_UP_TO"]);
+
+/** Which effects a walk reports (see impact.ts): STOPS (needs only) and/or LOSES_RECOVERY. */
+export interface WalkEffects {
+  stops: boolean;
+  losesRecovery: boolean;
+}
+
+/** The default: what stops, through needs only. */
+export const STOPS_ONLY: WalkEffects = { stops: true, losesRecovery: false };
+
 /**
- * The result of a breadth-first walk: the reached nodes in discovery order, with per-node distance and
- * the edge that first reached each node (from which a path is rebuilt on demand).
+ * The result of a breadth-first walk over states. State s < nodeCount is asset s reached through needs only
+ * (phase 0: it STOPS); state s ≥ nodeCount is asset s − nodeCount reached across one recovery edge (phase
+ * 1: it LOSES_RECOVERY). Distances and parent edges are per state; paths are rebuilt on demand.
  */
 export interface Walk {
   step: CompactStep;
-  /** Reached nodes (sources excluded), in discovery order: by distance, then by path. */
+  nodeCount: number;
+  /**
+   * Reported states (sources excluded), in discovery order: by distance, then by path. An asset appears at
+   * most once: its phase-0 state when it has one, else its phase-1 state.
+   */
   reached: Int32Array;
-  /** distance[n]: hops from the nearest source, -1 when not reached; 0 for the sources. */
+  /** distance[s]: hops from the nearest source, -1 when not reached; 0 for the sources. */
   distance: Int32Array;
-  /** parentEdge[n]: the edge by which n was first reached; -1 for sources and unreached nodes. */
+  /** parentEdge[s]: the edge by which s was first reached; -1 for sources and unreached states. */
   parentEdge: Int32Array;
+}
+
+/** The asset of a walk state. */
+export function stateNode(w: Walk, state: number): number {
+  return state >= w.nodeCount ? state - w.nodeCount : state;
+}
+
+/** The effect of a walk state. */
+export function stateEffect(w: Walk, state: number): "STOPS" | "LOSES_RECOVERY" {
+  return state >= w.nodeCount ? "LOSES_RECOVERY" : "STOPS";
 }
 
 /**
  * Multi-source breadth-first search, exactly as `bfs` in impact.ts: sources (in the order given) at
- * distance 0 and not reported; each frontier node's edges taken in edge-id order; a node is taken the
- * first time it is seen, so cycles end the walk and each node's first-found chain is the lexicographically
- * smallest of its shortest chains.
+ * distance 0 and not reported; each frontier state's edges taken in edge-id order; a state is taken the
+ * first time it is seen, so cycles end the walk and each state's first-found chain is the lexicographically
+ * smallest of its shortest chains. `mask` says which types may be followed at all; needs keep the phase, a
+ * recovery edge moves phase 0 to phase 1 (only when `effects.losesRecovery`), phase 1 takes no recovery edge.
  */
 export function walk(
   g: CompactGraph,
@@ -165,13 +193,17 @@ export function walk(
   step: CompactStep,
   maxDepth: number,
   mask: number,
+  effects: WalkEffects = STOPS_ONLY,
 ): Walk {
   const n = g.nodes.length;
-  const distance = new Int32Array(n).fill(-1);
-  const parentEdge = new Int32Array(n).fill(-1);
+  const needMask = mask & ~RECOVERY_MASK;
+  const recoveryMask = effects.losesRecovery ? mask & RECOVERY_MASK : 0;
+  const states = recoveryMask ? 2 * n : n;
+  const distance = new Int32Array(states).fill(-1);
+  const parentEdge = new Int32Array(states).fill(-1);
   const [start, list, other] =
     step === "in" ? [g.inStart, g.inEdges, g.edgeSource] : [g.outStart, g.outEdges, g.edgeTarget];
-  const queue = new Int32Array(n);
+  const queue = new Int32Array(states);
   let tail = 0;
   for (const s of sources) {
     if (distance[s] !== -1) continue;
@@ -183,34 +215,57 @@ export function walk(
   for (let depth = 1; depth <= maxDepth && head < tail; depth++) {
     const levelEnd = tail;
     for (; head < levelEnd; head++) {
-      const v = queue[head]!;
+      const state = queue[head]!;
+      const phase = state >= n ? 1 : 0;
+      const v = phase ? state - n : state;
       for (let k = start[v]!, end = start[v + 1]!; k < end; k++) {
         const e = list[k]!;
-        if (!((mask >> g.edgeType[e]!) & 1)) continue;
-        const w = other[e]!;
-        if (distance[w] !== -1) continue;
-        distance[w] = depth;
-        parentEdge[w] = e;
-        queue[tail++] = w;
+        const bit = 1 << g.edgeType[e]!;
+        let next: number;
+        if (needMask & bit) next = other[e]! + phase * n;
+        else if (recoveryMask & bit && phase === 0) next = other[e]! + n;
+        else continue;
+        if (distance[next] !== -1) continue;
+        distance[next] = depth;
+        parentEdge[next] = e;
+        queue[tail++] = next;
       }
     }
   }
-  return { step, reached: queue.slice(firstReached, tail), distance, parentEdge };
+  let reached = queue.slice(firstReached, tail);
+  if (recoveryMask || !effects.stops) {
+    reached = reached.filter((s) =>
+      s < n ? effects.stops : effects.losesRecovery && distance[s - n] === -1,
+    );
+  }
+  return { step, nodeCount: n, reached, distance, parentEdge };
 }
 
-/** The edges of the chain that reached `node` in `w`, in walking order from its source. */
-export function pathTo(g: CompactGraph, w: Walk, node: number): number[] {
-  const path: number[] = [];
+/** One step back along a walk: the state `state` was reached from. */
+function previousState(g: CompactGraph, w: Walk, state: number, e: number): number {
   const back = w.step === "in" ? g.edgeTarget : g.edgeSource;
-  for (let at = node, e = w.parentEdge[at]!; e !== -1; at = back[e]!, e = w.parentEdge[at]!) path.push(e);
+  const from = back[e]!;
+  if (state < w.nodeCount) return from;
+  // Phase 1 was entered by the one recovery edge on the chain.
+  return (RECOVERY_MASK >> g.edgeType[e]!) & 1 ? from : from + w.nodeCount;
+}
+
+/** The edges of the chain that reached `state` in `w`, in walking order from its source. */
+export function pathTo(g: CompactGraph, w: Walk, state: number): number[] {
+  const path: number[] = [];
+  for (
+    let at = state, e = w.parentEdge[at]!;
+    e !== -1;
+    at = previousState(g, w, at, e), e = w.parentEdge[at]!
+  )
+    path.push(e);
   return path.reverse();
 }
 
-/** The source (distance 0) a reached node's chain starts from. */
-export function originOf(g: CompactGraph, w: Walk, node: number): number {
-  const back = w.step === "in" ? g.edgeTarget : g.edgeSource;
-  let at = node;
-  for (let e = w.parentEdge[at]!; e !== -1; e = w.parentEdge[at]!) at = back[e]!;
+/** The source (distance 0) a reached state's chain starts from, as an asset number. */
+export function originOf(g: CompactGraph, w: Walk, state: number): number {
+  let at = state;
+  for (let e = w.parentEdge[at]!; e !== -1; e = w.parentEdge[at]!) at = previousState(g, w, at, e);
   return at;
 }
 

@@ -102,6 +102,7 @@ export type Step = "out" | "in" | "both";
 export interface Adjacent {
   edgeId: string;
   neighbourId: string;
+  type: DependencyType;
 }
 
 /**
@@ -117,7 +118,7 @@ export function adjacentSorted(
   const out: Adjacent[] = [];
   const visit = (edgeId: string, attrs: DependencyAttributes, source: string, target: string) => {
     if (edgeTypes && !edgeTypes.has(attrs.type)) return;
-    out.push({ edgeId, neighbourId: source === nodeId ? target : source });
+    out.push({ edgeId, neighbourId: source === nodeId ? target : source, type: attrs.type });
   };
   if (step === "out") graph.forEachOutEdge(nodeId, visit);
   else if (step === "in") graph.forEachInEdge(nodeId, visit);

@@ -7,7 +7,16 @@ import type { Asset } from "../../generated/prisma/client.ts";
 import type { Context } from "../shared/context.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
-import { DEPENDENCY_TYPES, edgeNumber, originOf, pathTo, type CompactGraph, type Walk } from "./compact.ts";
+import {
+  DEPENDENCY_TYPES,
+  edgeNumber,
+  originOf,
+  pathTo,
+  stateEffect,
+  stateNode,
+  type CompactGraph,
+  type Walk,
+} from "./compact.ts";
 import { graphLoaders } from "./loaders.ts";
 import {
   chainsBetween,
@@ -61,37 +70,40 @@ class EdgeView {
   }
 }
 
-/** One entry of `impact` or `siteImpact`: node `node` as reached by `walk`. */
+/** One entry of `impact` or `siteImpact`: walk state `state` (an asset and its effect) as reached by `walk`. */
 class WalkEntryView {
   constructor(
     private readonly ctx: Context,
     private readonly g: CompactGraph,
     private readonly walk: Walk,
-    private readonly node: number,
+    private readonly state: number,
     readonly direction: "DOWNSTREAM" | "UPSTREAM",
   ) {}
   get assetId() {
-    return toGlobalId("Asset", this.g.nodes[this.node]!.id);
+    return toGlobalId("Asset", this.g.nodes[stateNode(this.walk, this.state)]!.id);
   }
   get distance() {
-    return this.walk.distance[this.node]!;
+    return this.walk.distance[this.state]!;
+  }
+  get effect() {
+    return stateEffect(this.walk, this.state);
   }
   get asset() {
-    return assetRow(this.ctx, this.g.nodes[this.node]!.id);
+    return assetRow(this.ctx, this.g.nodes[stateNode(this.walk, this.state)]!.id);
   }
   get origin() {
-    return assetRow(this.ctx, this.g.nodes[originOf(this.g, this.walk, this.node)]!.id);
+    return assetRow(this.ctx, this.g.nodes[originOf(this.g, this.walk, this.state)]!.id);
   }
   get path() {
-    return pathTo(this.g, this.walk, this.node).map((e) => new EdgeView(this.ctx, this.g, e));
+    return pathTo(this.g, this.walk, this.state).map((e) => new EdgeView(this.ctx, this.g, e));
   }
 }
 
 /** Resolvers for the graph domain. */
 export const graphResolvers: Resolvers = {
   Query: {
-    impact: async (_p, { assetId, direction, maxDepth, edgeTypes }, ctx) => {
-      const r = await impactOf(ctx, assetId, direction ?? "DOWNSTREAM", maxDepth, edgeTypes);
+    impact: async (_p, { assetId, direction, maxDepth, edgeTypes, effects }, ctx) => {
+      const r = await impactOf(ctx, assetId, direction ?? "DOWNSTREAM", maxDepth, edgeTypes, effects);
       const g = r.compact;
       return {
         direction: r.direction,
@@ -99,16 +111,16 @@ export const graphResolvers: Resolvers = {
         get asset() {
           return assetRow(ctx, g.nodes[r.start]!.id);
         },
-        entries: r.hits.map((h) => new WalkEntryView(ctx, g, h.walk, h.node, h.direction)),
+        entries: r.hits.map((h) => new WalkEntryView(ctx, g, h.walk, h.state, h.direction)),
       };
     },
-    siteImpact: async (_p, { siteId, maxDepth, edgeTypes }, ctx) => {
-      const r = await siteImpactOf(ctx, siteId, maxDepth, edgeTypes);
+    siteImpact: async (_p, { siteId, maxDepth, edgeTypes, effects }, ctx) => {
+      const r = await siteImpactOf(ctx, siteId, maxDepth, edgeTypes, effects);
       const g = r.compact;
       return {
         site: r.site,
-        count: r.nodes.length,
-        entries: r.nodes.map((n) => new WalkEntryView(ctx, g, r.walk, n, "DOWNSTREAM")),
+        count: r.states.length,
+        entries: r.states.map((s) => new WalkEntryView(ctx, g, r.walk, s, "DOWNSTREAM")),
       };
     },
     paths: async (_p, { from, to, maxDepth, limit, edgeTypes }, ctx) => {

@@ -6,12 +6,23 @@ import type {
   Criticality as GqlCriticality,
   DependencyType as GqlDependencyType,
   GraphFilter,
+  ImpactEffect as GqlImpactEffect,
 } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf, toGlobalId } from "../shared/ids.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
-import { edgesAmong, neighbourhoodOf, typeMask, walk, type CompactGraph, type Walk } from "./compact.ts";
+import {
+  edgesAmong,
+  neighbourhoodOf,
+  RECOVERY_MASK,
+  stateNode,
+  typeMask,
+  walk,
+  type CompactGraph,
+  type Walk,
+  type WalkEffects,
+} from "./compact.ts";
 import { crossEstateLinks as crossEstateEdges, crossSiteHosting } from "./cross-estate.ts";
 import { paths } from "./paths.ts";
 import { singlePointsOfFailure as spof } from "./spof.ts";
@@ -64,9 +75,33 @@ function edgeTypesArg(
   return edgeTypes;
 }
 
-/** One asset reached by an impact walk, as node numbers; the path is rebuilt from `walk` when asked. */
+/**
+ * The effects asked for (default STOPS only). BAD_INPUT for an empty list, and for STOPS alone with
+ * `edgeTypes` naming only recovery types (a walk of needs that may follow no need would silently find
+ * nothing).
+ */
+function effectsArg(effects: readonly GqlImpactEffect[] | null | undefined, mask: number): WalkEffects {
+  if (effects && effects.length === 0)
+    throw new InputError(
+      "effects",
+      "must name at least one effect (STOPS, LOSES_RECOVERY); omit it for STOPS.",
+    );
+  const wanted: WalkEffects = {
+    stops: !effects || effects.includes("STOPS"),
+    losesRecovery: !!effects?.includes("LOSES_RECOVERY"),
+  };
+  if (!wanted.losesRecovery && (mask & ~RECOVERY_MASK) === 0)
+    throw new InputError(
+      "edgeTypes",
+      "names only recovery types (REPLICATES_TO, BACKS_UP_TO), which STOPS never follows: add a need type, or ask for effects: [LOSES_RECOVERY].",
+    );
+  return wanted;
+}
+
+/** One asset reached by an impact walk, as a walk state; the path is rebuilt from `walk` when asked. */
 export interface ImpactHit {
-  node: number;
+  /** The walk state (see compact.ts `Walk`): the asset, and whether it stops or loses its recovery copy. */
+  state: number;
   distance: number;
   direction: "DOWNSTREAM" | "UPSTREAM";
   walk: Walk;
@@ -82,8 +117,8 @@ export interface ImpactResult {
 
 /**
  * Everything reached from one asset: breadth-first per direction (impact.ts rules: shortest distance, smallest
- * edge ids on ties, each asset once per direction, cycles harmless), ordered by distance, then DOWNSTREAM
- * before UPSTREAM, then discovery order.
+ * edge ids on ties, each asset once per direction, cycles harmless, STOPS through needs and LOSES_RECOVERY
+ * across one recovery edge), ordered by distance, then DOWNSTREAM before UPSTREAM, then discovery order.
  */
 export async function impactOf(
   ctx: Context,
@@ -91,53 +126,62 @@ export async function impactOf(
   direction: "DOWNSTREAM" | "UPSTREAM" | "BOTH",
   maxDepth?: number | null,
   edgeTypes?: readonly GqlDependencyType[] | null,
+  effects?: readonly GqlImpactEffect[] | null,
 ): Promise<ImpactResult> {
   const depth = depthArg(maxDepth, "maxDepth");
   const mask = typeMask(edgeTypesArg(edgeTypes));
+  const wanted = effectsArg(effects, mask);
   const { compact } = await currentGraph(ctx);
   const start = assetNode(compact, assetId, "assetId");
   const runs = (direction === "BOTH" ? (["DOWNSTREAM", "UPSTREAM"] as const) : [direction]).map((d) => ({
     direction: d,
-    walk: walk(compact, [start], d === "DOWNSTREAM" ? "in" : "out", depth, mask),
+    walk: walk(compact, [start], d === "DOWNSTREAM" ? "in" : "out", depth, mask, wanted),
   }));
-  // Each walk lists its nodes by distance; interleave them level by level, DOWNSTREAM first.
+  // Each walk lists its states by distance; interleave them level by level, DOWNSTREAM first.
   const hits: ImpactHit[] = [];
   const cursor = runs.map(() => 0);
   for (let d = 1; cursor.some((c, i) => c < runs[i]!.walk.reached.length); d++) {
     runs.forEach(({ direction: dir, walk: w }, i) => {
       for (; cursor[i]! < w.reached.length && w.distance[w.reached[cursor[i]!]!] === d; cursor[i]!++) {
-        hits.push({ node: w.reached[cursor[i]!]!, distance: d, direction: dir, walk: w });
+        hits.push({ state: w.reached[cursor[i]!]!, distance: d, direction: dir, walk: w });
       }
     });
   }
   return { compact, start, direction, hits };
 }
 
-/** The answer to `siteImpact`: the assets at the site first (distance 0), then their dependants. */
+/** The asset number of an impact hit. */
+export function hitNode(hit: ImpactHit): number {
+  return stateNode(hit.walk, hit.state);
+}
+
+/** The answer to `siteImpact`: the assets at the site first (distance 0), then what their loss hits. */
 export interface SiteImpactResult {
   compact: CompactGraph;
   site: Site;
   walk: Walk;
-  /** Nodes located at the site (id order) followed by the nodes reached from them. */
-  nodes: number[];
+  /** Walk states: the assets located at the site (id order) followed by the states reached from them. */
+  states: number[];
 }
 
-/** What is lost with a site: impact.ts's `impactOfSite` rules, on the compact index. */
+/** What is hit with a site: impact.ts's `impactOfSite` rules, on the compact index. */
 export async function siteImpactOf(
   ctx: Context,
   siteId: string,
   maxDepth?: number | null,
   edgeTypes?: readonly GqlDependencyType[] | null,
+  effects?: readonly GqlImpactEffect[] | null,
 ): Promise<SiteImpactResult> {
   const id = idOf(siteId, "Site", "siteId");
   const depth = depthArg(maxDepth, "maxDepth");
   const mask = typeMask(edgeTypesArg(edgeTypes));
+  const wanted = effectsArg(effects, mask);
   const [site, { compact }] = await Promise.all([ctx.loaders.site.load(id), currentGraph(ctx)]);
   if (!site) throw new NotFoundError("siteId", `no site has ID ${siteId}.`);
   const located: number[] = [];
   compact.nodes.forEach((n, i) => n.siteId === id && located.push(i));
-  const w = walk(compact, located, "in", depth, mask);
-  return { compact, site, walk: w, nodes: [...located, ...w.reached] };
+  const w = walk(compact, located, "in", depth, mask, wanted);
+  return { compact, site, walk: w, states: [...located, ...w.reached] };
 }
 
 /** The answer to `paths`, as edge ids. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateEstate } from "../../bench/generate.ts";
 import { loadEstate } from "../../bench/load.ts";
 import { loadSeedsIfEmpty } from "../../seeds/load.ts";
-import { impact, impactOfSite, type ImpactDirection } from "../../server/graph/impact.ts";
+import { impact, impactOfSite, type ImpactDirection, type ImpactEffect } from "../../server/graph/impact.ts";
 import {
   buildDependencyGraph,
   type DependencyGraph,
@@ -18,6 +18,8 @@ import {
   compactGraph,
   neighbourhoodOf,
   pathTo,
+  stateEffect,
+  stateNode,
   typeMask,
   walk,
   type Walk,
@@ -43,10 +45,12 @@ async function pureGraph(db: TestDatabase): Promise<DependencyGraph> {
   return buildDependencyGraph(nodes as GraphNode[], edges as GraphEdge[]);
 }
 
-const IMPACT = `query ($id: ID!, $direction: ImpactDirection, $maxDepth: Int, $edgeTypes: [DependencyType!]) {
-  impact(assetId: $id, direction: $direction, maxDepth: $maxDepth, edgeTypes: $edgeTypes) { entries { assetId distance direction path { id } } } }`;
-const SITE_IMPACT = `query ($id: ID!, $maxDepth: Int) {
-  siteImpact(siteId: $id, maxDepth: $maxDepth) { entries { assetId distance origin { id } path { id } } } }`;
+const IMPACT = `query ($id: ID!, $direction: ImpactDirection, $maxDepth: Int, $edgeTypes: [DependencyType!], $effects: [ImpactEffect!]) {
+  impact(assetId: $id, direction: $direction, maxDepth: $maxDepth, edgeTypes: $edgeTypes, effects: $effects) {
+    entries { assetId distance direction effect path { id } } } }`;
+const SITE_IMPACT = `query ($id: ID!, $maxDepth: Int, $effects: [ImpactEffect!]) {
+  siteImpact(siteId: $id, maxDepth: $maxDepth, effects: $effects) { entries { assetId distance effect origin { id } path { id } } } }`;
+const BOTH_EFFECTS: ImpactEffect[] = ["STOPS", "LOSES_RECOVERY"];
 const AROUND = `query ($around: [ID!], $hops: Int, $limit: Int) {
   graph(filter: { around: $around, hops: $hops }, limit: $limit) { truncated nodes { id } edges { id } } }`;
 
@@ -66,45 +70,61 @@ function agreementTests(
 
   const impactVia = async (
     id: string,
-    vars: { direction: ImpactDirection | "BOTH"; maxDepth?: number; edgeTypes?: string[] },
+    vars: {
+      direction: ImpactDirection | "BOTH";
+      maxDepth?: number;
+      edgeTypes?: string[];
+      effects?: ImpactEffect[];
+    },
   ) =>
     ok(await gql(IMPACT, { id: `Asset:${id}`, ...vars })).impact.entries.map((e: any) => ({
       assetId: raw(e.assetId),
       distance: e.distance,
       direction: e.direction,
+      effect: e.effect,
       path: e.path.map((p: any) => raw(p.id)),
     }));
 
   it("gives exactly impact()'s entries, distances, chains and order, both ways and with limits", async () => {
     let compared = 0;
+    let lost = 0;
     for (const id of probes.assets) {
       for (const opts of [
         { direction: "DOWNSTREAM" as const },
         { direction: "UPSTREAM" as const },
         { direction: "BOTH" as const, maxDepth: 3 },
         { direction: "DOWNSTREAM" as const, edgeTypes: ["RUNS_ON", "STORES_DATA_ON", "DEPENDS_ON"] },
+        { direction: "BOTH" as const, effects: BOTH_EFFECTS },
+        { direction: "DOWNSTREAM" as const, effects: ["LOSES_RECOVERY" as const], maxDepth: 4 },
       ]) {
         const expected = impact(graph, id, opts);
         expect(await impactVia(id, opts)).toEqual(expected);
         compared += expected.length;
+        lost += expected.filter((e) => e.effect === "LOSES_RECOVERY").length;
       }
     }
     expect(compared).toBeGreaterThan(50); // the probes reach something, so the comparison has teeth
+    expect(lost).toBeGreaterThan(5); // and some of it only loses its recovery copy
   });
 
   it("gives exactly impactOfSite()'s entries and origins", async () => {
     for (const siteId of probes.sites) {
-      for (const maxDepth of [undefined, 2]) {
-        const got = ok(await gql(SITE_IMPACT, { id: `Site:${siteId}`, maxDepth })).siteImpact.entries.map(
-          (e: any) => ({
-            assetId: raw(e.assetId),
-            distance: e.distance,
-            direction: "DOWNSTREAM",
-            path: e.path.map((p: any) => raw(p.id)),
-            originId: raw(e.origin.id),
-          }),
-        );
-        expect(got).toEqual(impactOfSite(graph, siteId, { maxDepth }));
+      for (const [maxDepth, effects] of [
+        [undefined, undefined],
+        [2, undefined],
+        [undefined, BOTH_EFFECTS],
+      ] as const) {
+        const got = ok(
+          await gql(SITE_IMPACT, { id: `Site:${siteId}`, maxDepth, effects }),
+        ).siteImpact.entries.map((e: any) => ({
+          assetId: raw(e.assetId),
+          distance: e.distance,
+          direction: "DOWNSTREAM",
+          effect: e.effect,
+          path: e.path.map((p: any) => raw(p.id)),
+          originId: raw(e.origin.id),
+        }));
+        expect(got).toEqual(impactOfSite(graph, siteId, { maxDepth, effects }));
       }
     }
   });
@@ -219,11 +239,12 @@ describe("the compact index behind the API, on a random multigraph with self-loo
   const graph = buildDependencyGraph(nodes, edges);
   const compact = compactGraph(nodes, edges);
   const toEntries = (w: Walk, direction: ImpactDirection) =>
-    [...w.reached].map((n) => ({
-      assetId: compact.nodes[n]!.id,
-      distance: w.distance[n]!,
+    [...w.reached].map((s) => ({
+      assetId: compact.nodes[stateNode(w, s)]!.id,
+      distance: w.distance[s]!,
       direction,
-      path: pathTo(compact, w, n).map((e) => compact.edgeIds[e]!),
+      effect: stateEffect(w, s),
+      path: pathTo(compact, w, s).map((e) => compact.edgeIds[e]!),
     }));
 
   it("walks exactly as impact() does, with and without limits", () => {
@@ -240,6 +261,14 @@ describe("the compact index behind the API, on a random multigraph with self-loo
         expect(
           toEntries(walk(compact, [start], step, 2, typeMask(["RUNS_ON", "DEPENDS_ON"])), direction),
         ).toEqual(impact(graph, id, { direction, maxDepth: 2, edgeTypes: ["RUNS_ON", "DEPENDS_ON"] }));
+        const both = { stops: true, losesRecovery: true };
+        expect(
+          toEntries(walk(compact, [start], step, Infinity, typeMask(undefined), both), direction),
+        ).toEqual(impact(graph, id, { direction, effects: BOTH_EFFECTS }));
+        const lostOnly = { stops: false, losesRecovery: true };
+        expect(toEntries(walk(compact, [start], step, 3, typeMask(undefined), lostOnly), direction)).toEqual(
+          impact(graph, id, { direction, maxDepth: 3, effects: ["LOSES_RECOVERY"] }),
+        );
       }
     }
   });

@@ -7,7 +7,7 @@ import { paths } from "../../server/graph/paths.ts";
 import { singlePointsOfFailure } from "../../server/graph/spof.ts";
 import { randomEstate, shuffled } from "./helpers.ts";
 
-/** Textbook BFS over plain adjacency lists: hop distance from `start`, start excluded. */
+/** Textbook BFS over plain adjacency lists of the needs (recovery copies left out): hop distance from `start`, start excluded. */
 function referenceDistances(
   edges: readonly GraphEdge[],
   start: string,
@@ -15,6 +15,7 @@ function referenceDistances(
 ): Map<string, number> {
   const adj = new Map<string, string[]>();
   for (const e of edges) {
+    if (e.type === "REPLICATES_TO" || e.type === "BACKS_UP_TO") continue;
     const [from, to] = forwards ? [e.sourceId, e.targetId] : [e.targetId, e.sourceId];
     adj.set(from, [...(adj.get(from) ?? []), to]);
   }
@@ -59,7 +60,7 @@ describe("a generated estate of 20,000 assets", () => {
         reached += got.length;
       }
     }
-    expect(reached).toBeGreaterThan(50_000); // the generated graph is well connected, so the test has teeth
+    expect(reached).toBeGreaterThan(30_000); // the generated graph is well connected, so the test has teeth
   });
 
   it("answers the same whatever order the assets and dependencies are supplied in", () => {

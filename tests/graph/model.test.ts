@@ -48,10 +48,10 @@ describe("buildDependencyGraph", () => {
     expect(adjacentSorted(graph, "a", "out").map((x) => x.edgeId)).toEqual(["e0", "e1", "e3"]);
     expect(adjacentSorted(graph, "a", "in").map((x) => x.edgeId)).toEqual(["e0", "e2"]);
     expect(adjacentSorted(graph, "a", "both")).toEqual([
-      { edgeId: "e0", neighbourId: "a" },
-      { edgeId: "e1", neighbourId: "b" },
-      { edgeId: "e2", neighbourId: "d" },
-      { edgeId: "e3", neighbourId: "c" },
+      { edgeId: "e0", neighbourId: "a", type: "DEPENDS_ON" },
+      { edgeId: "e1", neighbourId: "b", type: "RUNS_ON" },
+      { edgeId: "e2", neighbourId: "d", type: "DEPENDS_ON" },
+      { edgeId: "e3", neighbourId: "c", type: "RUNS_ON" },
     ]);
   });
 });
