@@ -46,7 +46,10 @@ function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
   };
 }
 
-/** The saving of consolidating an overlap (by id) or a capability onto one product and contract. */
+/**
+ * The saving of consolidating an overlap (by id) or a capability onto one product and contract. A
+ * contract-only overlap has no licences, so it has no sides and no candidates.
+ */
 export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   const overlapId = args.overlapId?.trim() || null;
   const capability = args.capability?.trim().toUpperCase() || null;
@@ -61,15 +64,14 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   const snapshot = await loadSnapshot(ctx.prisma, args.organisations);
   const asOf = args.asOf ?? today();
   let licences: Licence[];
+  let scope: string[] = []; // the organisations the answer spans (an overlap's, even without licences)
   if (overlapId) {
     const o = findOverlap(snapshot, overlapId, "overlapId", asOf);
     if (!o) throw new NotFoundError("overlapId", `no overlap ${overlapId} among these organisations.`);
-    if (o.kind === "CONTRACTS_ONLY")
-      throw new InputError(
-        "overlapId",
-        "a contract-only overlap has no licences to price; read its contracts, end dates and co-termination on licenceOverlap.",
-      );
+    // A contract-only overlap has no licences: nothing to price per seat, so no candidate (its
+    // contracts, end dates and co-termination are on licenceOverlap).
     licences = o.sides.flatMap((s) => s.licences);
+    scope = o.sides.map((s) => s.organisationId);
   } else {
     licences = snapshot.licences.filter((l) =>
       productJobCodes(snapshot, l.productId).some((j) => isWithin(j, capability!)),
@@ -93,7 +95,7 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     timing: args.timing ?? "BEST",
     horizonYears,
   }).map((c) => candidateView(c, snapshot));
-  const hidden = hiddenFor(licences.map((l) => l.organisationId));
+  const hidden = hiddenFor([...scope, ...licences.map((l) => l.organisationId)]);
   const byOrg = new Map<string, Licence[]>();
   for (const l of licences) byOrg.set(l.organisationId, [...(byOrg.get(l.organisationId) ?? []), l]);
   const sides = [...byOrg.entries()]

@@ -186,6 +186,27 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, now/);
   });
 
+  it("prices a consolidation now or when the contracts end, as the user picks, and opens a contract-only overlap", async () => {
+    await openProcurement();
+    await page.click('#overlap-rows a.overlap-link:text-is("Microsoft 365 E3")');
+    await page.waitForSelector("#saving-date");
+    expect(await page.textContent("#saving-date")).toMatch(/when the contracts that move end/);
+    expect(await page.textContent("#saving-figures")).toMatch(/NPV over 5 years · now/);
+    await page.selectOption("#saving-timing", "NOW");
+    await page.waitForFunction(() => document.querySelector("#saving-date")?.textContent?.includes("(now)"));
+    expect(await page.textContent("#saving-method")).toContain("Priced now, as asked.");
+    await page.screenshot({ path: `${SHOTS}procurement-saving-timing.png`, fullPage: true });
+    await page.goto(
+      `${server.url}/#/procurement/overlaps/Overlap:CONTRACTS_ONLY:NETWORK_SERVICES.WAN_INTERNET`,
+    );
+    await page.waitForSelector('#saving-card h2:text-is("Contracts only")');
+    expect(await page.textContent("body")).toContain("Virgin Media Business");
+    expect(await page.textContent('.side-card[data-org="SCC"]')).toContain(
+      "Contracts' annual value£533,000.00",
+    );
+    await page.screenshot({ path: `${SHOTS}procurement-contracts-only.png`, fullPage: true });
+  });
+
   it("sorts by a column and narrows by search and filters", async () => {
     await openProcurement();
     await page.click('button.proc-sort[data-sort="label"]');

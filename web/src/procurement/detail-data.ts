@@ -60,6 +60,12 @@ export interface Candidate {
   annualSaving: string | null;
   exitCost: string | null;
   paybackMonths: number | null;
+  consolidationDate: string;
+  chosenTiming: "NOW" | "NATURAL";
+  chosenBecause: string;
+  npv: string | null;
+  horizonYears: number;
+  timings: { kind: "NOW" | "NATURAL"; date: string; exitCost: string | null; npv: string | null }[];
   valuesVisible: boolean;
   hiddenFor: string[];
   problems: string[];
@@ -189,8 +195,8 @@ export const DETAIL = /* GraphQL */ `
 
 /** The consolidation saving of one overlap, with every candidate target. */
 export const SAVINGS = /* GraphQL */ `
-  query ProcurementSavings($id: ID!) {
-    consolidationSavings(overlapId: $id) {
+  query ProcurementSavings($id: ID!, $timing: TimingChoice) {
+    consolidationSavings(overlapId: $id, timing: $timing) {
       asOf
       currentAnnualCost
       valuesVisible
@@ -234,6 +240,17 @@ export const SAVINGS = /* GraphQL */ `
         annualSaving
         exitCost
         paybackMonths
+        consolidationDate
+        chosenTiming
+        chosenBecause
+        npv
+        horizonYears
+        timings {
+          kind
+          date
+          exitCost
+          npv
+        }
         valuesVisible
         hiddenFor
         problems
