@@ -1,11 +1,13 @@
-// `npm run bench [-- --sizes 1k,10k,100k --engines pglite,postgres --runs 20]`
+// `npm run bench [-- --sizes 1k,10k,100k --engines pglite,postgres --runs 20 --suites graph,ocds]`
 //
 // For each engine and estate size: generate a synthetic estate (generate.ts), bulk-load it into a fresh
 // database (load.ts), then time, server-side, `impact` on a high-fan-in storage array, `siteImpact` on the
 // busiest data centre and `graph` for the 2-hop neighbourhood of a cluster — through the GraphQL app in
 // process (app.request, as HTTP clients call it) and through the service function alone — reporting the
 // median and 95th percentile of `--runs` runs after warm-up. Also: the cold graph load, the validation cost
-// after a write elsewhere, and the recursive-CTE alternative. Writes the table to bench/results/latest.md.
+// after a write elsewhere, and the recursive-CTE alternative. The "ocds" suite (ocds.ts) times OCDS imports
+// of a generated package (`--ocds-records`, default 10,000; `--ocds-runs`, default 5). Writes the tables to
+// bench/results/latest.md.
 //
 // PostgreSQL runs when DATABASE_URL is set or `--engines` names it; the bench creates and drops its own
 // database on that server (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -28,10 +30,16 @@ import { buildDependencyGraph } from "../server/graph/model.ts";
 import { generateEstate, type SyntheticEstate } from "./generate.ts";
 import { loadEstate, type Exec } from "./load.ts";
 import { impactByCte } from "./cte.ts";
+import { benchOcds, ocdsTable, type OcdsRow } from "./ocds.ts";
 
 type Engine = "pglite" | "postgres";
 
+type Suite = "graph" | "ocds";
+
 interface Options {
+  suites: Suite[];
+  ocdsRecords: number;
+  ocdsRuns: number;
   sizes: number[];
   engines: Engine[];
   runs: number;
@@ -49,6 +57,9 @@ function parseSize(s: string): number {
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
+    suites: ["graph", "ocds"],
+    ocdsRecords: 10_000,
+    ocdsRuns: 5,
     sizes: [1_000, 10_000, 100_000],
     engines: process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"],
     runs: 20,
@@ -64,16 +75,20 @@ function parseArgs(argv: string[]): Options {
         .split(",")
         .map((e) => e.trim() as Engine);
     else if (flag === "--runs") opts.runs = Number(value());
+    else if (flag === "--suites") opts.suites = value().split(",").map((x) => x.trim() as Suite);
+    else if (flag === "--ocds-records") opts.ocdsRecords = parseSize(value());
+    else if (flag === "--ocds-runs") opts.ocdsRuns = Number(value());
     else if (flag === "--cte-timeout") opts.cteTimeoutMs = Number(value());
     else if (flag === "--help") {
       console.log(
-        "npm run bench -- [--sizes 1k,10k,100k] [--engines pglite,postgres] [--runs 20] [--cte-timeout 20000]",
+        "npm run bench -- [--suites graph,ocds] [--sizes 1k,10k,100k] [--engines pglite,postgres] [--runs 20] [--cte-timeout 20000] [--ocds-records 10k] [--ocds-runs 5]",
       );
       process.exit(0);
     } else throw new Error(`unknown option ${flag}`);
   }
   for (const e of opts.engines)
     if (e !== "pglite" && e !== "postgres") throw new Error(`unknown engine ${e}`);
+  for (const s of opts.suites) if (s !== "graph" && s !== "ocds") throw new Error(`unknown suite ${s}`);
   return opts;
 }
 
@@ -356,10 +371,24 @@ async function main() {
   let serverVersion = "";
   if (opts.engines.includes("postgres"))
     serverVersion = (await admin("SHOW server_version")).rows[0].server_version;
+  const ocdsRows: { engine: string; row: OcdsRow }[] = [];
   for (const engine of opts.engines) {
-    for (const size of opts.sizes) {
-      console.log(`${engine}, ${size} assets …`);
-      rows.push(...(await benchOne(engine, size, opts, (s) => console.log(s))));
+    if (opts.suites.includes("graph"))
+      for (const size of opts.sizes) {
+        console.log(`${engine}, ${size} assets …`);
+        rows.push(...(await benchOne(engine, size, opts, (s) => console.log(s))));
+      }
+    if (opts.suites.includes("ocds")) {
+      console.log(`${engine}, OCDS import of ${opts.ocdsRecords} records …`);
+      const db = await freshDatabase(engine);
+      try {
+        const measured = await benchOcds(db.prisma, { records: opts.ocdsRecords, runs: opts.ocdsRuns }, (s) =>
+          console.log(s),
+        );
+        ocdsRows.push(...measured.map((row) => ({ engine, row })));
+      } finally {
+        await db.dispose();
+      }
     }
   }
   const header = [
@@ -379,9 +408,20 @@ async function main() {
     (r) =>
       `| ${r.engine} | ${r.assets.toLocaleString("en-GB")} | ${r.dependencies.toLocaleString("en-GB")} | ${r.operation} | ${r.result} | ${fmt(r.service)} | ${fmt(r.graphql)} |`,
   );
+  const ocds = ocdsRows.length
+    ? [
+        ``,
+        `## OCDS import`,
+        ``,
+        `A generated record package (bench/ocds-generate.ts) naming two councils; ${opts.ocdsRuns} timed runs each, no warm-up.`,
+        `"Longest event-loop block": the longest any other request would have waited for this process's thread.`,
+        ``,
+        ...ocdsTable(ocdsRows),
+      ]
+    : [];
   const text = [
-    ...header,
-    ...table,
+    ...(rows.length ? [...header, ...table] : [`# Benchmarks`, ``, header[2]!]),
+    ...ocds,
     ``,
     `Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ``,

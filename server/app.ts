@@ -13,7 +13,7 @@ import { buildSchema } from "./schema.ts";
 import { createContext, type Context } from "./shared/context.ts";
 import type { Actor } from "./shared/actor.ts";
 import { errorCodesPlugin, maskError } from "./graphql-errors.ts";
-import { armorPlugins, mutationRateLimit } from "./graphql-limits.ts";
+import { armorPlugins, expensiveOperationLimit, mutationRateLimit } from "./graphql-limits.ts";
 import { createRateLimiters } from "./shared/rate-limits.ts";
 import { authenticate, authRoutes, type AuthVariables } from "./auth/http.ts";
 import { accessPlugin } from "./auth/access-plugin.ts";
@@ -56,6 +56,7 @@ export function createGraphQL({ prisma, graphiql = true }: AppOptions, limiters 
       ...armorPlugins(),
       accessPlugin,
       inputGuardPlugin,
+      expensiveOperationLimit(limiters),
       mutationRateLimit(limiters),
       errorCodesPlugin,
     ],
@@ -131,5 +132,5 @@ export function createApp(options: AppOptions) {
     serveStatic({ root: `${WEB_DIR}dist`, rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }),
   );
   app.get("/", (c) => c.html(readFileSync(`${WEB_DIR}index.html`, "utf8")));
-  return { app, yoga };
+  return { app, yoga, limiters };
 }

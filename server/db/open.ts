@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { migratePglite, migratePostgres } from "./migrate.ts";
 import { ensureNotInUse } from "./in-use.ts";
+import { takingTurns } from "./pglite-yielding.ts";
 
 /** A Prisma client and how to close everything behind it. */
 export interface Database {
@@ -65,7 +66,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
   const applied = await migratePglite(pglite);
-  const prisma = clientFor(new PrismaPGlite(pglite), options);
+  const prisma = clientFor(new PrismaPGlite(takingTurns(pglite)), options);
   return {
     prisma,
     engine: "pglite",

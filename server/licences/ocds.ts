@@ -3,6 +3,7 @@
 // the newest of records[].releases) and release packages (releases[], newest release per ocid).
 import { releaseToDraft, type ContractDraft, type OcdsBuyer, type OcdsProblem } from "./ocds-release.ts";
 import { instant, isObject, objects, str, type JsonObject } from "./ocds-values.ts";
+import { mapYielding } from "../shared/yielding.ts";
 
 export type { ContractDraft, DraftField, OcdsBuyer, OcdsProblem } from "./ocds-release.ts";
 
@@ -96,6 +97,33 @@ function newestPerOcid(candidates: Candidate[]): Candidate[] {
   return [...byOcid.values()].sort((a, b) => a.order - b.order);
 }
 
+/** The releases to read, one per ocid, or null when `json` is not an OCDS package (problems say why). */
+function candidatesOf(json: unknown, problems: OcdsProblem[]): Candidate[] | null {
+  if (!isObject(json)) {
+    const got = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
+    problems.push({
+      field: "(root)",
+      message: `expected an OCDS record or release package (a JSON object); got ${got}.`,
+    });
+    return null;
+  }
+  if (Array.isArray(json.records)) return newestPerOcid(fromRecords(json.records, problems));
+  if (Array.isArray(json.releases)) return newestPerOcid(fromReleases(json.releases, problems));
+  const field =
+    json.records !== undefined ? "records" : json.releases !== undefined ? "releases" : "records";
+  const message =
+    json.records !== undefined || json.releases !== undefined
+      ? `"${field}" must be an array.`
+      : 'not an OCDS package: it has neither "records" (record package) nor "releases" (release package).';
+  problems.push({ field, message });
+  return null;
+}
+
+const draftOf = (c: Candidate, problems: OcdsProblem[]): ContractDraft =>
+  releaseToDraft(c.release, c.ocid, (field, message) =>
+    problems.push({ ocid: c.ocid, field: `${c.path}.${field}`, message }),
+  );
+
 /**
  * Parses an OCDS record package or release package into one ContractDraft per ocid. Input that is not
  * an OCDS package (not an object, or with neither a `records` nor a `releases` array) gives no drafts
@@ -104,33 +132,15 @@ function newestPerOcid(candidates: Candidate[]): Candidate[] {
  */
 export function parseOcdsPackage(json: unknown): OcdsParseResult {
   const problems: OcdsProblem[] = [];
-  if (!isObject(json)) {
-    const got = json === null ? "null" : Array.isArray(json) ? "an array" : typeof json;
-    problems.push({
-      field: "(root)",
-      message: `expected an OCDS record or release package (a JSON object); got ${got}.`,
-    });
-    return { drafts: [], problems };
-  }
-  let candidates: Candidate[];
-  if (Array.isArray(json.records)) candidates = fromRecords(json.records, problems);
-  else if (Array.isArray(json.releases)) candidates = fromReleases(json.releases, problems);
-  else {
-    const field =
-      json.records !== undefined ? "records" : json.releases !== undefined ? "releases" : "records";
-    const message =
-      json.records !== undefined || json.releases !== undefined
-        ? `"${field}" must be an array.`
-        : 'not an OCDS package: it has neither "records" (record package) nor "releases" (release package).';
-    problems.push({ field, message });
-    return { drafts: [], problems };
-  }
-  const drafts = newestPerOcid(candidates).map((c) =>
-    releaseToDraft(c.release, c.ocid, (field, message) =>
-      problems.push({ ocid: c.ocid, field: `${c.path}.${field}`, message }),
-    ),
-  );
-  return { drafts, problems };
+  const candidates = candidatesOf(json, problems);
+  return { drafts: candidates ? candidates.map((c) => draftOf(c, problems)) : [], problems };
+}
+
+/** parseOcdsPackage for large packages: the same result, letting other requests in every 100 records. */
+export async function parseOcdsPackageYielding(json: unknown): Promise<OcdsParseResult> {
+  const problems: OcdsProblem[] = [];
+  const candidates = candidatesOf(json, problems);
+  return { drafts: candidates ? await mapYielding(candidates, 100, (c) => draftOf(c, problems)) : [], problems };
 }
 
 /** An organisation as matchBuyer needs it. */

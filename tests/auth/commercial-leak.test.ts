@@ -13,6 +13,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Organisation, Role } from "../../generated/prisma/client.ts";
 import { loadSeedsIfEmpty } from "../../seeds/load.ts";
 import { formatPence } from "../../server/shared/money.ts";
+import { QUERY_LIMITS } from "../../server/graphql-limits.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
   derivations,
@@ -199,6 +200,16 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
   let marked: CommercialRows;
   const callers = {} as Record<"admin" | "viewer" | "buyer", Credentials>;
 
+  // This test asks for every path to a figure in one query per root field (an overlap with all its
+  // sides, licences, contracts and co-terminations; 500 assets with everything they hold), far past the
+  // query cost limit (tests/auth/query-limits.test.ts tests that). Here only visibility is at issue.
+  const maxCost = QUERY_LIMITS.maxCost;
+  beforeAll(() => {
+    QUERY_LIMITS.maxCost = Number.MAX_SAFE_INTEGER;
+  });
+  afterAll(() => {
+    QUERY_LIMITS.maxCost = maxCost;
+  });
   beforeAll(async () => {
     db = await openTestDatabase(engine);
     await loadSeedsIfEmpty(db.prisma);

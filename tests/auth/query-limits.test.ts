@@ -1,10 +1,13 @@
 // Limits every operation must fit (QUERY_LIMITS), checked before anything executes: an operation over a
-// limit is refused with a message naming it, and no SQL beyond identifying the caller runs. Page sizes
-// and request bodies have limits of their own.
+// limit is refused with QUERY_TOO_COMPLEX (HTTP 400) and a message naming the limit, and no SQL beyond
+// identifying the caller runs. The cost limit refuses the aliased-analytics attack of the red-team report
+// yet passes every full page. Page sizes and request bodies have limits of their own.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { MAX_BODY_BYTES } from "../../server/app.ts";
 import { QUERY_LIMITS } from "../../server/graphql-limits.ts";
 import { MAX_PAGE_SIZE } from "../../server/shared/pagination.ts";
+import { buildSchema } from "../../server/schema.ts";
+import type { GraphQLObjectType, GraphQLSchema } from "graphql";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
   createOrgs,
@@ -20,13 +23,24 @@ import {
   type GqlResponse,
 } from "./fixtures.ts";
 
-/** A query whose deepest field is `depth` fields down: assets › edges › node › (dependsOn › target)… › id. */
+/** A query whose deepest field is `depth` fields down (up to 14): assets › edges › node › dependsOn › target … › __typename. */
 function queryOfDepth(depth: number): string {
-  const path = ["assets", "edges", "node"];
-  while (path.length + 2 <= depth - 1) path.push("dependsOn", "target");
-  if (path.length < depth - 1) path.push("site");
-  path.push("id");
-  return `{ ${path.join(" { ")}${" }".repeat(path.length - 1)} }`;
+  const objects = [
+    "assets(first: 1)",
+    "edges",
+    "node",
+    "dependsOn",
+    "target",
+    "dependsOn",
+    "target",
+    "dependsOn",
+    "target",
+    "site",
+    "organisation",
+    "summary",
+    "assetsByKind",
+  ].slice(0, depth - 1);
+  return `{ ${objects.join(" { ")} { __typename }${" }".repeat(objects.length - 1)} }`;
 }
 
 /** A query with `n` aliased root fields. */
@@ -36,21 +50,55 @@ const queryWithAliases = (n: number) =>
 /** A query of well over `n` tokens. */
 const queryWithTokens = (n: number) => `{ organisations { ${"code ".repeat(n)}} }`;
 
-/** A query inside the depth, alias and token limits whose cost is far above the cost limit. */
-const costlyQuery = () => {
-  const levels = [
-    "assets",
-    "edges",
-    "node",
-    "dependsOn",
-    "target",
-    "dependsOn",
-    "target",
-    "dependsOn",
-    "target",
-  ];
-  return `{ ${levels.join(" { ")} { ${"id ".repeat(QUERY_LIMITS.maxTokens - 100)}}${" }".repeat(levels.length)}`;
-};
+/** A query with `n` directives (at most one of each kind per field, as GraphQL requires). */
+const queryWithDirectives = (n: number) =>
+  `{ organisations { ${"code @include(if: true) @skip(if: false) ".repeat(Math.floor(n / 2))}${n % 2 ? "code @include(if: true)" : ""} } }`;
+
+/** The attack of the report: 20 aliased licenceOverlaps, inside the depth, alias and token limits. */
+const aliasedOverlaps = (n = 20) =>
+  `{ ${Array.from({ length: n }, (_v, i) => `o${i}: licenceOverlaps { id label annualCost }`).join(" ")} }`;
+
+/** graphql's class of a schema type, read without instanceof (vitest loads graphql twice). */
+const kindOf = (t: unknown) => Object.prototype.toString.call(t).slice(8, -1);
+
+/** The scalar fields of `typeName`, and its to-one relations with their scalar fields, as a selection. */
+function rowSelection(schema: GraphQLSchema, typeName: string, nested = false): string {
+  const type = schema.getType(typeName) as GraphQLObjectType;
+  const parts: string[] = [];
+  for (const field of Object.values(type.getFields())) {
+    if (field.args.some((a) => String(a.type).endsWith("!") && a.defaultValue === undefined)) continue;
+    let named: { ofType?: unknown; name?: string } = field.type;
+    let list = false;
+    while (named.ofType) {
+      if (kindOf(named) === "GraphQLList") list = true;
+      named = named.ofType as typeof named;
+    }
+    const kind = kindOf(named);
+    if (kind === "GraphQLScalarType" || kind === "GraphQLEnumType") parts.push(field.name);
+    else if (kind === "GraphQLObjectType" && !list && !nested)
+      parts.push(`${field.name} { ${rowSelection(schema, named.name!, true)} }`);
+  }
+  return parts.join(" ");
+}
+
+/** Every connection on Query with a full page of rows: each scalar field and each to-one relation's. */
+function fullPages(): { field: string; query: string }[] {
+  const schema = buildSchema();
+  return Object.values(schema.getQueryType()!.getFields())
+    .filter((f) => String(f.type).replace(/!$/, "").endsWith("Connection"))
+    .map((f) => {
+      const connection = schema.getType(String(f.type).replace(/!$/, "")) as GraphQLObjectType;
+      const edge = String(connection.getFields().edges!.type).replace(/[[\]!]/g, "");
+      const node = String((schema.getType(edge) as GraphQLObjectType).getFields().node!.type).replace(
+        /!$/,
+        "",
+      );
+      return {
+        field: f.name,
+        query: `{ ${f.name}(first: ${MAX_PAGE_SIZE}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${rowSelection(schema, node)} } } } }`,
+      };
+    });
+}
 
 describe.each(engines())("query limits on %s", (engine) => {
   let db: TestDatabase;
@@ -88,11 +136,23 @@ describe.each(engines())("query limits on %s", (engine) => {
     ok(await gql(app, viewer, queryOfDepth(QUERY_LIMITS.maxDepth)));
   });
 
+  /** Asserts the refusal names its limit clearly: QUERY_TOO_COMPLEX, HTTP 400, never a "Syntax Error". */
+  function expectLimitError(res: GqlResponse, limit: string) {
+    expect(res.status).toBe(400);
+    const error = expectCode(res, "QUERY_TOO_COMPLEX");
+    expect(error.extensions).toMatchObject({ limit });
+    expect(error.message).not.toMatch(/syntax/i);
+    return error;
+  }
+
   it(`refuses a query ${QUERY_LIMITS.maxDepth + 1} fields deep before executing it`, async () => {
-    await expectRefusedBeforeExecution(
+    const res = await expectRefusedBeforeExecution(
       queryOfDepth(QUERY_LIMITS.maxDepth + 1),
-      new RegExp(`depth limit of ${QUERY_LIMITS.maxDepth} exceeded, found ${QUERY_LIMITS.maxDepth + 1}`),
+      new RegExp(
+        `^query depth limit of ${QUERY_LIMITS.maxDepth} exceeded \\(found ${QUERY_LIMITS.maxDepth + 1}\\): ask for fewer nested fields`,
+      ),
     );
+    expectLimitError(res, "maxDepth");
   });
 
   it(`runs a query with ${QUERY_LIMITS.maxAliases} aliases`, async () => {
@@ -100,33 +160,77 @@ describe.each(engines())("query limits on %s", (engine) => {
   });
 
   it(`refuses a query with ${QUERY_LIMITS.maxAliases + 1} aliases before executing it`, async () => {
-    await expectRefusedBeforeExecution(
+    const res = await expectRefusedBeforeExecution(
       queryWithAliases(QUERY_LIMITS.maxAliases + 1),
-      new RegExp(`Aliases limit of ${QUERY_LIMITS.maxAliases} exceeded`),
+      new RegExp(
+        `^aliases limit of ${QUERY_LIMITS.maxAliases} exceeded \\(found ${QUERY_LIMITS.maxAliases + 1}\\)`,
+      ),
     );
+    expectLimitError(res, "maxAliases");
   });
 
   it(`refuses a query of more than ${QUERY_LIMITS.maxTokens} tokens before executing it`, async () => {
-    await expectRefusedBeforeExecution(
+    const res = await expectRefusedBeforeExecution(
       queryWithTokens(QUERY_LIMITS.maxTokens),
-      new RegExp(`Token limit of ${QUERY_LIMITS.maxTokens} exceeded`),
+      new RegExp(`^token limit of ${QUERY_LIMITS.maxTokens} exceeded: send a shorter query`),
     );
+    expectLimitError(res, "maxTokens");
   });
 
-  it(`refuses a query costing more than ${QUERY_LIMITS.maxCost} before executing it`, async () => {
-    await expectRefusedBeforeExecution(
-      costlyQuery(),
-      new RegExp(`Cost limit of ${QUERY_LIMITS.maxCost} exceeded`),
+  it(`refuses a query with more than ${QUERY_LIMITS.maxDirectives} directives before executing it`, async () => {
+    ok(await gql(app, viewer, queryWithDirectives(QUERY_LIMITS.maxDirectives)));
+    const res = await expectRefusedBeforeExecution(
+      queryWithDirectives(QUERY_LIMITS.maxDirectives + 1),
+      new RegExp(
+        `^directives limit of ${QUERY_LIMITS.maxDirectives} exceeded \\(found ${QUERY_LIMITS.maxDirectives + 1}\\)`,
+      ),
     );
+    expectLimitError(res, "maxDirectives");
   });
 
-  it("answers a refused query with HTTP 400, like any other invalid document", async () => {
-    // Bug: armor's rejections come back as HTTP 500 under vitest and 200 under tsx (see the report).
+  it("refuses 20 aliased licenceOverlaps before executing any, naming the cost limit and the cost", async () => {
+    const res = await expectRefusedBeforeExecution(
+      aliasedOverlaps(20),
+      new RegExp(
+        `^query cost limit of ${QUERY_LIMITS.maxCost.toLocaleString("en-GB")} exceeded: this operation costs [\\d,]+ \\(o\\d+: licenceOverlaps [\\d,]+,`,
+      ),
+    );
+    const error = expectLimitError(res, "maxCost");
+    const extensions = error.extensions as { cost: number; maxCost: number };
+    expect(extensions.maxCost).toBe(QUERY_LIMITS.maxCost);
+    expect(extensions.cost).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(error.message).toContain(extensions.cost.toLocaleString("en-GB"));
+    expect(error.message).toMatch(/smaller pages, fewer nested lists, or fewer analytic fields/);
+  });
+
+  it("refuses the same overlaps whether aliased inline, spread from a fragment or sized by variables", async () => {
+    const fragment = `{ ${Array.from({ length: 20 }, (_v, i) => `o${i}: licenceOverlaps { ...O }`).join(" ")} } fragment O on LicenceOverlap { id }`;
+    expectLimitError(await gql(app, viewer, fragment), "maxCost");
+    const nested = `query ($n: Int) { assets(first: $n) { edges { node { dependsOn { target { dependsOn { target { id } } } } } } } }`;
+    expectLimitError(await gql(app, viewer, nested, { n: MAX_PAGE_SIZE }), "maxCost");
+  });
+
+  it("runs the page of 450 assets with organisation and site the cost model used to refuse", async () => {
+    const page = (n: number) =>
+      `{ assets(first: ${n}) { edges { node { name kind organisation { code name } site { name } } } } }`;
+    ok(await gql(app, viewer, page(450)));
+    ok(await gql(app, viewer, page(MAX_PAGE_SIZE)));
+  });
+
+  it.each(fullPages())(
+    `runs a page of ${MAX_PAGE_SIZE} $field with every scalar field and to-one relation`,
+    async ({ query }) => {
+      ok(await gql(app, viewer, query));
+    },
+  );
+
+  it("answers every refused query with HTTP 400, like any other invalid document", async () => {
     for (const query of [
       queryOfDepth(QUERY_LIMITS.maxDepth + 1),
       queryWithAliases(QUERY_LIMITS.maxAliases + 1),
-      costlyQuery(),
+      aliasedOverlaps(20),
       queryWithTokens(QUERY_LIMITS.maxTokens),
+      queryWithDirectives(QUERY_LIMITS.maxDirectives + 1),
     ]) {
       expect((await gql(app, viewer, query)).status, query.slice(0, 60)).toBe(400);
     }
