@@ -111,7 +111,7 @@ describe.each(engines())("giving existing accounts an owning organisation on %s"
         [orgs.SHARED, "ADMIN"],
         [orgs.ZSS, "ADMIN"],
       ]);
-      expect(await migrate(db, MIGRATIONS_DIR, () => {})).toEqual([MIGRATION]);
+      expect((await migrate(db, MIGRATIONS_DIR, () => {}))[0]).toBe(MIGRATION); // later migrations follow it
     });
 
     const ownerOf = async (id: string) =>
