@@ -1,46 +1,39 @@
-// The capability catalogue: what job a product does, so functional overlap (two CRMs) is found by
-// capability, not only by identical product names. Codes are stable API values.
+// The capability taxonomy the seeds load (server/catalogue/taxonomy.ts), and the extra jobs of the
+// seed catalogue's suites: products that do more than their main job.
+export { TAXONOMY as CAPABILITIES } from "../server/catalogue/taxonomy.ts";
 
-/** One capability in the catalogue. */
-export interface CapabilitySeed {
-  code: string;
-  name: string;
-  description: string;
-}
-
-/** Every capability Converge knows, in display order. */
-export const CAPABILITIES: readonly CapabilitySeed[] = [
-  { code: "CRM", name: "Customer relationship management", description: "Customer contact, case and enquiry handling." },
-  { code: "FINANCE", name: "Finance and ERP", description: "General ledger, purchasing, accounts payable and receivable." },
-  { code: "HR_PAYROLL", name: "HR and payroll", description: "Personnel records, payroll, time and attendance." },
-  { code: "SOCIAL_CARE_ADULTS", name: "Adult social care", description: "Case management for adult social care." },
-  { code: "SOCIAL_CARE_CHILDREN", name: "Children's social care", description: "Case management for children's services." },
-  { code: "HOUSING", name: "Housing management", description: "Tenancies, rents, repairs, homelessness." },
-  { code: "REVENUES_BENEFITS", name: "Revenues and benefits", description: "Council tax, business rates, housing benefit." },
-  { code: "PLANNING", name: "Planning and building control", description: "Planning applications, building control, land charges." },
-  { code: "LIBRARIES", name: "Library management", description: "Library catalogue, loans and membership." },
-  { code: "SCHOOLS_MIS", name: "Schools management information", description: "Pupil records, attendance, admissions." },
-  { code: "EDUCATION", name: "Education services", description: "SEND, early years, education welfare." },
-  { code: "GIS", name: "Geographic information", description: "Mapping, gazetteer, spatial analysis." },
-  { code: "ITSM", name: "IT service management", description: "Service desk, incidents, changes, asset register." },
-  { code: "WEB_FILTERING", name: "Web filtering", description: "Web and content filtering for staff and schools." },
-  { code: "PRODUCTIVITY", name: "Office productivity and email", description: "Email, office suite, collaboration." },
-  { code: "VIRTUALISATION", name: "Virtualisation", description: "Hypervisors and virtualisation management." },
-  { code: "DATABASE", name: "Database management", description: "Relational database servers." },
-  { code: "BACKUP", name: "Backup and recovery", description: "Backup, replication and disaster recovery." },
-  { code: "ENDPOINT_SECURITY", name: "Endpoint security", description: "Anti-malware, EDR and device protection." },
-  { code: "NETWORK_SECURITY", name: "Network security", description: "Firewalls, VPN and intrusion prevention." },
-  { code: "IDENTITY", name: "Identity and access", description: "Directory, single sign-on, MFA." },
-  { code: "DOCUMENT_MANAGEMENT", name: "Document and records management", description: "EDRMS, scanning, retention." },
-  { code: "WEBSITE", name: "Website and content management", description: "Public website and intranet CMS." },
-  { code: "PAYMENTS", name: "Payments", description: "Online and telephone payments, income management." },
-  { code: "WASTE_ENVIRONMENT", name: "Waste and environmental services", description: "Waste collection, street scene, environmental health." },
-  { code: "HIGHWAYS", name: "Highways and transport", description: "Highways asset management, street works, transport." },
-  { code: "PARKING", name: "Parking enforcement", description: "Penalty charge notices and permits." },
-  { code: "ELECTORAL", name: "Electoral registration", description: "Electoral register and elections." },
-  { code: "REGISTRARS", name: "Registration services", description: "Births, deaths, marriages and ceremonies." },
-  { code: "BUSINESS_INTELLIGENCE", name: "Business intelligence", description: "Reporting, dashboards and analytics." },
-  { code: "TELEPHONY", name: "Telephony and contact centre", description: "Voice, contact centre and unified communications." },
-  { code: "IT_SERVICES", name: "IT services", description: "Managed services, consultancy and support (not a product)." },
-  { code: "HARDWARE", name: "Computer equipment", description: "End-user devices, servers and network hardware." },
-];
+/**
+ * Jobs a product does besides its main one (ProductSpec.job), by product key. A suite can replace a
+ * point product only for the jobs listed here or its main job.
+ */
+export const SUITE_JOBS: Readonly<Record<string, readonly string[]>> = {
+  // Microsoft 365 E3 includes the desktop Office apps, Intune device management and Entra ID P1
+  // (self-service password reset with write-back).
+  "ms-m365-e3": [
+    "PRODUCTIVITY.OFFICE_APPS",
+    "ENDPOINT_SECURITY.DEVICE_MANAGEMENT",
+    "IDENTITY.PASSWORD_SELF_SERVICE",
+  ],
+  // F3 (frontline) has Intune and Entra ID P1 but only web and mobile Office: no OFFICE_APPS.
+  "ms-m365-f3": ["ENDPOINT_SECURITY.DEVICE_MANAGEMENT", "IDENTITY.PASSWORD_SELF_SERVICE"],
+  // Windows Server Datacenter includes the Hyper-V hypervisor with unlimited guests.
+  "ms-winsrv-dc": ["VIRTUALISATION.HYPERVISOR"],
+  // Mosaic's children's edition includes early help.
+  "mosaic-children": ["SOCIAL_CARE_CHILDREN.EARLY_HELP"],
+  // Capita One and Synergy include admissions besides SEND.
+  "capita-one": ["EDUCATION.ADMISSIONS"],
+  synergy: ["EDUCATION.ADMISSIONS"],
+  // Locata's housing options suite includes the housing register and choice-based lettings.
+  locata: ["HOUSING.LETTINGS"],
+  // NEC Assure includes public access and its own workflow.
+  "nec-assure": ["PLANNING.PUBLIC_ACCESS", "PLANNING.WORKFLOW"],
+  // Confirm and Symology Insight include street works noticing.
+  confirm: ["HIGHWAYS.STREET_WORKS"],
+  symology: ["HIGHWAYS.STREET_WORKS"],
+  // ArcGIS Enterprise includes the Portal for web maps.
+  "esri-enterprise": ["GIS.WEB_MAPPING"],
+  // Axiell Collections manages archives as well as museum objects.
+  "axiell-collections": ["CULTURE_HERITAGE.ARCHIVES_CATALOGUE"],
+  // Atamis is e-sourcing and contract management.
+  atamis: ["FINANCE.CONTRACT_MANAGEMENT"],
+};

@@ -1,6 +1,6 @@
 // The shape of a catalogue entry as the seed files write it, and the helper that makes one.
 
-/** A product as written in the seed catalogue: a stable key, vendor, name, edition, capability, aliases. */
+/** A product as written in the seed catalogue: a stable key, vendor, name, edition, main job, aliases. */
 export interface ProductSpec {
   /** Short stable key the estate files use to refer to the product. */
   key: string;
@@ -8,8 +8,8 @@ export interface ProductSpec {
   name: string;
   /** Empty string when the product has no edition. */
   edition: string;
-  /** A code from CAPABILITIES, or null when no capability fits (museums, CCTV, …). */
-  capability: string | null;
+  /** Its main job: a JOB code of the taxonomy (server/catalogue/taxonomy.ts), or null when none fits. */
+  job: string | null;
   /** Raw spellings the councils' registers use for this product. */
   aliases: string[];
 }
@@ -20,10 +20,10 @@ export function p(
   vendor: string,
   name: string,
   edition: string,
-  capability: string | null,
+  job: string | null,
   ...aliases: string[]
 ): ProductSpec {
-  return { key, vendor, name, edition, capability, aliases };
+  return { key, vendor, name, edition, job, aliases };
 }
 
 /**

@@ -1,10 +1,11 @@
-// Builds the catalogue tables (capabilities, vendors, products, aliases) from the seed product lists.
-import { CAPABILITIES } from "./capabilities.ts";
+// Builds the catalogue tables (the capability taxonomy, vendors, products, their jobs, aliases) from the
+// seed product lists.
+import { CAPABILITIES, SUITE_JOBS } from "./capabilities.ts";
 import { CORE_PRODUCTS } from "./catalogue-core.ts";
 import { SERVICE_PRODUCTS } from "./catalogue-services.ts";
 import type { ProductSpec } from "./catalogue-spec.ts";
 import { normaliseAlias, seedId } from "./keys.ts";
-import type { CapabilityRow, ProductAliasRow, ProductRow, VendorRow } from "./types.ts";
+import type { CapabilityRow, ProductAliasRow, ProductJobRow, ProductRow, VendorRow } from "./types.ts";
 
 /** Every product in the seed catalogue, platform products first. */
 export const SEED_PRODUCTS: readonly ProductSpec[] = [...CORE_PRODUCTS, ...SERVICE_PRODUCTS];
@@ -14,7 +15,10 @@ export interface SeedCatalogue {
   capabilities: CapabilityRow[];
   vendors: VendorRow[];
   products: ProductRow[];
+  productJobs: ProductJobRow[];
   productAliases: ProductAliasRow[];
+  /** Every job of a product (main job first), by key. */
+  jobsByKey: ReadonlyMap<string, readonly string[]>;
   /** Product spec by key. */
   specByKey: ReadonlyMap<string, ProductSpec>;
   /** Product row id by key. */
@@ -31,15 +35,19 @@ export function productId(spec: ProductSpec): string {
   return seedId("product", `${spec.vendor}/${spec.name}/${spec.edition}`);
 }
 
-/** Builds the catalogue; throws when a key, capability or alias is duplicated or unknown. */
+/** Builds the catalogue; throws when a key or alias is duplicated, or a job is unknown or not a job. */
 export function buildCatalogue(): SeedCatalogue {
   const capabilities: CapabilityRow[] = CAPABILITIES.map((c) => ({
     id: capabilityId(c.code),
     code: c.code,
     name: c.name,
     description: c.description,
+    level: c.level,
+    parentId: c.parent === null ? null : capabilityId(c.parent),
   }));
-  const capabilityCodes = new Set(CAPABILITIES.map((c) => c.code));
+  const jobCodes = new Set(CAPABILITIES.filter((c) => c.level === "JOB").map((c) => c.code));
+  const productJobs: ProductJobRow[] = [];
+  const jobsByKey = new Map<string, readonly string[]>();
   const vendors: VendorRow[] = [];
   const vendorIds = new Map<string, string>();
   const products: ProductRow[] = [];
@@ -50,9 +58,13 @@ export function buildCatalogue(): SeedCatalogue {
 
   for (const spec of SEED_PRODUCTS) {
     if (specByKey.has(spec.key)) throw new Error(`duplicate product key ${spec.key}`);
-    if (spec.capability !== null && !capabilityCodes.has(spec.capability)) {
-      throw new Error(`product ${spec.key}: unknown capability ${spec.capability}`);
+    const jobs = [...(spec.job === null ? [] : [spec.job]), ...(SUITE_JOBS[spec.key] ?? [])];
+    if (spec.job === null && jobs.length)
+      throw new Error(`product ${spec.key}: suite jobs without a main job`);
+    for (const job of jobs) {
+      if (!jobCodes.has(job)) throw new Error(`product ${spec.key}: ${job} is not a job of the taxonomy`);
     }
+    if (new Set(jobs).size !== jobs.length) throw new Error(`product ${spec.key}: a job is listed twice`);
     let vendorId = vendorIds.get(spec.vendor);
     if (vendorId === undefined) {
       vendorId = seedId("vendor", spec.vendor);
@@ -65,8 +77,10 @@ export function buildCatalogue(): SeedCatalogue {
       vendorId,
       name: spec.name,
       edition: spec.edition,
-      capabilityId: spec.capability === null ? null : capabilityId(spec.capability),
+      capabilityId: spec.job === null ? null : capabilityId(spec.job),
     });
+    for (const job of jobs) productJobs.push({ productId: id, capabilityId: capabilityId(job) });
+    jobsByKey.set(spec.key, jobs);
     specByKey.set(spec.key, spec);
     productIdByKey.set(spec.key, id);
     for (const alias of spec.aliases) {
@@ -76,5 +90,17 @@ export function buildCatalogue(): SeedCatalogue {
       productAliases.push({ id: seedId("product-alias", normalised), productId: id, alias, normalised });
     }
   }
-  return { capabilities, vendors, products, productAliases, specByKey, productIdByKey };
+  for (const key of Object.keys(SUITE_JOBS)) {
+    if (!specByKey.has(key)) throw new Error(`SUITE_JOBS names unknown product ${key}`);
+  }
+  return {
+    capabilities,
+    vendors,
+    products,
+    productJobs,
+    productAliases,
+    jobsByKey,
+    specByKey,
+    productIdByKey,
+  };
 }

@@ -196,7 +196,7 @@ export function buildContractsAndLicences(
         valuePence: annual * termYears(terms),
         annualValuePence: annual,
         renewalTerms: terms.renewal,
-        cpvCode: cpvFor(specs[0]?.capability ?? null),
+        cpvCode: cpvFor(specs[0]?.job?.split(".")[0] ?? null),
         ocid: null,
         status: active.length === 0 ? "RETIRED" : "ACTIVE",
       });

@@ -68,6 +68,7 @@ export function buildSeedEstate(): SeedEstate {
     capabilities: catalogue.capabilities,
     vendors: catalogue.vendors,
     products: catalogue.products,
+    productJobs: catalogue.productJobs,
     productAliases: catalogue.productAliases,
     sites: builders.flatMap((b) => b.sites),
     assets,

@@ -11,6 +11,7 @@ export function seedCounts(estate: SeedEstate): Record<string, number> {
     capabilities: estate.capabilities.length,
     vendors: estate.vendors.length,
     products: estate.products.length,
+    productJobs: estate.productJobs.length,
     productAliases: estate.productAliases.length,
     sites: estate.sites.length,
     assets: estate.assets.length,
@@ -47,6 +48,12 @@ export async function loadSeedsIfEmpty(
         data: estate.products.map((p) => ({
           ...p,
           capabilityId: p.capabilityId && (capabilityIds.get(p.capabilityId) ?? p.capabilityId),
+        })),
+      });
+      await tx.productJob.createMany({
+        data: estate.productJobs.map((j) => ({
+          ...j,
+          capabilityId: capabilityIds.get(j.capabilityId) ?? j.capabilityId,
         })),
       });
       await tx.productAlias.createMany({ data: estate.productAliases });

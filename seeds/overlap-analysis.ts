@@ -1,14 +1,15 @@
 // Finds where two organisations' software estates overlap, the way procurement will look for it:
-// the same product held by both, or the same capability met by different products.
+// the same product held by both, or the same job done by different products (a suite counts for every
+// job it does).
 import { productLabel } from "./catalogue-spec.ts";
 import type { SeedEstate } from "./types.ts";
 
 /** One overlap between two organisations. */
 export interface Overlap {
-  /** SAME_PRODUCT: both hold the product. SAME_CAPABILITY: each meets the capability with a product the other does not hold. */
-  kind: "SAME_PRODUCT" | "SAME_CAPABILITY";
-  /** Capability code (for SAME_PRODUCT, the product's capability; null when it has none). */
-  capability: string | null;
+  /** SAME_PRODUCT: both hold the product. SAME_JOB: each does the job with a product the other does not hold. */
+  kind: "SAME_PRODUCT" | "SAME_JOB";
+  /** Job code (for SAME_PRODUCT, the product's main job; null when it has none). */
+  job: string | null;
   /** Product labels (see productLabel), sorted: the shared product, or the products that differ. */
   products: string[];
 }
@@ -28,7 +29,7 @@ export function productsHeld(estate: SeedEstate, organisationId: string): Set<st
   return held;
 }
 
-/** Every overlap between organisations `codeA` and `codeB`, sorted by kind, capability and products. */
+/** Every overlap between organisations `codeA` and `codeB`, sorted by kind, job and products. */
 export function findOverlaps(estate: SeedEstate, codeA: string, codeB: string): Overlap[] {
   const orgId = (code: string) => {
     const org = estate.organisations.find((o) => o.code === code);
@@ -48,14 +49,16 @@ export function findOverlaps(estate: SeedEstate, codeA: string, codeB: string): 
     const cid = product.get(id)?.capabilityId;
     return cid ? (capCode.get(cid) ?? null) : null;
   };
+  const jobsOf = new Map<string, string[]>();
+  for (const j of estate.productJobs)
+    jobsOf.set(j.productId, [...(jobsOf.get(j.productId) ?? []), capCode.get(j.capabilityId)!]);
   const overlaps: Overlap[] = [];
   for (const id of a)
-    if (b.has(id)) overlaps.push({ kind: "SAME_PRODUCT", capability: capOf(id), products: [label(id)] });
+    if (b.has(id)) overlaps.push({ kind: "SAME_PRODUCT", job: capOf(id), products: [label(id)] });
   const byCap = (held: Set<string>) => {
     const m = new Map<string, Set<string>>();
     for (const id of held) {
-      const c = capOf(id);
-      if (c !== null) m.set(c, (m.get(c) ?? new Set()).add(id));
+      for (const c of jobsOf.get(id) ?? []) m.set(c, (m.get(c) ?? new Set()).add(id));
     }
     return m;
   };
@@ -68,12 +71,12 @@ export function findOverlaps(estate: SeedEstate, codeA: string, codeB: string): 
     const onlyB = [...inB].filter((id) => !inA.has(id));
     if (onlyA.length > 0 && onlyB.length > 0) {
       overlaps.push({
-        kind: "SAME_CAPABILITY",
-        capability: cap,
+        kind: "SAME_JOB",
+        job: cap,
         products: [...onlyA, ...onlyB].map(label).sort(),
       });
     }
   }
-  const key = (o: Overlap) => `${o.kind}|${o.capability ?? ""}|${o.products.join("|")}`;
+  const key = (o: Overlap) => `${o.kind}|${o.job ?? ""}|${o.products.join("|")}`;
   return overlaps.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
 }

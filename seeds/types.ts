@@ -88,12 +88,20 @@ export interface VendorRow {
   name: string;
 }
 
-/** One capability row. */
+/** One capability row: a node of the taxonomy (domain, capability or job). */
 export interface CapabilityRow {
   id: string;
   code: string;
   name: string;
   description: string | null;
+  level: "DOMAIN" | "CAPABILITY" | "JOB";
+  parentId: string | null;
+}
+
+/** One job a product does. */
+export interface ProductJobRow {
+  productId: string;
+  capabilityId: string;
 }
 
 /** One catalogue product row. */
@@ -153,6 +161,7 @@ export interface SeedEstate {
   capabilities: CapabilityRow[];
   vendors: VendorRow[];
   products: ProductRow[];
+  productJobs: ProductJobRow[];
   productAliases: ProductAliasRow[];
   sites: SiteRow[];
   assets: AssetRow[];

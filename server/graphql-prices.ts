@@ -76,6 +76,8 @@ export const LIST_SIZES = {
   "Query.vendors": { assumedSize: 150 },
   "Query.capabilities": { assumedSize: 40 },
   "Query.productMatchesToReview": { assumedSize: 50 },
+  // A product does one job, a suite a few (the seed catalogue's most is 4).
+  "Product.jobs": { assumedSize: 2 },
   "Impact.entries": { assumedSize: 100 },
   "ImpactEntry.path": { assumedSize: 5 },
   "SiteImpact.entries": { assumedSize: 200 },

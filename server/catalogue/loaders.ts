@@ -35,6 +35,25 @@ export function catalogueLoaders(prisma: PrismaClient) {
         (p) => p.capabilityId!,
       ),
     ),
+    childCapabilities: new DataLoader<string, Capability[]>((ids) =>
+      groupedBy(
+        ids,
+        prisma.capability.findMany({ where: { parentId: { in: [...ids] } }, orderBy: { code: "asc" } }),
+        (c) => c.parentId!,
+      ),
+    ),
+    jobsByProduct: new DataLoader<string, Capability[]>(async (ids) => {
+      const rows = await prisma.productJob.findMany({
+        where: { productId: { in: [...ids] } },
+        include: { capability: true },
+      });
+      return ids.map((id) =>
+        rows
+          .filter((r) => r.productId === id)
+          .map((r) => r.capability)
+          .sort((a, b) => (a.code < b.code ? -1 : 1)),
+      );
+    }),
     aliasesByProduct: new DataLoader<string, string[]>(async (ids) =>
       (
         await groupedBy(

@@ -17,11 +17,14 @@ export const catalogueResolvers: Resolvers = {
   Capability: {
     id: (c) => toGlobalId("Capability", c.id),
     products: (c, _a, ctx) => ctx.loaders.productsByCapability.load(c.id),
+    parent: (c, _a, ctx) => (c.parentId ? ctx.loaders.capability.load(c.parentId) : null),
+    children: (c, _a, ctx) => ctx.loaders.childCapabilities.load(c.id),
   },
   Product: {
     id: (p) => toGlobalId("Product", p.id),
     vendor: async (p, _a, ctx) => (await ctx.loaders.vendor.load(p.vendorId))!,
     capability: (p, _a, ctx) => (p.capabilityId ? ctx.loaders.capability.load(p.capabilityId) : null),
+    jobs: (p, _a, ctx) => ctx.loaders.jobsByProduct.load(p.id),
     aliases: (p, _a, ctx) => ctx.loaders.aliasesByProduct.load(p.id),
   },
 };

@@ -3,16 +3,47 @@ import { containsText } from "../shared/like.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { ProductFilter } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
+import { searchWords, wordSearch } from "../shared/word-search.ts";
 
-/** Products matching a filter, by vendor then name. */
+/**
+ * A product filter: the product does a job that is one of `codes` or lies below one of them (a job, a
+ * capability or a domain of the taxonomy).
+ */
+export function doesJobWithin(codes: readonly string[]): Prisma.ProductJobListRelationFilter {
+  const upper = codes.map((c) => c.trim().toUpperCase());
+  return {
+    some: {
+      capability: {
+        OR: [
+          { code: { in: upper } },
+          { parent: { code: { in: upper } } },
+          { parent: { parent: { code: { in: upper } } } },
+        ],
+      },
+    },
+  };
+}
+
+/**
+ * Products matching a filter, by vendor then name. `search` matches word by word what people read — the
+ * vendor, name and edition — or a raw alias (see server/shared/word-search.ts).
+ */
 export function listProducts(ctx: Context, filter: ProductFilter | null | undefined) {
   const where: Prisma.ProductWhereInput = {};
-  if (filter?.capability?.length)
-    where.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
+  if (filter?.capability?.length) where.jobs = doesJobWithin(filter.capability);
   if (filter?.vendor?.trim()) where.vendor = { name: containsText(filter.vendor.trim()) };
-  const search = filter?.search?.trim();
-  if (search) {
-    where.OR = [{ name: containsText(search) }, { aliases: { some: { alias: containsText(search) } } }];
+  const words = searchWords(filter?.search);
+  if (words.length) {
+    where.OR = [
+      {
+        AND: wordSearch<Prisma.ProductWhereInput>(words, [
+          (f) => ({ vendor: { name: f } }),
+          (f) => ({ name: f }),
+          (f) => ({ edition: f }),
+        ]),
+      },
+      { AND: wordSearch<Prisma.ProductWhereInput>(words, [(f) => ({ aliases: { some: { alias: f } } })]) },
+    ];
   }
   return ctx.prisma.product.findMany({
     where,

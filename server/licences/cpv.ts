@@ -2,6 +2,19 @@
 // records. The most specific CPV prefix wins; generic codes ("software package", "IT services") give
 // way to keywords in the title, then the description. Pure, no database.
 import { KEYWORDS } from "./cpv-keywords.ts";
+import { TAXONOMY } from "../catalogue/taxonomy.ts";
+
+const ONLY_JOB = new Map<string, string>();
+{
+  const jobs = new Map<string, string[]>();
+  for (const n of TAXONOMY) if (n.level === "JOB") jobs.set(n.parent!, [...(jobs.get(n.parent!) ?? []), n.code]);
+  for (const [cap, list] of jobs) if (list.length === 1) ONLY_JOB.set(cap, list[0]!);
+}
+
+/** The job a capability code implies: itself when it is already a job, the capability's only job, else the capability. */
+export function narrowToJob(code: string): string {
+  return ONLY_JOB.get(code) ?? code;
+}
 
 /** One row of the CPV table: a code prefix and what it means for Converge. */
 export interface CpvRule {
@@ -23,7 +36,12 @@ const rule = (code: string, capability: string | null, specific: boolean, label:
 
 /** The CPV codes councils use for ICT, with their capability. Codes not listed inherit from a parent. */
 export const CPV_RULES: readonly CpvRule[] = [
-  rule("30120000", "HARDWARE", true, "Photocopying and offset printing equipment (MFDs)"),
+  rule("30120000", "PRINT_MAIL.PRINT_DEVICES", true, "Photocopying and offset printing equipment (MFDs)"),
+  rule("30213000", "HARDWARE.END_USER_DEVICES", true, "Personal computers"),
+  rule("30230000", "HARDWARE", true, "Computer-related equipment"),
+  rule("30231000", "HARDWARE.END_USER_DEVICES", true, "Computer screens and consoles"),
+  rule("72400000", "NETWORK_SERVICES.WAN_INTERNET", true, "Internet services"),
+  rule("72700000", "NETWORK_SERVICES.WAN_INTERNET", true, "Computer network services"),
   rule("30200000", "HARDWARE", true, "Computer equipment and supplies"),
   rule("32000000", "HARDWARE", false, "Radio, television, communication, telecommunication equipment"),
   rule("32250000", "TELEPHONY", true, "Mobile telephones"),
@@ -125,7 +143,7 @@ export interface CapabilityInput {
 /** The capability a contract is for, and how that was decided. */
 export interface CapabilityMatch {
   capabilityCode: string | null;
-  method: "CPV" | "KEYWORD" | "NONE";
+  method: "PRODUCT" | "PHRASE" | "CPV" | "KEYWORD" | "NONE";
   /** The CPV code or the keyword that decided, for the reviewer. */
   evidence: string | null;
 }
@@ -145,27 +163,4 @@ export function keywordCapability(
     if (m) return { capability: k.capability, keyword: m[0] };
   }
   return null;
-}
-
-/**
- * Decides a contract's capability. (1) The main CPV code's most specific rule, if that rule is
- * specific and names a capability, wins (48450000 → HR_PAYROLL whatever the title says); failing that,
- * a specific rule among the additional codes. (2) Otherwise a keyword in the title, then in the
- * description ("payroll" → HR_PAYROLL, "web filter" → WEB_FILTERING). (3) Otherwise a generic code's
- * default (72000000 → IT_SERVICES). (4) Otherwise NONE. Keywords therefore beat generic codes
- * (48000000, 72000000) but never a specific one.
- */
-export function cpvToCapability(input: CapabilityInput): CapabilityMatch {
-  const codes = [input.cpvCode, ...(input.additionalCpvCodes ?? [])].filter((c): c is string => !!c);
-  for (const code of codes) {
-    const r = cpvRuleFor(code);
-    if (r?.specific && r.capability) return { capabilityCode: r.capability, method: "CPV", evidence: code };
-  }
-  const hit = keywordCapability(input.title) ?? keywordCapability(input.description, "description");
-  if (hit) return { capabilityCode: hit.capability, method: "KEYWORD", evidence: hit.keyword };
-  for (const code of codes) {
-    const r = cpvRuleFor(code);
-    if (r?.capability) return { capabilityCode: r.capability, method: "CPV", evidence: code };
-  }
-  return { capabilityCode: null, method: "NONE", evidence: null };
 }

@@ -1,7 +1,8 @@
 // Licences (entitlements): listing, and versioned, audited create/update/retire.
 // Rule: a licence's contract must belong to the same organisation and be active.
 import { MAX_PENCE } from "../shared/money.ts";
-import { containsText } from "../shared/like.ts";
+import { searchWords, wordSearch } from "../shared/word-search.ts";
+import { doesJobWithin } from "../catalogue/service.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type {
@@ -73,10 +74,14 @@ export async function listLicences(
   if (filter?.metric?.length) where.metric = { in: filter.metric };
   if (filter?.status?.length) where.status = { in: filter.status };
   const product: Prisma.ProductWhereInput = {};
-  if (filter?.capability?.length)
-    product.capability = { code: { in: filter.capability.map((c) => c.toUpperCase()) } };
-  const search = filter?.search?.trim();
-  if (search) product.OR = [{ name: containsText(search) }, { vendor: { name: containsText(search) } }];
+  if (filter?.capability?.length) product.jobs = doesJobWithin(filter.capability);
+  const words = searchWords(filter?.search);
+  if (words.length)
+    product.AND = wordSearch<Prisma.ProductWhereInput>(words, [
+      (f) => ({ vendor: { name: f } }),
+      (f) => ({ name: f }),
+      (f) => ({ edition: f }),
+    ]);
   if (Object.keys(product).length) where.product = product;
   if (filter?.shelfwareOnly) where.quantityOwned = { gt: ctx.prisma.licence.fields.quantityUsed };
   return paginate(

@@ -15,6 +15,16 @@ import { count, daysBetween, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./ar
 export interface ContractLines {
   contract: Contract;
   licences: Licence[];
+  /**
+   * What extending the contract would cost a year, when it is not its licences' cost: a contract with
+   * no licences is extended whole, at its annual value (null when that is not recorded).
+   */
+  annualBasis?: bigint | null;
+}
+
+/** A contract with no licences as a co-termination line: extended whole, at its annual value. */
+export function wholeContractLine(contract: Contract): ContractLines {
+  return { contract, licences: [], annualBasis: contract.annualValuePence };
 }
 
 /** One line of a co-termination. */
@@ -84,9 +94,12 @@ export function cotermination(
   const common = ends.length ? new Date(Math.max(...ends.map((d) => d.getTime()))) : null;
   const obstacles: string[] = [];
   const hidden = new Set<string>();
+  const unknown: string[] = [];
   let numerator = 0n;
-  const lines: CotermLine[] = groups.map(({ contract, licences }) => {
-    const basis = licences.reduce((s, l) => s + l.annualCostPence, 0n);
+  const lines: CotermLine[] = groups.map(({ contract, licences, annualBasis }) => {
+    const known =
+      annualBasis === undefined ? licences.reduce((s, l) => s + l.annualCostPence, 0n) : annualBasis;
+    const basis = known ?? 0n;
     const end = contract.endDate;
     const days = end && common ? daysBetween(end, common) : 0;
     const shown = visible(contract.organisationId);
@@ -98,14 +111,15 @@ export function cotermination(
     if (days > 0) {
       numerator += basis * BigInt(days);
       if (!shown) hidden.add(code(contract.organisationId));
+      else if (known === null) unknown.push(contract.reference);
     }
     return {
       contract,
       organisationId: contract.organisationId,
       endDate: end,
       extensionDays: days,
-      annualBasis: shown ? basis : null,
-      cost: shown ? divHalfUp(basis * BigInt(days), DAYS_PER_YEAR) : null,
+      annualBasis: shown ? known : null,
+      cost: shown && known !== null ? divHalfUp(basis * BigInt(days), DAYS_PER_YEAR) : null,
       valuesVisible: shown,
       obstacle,
       licenceIds: licences.map((l) => l.id),
@@ -113,7 +127,8 @@ export function cotermination(
   });
   if (groups.length === 0) obstacles.push("no contract is recorded for these licences");
   const valuesVisible = hidden.size === 0;
-  const cost = groups.length && valuesVisible ? divHalfUp(numerator, DAYS_PER_YEAR) : null;
+  const cost =
+    groups.length && valuesVisible && unknown.length === 0 ? divHalfUp(numerator, DAYS_PER_YEAR) : null;
   const alreadyCoterminous =
     groups.length > 0 && ends.length === groups.length && lines.every((l) => l.extensionDays === 0);
   return {
@@ -126,7 +141,7 @@ export function cotermination(
     valuesVisible,
     hiddenFor: [...hidden].sort(),
     obstacles,
-    method: describe(lines, common, cost, [...hidden].sort(), code),
+    method: describe(lines, common, cost, [...hidden].sort(), unknown, code),
   };
 }
 
@@ -135,6 +150,7 @@ function describe(
   common: Date | null,
   cost: bigint | null,
   hidden: string[],
+  unknown: string[],
   code: (orgId: string) => string,
 ): string {
   if (!common) return "No contract has an end date, so there is nothing to align to.";
@@ -143,14 +159,16 @@ function describe(
     .filter((l) => l.extensionDays > 0)
     .map((l) =>
       l.annualBasis === null
-        ? `${l.contract.reference} (${code(l.organisationId)}) +${count(l.extensionDays)} days × its annual basis (hidden)`
+        ? `${l.contract.reference} (${code(l.organisationId)}) +${count(l.extensionDays)} days × its annual basis (${l.valuesVisible ? "not recorded" : "hidden"})`
         : `${l.contract.reference} (${code(l.organisationId)}) ${gbp(l.annualBasis)} × ${count(l.extensionDays)} / 365 = ${gbp(l.cost!)}`,
     );
   const head = `Align every contract to ${isoDate(common)}, the latest end date (${latest.join(", ")}).`;
   if (parts.length === 0) return `${head} They already end together: nothing to pay.`;
   const total =
-    cost === null
-      ? `total hidden: it needs the readCommercialValues permission in ${hidden.join(", ")}`
-      : `total ${gbp(cost)} (exact sum, rounded half-up to the penny once)`;
+    cost === null && hidden.length === 0
+      ? `total unknown: no annual value is recorded for ${unknown.join(", ")}`
+      : cost === null
+        ? `total hidden: it needs the readCommercialValues permission in ${hidden.join(", ")}`
+        : `total ${gbp(cost)} (exact sum, rounded half-up to the penny once)`;
   return `${head} Extend ${parts.join("; ")}; ${total}.`;
 }

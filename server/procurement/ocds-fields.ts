@@ -13,6 +13,8 @@ export interface DraftColumns {
   startDate: Date | undefined;
   endDate: Date | undefined;
   valuePence: bigint | undefined;
+  /** The value a year over the contract's period (see annualisedValue); undefined when not known. */
+  annualValuePence: bigint | undefined;
   cpvCode: string | undefined;
   status: RecordStatus;
 }
@@ -45,6 +47,23 @@ function cleanText(value: string | null, max: number, field: string, problems: s
 
 const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00.000Z`) : undefined);
 
+/** How an OCDS value becomes a value a year, as the README states it. */
+export const ANNUALISATION_RULE =
+  "A record's value covers its contract period (start to end, both included, d days). When d ≥ 365 the annual value is value × 365 / d, rounded half-up to the penny once; a period shorter than a year is one year's spend, so the annual value is the whole value. Without a value, a start or an end date there is no annual value: none is invented.";
+
+/** The value a year of `value` spread over [start, end] (ANNUALISATION_RULE); undefined when unknown. */
+export function annualisedValue(
+  value: bigint | undefined,
+  start: Date | undefined,
+  end: Date | undefined,
+): bigint | undefined {
+  if (value === undefined || !start || !end || end < start) return undefined;
+  const days = BigInt(Math.round((end.getTime() - start.getTime()) / 86_400_000) + 1);
+  if (days < 365n) return value;
+  const q = (value * 365n * 2n + days) / (days * 2n); // half-up
+  return q;
+}
+
 /** The columns of a draft, and the problems met making them fit. */
 export function draftColumns(draft: ContractDraft, problems: string[]): DraftColumns {
   const startDate = day(draft.startDate);
@@ -63,6 +82,7 @@ export function draftColumns(draft: ContractDraft, problems: string[]): DraftCol
     startDate,
     endDate,
     valuePence: draft.valuePence ?? undefined,
+    annualValuePence: annualisedValue(draft.valuePence ?? undefined, startDate, endDate),
     cpvCode: draft.cpvCode ?? undefined,
     status: draft.status && ENDED.has(draft.status.toLowerCase()) ? "RETIRED" : "ACTIVE",
   };
@@ -76,6 +96,7 @@ export const UPDATABLE = [
   "startDate",
   "endDate",
   "valuePence",
+  "annualValuePence",
   "cpvCode",
   "status",
 ] as const;

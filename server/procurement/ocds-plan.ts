@@ -129,7 +129,8 @@ function planCreate(
   taken: Set<string>,
 ): PlannedCreate | null {
   const title = columns.title ?? draft.ocid;
-  if (!columns.title) report.problems.push("the record has no title; its ocid is used as the contract title.");
+  if (!columns.title)
+    report.problems.push("the record has no title; its ocid is used as the contract title.");
   let reference = columns.reference;
   if (taken.has(`${org.id}|${reference.toLowerCase()}`)) {
     report.problems.push(
@@ -148,6 +149,7 @@ function planCreate(
         startDate: columns.startDate ?? null,
         endDate: columns.endDate ?? null,
         value: columns.valuePence ?? null,
+        annualValue: columns.annualValuePence ?? null,
         cpvCode: columns.cpvCode,
         ocid: draft.ocid,
       },
@@ -206,6 +208,7 @@ function planUpdate(
         annualValue: existing.annualValuePence,
         ...diff,
         ...("valuePence" in diff ? { value: diff.valuePence } : {}),
+        ...("annualValuePence" in diff ? { annualValue: diff.annualValuePence } : {}),
       },
       "record",
     );
@@ -217,7 +220,13 @@ function planUpdate(
   }
   report.outcome = "UPDATED";
   report.changedFields = changed.map((k) =>
-    k === "valuePence" ? "value" : k === "supplierName" ? "supplier" : k,
+    k === "valuePence"
+      ? "value"
+      : k === "annualValuePence"
+        ? "annualValue"
+        : k === "supplierName"
+          ? "supplier"
+          : k,
   );
   report.capability = capabilityOf({ ...existing, ...diff });
   return { report, existing, diff, releaseDate };
@@ -254,7 +263,8 @@ export async function planImport(
   // 1. Each record's organisation.
   const problemsByOcid = new Map<string, string[]>();
   for (const p of parsed.problems)
-    if (p.ocid) problemsByOcid.set(p.ocid, [...(problemsByOcid.get(p.ocid) ?? []), `${p.field}: ${p.message}`]);
+    if (p.ocid)
+      problemsByOcid.set(p.ocid, [...(problemsByOcid.get(p.ocid) ?? []), `${p.field}: ${p.message}`]);
   const planned = await mapYielding(parsed.drafts, SLICE, (draft) => {
     const report: OcdsRecordReport = {
       ocid: draft.ocid,

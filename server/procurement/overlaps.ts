@@ -1,22 +1,34 @@
 // Overlap detection on a snapshot. Pure: no database.
 //
 // SAME_PRODUCT: a product with active licences in two or more organisations.
-// SAME_CAPABILITY: for two organisations A and B that both license products of a capability, the
-// products only A holds and those only B holds, when both sets are non-empty (two CRMs, two web
-// filters). With more organisations, every such pair contributes: the overlap lists the products that
-// differ in any pair, and the organisations of those pairs. For two organisations this is exactly
-// seeds/overlap-analysis.ts's findOverlaps, restricted to licences.
-import type { Licence } from "../../generated/prisma/client.ts";
-import { productCapabilityCode, type ProcurementSnapshot } from "./snapshot.ts";
+// SAME_JOB: for two organisations A and B that both license products doing one job (a leaf of the
+// taxonomy in server/catalogue/taxonomy.ts), the products only A holds and those only B holds, when both
+// sets are non-empty (two telecare platforms, two web filters). A suite takes part in the overlap of
+// every job it does. With more organisations, every such pair contributes: the overlap lists the
+// products that differ in any pair, and the organisations of those pairs. Products compared are only
+// ever ones doing the overlap's job. For two organisations this is exactly seeds/overlap-analysis.ts's
+// findOverlaps, restricted to licences.
+//
+// CONTRACTS_ONLY: two or more organisations each holding live contracts with no licences for the same
+// job (end-user devices, WAN, telephony, managed print, …): the duplication a shared service exists to
+// remove even where nothing is licensed per seat. A contract's job comes from contractCapability
+// (capability.ts); only job-level answers count, so a contract whose job is unknown is never one side.
+// Live: status ACTIVE and not ended before `asOf` (a contract with no end date counts as live).
+import type { Contract, Licence } from "../../generated/prisma/client.ts";
+import { isJobCode } from "../catalogue/taxonomy.ts";
+import { contractCapability } from "./capability.ts";
+import { productCapabilityCode, productJobCodes, type ProcurementSnapshot } from "./snapshot.ts";
 
 /** The kinds of overlap. */
-export type OverlapKind = "SAME_PRODUCT" | "SAME_CAPABILITY";
+export type OverlapKind = "SAME_PRODUCT" | "SAME_JOB" | "CONTRACTS_ONLY";
 
 /** One organisation's part of an overlap. */
 export interface SideModel {
   organisationId: string;
   productIds: string[];
   licences: Licence[];
+  /** CONTRACTS_ONLY: the organisation's live contracts without licences for the job, by reference. */
+  contracts: Contract[];
 }
 
 /** An overlap before it is priced or masked. */
@@ -35,7 +47,7 @@ export function overlapId(kind: OverlapKind, key: string): string {
 
 /** Splits an overlap id; null when it is not one. */
 export function parseOverlapId(id: string): { kind: OverlapKind; key: string } | null {
-  const m = /^Overlap:(SAME_PRODUCT|SAME_CAPABILITY):(.+)$/.exec(id.trim());
+  const m = /^Overlap:(SAME_PRODUCT|SAME_JOB|CONTRACTS_ONLY):(.+)$/.exec(id.trim());
   return m ? { kind: m[1] as OverlapKind, key: m[2]! } : null;
 }
 
@@ -57,14 +69,48 @@ function sidesFor(
       organisationId: orgId,
       productIds: [...new Set(licences.map((l) => l.productId))].sort(),
       licences,
+      contracts: [],
     });
   }
   const code = (s: SideModel) => snapshot.organisationById.get(s.organisationId)?.code ?? s.organisationId;
   return byKey(sides, code);
 }
 
-/** Every overlap among the snapshot's organisations: SAME_PRODUCT first, then SAME_CAPABILITY, each by key. */
-export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
+const byCode = (snapshot: ProcurementSnapshot) => (s: SideModel) =>
+  snapshot.organisationById.get(s.organisationId)?.code ?? s.organisationId;
+
+/**
+ * Live contracts without active licences, by job and then organisation. Cached per snapshot and date.
+ */
+const unlicensedCache = new WeakMap<ProcurementSnapshot, Map<number, Map<string, Map<string, Contract[]>>>>();
+export function unlicensedContractsByJob(
+  snapshot: ProcurementSnapshot,
+  asOf: Date,
+): Map<string, Map<string, Contract[]>> {
+  const perDate = unlicensedCache.get(snapshot) ?? new Map<number, Map<string, Map<string, Contract[]>>>();
+  unlicensedCache.set(snapshot, perDate);
+  const cached = perDate.get(asOf.getTime());
+  if (cached) return cached;
+  const withLicences = new Set(snapshot.licences.map((l) => l.contractId));
+  const out = new Map<string, Map<string, Contract[]>>();
+  for (const c of snapshot.contractById.values()) {
+    if (c.status !== "ACTIVE" || withLicences.has(c.id)) continue;
+    if (!snapshot.organisationById.has(c.organisationId)) continue;
+    if (c.endDate && c.endDate.getTime() < asOf.getTime()) continue;
+    const job = contractCapability(c).capabilityCode;
+    if (!job || !isJobCode(job)) continue;
+    const perOrg = out.get(job) ?? new Map<string, Contract[]>();
+    perOrg.set(c.organisationId, [...(perOrg.get(c.organisationId) ?? []), c]);
+    out.set(job, perOrg);
+  }
+  for (const perOrg of out.values())
+    for (const list of perOrg.values()) list.sort((a, b) => (a.reference < b.reference ? -1 : 1));
+  perDate.set(asOf.getTime(), out);
+  return out;
+}
+
+/** Every overlap among the snapshot's organisations on `asOf` (live contracts), by id. */
+export function detectOverlaps(snapshot: ProcurementSnapshot, asOf: Date): OverlapModel[] {
   const held = new Map<string, Set<string>>(); // organisation → products
   for (const l of snapshot.licences) {
     const set = held.get(l.organisationId) ?? new Set<string>();
@@ -88,17 +134,17 @@ export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
     });
   }
 
-  const byCapability = new Map<string, Map<string, Set<string>>>(); // capability → organisation → products
+  const byJob = new Map<string, Map<string, Set<string>>>(); // job → organisation → products doing it
   for (const [orgId, products] of held) {
     for (const p of products) {
-      const code = productCapabilityCode(snapshot, p);
-      if (code === null) continue;
-      const perOrg = byCapability.get(code) ?? new Map<string, Set<string>>();
-      perOrg.set(orgId, (perOrg.get(orgId) ?? new Set()).add(p));
-      byCapability.set(code, perOrg);
+      for (const code of productJobCodes(snapshot, p)) {
+        const perOrg = byJob.get(code) ?? new Map<string, Set<string>>();
+        perOrg.set(orgId, (perOrg.get(orgId) ?? new Set()).add(p));
+        byJob.set(code, perOrg);
+      }
     }
   }
-  for (const [code, perOrg] of byCapability) {
+  for (const [code, perOrg] of byJob) {
     const orgs = [...perOrg.keys()].sort();
     const products = new Set<string>();
     const involved = new Set<string>();
@@ -115,11 +161,27 @@ export function detectOverlaps(snapshot: ProcurementSnapshot): OverlapModel[] {
     }
     if (products.size === 0) continue;
     out.push({
-      id: overlapId("SAME_CAPABILITY", code),
-      kind: "SAME_CAPABILITY",
+      id: overlapId("SAME_JOB", code),
+      kind: "SAME_JOB",
       capabilityCode: code,
       productIds: [...products].sort(),
       sides: sidesFor(snapshot, involved, products),
+    });
+  }
+  for (const [job, perOrg] of unlicensedContractsByJob(snapshot, asOf)) {
+    if (perOrg.size < 2) continue;
+    const sides: SideModel[] = [...perOrg.entries()].map(([organisationId, contracts]) => ({
+      organisationId,
+      productIds: [],
+      licences: [],
+      contracts,
+    }));
+    out.push({
+      id: overlapId("CONTRACTS_ONLY", job),
+      kind: "CONTRACTS_ONLY",
+      capabilityCode: job,
+      productIds: [],
+      sides: byKey(sides, byCode(snapshot)),
     });
   }
   return byKey(out, (o) => o.id);

@@ -8,7 +8,8 @@ import { NotFoundError } from "../shared/errors.ts";
 import { idOf, toGlobalId } from "../shared/ids.ts";
 import { organisationByCode } from "../organisations/service.ts";
 import { metricPositions } from "./position.ts";
-import { loadSnapshot, productCapabilityCode } from "./snapshot.ts";
+import { loadSnapshot, productJobCodes } from "./snapshot.ts";
+import { isWithin } from "../catalogue/taxonomy.ts";
 
 /** Which imbalance licencePositions lists. */
 export type Imbalance = "SHELFWARE" | "SHORTFALL" | "ANY";
@@ -59,7 +60,7 @@ export async function licencePositions(
   const code = capability?.trim().toUpperCase();
   const groups = new Map<string, Licence[]>();
   for (const l of snapshot.licences) {
-    if (code && productCapabilityCode(snapshot, l.productId) !== code) continue;
+    if (code && !productJobCodes(snapshot, l.productId).some((j) => isWithin(j, code))) continue;
     const key = `${l.organisationId}|${l.productId}`;
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }

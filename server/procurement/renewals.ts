@@ -23,14 +23,19 @@ export async function renewals(
     : null;
   // Overlaps are found among every organisation, so a contract's overlaps do not depend on the filter.
   const snapshot = await loadSnapshot(ctx.prisma, null);
-  const overlaps = detectOverlaps(snapshot);
+  // Contracts live at the start of the window count, contract-only overlaps included.
+  const overlaps = detectOverlaps(snapshot, from);
   const overlapsByContract = new Map<string, string[]>();
   for (const o of overlaps) {
-    for (const l of o.sides.flatMap((s) => s.licences)) {
-      if (!l.contractId) continue;
-      const list = overlapsByContract.get(l.contractId) ?? [];
+    const contractIds = [
+      ...o.sides.flatMap((s) => s.licences.map((l) => l.contractId)),
+      ...o.sides.flatMap((s) => s.contracts.map((c) => c.id)),
+    ];
+    for (const contractId of contractIds) {
+      if (!contractId) continue;
+      const list = overlapsByContract.get(contractId) ?? [];
       if (!list.includes(o.id)) list.push(o.id);
-      overlapsByContract.set(l.contractId, list);
+      overlapsByContract.set(contractId, list);
     }
   }
   const items = [...snapshot.contractById.values()]

@@ -61,7 +61,7 @@ async function titleView(ctx: Context, m: TitleMatch) {
 export const procurementResolvers: Resolvers = {
   Query: {
     licenceOverlaps: (_p, args, ctx) => listOverlaps(ctx, args),
-    licenceOverlap: (_p, { id, organisations }, ctx) => getOverlap(ctx, id, organisations),
+    licenceOverlap: (_p, { id, organisations, asOf }, ctx) => getOverlap(ctx, id, organisations, asOf),
     licencePosition: (_p, { organisation, product: p }, ctx) => licencePosition(ctx, organisation, p),
     licencePositions: (_p, { organisations, capability, imbalance }, ctx) =>
       licencePositions(ctx, organisations, capability, imbalance ?? "ANY"),

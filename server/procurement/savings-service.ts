@@ -6,9 +6,11 @@ import type { Context } from "../shared/context.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { today } from "./arith.ts";
+import { DEFAULT_HORIZON_YEARS, NPV_CONVENTION } from "./npv.ts";
 import { consolidationCandidates, CONSOLIDATION_FORMULA, ROUNDING_RULE, type Candidate } from "./savings.ts";
 import { findOverlap, seatCounts, viewer } from "./service.ts";
-import { loadSnapshot, productCapabilityCode, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+import { isWithin } from "../catalogue/taxonomy.ts";
+import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
 
 /** What consolidationSavings is asked. */
 export interface SavingsArgs {
@@ -16,6 +18,10 @@ export interface SavingsArgs {
   capability?: string | null;
   organisations?: readonly string[] | null;
   asOf?: Date | null;
+  /** Which date to price (default BEST: the better of now and the natural date by NPV). */
+  timing?: "BEST" | "NOW" | "NATURAL" | null;
+  /** NPV horizon in years (default 5). */
+  horizonYears?: number | null;
 }
 
 function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
@@ -27,33 +33,56 @@ function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
     seatsBySide: c.seatsBySide.map((s) => ({ ...s, licenceIds: lic(s.licenceIds) })),
     keptLicenceIds: lic(c.keptLicenceIds),
     exits: c.exits.map((e) => ({ ...e, organisation: org(e.organisationId), licenceIds: lic(e.licenceIds) })),
+    timings: c.timings.map((t) => ({
+      ...t,
+      exits: t.exits.map((e) => ({
+        ...e,
+        organisation: org(e.organisationId),
+        licenceIds: lic(e.licenceIds),
+      })),
+    })),
     licenceIds: lic(c.licenceIds),
     contractIds: c.contractIds.map((id) => toGlobalId("Contract", id)),
   };
 }
 
-/** The saving of consolidating an overlap (by id) or a capability onto one product and contract. */
+/**
+ * The saving of consolidating an overlap (by id) or a capability onto one product and contract. A
+ * contract-only overlap has no licences, so it has no sides and no candidates.
+ */
 export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   const overlapId = args.overlapId?.trim() || null;
   const capability = args.capability?.trim().toUpperCase() || null;
   if (!overlapId === !capability)
     throw new InputError("overlapId", "give either overlapId or capability (exactly one).");
+  const horizonYears = args.horizonYears ?? DEFAULT_HORIZON_YEARS;
+  if (!Number.isInteger(horizonYears) || horizonYears < 1 || horizonYears > 30)
+    throw new InputError(
+      "horizonYears",
+      "must be a whole number of years from 1 to 30 (the Green Book's 3.5% applies to the first 30).",
+    );
   const snapshot = await loadSnapshot(ctx.prisma, args.organisations);
+  const asOf = args.asOf ?? today();
   let licences: Licence[];
+  let scope: string[] = []; // the organisations the answer spans (an overlap's, even without licences)
   if (overlapId) {
-    const o = findOverlap(snapshot, overlapId, "overlapId");
+    const o = findOverlap(snapshot, overlapId, "overlapId", asOf);
     if (!o) throw new NotFoundError("overlapId", `no overlap ${overlapId} among these organisations.`);
+    // A contract-only overlap has no licences: nothing to price per seat, so no candidate (its
+    // contracts, end dates and co-termination are on licenceOverlap).
     licences = o.sides.flatMap((s) => s.licences);
+    scope = o.sides.map((s) => s.organisationId);
   } else {
-    licences = snapshot.licences.filter((l) => productCapabilityCode(snapshot, l.productId) === capability);
+    licences = snapshot.licences.filter((l) =>
+      productJobCodes(snapshot, l.productId).some((j) => isWithin(j, capability!)),
+    );
     if (licences.length === 0)
-      throw new NotFoundError("capability", `no active licence has capability ${capability}.`);
+      throw new NotFoundError("capability", `no active licence does a job within ${capability}.`);
   }
   const code0 = (l: Licence) => snapshot.organisationById.get(l.organisationId)?.code ?? "";
   licences = [...licences].sort((a, b) =>
     code0(a) < code0(b) ? -1 : code0(a) > code0(b) ? 1 : a.id < b.id ? -1 : 1,
   );
-  const asOf = args.asOf ?? today();
   const { visible, code, hiddenFor } = viewer(ctx, snapshot);
   const candidates = consolidationCandidates(licences, {
     contractById: snapshot.contractById,
@@ -62,8 +91,11 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     code,
     hiddenFor,
     label: (id) => productLabel(snapshot, id),
+    jobsOf: (id) => productJobCodes(snapshot, id),
+    timing: args.timing ?? "BEST",
+    horizonYears,
   }).map((c) => candidateView(c, snapshot));
-  const hidden = hiddenFor(licences.map((l) => l.organisationId));
+  const hidden = hiddenFor([...scope, ...licences.map((l) => l.organisationId)]);
   const byOrg = new Map<string, Licence[]>();
   for (const l of licences) byOrg.set(l.organisationId, [...(byOrg.get(l.organisationId) ?? []), l]);
   const sides = [...byOrg.entries()]
@@ -79,7 +111,7 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   return {
     overlapId,
     capabilityCode:
-      capability ?? (overlapId ? findOverlap(snapshot, overlapId, "overlapId")!.capabilityCode : null),
+      capability ?? (overlapId ? findOverlap(snapshot, overlapId, "overlapId", asOf)!.capabilityCode : null),
     asOf,
     sides,
     currentAnnualCost: hidden.length ? null : licences.reduce((s, l) => s + l.annualCostPence, 0n),
@@ -87,6 +119,8 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     hiddenFor: hidden,
     candidates,
     recommended: candidates.find((c) => c.recommended) ?? null,
+    horizonYears,
+    discounting: NPV_CONVENTION,
     formula: CONSOLIDATION_FORMULA,
     rounding: ROUNDING_RULE,
   };

@@ -3,20 +3,24 @@
 // Every figure is commercial and spans the organisations in scope: a caller who may not see one of them
 // gets no figure, no ranking by cost and no recommendation (each would reveal the hidden prices).
 import type { Contract, Licence, LicenceMetric } from "../../generated/prisma/client.ts";
-import { count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
+import { canReplace } from "../catalogue/jobs.ts";
+import { addDays, count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
+import { npv, NPV_CONVENTION } from "./npv.ts";
 
 /** The consolidation formula, as the README states it. */
 export const CONSOLIDATION_FORMULA = [
   "For the active licences l in scope (an overlap, or every licence of a capability), each with metric m_l, seats owned o_l and used s_l, unit price u_l and annual cost a_l in pence, and a consolidation date D:",
   "current annual cost C = Σ a_l.",
-  "Every licence t (product P, metric m, contract k) that another licence in metric m could move onto is a candidate target:",
+  "A licence can move onto product P only when P does every job its own product does (server/catalogue/jobs.ts): a suite replaces a point product for the jobs the suite covers, a point product never replaces a suite, and products doing other jobs are never moved;",
+  "every licence t (product P, metric m, contract k) that another licence in metric m could move onto is a candidate target:",
   "target unit price u* = min u_l over the licences of P in metric m (the better unit price);",
-  "seats needed N = Σ s_l over every licence in metric m (seats used, not owned);",
+  "the licences that move are those in metric m whose product P can replace; seats needed N = Σ s_l over them (seats used, not owned);",
   "fixed charge f_l = max(0, a_l − u_l × o_l) (support, maintenance and other non-seat charges);",
-  "consolidated annual cost K = N × u* + f_t + Σ a_l over the licences in another metric (they cannot be converted and are kept as they are);",
-  "annual saving S = C − K, which includes the duplicate support/maintenance no longer paid, Σ f_l over the licences in metric m other than t;",
-  "one-off exit cost E = Σ_c A_c × r_c / 365 over the contracts c of the licences that move (metric m, other than t) still running on D, where A_c is the annual cost of those licences under c and r_c the days from D to c's end date, both included;",
+  "consolidated annual cost K = N × u* + f_t + Σ a_l over the licences that do not move (another metric, or a product doing a job P does not: kept as they are);",
+  "annual saving S = C − K, which includes the duplicate support/maintenance no longer paid, Σ f_l over the moving licences other than t;",
+  "one-off exit cost E = Σ_c A_c × r_c / 365 over the contracts c of the licences that move (other than t) still running on D, where A_c is the annual cost of those licences under c and r_c the days from D to c's end date, both included;",
   "payback = ⌈E × 12 / S⌉ months (0 when E = 0; none when S ≤ 0).",
+  "Each candidate is priced on two dates: now (D = the appraisal date) and the natural date, the day after the last contract that moves ends (no exit cost); the better by NPV over the horizon is chosen unless the caller asks for one (see NPV_CONVENTION), and E and payback are those of the chosen date.",
   "The recommended target is the candidate with the lowest K, then the lowest E, then the latest-ending contract.",
 ].join(" ");
 
@@ -34,6 +38,35 @@ export interface SavingsContext {
   /** Codes of the organisations among these whose figures the caller may not see. */
   hiddenFor: (organisationIds: Iterable<string>) => string[];
   label: (productId: string) => string;
+  /** The job codes of a product (server/catalogue/jobs.ts); empty when none is known. */
+  jobsOf: (productId: string) => readonly string[];
+  /** Which consolidation date to price: the better by NPV (BEST), today's asOf (NOW) or the natural date. */
+  timing: "BEST" | TimingKind;
+  /** NPV horizon in years. */
+  horizonYears: number;
+}
+
+/** When a consolidation happens: on the appraisal date, or on the natural date (no exit cost). */
+export type TimingKind = "NOW" | "NATURAL";
+
+/** A consolidation priced on one date. Money is null when hidden (or unknown, for exit cost and NPV). */
+export interface TimingModel {
+  kind: TimingKind;
+  date: Date;
+  exitCost: bigint | null;
+  exits: ExitLine[];
+  npv: bigint | null;
+  paybackMonths: number | null;
+}
+
+/** Whether licence `l` can move onto target licence `t`: same metric, and t's product does every job of l's. */
+function movesOnto(t: Licence, l: Licence, ctx: SavingsContext): boolean {
+  if (l.metric !== t.metric) return false;
+  const jobs = new Map([
+    [t.productId, ctx.jobsOf(t.productId)],
+    [l.productId, ctx.jobsOf(l.productId)],
+  ]);
+  return canReplace(jobs, t.productId, l.productId);
 }
 
 /** One contract a consolidation leaves early. */
@@ -76,6 +109,15 @@ export interface Candidate {
   exitCost: bigint | null;
   exits: ExitLine[];
   paybackMonths: number | null;
+  /** The date priced (the chosen timing's). */
+  consolidationDate: Date;
+  /** Now, and the natural date when it differs; the chosen one is `chosenTiming`. */
+  timings: TimingModel[];
+  chosenTiming: TimingKind;
+  /** Why that timing was chosen. */
+  chosenBecause: string;
+  npv: bigint | null;
+  horizonYears: number;
   valuesVisible: boolean;
   hiddenFor: string[];
   problems: string[];
@@ -114,7 +156,7 @@ export function consolidationCandidates(licences: readonly Licence[], ctx: Savin
   const hidden = ctx.hiddenFor(licences.map((l) => l.organisationId));
   // A target must take over at least one other licence; consolidating a licence onto itself is no candidate.
   const priced = licences
-    .filter((t) => licences.some((l) => l !== t && l.metric === t.metric))
+    .filter((t) => licences.some((l) => l !== t && movesOnto(t, l, ctx)))
     .map((t) => candidateFor(t, licences, current, hidden, ctx));
   if (hidden.length) {
     const key = ({ candidate: c }: (typeof priced)[number]) =>
@@ -150,8 +192,8 @@ function candidateFor(
     (min, l) => (l.unitCostPence < min ? l.unitCostPence : min),
     t.unitCostPence,
   );
-  const convertible = licences.filter((l) => l.metric === m);
-  const kept = licences.filter((l) => l.metric !== m);
+  const convertible = licences.filter((l) => l === t || movesOnto(t, l, ctx));
+  const kept = licences.filter((l) => !convertible.includes(l));
   const seatsNeeded = convertible.reduce((s, l) => s + l.quantityUsed, 0);
   const seatCost = BigInt(seatsNeeded) * unit;
   const targetFixed = fixedCharge(t);
@@ -172,42 +214,104 @@ function candidateFor(
     }
     byContract.set(l.contractId, [...(byContract.get(l.contractId) ?? []), l]);
   }
-  let unknownEnd = false;
-  let exitNumerator = 0n;
-  const exits: ExitLine[] = [];
-  for (const [contractId, lines] of byContract) {
-    const contract = ctx.contractById.get(contractId)!;
-    const basis = lines.reduce((s, l) => s + l.annualCostPence, 0n);
-    const lineShown = ctx.visible(contract.organisationId);
-    let remaining = 0;
-    if (!contract.endDate) {
-      unknownEnd = true;
-      problems.push(
-        `contract ${contract.reference} (${ctx.code(contract.organisationId)}) has no end date: its exit cost is unknown.`,
-      );
-    } else {
-      remaining = Math.max(0, daysBetween(ctx.asOf, contract.endDate) + 1);
+  // Exit costs on a date D: every moving contract still running on D is paid to its end.
+  const exitsOn = (day: Date) => {
+    let unknownEnd = false;
+    let numerator = 0n;
+    const exits: ExitLine[] = [];
+    for (const [contractId, lines] of byContract) {
+      const contract = ctx.contractById.get(contractId)!;
+      const basis = lines.reduce((s, l) => s + l.annualCostPence, 0n);
+      const lineShown = ctx.visible(contract.organisationId);
+      let remaining = 0;
+      if (!contract.endDate) unknownEnd = true;
+      else remaining = Math.max(0, daysBetween(day, contract.endDate) + 1);
+      if (remaining === 0 && contract.endDate) continue; // already ended by D: nothing left to pay
+      numerator += basis * BigInt(remaining);
+      exits.push({
+        contract,
+        organisationId: contract.organisationId,
+        endDate: contract.endDate,
+        remainingDays: remaining,
+        annualBasis: lineShown ? basis : null,
+        cost: lineShown && contract.endDate ? divHalfUp(basis * BigInt(remaining), DAYS_PER_YEAR) : null,
+        valuesVisible: lineShown,
+        licenceIds: lines.map((l) => l.id),
+      });
     }
-    if (remaining === 0 && contract.endDate) continue; // already ended by D: nothing left to pay
-    exitNumerator += basis * BigInt(remaining);
-    exits.push({
-      contract,
-      organisationId: contract.organisationId,
-      endDate: contract.endDate,
-      remainingDays: remaining,
-      annualBasis: lineShown ? basis : null,
-      cost: lineShown && contract.endDate ? divHalfUp(basis * BigInt(remaining), DAYS_PER_YEAR) : null,
-      valuesVisible: lineShown,
-      licenceIds: lines.map((l) => l.id),
-    });
+    exits.sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
+    return { exits, exact: unknownEnd ? null : divHalfUp(numerator, DAYS_PER_YEAR) };
+  };
+  for (const contractId of byContract.keys()) {
+    const contract = ctx.contractById.get(contractId)!;
+    if (!contract.endDate)
+      problems.push(
+        `contract ${contract.reference} (${ctx.code(contract.organisationId)}) has no end date: its exit cost and natural date are unknown.`,
+      );
   }
-  exits.sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
-  const exactExit = unknownEnd ? null : divHalfUp(exitNumerator, DAYS_PER_YEAR);
   const valuesVisible = hidden.length === 0;
   const shown = <T>(v: T): T | null => (valuesVisible ? v : null);
-  const exitCost = shown(exactExit);
-  const paybackMonths =
-    exitCost === null || saving <= 0n ? null : exitCost === 0n ? 0 : Number(divCeil(exitCost * 12n, saving));
+  // The natural date: the day after the last moving contract still running on D ends (no exit cost).
+  const ends = [...byContract.keys()].map((id) => ctx.contractById.get(id)!.endDate);
+  const running = ends.filter((e): e is Date => e !== null && e.getTime() >= ctx.asOf.getTime());
+  const naturalDate = ends.some((e) => e === null)
+    ? null
+    : running.length
+      ? addDays(new Date(Math.max(...running.map((e) => e.getTime()))), 1)
+      : ctx.asOf;
+  const timingAt = (
+    kind: TimingKind,
+    day: Date,
+  ): { model: TimingModel; exact: bigint | null; npvExact: bigint | null } => {
+    const { exits, exact } = exitsOn(day);
+    const delay = Math.max(0, daysBetween(ctx.asOf, day));
+    const npvExact = exact === null ? null : npv(saving, exact, delay, ctx.horizonYears);
+    const exitShown = shown(exact);
+    return {
+      exact,
+      npvExact,
+      model: {
+        kind,
+        date: day,
+        exitCost: exitShown,
+        exits,
+        npv: shown(npvExact),
+        paybackMonths:
+          exitShown === null || saving <= 0n
+            ? null
+            : exitShown === 0n
+              ? 0
+              : Number(divCeil(exitShown * 12n, saving)),
+      },
+    };
+  };
+  const now = timingAt("NOW", ctx.asOf);
+  const natural =
+    naturalDate && naturalDate.getTime() !== ctx.asOf.getTime() ? timingAt("NATURAL", naturalDate) : null;
+  let chosen = now;
+  let chosenBy: string;
+  if (ctx.timing === "NOW") chosenBy = "now, as asked";
+  else if (natural === null)
+    chosenBy =
+      naturalDate === null
+        ? "now: the natural date is unknown (a contract has no end date)"
+        : "now: no contract that moves is still running, so now is the natural date";
+  else if (ctx.timing === "NATURAL") [chosen, chosenBy] = [natural, "at the natural date, as asked"];
+  else if (!valuesVisible)
+    [chosen, chosenBy] = [
+      natural,
+      "at the natural date (no exit cost); the NPV comparison needs figures you may not see",
+    ];
+  else if (now.npvExact === null || natural.npvExact === null)
+    [chosen, chosenBy] = [natural, "at the natural date: an exit cost is unknown"];
+  else if (natural.npvExact > now.npvExact)
+    [chosen, chosenBy] = [natural, `at the natural date: its NPV is higher over ${ctx.horizonYears} years`];
+  else chosenBy = `now: its NPV is at least as high over ${ctx.horizonYears} years`;
+  const exactExit = chosen.exact;
+  const exits = chosen.model.exits;
+  const exitCost = chosen.model.exitCost;
+  const paybackMonths = chosen.model.paybackMonths;
+  const timings = natural ? [now.model, natural.model] : [now.model];
 
   const bySide = new Map<string, SideSeatsModel>();
   for (const l of convertible) {
@@ -242,6 +346,12 @@ function candidateFor(
     exitCost,
     exits,
     paybackMonths,
+    consolidationDate: chosen.model.date,
+    timings,
+    chosenTiming: chosen.model.kind,
+    chosenBecause: chosenBy,
+    npv: chosen.model.npv,
+    horizonYears: ctx.horizonYears,
     valuesVisible,
     hiddenFor: hidden,
     problems,
@@ -283,12 +393,27 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
   const currentParts = [...perSide.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([code, s]) => `${code} ${ctx.visible(s.organisationId) ? gbp(s.pence) : "hidden"}`);
+  const targetJobs = new Set(ctx.jobsOf(c.productId));
+  const keptIds = new Set(c.keptLicenceIds);
+  const notCovered = [
+    ...new Set(
+      licences
+        .filter((l) => keptIds.has(l.id) && l.metric === c.metric)
+        .map((l) => {
+          const missing = ctx.jobsOf(l.productId).filter((j) => !targetJobs.has(j));
+          return `${ctx.label(l.productId)} (${missing.length ? missing.join(", ") : "no known job"})`;
+        }),
+    ),
+  ].sort();
   const parts = [
-    `Onto ${ctx.label(c.productId)} (${metric}) ${vehicle}.`,
+    `Onto ${ctx.label(c.productId)} (${metric}) ${vehicle}, which does ${targetJobs.size ? [...targetJobs].sort().join(", ") : "no known job"}.`,
+    ...(notCovered.length
+      ? [`Kept, because the target does not do every job they do: ${notCovered.join("; ")}.`]
+      : []),
     `Seats needed = seats used, not owned: ${seats} = ${count(c.seatsNeeded)}.`,
     `${count(c.seatsNeeded)} × ${fig(c.targetUnitPrice)} (the better unit price) = ${fig(c.seatCost)}, + the target's fixed charge ${fig(c.targetFixedCharge)}` +
       (c.keptLicenceIds.length
-        ? `, + ${c.keptLicenceIds.length} licence(s) in other metrics kept at ${fig(c.keptAnnualCost)}`
+        ? `, + ${c.keptLicenceIds.length} licence(s) kept at ${fig(c.keptAnnualCost)} (another metric, or a product doing a job ${ctx.label(c.productId)} does not)`
         : "") +
       ` = ${fig(c.consolidatedAnnualCost)} a year.`,
     `Now ${fig(c.currentAnnualCost)} (${currentParts.join(" + ")}), so the annual saving is ${fig(c.annualSaving)}` +
@@ -301,7 +426,7 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
   if (c.hiddenFor.length)
     parts.push(`The figures need the readCommercialValues permission in ${c.hiddenFor.join(", ")}.`);
   if (c.exits.length === 0)
-    parts.push(`No contract is left early (as of ${isoDate(ctx.asOf)}): no exit cost.`);
+    parts.push(`No contract is left early (on ${isoDate(c.consolidationDate)}): no exit cost.`);
   else {
     const lines = c.exits.map((e) =>
       e.annualBasis === null
@@ -311,7 +436,9 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
           : `${e.contract.reference} (${ctx.code(e.organisationId)}) ${gbp(e.annualBasis)} × ${count(e.remainingDays)} / 365 = ${gbp(e.cost)}`,
     );
     const total = c.exitCost !== null ? gbp(c.exitCost) : c.hiddenFor.length ? "hidden" : "unknown";
-    parts.push(`Leaving early from ${isoDate(ctx.asOf)}: ${lines.join("; ")}; one-off exit cost ${total}.`);
+    parts.push(
+      `Leaving early from ${isoDate(c.consolidationDate)}: ${lines.join("; ")}; one-off exit cost ${total}.`,
+    );
   }
   if (c.annualSaving === null) parts.push("Payback hidden.");
   else if (c.annualSaving <= 0n) parts.push("No annual saving, so no payback.");
@@ -321,5 +448,10 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
         ? "Payback immediate."
         : `Payback ⌈${gbp(c.exitCost!)} × 12 / ${gbp(c.annualSaving)}⌉ = ${count(c.paybackMonths)} months.`,
     );
+  const when = (t: TimingModel) =>
+    `${t.kind === "NOW" ? "now" : "at the natural date"} (${isoDate(t.date)}): exit cost ${
+      t.exitCost === null ? (c.hiddenFor.length ? "hidden" : "unknown") : gbp(t.exitCost)
+    }, NPV over ${c.horizonYears} years ${t.npv === null ? (c.hiddenFor.length ? "hidden" : "unknown") : gbp(t.npv)}`;
+  parts.push(`Timing: ${c.timings.map(when).join("; ")}. Priced ${c.chosenBecause}. ${NPV_CONVENTION}`);
   return parts.join(" ");
 }

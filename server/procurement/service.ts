@@ -13,10 +13,19 @@ import type { Context } from "../shared/context.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { InputError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
-import { contractCapability } from "./capability.ts";
-import { contractLines, cotermination, type CotermResult } from "./coterm.ts";
-import { detectOverlaps, parseOverlapId, type OverlapKind, type OverlapModel } from "./overlaps.ts";
-import { loadSnapshot, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+import { isWithin } from "../catalogue/taxonomy.ts";
+import { today } from "./arith.ts";
+import { contractLines, cotermination, wholeContractLine, type CotermResult } from "./coterm.ts";
+import {
+  detectOverlaps,
+  parseOverlapId,
+  unlicensedContractsByJob,
+  type OverlapKind,
+  type OverlapModel,
+} from "./overlaps.ts";
+import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
+import { consolidationCandidates } from "./savings.ts";
+import { DEFAULT_HORIZON_YEARS } from "./npv.ts";
 
 /** Seats of one metric. */
 export interface SeatCount {
@@ -75,58 +84,109 @@ export function cotermView(result: CotermResult, snapshot: ProcurementSnapshot) 
   };
 }
 
-/** The co-termination of one overlap. */
+/**
+ * The co-termination of one overlap: its licences' contracts, extended at the licences' cost, and for a
+ * contract-only overlap its contracts, extended whole at their annual value. Aligning is a cost.
+ */
 export function overlapCotermination(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel) {
   const { visible, code } = viewer(ctx, snapshot);
-  const groups = contractLines(
-    o.sides.flatMap((s) => s.licences),
-    snapshot.contractById,
-  );
+  const groups = [
+    ...contractLines(
+      o.sides.flatMap((s) => s.licences),
+      snapshot.contractById,
+    ),
+    ...o.sides.flatMap((s) => s.contracts.map(wholeContractLine)),
+  ].sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
   return cotermView(cotermination(o.id, groups, visible, code), snapshot);
 }
 
-const related = new WeakMap<ProcurementSnapshot, Map<string, Contract[]>>();
-
-/** Active contracts without active licences, by "<organisationId>|<capability code>" (cached per snapshot). */
-function relatedContracts(snapshot: ProcurementSnapshot): Map<string, Contract[]> {
-  let map = related.get(snapshot);
-  if (map) return map;
-  map = new Map();
-  const withLicences = new Set(snapshot.licences.map((l) => l.contractId));
-  for (const c of snapshot.contractById.values()) {
-    if (c.status !== "ACTIVE" || withLicences.has(c.id)) continue;
-    const code = contractCapability(c).capabilityCode;
-    if (!code) continue;
-    const key = `${c.organisationId}|${code}`;
-    map.set(key, [...(map.get(key) ?? []), c]);
-  }
-  for (const list of map.values()) list.sort((a, b) => (a.reference < b.reference ? -1 : 1));
-  related.set(snapshot, map);
-  return map;
+/** Σ known annual values of `contracts` (null when none is recorded), and how many have none. */
+function contractsAnnualValue(contracts: readonly Contract[]): { total: bigint | null; unknown: number } {
+  const known = contracts.filter((c) => c.annualValuePence !== null);
+  return {
+    total: known.length ? known.reduce((s, c) => s + c.annualValuePence!, 0n) : null,
+    unknown: contracts.length - known.length,
+  };
 }
 
 const byEnd = (a: Contract, b: Contract) =>
   (a.endDate?.getTime() ?? Infinity) - (b.endDate?.getTime() ?? Infinity) ||
   (a.reference < b.reference ? -1 : 1);
 
-/** An overlap as the API returns it. */
-export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel) {
+/**
+ * The recommended consolidation of a licence overlap on `asOf` (the better date by NPV over the default
+ * horizon), or null when there is none or its figures are hidden from the caller (a recommendation would
+ * reveal them).
+ */
+export function recommendedSaving(
+  ctx: Context,
+  snapshot: ProcurementSnapshot,
+  o: OverlapModel,
+  asOf: Date,
+  timing: "BEST" | "NOW" | "NATURAL" = "BEST",
+) {
+  if (o.kind === "CONTRACTS_ONLY") return null;
+  const { visible, code, hiddenFor } = viewer(ctx, snapshot);
+  const codeOf = (l: Licence) => code(l.organisationId);
+  const licences = o.sides
+    .flatMap((s) => s.licences)
+    .sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : a.id < b.id ? -1 : 1));
+  const best = consolidationCandidates(licences, {
+    contractById: snapshot.contractById,
+    asOf,
+    visible,
+    code,
+    hiddenFor,
+    label: (id) => productLabel(snapshot, id),
+    jobsOf: (id) => productJobCodes(snapshot, id),
+    timing,
+    horizonYears: DEFAULT_HORIZON_YEARS,
+  }).find((c) => c.recommended);
+  if (!best) return null;
+  return {
+    product: snapshot.productById.get(best.productId) as Product,
+    annualSaving: best.annualSaving,
+    timing: best.chosenTiming,
+    date: best.consolidationDate,
+    exitCost: best.exitCost,
+    npv: best.npv,
+    horizonYears: best.horizonYears,
+  };
+}
+
+/** An overlap as the API returns it, with contracts live on `asOf`. */
+export function overlapView(
+  ctx: Context,
+  snapshot: ProcurementSnapshot,
+  o: OverlapModel,
+  asOf: Date,
+  timing: "BEST" | "NOW" | "NATURAL" = "BEST",
+) {
   const { visible, hiddenFor } = viewer(ctx, snapshot);
   const product = (id: string) => snapshot.productById.get(id) as Product;
-  const rel = relatedContracts(snapshot);
+  const rel = unlicensedContractsByJob(snapshot, asOf);
+  const contractOnly = o.kind === "CONTRACTS_ONLY";
   const sides = o.sides.map((s) => {
-    const contracts = [...new Set(s.licences.map((l) => l.contractId).filter((c): c is string => !!c))]
-      .map((id) => snapshot.contractById.get(id))
-      .filter((c): c is Contract => !!c)
-      .sort(byEnd);
+    const contracts = contractOnly
+      ? [...s.contracts].sort(byEnd)
+      : [...new Set(s.licences.map((l) => l.contractId).filter((c): c is string => !!c))]
+          .map((id) => snapshot.contractById.get(id))
+          .filter((c): c is Contract => !!c)
+          .sort(byEnd);
+    const values = contractsAnnualValue(contracts);
+    const shown = visible(s.organisationId);
     return {
       organisation: snapshot.organisationById.get(s.organisationId) as Organisation,
       products: s.productIds.map(product),
       licences: s.licences,
       contracts,
-      relatedContracts: o.capabilityCode ? (rel.get(`${s.organisationId}|${o.capabilityCode}`) ?? []) : [],
+      relatedContracts:
+        !contractOnly && o.capabilityCode ? (rel.get(o.capabilityCode)?.get(s.organisationId) ?? []) : [],
       seats: seatCounts(s.licences),
-      annualCost: visible(s.organisationId) ? sum(s.licences) : null,
+      annualCost: shown ? (contractOnly ? values.total : sum(s.licences)) : null,
+      contractsAnnualValue: shown ? values.total : null,
+      contractsWithoutValue: values.unknown,
+      suppliers: [...new Set(contracts.map((c) => c.supplierName).filter((n): n is string => !!n))].sort(),
       valuesVisible: visible(s.organisationId),
       contractEnds: contracts.map((c) => c.endDate).filter((d): d is Date => d !== null),
       licenceIds: gids(
@@ -141,9 +201,14 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
   });
   const licences = o.sides.flatMap((s) => s.licences);
   const ends = sides.flatMap((s) => s.contractEnds).map((d) => d.getTime());
-  const labels = o.productIds.map((id) => productLabel(snapshot, id)).sort();
+  const labels = contractOnly
+    ? sides.map(
+        (s) => `${s.organisation.code} ${s.suppliers.join(", ") || `${s.contracts.length} contract(s)`}`,
+      )
+    : o.productIds.map((id) => productLabel(snapshot, id)).sort();
   const capability = o.capabilityCode ? (snapshot.capabilityByCode.get(o.capabilityCode) ?? null) : null;
   const hidden = hiddenFor(o.sides.map((s) => s.organisationId));
+  const contractTotal = contractsAnnualValue(o.sides.flatMap((s) => s.contracts));
   return {
     id: o.id,
     kind: o.kind,
@@ -153,11 +218,14 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
     label:
       o.kind === "SAME_PRODUCT"
         ? labels[0]!
-        : `${capability?.name ?? o.capabilityCode}: ${labels.join(" vs ")}`,
-    productLabels: labels,
+        : contractOnly
+          ? `${capability?.name ?? o.capabilityCode} (contracts only): ${labels.join(" vs ")}`
+          : `${capability?.name ?? o.capabilityCode}: ${labels.join(" vs ")}`,
+    productLabels: contractOnly ? [] : labels,
     sides,
     organisationCodes: sides.map((s) => s.organisation.code),
-    annualCost: hidden.length ? null : sum(licences),
+    annualCost: hidden.length ? null : contractOnly ? contractTotal.total : sum(licences),
+    contractsWithoutValue: contractTotal.unknown,
     valuesVisible: hidden.length === 0,
     hiddenFor: hidden,
     seats: seatCounts(licences),
@@ -169,6 +237,7 @@ export function overlapView(ctx: Context, snapshot: ProcurementSnapshot, o: Over
     ),
     contractIds: sides.flatMap((s) => s.contractIds),
     cotermination: overlapCotermination(ctx, snapshot, o),
+    saving: recommendedSaving(ctx, snapshot, o, asOf, timing),
   };
 }
 
@@ -178,6 +247,10 @@ export interface OverlapFilter {
   capability?: string | null;
   minAnnualSpend?: bigint | null;
   kind?: OverlapKind | null;
+  /** Contracts live on this day count (default today); also the appraisal date of `saving`. */
+  asOf?: Date | null;
+  /** Which date each overlap's `saving` is priced on (default BEST). */
+  timing?: "BEST" | "NOW" | "NATURAL" | null;
 }
 
 /**
@@ -189,10 +262,11 @@ export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
   const capability = filter.capability?.trim().toUpperCase();
   const min = filter.minAnnualSpend ?? null;
   if (min !== null && min < 0n) throw new InputError("minAnnualSpend", "must not be negative.");
-  return detectOverlaps(snapshot)
+  const asOf = filter.asOf ?? today();
+  return detectOverlaps(snapshot, asOf)
     .filter((o) => !filter.kind || o.kind === filter.kind)
-    .filter((o) => !capability || o.capabilityCode === capability)
-    .map((o) => overlapView(ctx, snapshot, o))
+    .filter((o) => !capability || (o.capabilityCode !== null && isWithin(o.capabilityCode, capability)))
+    .map((o) => overlapView(ctx, snapshot, o, asOf, filter.timing ?? "BEST"))
     .filter((o) => min === null || (o.annualCost !== null && o.annualCost >= min))
     .sort((a, b) => {
       if (a.annualCost !== b.annualCost) {
@@ -203,15 +277,20 @@ export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
     });
 }
 
-/** The overlap model with `id` in a snapshot, or null. Malformed ids are refused naming `field`. */
-export function findOverlap(snapshot: ProcurementSnapshot, id: string, field: string): OverlapModel | null {
+/** The overlap model with `id` in a snapshot on `asOf`, or null. Malformed ids are refused naming `field`. */
+export function findOverlap(
+  snapshot: ProcurementSnapshot,
+  id: string,
+  field: string,
+  asOf: Date = today(),
+): OverlapModel | null {
   if (!parseOverlapId(id)) {
     throw new InputError(
       field,
-      `"${id.slice(0, 80)}" is not an overlap ID; they read Overlap:SAME_PRODUCT:<product uuid> or Overlap:SAME_CAPABILITY:<capability code>.`,
+      `"${id.slice(0, 80)}" is not an overlap ID; they read Overlap:SAME_PRODUCT:<product uuid>, Overlap:SAME_JOB:<job code> or Overlap:CONTRACTS_ONLY:<job code>.`,
     );
   }
-  return detectOverlaps(snapshot).find((o) => o.id === id.trim()) ?? null;
+  return detectOverlaps(snapshot, asOf).find((o) => o.id === id.trim()) ?? null;
 }
 
 /** One overlap by id among the chosen organisations, or null. */
@@ -219,8 +298,10 @@ export async function getOverlap(
   ctx: Context,
   id: string,
   organisations: readonly string[] | null | undefined,
+  asOf: Date | null | undefined,
 ) {
   const snapshot = await loadSnapshot(ctx.prisma, organisations);
-  const o = findOverlap(snapshot, id, "id");
-  return o ? overlapView(ctx, snapshot, o) : null;
+  const day = asOf ?? today();
+  const o = findOverlap(snapshot, id, "id", day);
+  return o ? overlapView(ctx, snapshot, o, day) : null;
 }

@@ -11,6 +11,7 @@ import type {
 } from "../../generated/prisma/client.ts";
 import type { Tx } from "../shared/writes.ts";
 import { organisationIdsByCodes } from "../organisations/service.ts";
+import { productJobs } from "../catalogue/jobs.ts";
 
 /** Everything procurement reads, keyed for lookups. */
 export interface ProcurementSnapshot {
@@ -23,6 +24,8 @@ export interface ProcurementSnapshot {
   vendorNameById: Map<string, string>;
   capabilityById: Map<string, Capability>;
   capabilityByCode: Map<string, Capability>;
+  /** The job codes of every licensed product (server/catalogue/jobs.ts), sorted; empty when unknown. */
+  jobsByProduct: Map<string, string[]>;
   /** Active contracts of those organisations, and any contract a licence points at. */
   contractById: Map<string, Contract>;
 }
@@ -50,7 +53,7 @@ export async function loadSnapshot(
   const linkedContractIds = [
     ...new Set(licences.map((l) => l.contractId).filter((c): c is string => c !== null)),
   ];
-  const [products, contracts] = await Promise.all([
+  const [products, contracts, jobsByProduct] = await Promise.all([
     db.product.findMany({ where: { id: { in: productIds } } }),
     db.contract.findMany({
       where: {
@@ -61,6 +64,7 @@ export async function loadSnapshot(
       },
       orderBy: { id: "asc" },
     }),
+    productJobs(db, productIds),
   ]);
   const vendors = await db.vendor.findMany({
     where: { id: { in: [...new Set(products.map((p) => p.vendorId))] } },
@@ -73,11 +77,17 @@ export async function loadSnapshot(
     vendorNameById: new Map(vendors.map((v) => [v.id, v.name])),
     capabilityById: new Map(capabilities.map((c) => [c.id, c])),
     capabilityByCode: new Map(capabilities.map((c) => [c.code, c])),
+    jobsByProduct,
     contractById: new Map(contracts.map((c) => [c.id, c])),
   };
 }
 
-/** The capability code of a product, or null. */
+/** The jobs of a product (sorted), empty when none is known. */
+export function productJobCodes(snapshot: ProcurementSnapshot, productId: string): readonly string[] {
+  return snapshot.jobsByProduct.get(productId) ?? [];
+}
+
+/** The capability code of a product (its main job), or null. */
 export function productCapabilityCode(snapshot: ProcurementSnapshot, productId: string): string | null {
   const capabilityId = snapshot.productById.get(productId)?.capabilityId;
   return capabilityId ? (snapshot.capabilityById.get(capabilityId)?.code ?? null) : null;

@@ -118,10 +118,21 @@ export async function createProduct(
 ): Promise<{ vendor: Vendor; capability: Capability; product: Product }> {
   const vendor = await prisma.vendor.create({ data: { id: randomUUID(), name: `${name} Ltd` } });
   const capability = await prisma.capability.create({
-    data: { id: randomUUID(), code: name.toUpperCase().replace(/\W+/g, "_"), name: `${name} capability` },
+    data: {
+      id: randomUUID(),
+      code: name.toUpperCase().replace(/\W+/g, "_"),
+      name: `${name} capability`,
+      level: "JOB",
+    },
   });
   const product = await prisma.product.create({
-    data: { id: randomUUID(), vendorId: vendor.id, name, capabilityId: capability.id },
+    data: {
+      id: randomUUID(),
+      vendorId: vendor.id,
+      name,
+      capabilityId: capability.id,
+      jobs: { create: [{ capabilityId: capability.id }] },
+    },
   });
   await prisma.productAlias.create({
     data: {

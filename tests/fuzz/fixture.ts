@@ -131,10 +131,16 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
 
   const vendor = await prisma.vendor.create({ data: { id: id(), name: "Northgate" } });
   const capability = await prisma.capability.create({
-    data: { id: id(), code: "SOCIAL_CARE", name: "Social care case management" },
+    data: { id: id(), code: "SOCIAL_CARE", name: "Social care case management", level: "JOB" },
   });
   const mosaic = await prisma.product.create({
-    data: { id: id(), vendorId: vendor.id, name: "Mosaic", capabilityId: capability.id },
+    data: {
+      id: id(),
+      vendorId: vendor.id,
+      name: "Mosaic",
+      capabilityId: capability.id,
+      jobs: { create: [{ capabilityId: capability.id }] },
+    },
   });
   const liquid = await prisma.product.create({
     data: {
@@ -143,6 +149,7 @@ export async function buildFixture(prisma: PrismaClient, passwordHash: string): 
       name: "Liquidlogic",
       edition: "Enterprise",
       capabilityId: capability.id,
+      jobs: { create: [{ capabilityId: capability.id }] },
     },
   });
   await prisma.productAlias.create({

@@ -178,7 +178,7 @@ function baseArgs(target: ReadTarget, ids: FixtureIds): Record<string, unknown> 
     const slot = target.slots.find((s) => s.path.length === 1 && s.path[0] === a.name);
     if (slot?.kind === "globalId")
       args[a.name] = slot.list ? validIdsFor(target, slot, ids) : validIdFor(target, slot, ids);
-    else if (slot?.kind === "otherId") args[a.name] = "Overlap:SAME_CAPABILITY:SOCIAL_CARE";
+    else if (slot?.kind === "otherId") args[a.name] = "Overlap:SAME_JOB:SOCIAL_CARE";
     else if (slot?.kind === "date") args[a.name] = a.name === "to" ? "2030-12-31" : "2026-01-01";
     else if (REQUIRED[a.name]) args[a.name] = REQUIRED[a.name]!(ids);
     else throw new Error(`reads fuzz: no valid value for required argument ${target.name}(${a.name})`);
@@ -439,16 +439,16 @@ export function slotValueArb(
           ),
         );
       case "otherId":
-        // Overlap IDs: "Overlap:SAME_PRODUCT:<product uuid>" or "Overlap:SAME_CAPABILITY:<code>".
+        // Overlap IDs: "Overlap:SAME_PRODUCT:<product uuid>" or "Overlap:SAME_JOB:<code>".
         return fc.oneof(
           w(3, hostileGlobalId(NODE_TYPES)),
           w(1, malformedId),
-          w(1, fc.constant("Overlap:SAME_CAPABILITY:SOCIAL_CARE")),
+          w(1, fc.constant("Overlap:SAME_JOB:SOCIAL_CARE")),
           w(
             2,
             fc
               .tuple(
-                fc.constantFrom("SAME_PRODUCT", "SAME_CAPABILITY", "__proto__", "constructor", ""),
+                fc.constantFrom("SAME_PRODUCT", "SAME_JOB", "__proto__", "constructor", ""),
                 fc.oneof(fc.uuid(), wrongUuid, hostileText(2, 1), fc.constantFrom(...PROTOTYPE_NAMES)),
               )
               .map(([kind, key]) => `Overlap:${kind}:${key}`),

@@ -33,12 +33,18 @@ export interface ProcurementFixture {
 export async function buildProcurementFixture(prisma: PrismaClient): Promise<ProcurementFixture> {
   const orgs = await createOrganisations(prisma);
   const capability = await prisma.capability.create({
-    data: { id: randomUUID(), code: "HELPDESK", name: "Help desk" },
+    data: { id: randomUUID(), code: "HELPDESK", name: "Help desk", level: "JOB" },
   });
   const product = async (vendor: string, name: string) => {
     const v = await prisma.vendor.create({ data: { id: randomUUID(), name: vendor } });
     return prisma.product.create({
-      data: { id: randomUUID(), vendorId: v.id, name, capabilityId: capability.id },
+      data: {
+        id: randomUUID(),
+        vendorId: v.id,
+        name,
+        capabilityId: capability.id,
+        jobs: { create: [{ capabilityId: capability.id }] },
+      },
     });
   };
   const X = await product("Alpha", "Alpha Desk");

@@ -133,7 +133,7 @@ describe.each(engines())("OCDS import on %s", (engine) => {
       outcome: "CREATED",
       buyerMatch: "NAME",
       organisation: { code: "SCC" },
-      capability: { code: "WEB_FILTERING", method: "KEYWORD" },
+      capability: { code: "WEB_FILTERING.WEB_FILTER", method: "PHRASE" },
     });
     expect(web.contract).toMatchObject({
       reference: "SUN001-DN553865-90979232",
@@ -163,7 +163,11 @@ describe.each(engines())("OCDS import on %s", (engine) => {
       endDate: "2028-12-31",
       reference: "001944 / DN757162",
     });
-    expect(granicus.capability).toEqual({ code: "IDENTITY", method: "KEYWORD", evidence: "Azure B2C" });
+    expect(granicus.capability).toEqual({
+      code: "IDENTITY.CITIZEN_IDENTITY",
+      method: "PRODUCT",
+      evidence: "Azure B2C",
+    });
   });
 
   it("changes nothing and writes no audit event when the same file is imported again", async () => {
@@ -181,10 +185,15 @@ describe.each(engines())("OCDS import on %s", (engine) => {
     const contract = await db.prisma.contract.findUniqueOrThrow({ where: { ocid: WEB_FILTER } });
     const newer = ok(await gql(IMPORT, { json: newerRelease("2025-03-01T10:00:00Z", 250000.5) })).importOcds;
     expect(newer).toMatchObject({ created: 0, updated: 1, unchanged: 0, skipped: 0 });
-    expect(newer.records[0]).toMatchObject({ outcome: "UPDATED", changedFields: ["title", "value"] });
+    expect(newer.records[0]).toMatchObject({
+      outcome: "UPDATED",
+      changedFields: ["title", "value", "annualValue"],
+    });
     expect(newer.records[0].contract).toMatchObject({
       title: "Web Filtering Software and Support Package (extended)",
       value: "250000.50",
+      // Over 1 Aug 2021 – 31 Oct 2024 (1,188 days): 25,000,050p × 365 / 1,188 = 7,680,991.79…p → 7,680,992p.
+      annualValue: "76809.92",
       version: 2,
       endDate: "2024-10-31",
     });

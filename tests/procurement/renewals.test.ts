@@ -85,7 +85,7 @@ describe.each(engines())("renewals on %s", (engine) => {
       ["DCC-Z", "2027-05-31", true, true],
     ]);
     expect(r.items.find((i: any) => i.contract.reference === "SCC-X").overlapIds).toEqual([
-      "Overlap:SAME_CAPABILITY:HELPDESK",
+      "Overlap:SAME_JOB:HELPDESK",
     ]);
     expect(r.items.find((i: any) => i.contract.reference === "SCC-D").overlapIds).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe.each(engines())("renewals on %s", (engine) => {
     // Latest end 2027-06-30 (DCC-Y, DCC-Z). SCC-X ends 2027-03-31: 30 (April) + 31 (May) + 30 (June) = 91 days.
     // £1,250.00 × 91 / 365 = 11,375,000p / 365 = 31,164.38p → 31,164p = £311.64 (half-up: .38 rounds down).
     expect(c).toMatchObject({
-      overlapId: "Overlap:SAME_CAPABILITY:HELPDESK",
+      overlapId: "Overlap:SAME_JOB:HELPDESK",
       coterminable: true,
       alreadyCoterminous: false,
       commonEndDate: "2027-06-30",

@@ -7,8 +7,8 @@ import { gid, ok, type Gql } from "../api/fixtures.ts";
 import { actorWith, buildProcurementFixture, type ProcurementFixture } from "./fixture.ts";
 
 const SAVINGS = /* GraphQL */ `
-  query ($overlapId: ID, $capability: String, $asOf: Date) {
-    consolidationSavings(overlapId: $overlapId, capability: $capability, asOf: $asOf) {
+  query ($overlapId: ID, $capability: String, $asOf: Date, $timing: TimingChoice = NOW) {
+    consolidationSavings(overlapId: $overlapId, capability: $capability, asOf: $asOf, timing: $timing) {
       overlapId
       capabilityCode
       asOf
@@ -84,7 +84,7 @@ describe.each(engines())("consolidationSavings on %s", (engine) => {
   let db: TestDatabase;
   let gql: Gql;
   let f: ProcurementFixture;
-  const overlapId = "Overlap:SAME_CAPABILITY:HELPDESK";
+  const overlapId = "Overlap:SAME_JOB:HELPDESK";
 
   beforeAll(async () => {
     db = await openTestDatabase(engine);
@@ -276,7 +276,7 @@ describe.each(engines())("consolidationSavings on %s", (engine) => {
     expect(neither.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "overlapId" });
     const both = await gql(SAVINGS, { overlapId, capability: "HELPDESK" });
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "overlapId" });
-    const unknown = await gql(SAVINGS, { overlapId: "Overlap:SAME_CAPABILITY:NOTHING" });
+    const unknown = await gql(SAVINGS, { overlapId: "Overlap:SAME_JOB:NOTHING" });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "overlapId" });
     const malformed = await gql(SAVINGS, { overlapId: "Product:123" });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "overlapId" });

@@ -57,7 +57,10 @@ describe("buildSeedEstate", () => {
     }
     const refs = estate.contracts.map((c) => `${c.organisationId}/${c.reference}`);
     expect(new Set(refs).size).toBe(refs.length);
-    const ids = Object.values(estate).flatMap((rows: { id: string }[]) => rows.map((r) => r.id));
+    const { productJobs, ...withIds } = estate;
+    const ids = Object.values(withIds).flatMap((rows: { id: string }[]) => rows.map((r) => r.id));
+    const jobKeys = productJobs.map((j) => `${j.productId}|${j.capabilityId}`);
+    expect(new Set(jobKeys).size).toBe(jobKeys.length);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids)
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

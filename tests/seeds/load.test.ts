@@ -22,6 +22,7 @@ describe.each(engines())("loadSeedsIfEmpty on %s", (engine) => {
       capabilities: await p.capability.count(),
       vendors: await p.vendor.count(),
       products: await p.product.count(),
+      productJobs: await p.productJob.count(),
       productAliases: await p.productAlias.count(),
       sites: await p.site.count(),
       assets: await p.asset.count(),

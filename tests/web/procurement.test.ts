@@ -129,14 +129,82 @@ describe("procurement page", { timeout: 90_000 }, () => {
     for (const planted of [
       "Microsoft 365 E3",
       "VMware vSphere Foundation",
-      "Web filtering",
-      "Customer relationship management",
+      "Web content filtering",
+      "Customer contact and case management",
     ])
       expect(labels).toContain(planted);
     expect(await page.textContent("#overlap-count")).toContain(
       `${licenceOverlaps.length} of ${licenceOverlaps.length}`,
     );
     await page.screenshot({ path: `${SHOTS}procurement-overlaps.png` });
+  });
+
+  it("shows each overlap's saving, the totals a cabinet report can quote, and co-termination as a cost", async () => {
+    type Row = {
+      saving: { annualSaving: string | null } | null;
+      cotermination: { cost: string | null; coterminable: boolean; alreadyCoterminous: boolean };
+    };
+    const pence = (v: string) => BigInt(v.replace(".", ""));
+    const pounds = (p: bigint) =>
+      `£${(p / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(p % 100n).toString().padStart(2, "0")}`;
+    const totals = async (timing?: string) => {
+      const { licenceOverlaps } = await graphqlRequest<{ licenceOverlaps: Row[] }>(
+        server,
+        `{ licenceOverlaps${timing ? `(timing: ${timing})` : ""} { saving { annualSaving } cotermination { cost coterminable alreadyCoterminous } } }`,
+      );
+      const saving = licenceOverlaps.reduce(
+        (n, o) => n + (o.saving?.annualSaving ? pence(o.saving.annualSaving) : 0n),
+        0n,
+      );
+      const coterm = licenceOverlaps
+        .filter((o) => o.cotermination.coterminable && !o.cotermination.alreadyCoterminous)
+        .reduce((n, o) => n + pence(o.cotermination.cost!), 0n);
+      return [pounds(saving), pounds(coterm)];
+    };
+    await openProcurement();
+    const headers = await page.$$eval("#overlap-results thead th button", (bs) =>
+      bs.map((b) => b.textContent),
+    );
+    expect(headers).toEqual(expect.arrayContaining(["Saving a year", "Co-termination cost"]));
+    const [saving, coterm] = await totals();
+    expect(await page.textContent("#overlap-total-saving")).toBe(saving);
+    expect(await page.textContent("#overlap-total-coterm")).toBe(coterm);
+    expect(await page.textContent("#overlap-totals")).toContain(
+      "a one-off cost of aligning contract ends, not a saving",
+    );
+    const m365 = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Microsoft 365 E3"))');
+    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, from \d/);
+    await page.screenshot({ path: `${SHOTS}procurement-overlaps-savings.png`, fullPage: false });
+    // Choosing "now" prices every saving today.
+    await page.selectOption("#f-overlap-timing", "NOW");
+    const [nowSaving] = await totals("NOW");
+    await page.waitForFunction(
+      (want) => document.querySelector("#overlap-total-saving")?.textContent === want,
+      nowSaving,
+    );
+    expect(page.url()).toContain("timing=NOW");
+    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, now/);
+  });
+
+  it("prices a consolidation now or when the contracts end, as the user picks, and opens a contract-only overlap", async () => {
+    await openProcurement();
+    await page.click('#overlap-rows a.overlap-link:text-is("Microsoft 365 E3")');
+    await page.waitForSelector("#saving-date");
+    expect(await page.textContent("#saving-date")).toMatch(/when the contracts that move end/);
+    expect(await page.textContent("#saving-figures")).toMatch(/NPV over 5 years · now/);
+    await page.selectOption("#saving-timing", "NOW");
+    await page.waitForFunction(() => document.querySelector("#saving-date")?.textContent?.includes("(now)"));
+    expect(await page.textContent("#saving-method")).toContain("Priced now, as asked.");
+    await page.screenshot({ path: `${SHOTS}procurement-saving-timing.png`, fullPage: true });
+    await page.goto(
+      `${server.url}/#/procurement/overlaps/Overlap:CONTRACTS_ONLY:NETWORK_SERVICES.WAN_INTERNET`,
+    );
+    await page.waitForSelector('#saving-card h2:text-is("Contracts only")');
+    expect(await page.textContent("body")).toContain("Virgin Media Business");
+    expect(await page.textContent('.side-card[data-org="SCC"]')).toContain(
+      "Contracts' annual value£533,000.00",
+    );
+    await page.screenshot({ path: `${SHOTS}procurement-contracts-only.png`, fullPage: true });
   });
 
   it("sorts by a column and narrows by search and filters", async () => {
@@ -147,7 +215,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(await page.getAttribute('th:has(button[data-sort="label"])', "aria-sort")).toBe("ascending");
     await page.fill("#f-overlap-q", "filter");
     await page.waitForFunction(() => document.querySelectorAll("#overlap-rows tr").length === 1);
-    expect(await rowLabels()).toEqual(["Web filtering"]);
+    expect(await rowLabels()).toEqual(["Web content filtering"]);
     await page.fill("#f-overlap-q", "");
     await page.selectOption("#f-overlap-kind", "SAME_PRODUCT");
     await page.waitForFunction(() => document.querySelectorAll("#overlap-rows tr").length === 5);
@@ -155,7 +223,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
   });
 
   it("exports the overlaps shown as CSV, quoted properly", async () => {
-    await openProcurement("#/procurement?kind=SAME_CAPABILITY");
+    await openProcurement("#/procurement?kind=SAME_JOB");
     await page.waitForFunction(() => document.querySelectorAll("#overlap-rows tr").length > 20);
     const shown = await page.$$eval("#overlap-rows tr", (trs) =>
       trs.map((tr) => tr.getAttribute("data-overlap")),
@@ -176,16 +244,19 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "Latest contract end",
       "Co-terminable",
       "Co-termination cost (GBP)",
+      "Recommended target",
+      "Saving a year (GBP)",
+      "Consolidate on",
       "Licence IDs",
       "Contract IDs",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
-    expect(rows.slice(1).every((r) => r.length === 13)).toBe(true);
-    const web = rows.find((r) => r[0] === "Overlap:SAME_CAPABILITY:WEB_FILTERING")!;
+    expect(rows.slice(1).every((r) => r.length === 16)).toBe(true);
+    const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
-      "Same capability",
-      "Web filtering",
-      "Web filtering: Forcepoint Web Security vs Netsweeper vs Qoria Smoothwall Filter",
+      "Same job",
+      "Web content filtering",
+      "Web content filtering: Forcepoint Web Security vs Netsweeper vs Qoria Smoothwall Filter",
       "DCC SCC",
       "75507.00",
     ]);

@@ -20,6 +20,9 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     "Latest contract end",
     "Co-terminable",
     "Co-termination cost (GBP)",
+    "Recommended target",
+    "Saving a year (GBP)",
+    "Consolidate on",
     "Licence IDs",
     "Contract IDs",
   ];
@@ -35,6 +38,9 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     o.latestContractEnd ?? "",
     o.cotermination.coterminable ? "yes" : "no",
     commercialText(o.cotermination.cost, o.cotermination.valuesVisible),
+    o.saving ? [o.saving.product.name, o.saving.product.edition].filter(Boolean).join(" ") : "",
+    o.saving ? commercialText(o.saving.annualSaving, true) : o.valuesVisible ? "" : "hidden",
+    o.saving ? `${o.saving.date}${o.saving.timing === "NOW" ? " (now)" : " (contracts end)"}` : "",
     o.licenceIds.join(" "),
     o.contractIds.join(" "),
   ]);

@@ -12,8 +12,14 @@ export type SeatCount = ItemOf<OverlapRow["seats"]>;
 /** The overlap kinds, in schema order (schema/procurement.graphql `OverlapKind`). */
 export const OVERLAP_KINDS = Object.values(OverlapKind);
 
+/** When savings are priced (schema/procurement.graphql `TimingChoice`). */
+export const TIMING_CHOICES = ["BEST", "NOW", "NATURAL"] as const;
+
 /** One licence overlap as the overlaps table and its CSV export show it. */
 export type OverlapRow = ItemOf<ProcurementOverlapsQuery["licenceOverlaps"]>;
+
+/** The recommended consolidation of an overlap; money null when hidden. */
+export type OverlapSaving = NonNullable<OverlapRow["saving"]>;
 
 /** The overlaps, narrowed by the filters (all optional). */
 export const OVERLAPS = graphql(`
@@ -22,13 +28,27 @@ export const OVERLAPS = graphql(`
     $capability: String
     $minAnnualSpend: Money
     $kind: OverlapKind
+    $timing: TimingChoice
   ) {
     licenceOverlaps(
       organisations: $organisations
       capability: $capability
       minAnnualSpend: $minAnnualSpend
       kind: $kind
+      timing: $timing
     ) {
+      saving {
+        product {
+          name
+          edition
+        }
+        annualSaving
+        timing
+        date
+        exitCost
+        npv
+        horizonYears
+      }
       id
       kind
       capabilityCode
@@ -64,12 +84,16 @@ export const OVERLAPS = graphql(`
 /** A capability, for the capability filter. */
 export type Capability = ItemOf<CapabilitiesQuery["capabilities"]>;
 
-/** Every capability (code and name). */
+/** Every capability (code, name, level and parent). */
 export const CAPABILITIES = graphql(`
   query Capabilities {
     capabilities {
       code
       name
+      level
+      parent {
+        code
+      }
     }
   }
 `);

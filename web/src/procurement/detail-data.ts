@@ -100,8 +100,8 @@ export const DETAIL = graphql(`
 
 /** The consolidation saving of one overlap, with every candidate target. */
 export const SAVINGS = graphql(`
-  query ProcurementSavings($id: ID!) {
-    consolidationSavings(overlapId: $id) {
+  query ProcurementSavings($id: ID!, $timing: TimingChoice) {
+    consolidationSavings(overlapId: $id, timing: $timing) {
       asOf
       currentAnnualCost
       valuesVisible
@@ -145,6 +145,17 @@ export const SAVINGS = graphql(`
         annualSaving
         exitCost
         paybackMonths
+        consolidationDate
+        chosenTiming
+        chosenBecause
+        npv
+        horizonYears
+        timings {
+          kind
+          date
+          exitCost
+          npv
+        }
         valuesVisible
         hiddenFor
         problems

@@ -11,11 +11,12 @@ export interface OverlapFilterValues {
   capability: string;
   kind: string;
   min: string;
+  timing: string;
   q: string;
 }
 
 /** A filter that needs the overlaps loaded again. */
-export type QueryFilter = "org" | "capability" | "kind" | "min";
+export type QueryFilter = "org" | "capability" | "kind" | "min" | "timing";
 
 /** The filter form; `onChange` is called for the query filters, `onSearch` (debounced) for the search. */
 export function overlapFilters(
@@ -48,11 +49,25 @@ export function overlapFilters(
     "input",
     debounce(() => onChange("min", min.value), 400),
   );
+  // Capabilities by name, each followed by its jobs (indented); domains are not listed.
+  const jobsOf = (code: string) =>
+    capabilities
+      .filter((c) => c.level === "JOB" && c.parent?.code === code)
+      .sort((a, b) => a.name.localeCompare(b.name));
   const capabilityOptions: SelectOption[] = [
     { value: "", label: "All capabilities" },
     ...[...capabilities]
+      .filter((c) => (c.level ?? "CAPABILITY") === "CAPABILITY")
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((c) => ({ value: c.code, label: c.name })),
+      .flatMap((c) => [
+        { value: c.code, label: c.name },
+        ...jobsOf(c.code).map((j) => ({ value: j.code, label: `\u00a0\u00a0· ${j.name}` })),
+      ]),
+  ];
+  const timingOptions: SelectOption[] = [
+    { value: "", label: "Better date by NPV" },
+    { value: "NOW", label: "Now" },
+    { value: "NATURAL", label: "When contracts end" },
   ];
   return h(
     "form",
@@ -71,12 +86,13 @@ export function overlapFilters(
           (v) => onChange("org", v),
         )
       : null,
-    selectField("Kind", "overlap-kind", enumOptions(OVERLAP_KINDS, "Both kinds"), values.kind, (v) =>
+    selectField("Kind", "overlap-kind", enumOptions(OVERLAP_KINDS, "All kinds"), values.kind, (v) =>
       onChange("kind", v),
     ),
     selectField("Capability", "overlap-capability", capabilityOptions, values.capability, (v) =>
       onChange("capability", v),
     ),
+    selectField("Consolidate", "overlap-timing", timingOptions, values.timing, (v) => onChange("timing", v)),
     h("div", { class: "field" }, h("label", { for: "f-overlap-min" }, "Min. annual spend (£)"), min),
     h("div", { class: "field field-grow" }, h("label", { for: "f-overlap-q" }, "Search"), search),
   );

@@ -9,7 +9,8 @@ import type { OverlapRow } from "./data.ts";
 import { seatsText, someOf } from "./format.ts";
 
 /** What the overlaps can be sorted by (the `sort` query parameter). */
-export type SortKey = "label" | "kind" | "organisations" | "annualCost" | "seats" | "earliestEnd" | "coterm";
+export type SortKey =
+  "label" | "kind" | "organisations" | "annualCost" | "saving" | "seats" | "earliestEnd" | "coterm";
 
 /** The order of the table: a column and a direction. */
 export interface SortState {
@@ -46,7 +47,9 @@ const COLUMNS: OverlapColumn[] = [
         { class: "secondary" },
         o.kind === "SAME_PRODUCT"
           ? (o.capability?.name ?? "No capability")
-          : `${o.productLabels.length} products: ${someOf(o.productLabels)}`,
+          : o.kind === "CONTRACTS_ONLY"
+            ? `Contracts only: ${o.label.slice(o.label.indexOf("): ") + 3)}`
+            : `${o.productLabels.length} products: ${someOf(o.productLabels)}`,
       ),
     ],
   },
@@ -66,6 +69,26 @@ const COLUMNS: OverlapColumn[] = [
     cell: (o) => commercialMoney(o.annualCost, o.valuesVisible, { hiddenFor: o.hiddenFor }),
   },
   {
+    key: "saving",
+    header: "Saving a year",
+    align: "num",
+    // No saving (none fits) and hidden savings sort below every shown one.
+    value: (o) => toPence(o.saving?.annualSaving) ?? -1n,
+    cell: (o) =>
+      o.saving
+        ? [
+            commercialMoney(o.saving.annualSaving, true),
+            h(
+              "span",
+              { class: "secondary" },
+              `onto ${[o.saving.product.name, o.saving.product.edition].filter(Boolean).join(" ")}, ${o.saving.timing === "NOW" ? "now" : `from ${formatDate(o.saving.date)}`}`,
+            ),
+          ]
+        : o.valuesVisible
+          ? h("span", { class: "muted" }, o.kind === "CONTRACTS_ONLY" ? "see contracts" : "no target fits")
+          : commercialMoney(null, false, { hiddenFor: o.hiddenFor }),
+  },
+  {
     key: "seats",
     header: "Seats used / owned",
     align: "num",
@@ -82,7 +105,7 @@ const COLUMNS: OverlapColumn[] = [
   },
   {
     key: "coterm",
-    header: "Co-termination",
+    header: "Co-termination cost",
     align: "num",
     value: (o) => toPence(o.cotermination.cost) ?? -1n,
     cell: ({ cotermination: c }) => [
@@ -92,7 +115,7 @@ const COLUMNS: OverlapColumn[] = [
       h(
         "span",
         { class: "secondary" },
-        c.coterminable ? `to ${formatDate(c.commonEndDate)}` : "not possible",
+        c.coterminable ? `a cost, to align on ${formatDate(c.commonEndDate)}` : "not possible",
       ),
     ],
   },
@@ -104,11 +127,18 @@ function compare(a: string | bigint | number, b: string | bigint | number): numb
 
 /** The overlaps whose label or capability holds `search`, in the order `order` says (ties by id). */
 export function visibleOverlaps(rows: OverlapRow[], search: string, order: SortState): OverlapRow[] {
-  const needle = search.trim().toLowerCase();
-  const column = COLUMNS.find((c) => c.key === order.sort) ?? COLUMNS[4]!;
+  // Word by word, as the API's search: every word typed begins a word of the label or capability.
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = (text: string) => {
+    const lower = text.toLowerCase();
+    return words.every(
+      (w) => lower.startsWith(w) || [" ", "-", "/", "(", "."].some((sep) => lower.includes(sep + w)),
+    );
+  };
+  const column = COLUMNS.find((c) => c.key === order.sort) ?? COLUMNS[3]!;
   const sign = order.dir === "asc" ? 1 : -1;
   return rows
-    .filter((o) => !needle || `${o.label} ${o.capability?.name ?? ""}`.toLowerCase().includes(needle))
+    .filter((o) => !words.length || matches(`${o.label} ${o.capability?.name ?? ""}`))
     .sort((a, b) => sign * compare(column.value(a), column.value(b)) || compare(a.id, b.id));
 }
 
@@ -117,6 +147,37 @@ export function visibleOverlaps(rows: OverlapRow[], search: string, order: SortS
 function nextOrder(order: SortState, column: OverlapColumn): SortState {
   if (order.sort === column.key) return { sort: column.key, dir: order.dir === "asc" ? "desc" : "asc" };
   return { sort: column.key, dir: column.align === "num" ? "desc" : "asc" };
+}
+
+/**
+ * The totals a cabinet report can quote for `rows`: the recommended savings a year (each overlap's
+ * target at its chosen date) and the cost of co-terminating them; null when any figure is hidden (a
+ * partial total would mislead).
+ */
+export function overlapTotals(rows: OverlapRow[]): {
+  saving: bigint | null;
+  coterm: bigint | null;
+  priced: number;
+} {
+  let saving: bigint | null = 0n;
+  let coterm: bigint | null = 0n;
+  let priced = 0;
+  for (const o of rows) {
+    if (!o.valuesVisible) saving = null;
+    else if (o.saving) {
+      const p = toPence(o.saving.annualSaving);
+      if (p === null) saving = null;
+      else if (saving !== null) {
+        saving += p;
+        priced++;
+      }
+    }
+    if (!o.cotermination.alreadyCoterminous && o.cotermination.coterminable) {
+      const c = toPence(o.cotermination.cost);
+      coterm = c === null || coterm === null ? null : coterm + c;
+    }
+  }
+  return { saving, coterm, priced };
 }
 
 /** The table of `rows` (already sorted); clicking a header calls `onSort` with the new order. */

@@ -43,6 +43,20 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
       h("span", { id: "annual-saving" }, candidateMoney(best, best.annualSaving)),
       "saving",
     ),
+    figure(
+      "Consolidate on",
+      h(
+        "span",
+        { id: "saving-date", title: best.chosenBecause },
+        `${formatDate(best.consolidationDate)} (${best.chosenTiming === "NOW" ? "now" : "when the contracts that move end"})`,
+      ),
+    ),
+    ...best.timings.map((t) =>
+      figure(
+        `NPV over ${best.horizonYears} years · ${t.kind === "NOW" ? "now" : `from ${formatDate(t.date)}`}`,
+        candidateMoney(best, t.npv),
+      ),
+    ),
     figure("One-off exit cost", exitCost(best)),
     figure(
       "Payback",
@@ -53,8 +67,15 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
   );
 }
 
-/** The saving card (`#saving-card`). */
-export function savingCard(data: Savings): HTMLElement {
+/**
+ * The saving card (`#saving-card`). `timing` is the date chosen (BEST, NOW or NATURAL) and `onTiming`
+ * asks for the card priced on another.
+ */
+export function savingCard(
+  data: Savings,
+  timing = "BEST",
+  onTiming: (timing: string) => void = () => undefined,
+): HTMLElement {
   const s = data.consolidationSavings;
   const best = s.candidates.find((c) => c.recommended);
   const body: Child[] = [
@@ -65,7 +86,21 @@ export function savingCard(data: Savings): HTMLElement {
       h(
         "span",
         { class: "muted", style: "font-weight:400;font-size:0.9rem" },
-        `consolidating from ${formatDate(s.asOf)}`,
+        `appraised on ${formatDate(s.asOf)}`,
+      ),
+    ),
+    h(
+      "div",
+      { class: "field", style: "max-width:18rem;margin:4px 0 8px" },
+      h("label", { for: "saving-timing" }, "Consolidate"),
+      h(
+        "select",
+        { id: "saving-timing", onchange: (e: Event) => onTiming((e.target as HTMLSelectElement).value) },
+        ...[
+          ["BEST", "Better date by NPV"],
+          ["NOW", "Now"],
+          ["NATURAL", "When contracts end"],
+        ].map(([value, label]) => h("option", { value: value!, selected: value === timing }, label!)),
       ),
     ),
   ];

@@ -6,6 +6,7 @@ import { formatDate, formatEnum, formatMoney } from "../format.ts";
 import { href, type PageContext } from "../router.ts";
 import { empty, errorBanner, loading, pageHeader } from "../ui.ts";
 import { DETAIL, SAVINGS, type Detail, type Savings } from "./detail-data.ts";
+import type { TimingChoice } from "../graphql.ts";
 import { commercialMoney } from "../commercial.ts";
 import { savingCard } from "./savings.ts";
 import { sideCard } from "./side-card.ts";
@@ -46,15 +47,34 @@ function cotermCard(c: Cotermination): HTMLElement {
   );
 }
 
+/** The saving card, priced again on the date the user picks. */
+function savingHolder(first: Savings, id: string, signal: AbortSignal): HTMLElement {
+  const holder = h("div", null);
+  const show = (data: Savings, timing: string) =>
+    replaceChildren(
+      holder,
+      savingCard(data, timing, (next) => {
+        void gql(SAVINGS, { id, timing: next as TimingChoice }, signal)
+          .then((d) => show(d, next))
+          .catch((err: unknown) =>
+            replaceChildren(holder, errorBanner(err, "Could not work out the saving")),
+          );
+      }),
+    );
+  show(first, "BEST");
+  return holder;
+}
+
 /** Renders the side-by-side view of the overlap in the route's `id`. */
 export async function renderDetail({ outlet, route, signal }: PageContext): Promise<void> {
   const id = route.params.id ?? "";
   outlet.append(h("a", { class: "back", href: href("/procurement") }, "← Procurement"));
   const holder = h("div", null, loading("Loading overlap…"));
   outlet.append(holder);
+  const contractOnly = id.startsWith("Overlap:CONTRACTS_ONLY:");
   const [detail, savings] = await Promise.allSettled([
     gql(DETAIL, { id }, signal),
-    gql(SAVINGS, { id }, signal),
+    contractOnly ? Promise.resolve(null) : gql(SAVINGS, { id }, signal),
   ]);
   if (signal.aborted) return;
   if (detail.status === "rejected") {
@@ -84,9 +104,27 @@ export async function renderDetail({ outlet, route, signal }: PageContext): Prom
       },
       o.sides.map(sideCard),
     ),
-    savings.status === "fulfilled"
-      ? savingCard(savings.value)
-      : h("section", { class: "card" }, errorBanner(savings.reason, "Could not work out the saving")),
+    contractOnly
+      ? h(
+          "section",
+          { class: "card", id: "saving-card" },
+          h("h2", null, "Contracts only"),
+          h(
+            "p",
+            { class: "muted" },
+            "These organisations buy the same job through contracts that carry no licences, so there are no seats to price. Compare the contracts, suppliers and end dates above; aligning their ends (below) is a one-off cost, and the natural time to converge is when the earlier contracts end.",
+          ),
+        )
+      : savings.status === "fulfilled" && savings.value
+        ? savingHolder(savings.value, id, signal)
+        : h(
+            "section",
+            { class: "card" },
+            errorBanner(
+              savings.status === "rejected" ? savings.reason : null,
+              "Could not work out the saving",
+            ),
+          ),
     cotermCard(o.cotermination),
   );
 }

@@ -86,8 +86,12 @@ function relatedRecords(side: DetailSide): HTMLElement[] | null {
   ];
 }
 
-/** The card for one side (`.side-card[data-org=<code>]`). */
+/**
+ * The card for one side (`.side-card[data-org=<code>]`). A side with no licences (a contract-only
+ * overlap) shows its contracts' recorded annual value instead of licence cost and seats.
+ */
 export function sideCard(side: DetailSide): HTMLElement {
+  const contractsOnly = side.licences.length === 0;
   return h(
     "section",
     { class: "card side-card", "data-org": side.organisation.code },
@@ -103,16 +107,18 @@ export function sideCard(side: DetailSide): HTMLElement {
       h(
         "div",
         null,
-        h("dt", null, "Annual licence cost"),
+        h("dt", null, contractsOnly ? "Contracts' annual value" : "Annual licence cost"),
         h(
           "dd",
           null,
           commercialMoney(side.annualCost, side.valuesVisible, { hiddenFor: [side.organisation.code] }),
         ),
       ),
-      h("div", null, h("dt", null, "Seats used of owned"), h("dd", null, seatsText(side.seats))),
+      contractsOnly
+        ? null
+        : h("div", null, h("dt", null, "Seats used of owned"), h("dd", null, seatsText(side.seats))),
     ),
-    licencesTable(side),
+    contractsOnly ? null : licencesTable(side),
     h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Contracts"),
     contractList(side),
     relatedRecords(side),

@@ -1,0 +1,331 @@
+// What a contract title can say about the job bought: products it names (the catalogue's knowledge of
+// what a product does) and phrases that name a job. Phrases are several words on purpose: single words
+// mislead ("Virtual Learning Environment" is not virtualisation, "Community Equipment Store" is not
+// hardware), so a single word decides only a capability, in cpv-keywords.ts, never a job.
+import { KNOWN_PRODUCTS } from "./known-products.ts";
+
+/** One rule: a case-insensitive pattern on word boundaries and the job it names. */
+export interface EvidenceRule {
+  job: string;
+  pattern: RegExp;
+  /** Trusted in titles only: tender portals' names fill the descriptions of unrelated notices. */
+  titleOnly?: boolean;
+}
+
+const rule =
+  (job: string) =>
+  (...phrases: string[]): EvidenceRule => ({
+    job,
+    pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${phrases.join("|")})(?=$|[^\\p{L}\\p{N}])`, "iu"),
+  });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+
+/**
+ * Products (and product-only vendors) named in titles, with the job they do: "GOSS Software annual
+ * maintenance" and "Routesmart" say nothing else. Vendors that sell many kinds of product (Civica,
+ * Capita, Idox, Microsoft) are not listed alone: their name does not say which job. The catalogue's
+ * products (known-products.ts) follow the hand-written rules.
+ */
+export const PRODUCT_RULES: readonly EvidenceRule[] = [
+  rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("Liquid ?logic (?:LAS|adults)", "Mosaic (?:adults|ASC)"),
+  rule("SOCIAL_CARE_CHILDREN.CASE_MANAGEMENT")("Liquid ?logic (?:LCS|children)", "Mosaic (?:children|CSC)"),
+  rule("SOCIAL_CARE_CHILDREN.PROCEDURES_MANUAL")("tri\\.?x"),
+  rule("SOCIAL_CARE_ADULTS.FINANCE")("ContrOCC"),
+  rule("SOCIAL_CARE_ADULTS.TELECARE_MONITORING")("Tunstall PNC", "PNC ?7", "Jontek", "Answerlink"),
+  rule("SOCIAL_CARE_ADULTS.EQUIPMENT_LOANS")("ELMS ?2", "Medequip"),
+  rule("SOCIAL_CARE_ADULTS.CALL_MONITORING")("CM ?2000"),
+  rule("SOCIAL_CARE_ADULTS.CARE_COST_CALCULATION")("Care ?Cubed"),
+  rule("SOCIAL_CARE_CHILDREN.YOUTH_JUSTICE")("ChildView", "Careworks"),
+  rule("EDUCATION.PERSONAL_EDUCATION_PLANS")("ePEP", "Welfare Call"),
+  rule("EDUCATION.SEND_CASE_MANAGEMENT")("EHCP Hub", "Invision ?360"),
+  rule("SCHOOLS_MIS.SCHOOL_MIS")("SIMS", "Arbor MIS", "Bromcom", "ScholarPack"),
+  rule("REVENUES_BENEFITS.ADMINISTRATION")("OpenRevenues", "Academy Revenues", "Northgate Revenues"),
+  rule("REVENUES_BENEFITS.BENEFITS_CALCULATOR")("entitledto"),
+  rule("HOUSING.HOMELESSNESS")("Jigsaw homelessness", "Locata"),
+  rule("HOUSING.LETTINGS")("Abritas"),
+  rule("PLANNING.CASE_MANAGEMENT")("Idox Uniform", "Uniform (?:planning|regulatory)", "NEC Assure"),
+  rule("LIBRARIES.LIBRARY_MANAGEMENT")("Spydus", "SirsiDynix", "Koha"),
+  rule("LIBRARIES.EBOOK_LENDING")("BorrowBox", "OverDrive", "Libby"),
+  rule("LIBRARIES.PC_BOOKING")("Netloan"),
+  rule("HIGHWAYS.ASSET_MANAGEMENT")(
+    "Brightly Confirm",
+    "Confirm (?:asset|highways)",
+    "Symology",
+    "Yotta Horizons",
+  ),
+  rule("HIGHWAYS.STREET_LIGHTING")("Mayrise"),
+  rule("HIGHWAYS.ROUTE_OPTIMISATION")("Route ?smart", "QRoutes"),
+  rule("HIGHWAYS.FLEET_MANAGEMENT")("Tranman", "FleetWave"),
+  rule("HIGHWAYS.PASSENGER_TRANSPORT")("Trapeze PASS"),
+  rule("WASTE_ENVIRONMENT.WASTE_COLLECTION")("Bartec", "Whitespace"),
+  rule("PARKING.ENFORCEMENT")("ICPS", "Taranto"),
+  rule("PARKING.CASHLESS")("RingGo", "PayByPhone"),
+  rule("ELECTORAL.ELECTORAL_MANAGEMENT")("Xpress electoral", "Democracy Counts"),
+  rule("DEMOCRATIC_SERVICES.COMMITTEE_MANAGEMENT")("ModernGov", "Modern\\.gov", "CMIS"),
+  rule("CRM.CUSTOMER_CASE_MANAGEMENT")("Dynamics 365 Customer Service", "Salesforce", "Lagan"),
+  rule("CRM.COMPLAINTS_FOI")("iCasework", "Aptean Respond"),
+  rule("CRM.ONLINE_FORMS")("Firmstep", "Achieve Forms"),
+  rule("WEBSITE.CMS")("GOSS", "Jadu", "Umbraco"),
+  rule("WEBSITE.EMAIL_BULLETINS")("GovDelivery"),
+  rule("PAYMENTS.INCOME_MANAGEMENT")("Pay ?360", "Civica Pay"),
+  rule("PAYMENTS.SCHOOL_PAYMENTS")("ParentPay", "SCOPay"),
+  rule("FINANCE.ERP")("Unit ?4", "Oracle E-Business Suite", "Oracle Fusion", "Agresso"),
+  { ...rule("FINANCE.E_SOURCING")("ProContract", "Atamis", "In-Tend"), titleOnly: true },
+  rule("FINANCE.TREASURY")("Logotech"),
+  rule("HR_PAYROLL.HR_PAYROLL_SYSTEM")("iTrent", "ResourceLink"),
+  rule("HR_PAYROLL.PENSIONS")("Altair pensions", "UPM pensions", "OPAS"),
+  rule("LEGAL.CASE_MANAGEMENT")("IKEN", "Norwel"),
+  rule("DOCUMENT_MANAGEMENT.EDRMS")("OpenText", "Content Server", "SharePoint records"),
+  rule("DOCUMENT_MANAGEMENT.E_SIGNATURE")("DocuSign", "Adobe Sign"),
+  rule("PRINT_MAIL.PRINT_MANAGEMENT")("PaperCut", "uniFLOW"),
+  rule("PRINT_MAIL.HYBRID_MAIL")("Docmail", "hybrid mail"),
+  rule("BUSINESS_INTELLIGENCE.ANALYTICS")("Power BI", "Qlik", "Tableau"),
+  rule("ITSM.SERVICE_DESK")("ServiceNow", "TOPdesk", "Hornbill", "Ivanti Service Manager"),
+  rule("ITSM.INFRASTRUCTURE_MONITORING")("PRTG", "SolarWinds"),
+  rule("ENDPOINT_SECURITY.ENDPOINT_PROTECTION")("Sophos", "Defender for Endpoint", "CrowdStrike"),
+  rule("ENDPOINT_SECURITY.DEVICE_MANAGEMENT")("Intune", "Workspace ONE", "Jamf"),
+  rule("NETWORK_SECURITY.FIREWALL")("FortiGate", "Palo Alto (?:Networks )?(?:Next-Generation )?Firewall"),
+  rule("NETWORK_SECURITY.EMAIL_SECURITY")("Mimecast", "Proofpoint"),
+  rule("NETWORK_SECURITY.EMAIL_ENCRYPTION")("Egress"),
+  rule("NETWORK_SECURITY.SIEM")("Sentinel SIEM", "LogRhythm", "Splunk"),
+  rule("WEB_FILTERING.WEB_FILTER")("Smoothwall", "Netsweeper", "Forcepoint", "Zscaler"),
+  rule("IDENTITY.CITIZEN_IDENTITY")("Azure (?:AD )?B2C"),
+  rule("VIRTUALISATION.HYPERVISOR")("VMware vSphere", "vSphere", "Nutanix AHV", "Hyper-V"),
+  rule("BACKUP.DATA_PROTECTION")("Veeam", "Commvault", "Rubrik", "Cohesity"),
+  rule("PRODUCTIVITY.EMAIL_COLLABORATION")("Microsoft 365", "Office 365", "M365", "Google Workspace"),
+  rule("TELEPHONY.VOICE")("Teams Phone", "Mitel MiVoice", "Gamma Horizon"),
+  rule("TELEPHONY.CONTACT_CENTRE")("Anywhere365", "MiContact Center"),
+  rule("GIS.GIS_PLATFORM")("ArcGIS Enterprise", "ArcGIS Pro", "MapInfo"),
+  rule("GIS.WEB_MAPPING")("iShare"),
+  rule("COMMUNITY_SAFETY.CCTV_VIDEO_MANAGEMENT")("Genetec", "Milestone XProtect"),
+  rule("VIRTUALISATION.PUBLIC_CLOUD")(
+    "(?:Microsoft )?Azure(?!\\s+(?:AD\\s+)?B2C)",
+    "AWS",
+    "Amazon Web Services",
+  ),
+  rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("CareFirst"),
+  ...KNOWN_PRODUCTS.map(([name, job]) => rule(job)(escape(name))),
+];
+
+/**
+ * Phrases that name several jobs at once ("adults and children's social care"): the title is a suite or
+ * a bundle, and no one job can be chosen, so classification says "unknown" rather than pick one.
+ */
+export const SEVERAL_JOBS: readonly RegExp[] = [
+  /\b(?:children'?s?|childrens)\s*(?:&|and)\s*adults?'?|\badults?'?\s*(?:&|and)\s*children'?s?/i,
+  /\bintegrated social care\b/i,
+];
+
+/** Multi-word phrases that name a job, most specific first. */
+export const PHRASE_RULES: readonly EvidenceRule[] = [
+  rule("EDUCATION.VIRTUAL_LEARNING")("virtual learning environments?", "VLE"),
+  rule("SOCIAL_CARE_ADULTS.EQUIPMENT_LOANS")(
+    "community equipment(?: store| service| loans?)?",
+    "equipment loans?(?: management)?",
+    "integrated community equipment",
+  ),
+  rule("SOCIAL_CARE_ADULTS.TELECARE_MONITORING")(
+    "tele(?:health ?)?care (?:monitoring|platform|alarm|call handling|system)",
+    "(?:community |telecare )?alarm monitoring",
+    "alarm receiving cent(?:re|er)",
+    "lifeline monitoring",
+    "community alarms?",
+  ),
+  rule("SOCIAL_CARE_ADULTS.CALL_MONITORING")("electronic call monitoring", "ECM system"),
+  rule("SOCIAL_CARE_ADULTS.HOMECARE_SCHEDULING")(
+    "(?:home ?care|domiciliary care) (?:scheduling|rostering)",
+    "care scheduling",
+  ),
+  rule("SOCIAL_CARE_CHILDREN.CASE_MANAGEMENT")(
+    "children'?s social care (?:case management |management |information )?system",
+    "children'?s (?:social care )?case management",
+  ),
+  rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")(
+    "adults?'? social care (?:case management |management |information )?system",
+    "adults?'? social care case management",
+  ),
+  rule("SOCIAL_CARE_CHILDREN.PROCEDURES_MANUAL")(
+    "procedures manual",
+    "safeguarding (?:children )?partnership procedures",
+  ),
+  rule("SOCIAL_CARE_CHILDREN.YOUTH_JUSTICE")(
+    "youth (?:justice|offending)(?: service)? (?:system|case management)",
+  ),
+  rule("SOCIAL_CARE_CHILDREN.EARLY_HELP")("early help (?:module|system|case management)"),
+  rule("EDUCATION.SEND_CASE_MANAGEMENT")(
+    "EHCP",
+    "education,? health and care plans?",
+    "SEND case management",
+  ),
+  rule("EDUCATION.PERSONAL_EDUCATION_PLANS")("personal education plans?"),
+  rule("EDUCATION.ADMISSIONS")("school admissions(?: system)?"),
+  rule("EDUCATION.FAMILY_SERVICES_DIRECTORY")("family (?:services|information) directory", "local offer"),
+  rule("CRM.DIRECTORY_PLATFORM")("multichannel directory", "directory platform"),
+  rule("SCHOOLS_MIS.SCHOOL_MIS")("schools? management information systems?", "school MIS"),
+  rule("LIBRARIES.SCHOOL_LIBRARY_SERVICE")("school library service"),
+  rule("LIBRARIES.LIBRARY_MANAGEMENT")("library management systems?", "LMS for (?:the )?librar(?:y|ies)"),
+  rule("LIBRARIES.PC_BOOKING")("public (?:pc|computer) booking"),
+  rule("HOUSING.STOCK_MANAGEMENT")(
+    "housing management(?: system| finance module)?",
+    "housing (?:rents|repairs) system",
+  ),
+  rule("HOUSING.HOMELESSNESS")("homelessness case management", "housing options system"),
+  rule("HOUSING.LETTINGS")("choice based lettings", "housing register system"),
+  rule("REVENUES_BENEFITS.ADMINISTRATION")(
+    "revenues and benefits(?: system| software)?",
+    "council tax (?:and business rates )?system",
+  ),
+  rule("REVENUES_BENEFITS.RISK_BASED_VERIFICATION")("risk based verification"),
+  rule("PLANNING.CASE_MANAGEMENT")(
+    "planning (?:and|&) building control system",
+    "planning system",
+    "land charges system",
+    "regulatory services system",
+  ),
+  rule("HIGHWAYS.ASSET_MANAGEMENT")("highways? (?:asset|infrastructure) management(?: system)?"),
+  rule("HIGHWAYS.STREET_LIGHTING")("street lighting (?:management|system|central management)"),
+  rule("HIGHWAYS.TRAFFIC_CONTROL")("urban traffic (?:management|control)", "UTMC", "traffic signal control"),
+  rule("HIGHWAYS.FLEET_MANAGEMENT")("fleet management (?:system|software)"),
+  rule("HIGHWAYS.ROUTE_OPTIMISATION")("route (?:optimisation|planning) (?:software|system)"),
+  rule("HIGHWAYS.PASSENGER_TRANSPORT")(
+    "passenger transport (?:scheduling|system)",
+    "home to school transport system",
+  ),
+  rule("PARKING.ENFORCEMENT")(
+    "penalty charge notices?",
+    "parking enforcement (?:processing |back office )?(?:system|software|support)",
+    "parking (?:notice processing|management IT system)",
+    "PCN processing",
+  ),
+  rule("WASTE_ENVIRONMENT.WASTE_COLLECTION")("waste (?:collection|management) (?:system|software)", "in-cab"),
+  rule("ELECTORAL.ELECTORAL_MANAGEMENT")(
+    "electoral (?:management|registration) (?:system|software)",
+    "electoral registration and elections?",
+    "elections? (?:management )?and electoral registration",
+  ),
+  rule("DEMOCRATIC_SERVICES.COMMITTEE_MANAGEMENT")("committee management"),
+  rule("BEREAVEMENT.BURIAL_CREMATION_RECORDS")(
+    "(?:burial|cremation|bereavement) (?:and cremation )?(?:records|management|system)",
+  ),
+  rule("LEISURE.LEISURE_MANAGEMENT")("leisure management system"),
+  rule("CULTURE_HERITAGE.COLLECTIONS_MANAGEMENT")("collections management"),
+  rule("PROPERTY.COMMERCIAL_PROPERTY_DATA")("commercial property database"),
+  rule("PROPERTY.ASSET_MANAGEMENT")("property asset management", "estates management system"),
+  rule("CRM.CUSTOMER_CASE_MANAGEMENT")(
+    "customer relationship management",
+    "client management system",
+    "CRM (?:system|platform|solution)",
+  ),
+  rule("CRM.COMPLAINTS_FOI")("complaints (?:management|handling)(?: system)?", "FOI (?:management|system)"),
+  rule("PAYMENTS.INCOME_MANAGEMENT")(
+    "income management(?: system)?",
+    "payment (?:card )?(?:gateway|platform)",
+  ),
+  rule("FINANCE.ERP")(
+    "enterprise resource planning",
+    "financial management system",
+    "ERP (?:system|solution)",
+  ),
+  rule("FINANCE.E_SOURCING")("e-?tendering", "e-?sourcing"),
+  rule("HR_PAYROLL.HR_PAYROLL_SYSTEM")(
+    "(?:HR|human resources) ?(?:and|&|/) ?payroll",
+    "payroll (?:system|software|services)",
+  ),
+  rule("HR_PAYROLL.RECRUITMENT")("applicant tracking", "e-?recruitment"),
+  rule("HR_PAYROLL.LEARNING")("learning management system"),
+  rule("DOCUMENT_MANAGEMENT.EDRMS")(
+    "electronic (?:document|records) (?:and )?(?:records |document )?management",
+    "EDRMS",
+    "records management system",
+  ),
+  rule("DOCUMENT_MANAGEMENT.CAPTURE")("scanning (?:and|&) indexing", "digital mailroom"),
+  rule("PRINT_MAIL.PRINT_DEVICES")(
+    "multi[- ]?function(?:al)? devices?",
+    "MFDs?",
+    "managed print(?: service)?",
+    "photocopiers?",
+    "print (?:&|and) copy devices",
+    "corporate printers?(?: contract)?",
+  ),
+  rule("PRINT_MAIL.HYBRID_MAIL")("hybrid mail"),
+  rule("BUSINESS_INTELLIGENCE.ANALYTICS")(
+    "business intelligence",
+    "commissioning dashboard",
+    "data warehouse",
+  ),
+  rule("ITSM.SERVICE_DESK")("(?:IT )?service desk (?:tool|software|system)", "IT service management"),
+  rule("ENDPOINT_SECURITY.ENDPOINT_PROTECTION")("anti-?virus", "endpoint (?:protection|security|detection)"),
+  rule("ENDPOINT_SECURITY.DEVICE_MANAGEMENT")("mobile device management", "unified endpoint management"),
+  rule("NETWORK_SECURITY.FIREWALL")("firewalls?"),
+  rule("NETWORK_SECURITY.EMAIL_SECURITY")("email (?:security|filtering)"),
+  rule("NETWORK_SECURITY.VULNERABILITY_MANAGEMENT")(
+    "vulnerability (?:scanning|management)",
+    "penetration testing",
+  ),
+  rule("WEB_FILTERING.WEB_FILTER")(
+    "web ?filter(?:ing)?",
+    "content filter(?:ing)?",
+    "internet filter(?:ing)?",
+    "url filter(?:ing)?",
+  ),
+  rule("IDENTITY.PASSWORD_SELF_SERVICE")("self-?service password reset"),
+  rule("VIRTUALISATION.HYPERVISOR")(
+    "server virtuali[sz]ation",
+    "virtuali[sz]ation (?:platform|software|licen[cs]es?)",
+    "hypervisors?",
+  ),
+  rule("VIRTUALISATION.PUBLIC_CLOUD")(
+    "public cloud (?:hosting|platform|services)",
+    "cloud hosting (?:services|platform)",
+  ),
+  rule("DATABASE.RELATIONAL_DATABASE")("SQL Server licen[cs]es?", "Oracle database"),
+  rule("BACKUP.DATA_PROTECTION")(
+    "back-?up (?:and|&) (?:disaster )?recovery",
+    "backup (?:software|solution|service)",
+    "data protection software",
+  ),
+  rule("DATA_CENTRE.COLOCATION")("co-?location", "colocation", "rack space"),
+  rule("DATA_CENTRE.FACILITIES")(
+    "data cent(?:re|er) (?:facilities|maintenance|cooling|UPS)",
+    "UPS maintenance",
+  ),
+  rule("NETWORK_SERVICES.WAN_INTERNET")(
+    "wide area networks?",
+    "(?:SD-)?WAN",
+    "broadband",
+    "internet (?:managed )?services?",
+    "network services",
+    "PSN (?:connection|connectivity)",
+    "DR link",
+    "dark fibre",
+    "leased lines?",
+  ),
+  rule("TELEPHONY.MOBILE")("mobile (?:phones?|telephones?|telephony|voice and data|handsets?)", "airtime"),
+  rule("TELEPHONY.CONTACT_CENTRE")(
+    "contact cent(?:re|er)(?: solution| system| software)?",
+    "call cent(?:re|er) (?:solution|system|software)",
+  ),
+  rule("TELEPHONY.VOICE")("telephony", "telephone system", "unified communications?", "VoIP"),
+  rule("HARDWARE.SERVERS_STORAGE")(
+    "(?:storage and )?server hardware",
+    "servers? and storage",
+    "storage (?:area network|arrays?|hardware)",
+    "SAN (?:storage|replacement|hardware)",
+  ),
+  rule("HARDWARE.NETWORK_EQUIPMENT")(
+    "network (?:switches|equipment|hardware)",
+    "wi-?fi (?:access points|equipment)",
+    "LAN (?:refresh|equipment)",
+  ),
+  rule("HARDWARE.END_USER_DEVICES")(
+    "desktop hardware",
+    "end[- ]user (?:devices|computing hardware)",
+    "laptops?",
+    "desktops? and laptops?",
+    "laptops?,? desktops?(?: and tablets)?",
+    "(?:PCs?|desktops?) refresh",
+    "Chromebooks?",
+    "tablets? and (?:laptops?|PCs?)",
+  ),
+];
