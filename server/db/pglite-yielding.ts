@@ -2,8 +2,8 @@
 // queued by concurrent requests run back to back, each starting in the callback of the one before, so
 // the event loop reads no other request and writes no response until the queue is empty, and a cheap
 // request's query waits behind every query an analysis queued before it. Here statements take turns
-// instead: an expensive operation's statements run back to back for a few milliseconds at most, then the
-// event loop gets a turn (other requests are read and answered, and queue their statements). Ordinary
+// instead: an expensive operation's statements run back to back a few at a time, then the event loop
+// gets a turn (other requests are read and answered, and queue their statements). Ordinary
 // requests' statements run back to back, so their DataLoader batches stay whole.
 // Each expensive operation sends its statements in a lane of its own (inOwnLane); everything else shares
 // the main lane, which gets up to MAIN_TURNS turns in a row before one goes to the next expensive lane,
@@ -25,8 +25,8 @@ type Job = () => Promise<void>;
 
 /** Turns the main lane may take in a row while expensive lanes wait. */
 const MAIN_TURNS = 4;
-/** Statements run back to back for at most this long (ms) before the event loop gets a turn. */
-const SLICE_MS = 5;
+/** An expensive lane's statements run back to back at most this many at a time before the event loop gets a turn. */
+const STATEMENTS_PER_TURN = 16;
 
 /** Statements of one connection, taking turns across lanes. */
 class Turns {
@@ -79,15 +79,19 @@ class Turns {
   private async pump(): Promise<void> {
     this.busy = true;
     try {
-      let since = -Infinity;
+      let ranSinceTurn = 0;
       for (let next = this.take(); next; next = this.take()) {
         // Only before an expensive lane's statement: the main lane's run back to back, as PGlite runs
         // them anyway, so the statements of one request's resolvers resolve in one go and their loaders
         // batch as on PostgreSQL (a turn between them split a DataLoader batch in two).
-        if (next.lane && performance.now() - since >= SLICE_MS) {
+        // Counted, not timed: the same request gets its turns at the same statements however busy the
+        // machine is, so its DataLoader batches are the same too (a turn timed in milliseconds split a
+        // batch only when the machine was slow).
+        if (next.lane && ranSinceTurn >= STATEMENTS_PER_TURN) {
+          ranSinceTurn = 0;
           await yieldToEventLoop();
-          since = performance.now();
         }
+        ranSinceTurn++;
         await next.job();
       }
     } finally {
