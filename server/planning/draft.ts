@@ -17,6 +17,7 @@
 // 3. A product licensed by several organisations, in one metric, is renegotiated onto the licence with the
 //    best unit price (then the latest contract end), at the contracts' ends.
 // 4. The closing sites close.
+import { coversJobs } from "../catalogue/jobs.ts";
 import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate, type PlanLicence } from "./model.ts";
 import { Outcome } from "./outcome.ts";
 import { RACK_UNITS_PER_RACK } from "./capacity.ts";
@@ -334,7 +335,18 @@ export function draftConvergence(
           (x.a.id < y.a.id ? -1 : 1),
       );
       const keep = facts[0]!;
+      const jobsOfApp = (a: PlanAsset) => [...(jobs.get(a.productId!) ?? [])];
       for (const other of facts.slice(1)) {
+        if (endsByDraft.has(other.a.id)) continue;
+        if (!coversJobs(jobsOfApp(keep.a), jobsOfApp(other.a))) {
+          decisions.push({
+            move: null,
+            subject: other.a.name,
+            decision: "not replaced",
+            reason: `${keep.a.name} does not do every job ${other.a.name} does (${jobsOfApp(other.a).filter((j) => !jobsOfApp(keep.a).includes(j)).join(", ")}), so it cannot replace it`,
+          });
+          continue;
+        }
         const why = [
           keep.perSeat < other.perSeat ? "costs less per seat used" : keep.perSeat === other.perSeat ? "costs the same per seat used" : "",
           RANK[keep.a.criticality]! > RANK[other.a.criticality]! ? `is more critical (${keep.a.criticality.toLowerCase()})` : "",

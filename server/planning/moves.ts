@@ -154,7 +154,7 @@ function checkMove(m: MoveInput, refs: Referenced, field: (k: string) => string)
         throw new InputError(field("targetAsset"), "REPLACE is for applications and end-user services; use CONSOLIDATE for infrastructure.");
       const job = sameJob(refs.jobs, subject!, targetAsset!);
       if (job === false)
-        throw new InputError(field("targetAsset"), `${targetAsset!.name} does not do the same job as ${subject!.name}; replace it by an application of the same capability (replacementCandidates lists them).`);
+        throw new InputError(field("targetAsset"), `${targetAsset!.name} does not do every job of ${subject!.name}; replace it by an application that does (replacementCandidates lists them).`);
       break;
     }
     case "CLOSE_SITE":

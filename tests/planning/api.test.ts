@@ -142,6 +142,31 @@ describe.each(engines())("planning API on %s", (engine) => {
       await add(s, { kind: "REPLACE", asset: gid("Asset", e.dccCrm.id), targetAsset: gid("Asset", e.sccCrm.id) });
     });
 
+    it("lets a suite replace a point product of one of its jobs, never a point product replace the suite", async () => {
+      // A suite doing CRM and finance, at Westbrook.
+      const [crm, fin] = await Promise.all(["CRM", "FINANCE"].map((code) => db.prisma.capability.findUniqueOrThrow({ where: { code } })));
+      const vendor = await db.prisma.vendor.findFirstOrThrow();
+      const suite = await db.prisma.product.create({ data: { id: crypto.randomUUID(), vendorId: vendor.id, name: "Everything 365", capabilityId: crm!.id } });
+      await db.prisma.productJob.createMany({ data: [crm!, fin!].map((c) => ({ productId: suite.id, capabilityId: c.id })) });
+      const wbcSuite = await db.prisma.asset.create({
+        data: { id: crypto.randomUUID(), organisationId: e.orgs.WBC.id, name: "WBC suite", kind: "APPLICATION", productId: suite.id },
+      });
+      const candidates = async (a: { id: string }) =>
+        ok(await planner(`query ($a: ID!) { replacementCandidates(assetId: $a) { name } }`, { a: gid("Asset", a.id) })).replacementCandidates;
+      expect(await candidates(e.sccFinance)).toEqual([{ name: "WBC suite" }]);
+      expect(await candidates(e.dccCrm)).toEqual([{ name: "SCC CRM" }, { name: "WBC suite" }]);
+      expect(await candidates(wbcSuite)).toEqual([]);
+      const s = await scenario(["SCC", "DCC", "WBC"]);
+      await add(s, { kind: "REPLACE", asset: gid("Asset", e.sccFinance.id), targetAsset: gid("Asset", wbcSuite.id) });
+      const r = await expectRefused(
+        db,
+        () => planner(ADD, { s: s.id, input: { kind: "REPLACE", asset: gid("Asset", wbcSuite.id), targetAsset: gid("Asset", e.sccCrm.id) } }),
+        "BAD_INPUT",
+        "input.targetAsset",
+      );
+      expect(r.errors![0]!.message).toContain("does not do every job of WBC suite");
+    });
+
     it("changes and removes a move with its version, refusing a stale one", async () => {
       const s = await scenario();
       const m = await add(s, { kind: "RETIRE", asset: gid("Asset", e.dccServer.id) });

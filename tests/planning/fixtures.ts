@@ -34,10 +34,14 @@ export async function buildPlanningEstate(prisma: PrismaClient): Promise<Plannin
   const dccDc = await createSite(prisma, orgs.DCC, { name: "Downford DC", racks: 4, racksUsed: 2, powerKw: 20, powerUsedKw: 8, pue: 2, annualCostPence: 60_000_00n });
   const wbcDc = await createSite(prisma, orgs.WBC, { name: "Westbrook DC" });
   const vendor = await prisma.vendor.create({ data: { id: randomUUID(), name: "Various" } });
-  const crm = await prisma.capability.create({ data: { id: randomUUID(), code: "CRM", name: "CRM" } });
-  const fin = await prisma.capability.create({ data: { id: randomUUID(), code: "FINANCE", name: "Finance" } });
-  const product = (name: string, capabilityId: string) =>
-    prisma.product.create({ data: { id: randomUUID(), vendorId: vendor.id, name, capabilityId } });
+  // Jobs of the taxonomy (the leaves: what "the same job" compares).
+  const crm = await prisma.capability.create({ data: { id: randomUUID(), code: "CRM", name: "CRM", level: "JOB" } });
+  const fin = await prisma.capability.create({ data: { id: randomUUID(), code: "FINANCE", name: "Finance", level: "JOB" } });
+  const product = async (name: string, capabilityId: string) => {
+    const p = await prisma.product.create({ data: { id: randomUUID(), vendorId: vendor.id, name, capabilityId } });
+    await prisma.productJob.create({ data: { productId: p.id, capabilityId } });
+    return p;
+  };
   const dynamics = await product("Dynamics", crm.id);
   const salesforce = await product("Salesforce", crm.id);
   const unit4 = await product("Unit4", fin.id);
