@@ -60,7 +60,7 @@ describe.each(engines())("convergence of the seed estates on %s", (engine) => {
     const read = async (fields: string) => ok(await planner(`query ($id: ID!) { scenario(id: $id) { ${fields} } }`, { id: r.scenario.id })).scenario;
     r.scenario = {
       ...r.scenario,
-      ...(await read(`moves(first: 60) { totalCount edges { node { kind asset { name product { capability { code } } } targetAsset { product { capability { code } } } site { name } } } }`)),
+      ...(await read(`moves(first: 500) { totalCount edges { node { kind asset { name product { capability { code } } } targetAsset { product { capability { code } } } site { name } } } }`)),
       ...(await read(`validation { valid violations { rule message } } plan { waveCount lowerBound { waves } distanceFromBound }`)),
       ...(await read(`financials { valuesVisible organisations { organisation { code } target finalRunRate meetsTarget } }`)),
       ...(await read(`energy { organisations { organisation { code } points { wave tco2ePerYear } } }`)),
