@@ -8,29 +8,42 @@ import { CHUNK, inChunks } from "../shared/chunks.ts";
 import { slices } from "../shared/yielding.ts";
 import { recordAudits, type Tx } from "../shared/writes.ts";
 
-/** The organisation owning each move's subject: its asset, its site, or its first licence. */
+/** What a move acts on, whose owner its audit events are filed under: its asset, else its site, else its first licence. */
+export function moveSubject(
+  m: Pick<Move, "assetId" | "siteId" | "licenceIds" | "targetLicenceId">,
+): { table: "asset" | "site" | "licence"; id: string } | null {
+  if (m.assetId) return { table: "asset", id: m.assetId };
+  if (m.siteId) return { table: "site", id: m.siteId };
+  const licence = m.licenceIds[0] ?? m.targetLicenceId;
+  return licence ? { table: "licence", id: licence } : null;
+}
+
+/** The organisation owning each move's subject (moveSubject). */
 async function subjectOwners(tx: Tx, moves: readonly Move[]): Promise<Map<string, string>> {
-  const licenceOf = (m: Move) => m.licenceIds[0] ?? m.targetLicenceId;
-  const ids = (pick: (m: Move) => string | null | undefined) => [...new Set(moves.map(pick).filter((x): x is string => !!x))];
+  const subjects = moves.map(moveSubject);
+  const ids = (table: string) => [...new Set(subjects.filter((s) => s?.table === table).map((s) => s!.id))];
   const select = { id: true, organisationId: true } as const;
   const [assets, sites, licences] = await Promise.all([
-    inChunks(ids((m) => m.assetId), (i) => tx.asset.findMany({ where: { id: { in: i } }, select })),
-    inChunks(ids((m) => (m.assetId ? null : m.siteId)), (i) => tx.site.findMany({ where: { id: { in: i } }, select })),
-    inChunks(ids((m) => (m.assetId || m.siteId ? null : licenceOf(m))), (i) =>
-      tx.licence.findMany({ where: { id: { in: i } }, select }),
-    ),
+    inChunks(ids("asset"), (i) => tx.asset.findMany({ where: { id: { in: i } }, select })),
+    inChunks(ids("site"), (i) => tx.site.findMany({ where: { id: { in: i } }, select })),
+    inChunks(ids("licence"), (i) => tx.licence.findMany({ where: { id: { in: i } }, select })),
   ]);
   const owner = new Map([...assets, ...sites, ...licences].map((r) => [r.id, r.organisationId]));
   const out = new Map<string, string>();
-  for (const m of moves) {
-    const o = owner.get(m.assetId ?? m.siteId ?? licenceOf(m) ?? "");
+  moves.forEach((m, n) => {
+    const o = subjects[n] && owner.get(subjects[n]!.id);
     if (o) out.set(m.id, o);
-  }
+  });
   return out;
 }
 
 /** Records a CREATE (with the move after) or DELETE (with the move before) event for each move. */
-export async function auditMoves(tx: Tx, actor: Actor, action: "CREATE" | "DELETE", moves: readonly Move[]): Promise<void> {
+export async function auditMoves(
+  tx: Tx,
+  actor: Actor,
+  action: "CREATE" | "DELETE",
+  moves: readonly Move[],
+): Promise<void> {
   if (!moves.length) return;
   const owners = await subjectOwners(tx, moves);
   for (const slice of slices(moves, CHUNK))

@@ -12,6 +12,7 @@ import { parseMoney, parseNonNegativeMoney } from "../shared/money.ts";
 import { optionalText } from "../shared/validate.ts";
 import { snapshot } from "../shared/json.ts";
 import { insertMoveRows, type NewMove } from "./move-rows.ts";
+import { moveSubject } from "./move-audit.ts";
 import { CHUNK, inChunks } from "../shared/chunks.ts";
 import { slices } from "../shared/yielding.ts";
 import { expectVersion, inTransaction, recordAudit, recordAudits, writeVersioned, type Tx } from "../shared/writes.ts";
@@ -259,10 +260,10 @@ async function addAffected(tx: Tx, scenarioId: string, fields: MoveFields[], ref
 
 /** The organisation a move's audit event is filed under: the owner of its subject. */
 function ownerOf(f: MoveFields, refs: Referenced): string | null {
-  if (f.assetId) return refs.assets.get(f.assetId)?.organisationId ?? null;
-  if (f.siteId) return refs.sites.get(f.siteId)?.organisationId ?? null;
-  const first = (f.licenceIds as string[])[0] ?? f.targetLicenceId;
-  return first ? (refs.licences.get(first)?.organisationId ?? null) : null;
+  const subject = moveSubject({ assetId: f.assetId ?? null, siteId: f.siteId ?? null, licenceIds: f.licenceIds as string[], targetLicenceId: f.targetLicenceId ?? null });
+  if (!subject) return null;
+  const rows = { asset: refs.assets, site: refs.sites, licence: refs.licences }[subject.table];
+  return rows.get(subject.id)?.organisationId ?? null;
 }
 
 /** Adds moves to an editable scenario: every one is checked first, then all are written, or none. */
