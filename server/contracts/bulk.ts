@@ -1,54 +1,36 @@
-// Contracts read and created many at a time (the OCDS import): one statement over arrays per batch
-// (INSERT … SELECT FROM unnest, = ANY), rows returned as stored. Prisma's createMany sends one parameter
-// per value and maps every row through its query interpreter: about 3 ms a row on embedded PGlite,
-// against 0.2 ms here, and reads are 2–3 times faster. The caller validates every row
-// (checkContractFields) and writes the audit events.
+// Contracts read and created many at a time (the OCDS import): the shared bulk insert, and reads over
+// arrays (= ANY). Prisma's createMany costs about 3 ms a row on embedded PGlite, against 0.2 ms here, and
+// reads are 2–3 times faster. The caller validates every row (checkContractFields) and writes the audit
+// events.
 import type { Contract, PrismaClient } from "../../generated/prisma/client.ts";
+import { bigText, bulkInsert, isoDay, isoInstant, type BulkColumn } from "../shared/bulk-insert.ts";
 import type { Tx } from "../shared/writes.ts";
 
 /** A contract to insert: every column but the timestamps and version, which the insert sets. */
 export type NewContract = Omit<Contract, "createdAt" | "updatedAt" | "version">;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const instant = (d: Date | null) => (d ? d.toISOString() : null);
-const big = (n: bigint | null) => (n === null ? null : n.toString());
+const COLUMNS: BulkColumn<NewContract>[] = [
+  { name: "id", sentAs: "uuid[]", value: (r) => r.id },
+  { name: "organisationId", sentAs: "uuid[]", value: (r) => r.organisationId },
+  { name: "reference", sentAs: "text[]", value: (r) => r.reference },
+  { name: "title", sentAs: "text[]", value: (r) => r.title },
+  { name: "description", sentAs: "text[]", value: (r) => r.description },
+  { name: "supplierName", sentAs: "text[]", value: (r) => r.supplierName },
+  { name: "startDate", sentAs: "date[]", value: (r) => isoDay(r.startDate) },
+  { name: "endDate", sentAs: "date[]", value: (r) => isoDay(r.endDate) },
+  { name: "noticePeriodDays", sentAs: "int[]", value: (r) => r.noticePeriodDays },
+  { name: "valuePence", sentAs: "bigint[]", value: (r) => bigText(r.valuePence) },
+  { name: "annualValuePence", sentAs: "bigint[]", value: (r) => bigText(r.annualValuePence) },
+  { name: "renewalTerms", sentAs: "text[]", value: (r) => r.renewalTerms },
+  { name: "cpvCode", sentAs: "text[]", value: (r) => r.cpvCode },
+  { name: "ocid", sentAs: "text[]", value: (r) => r.ocid },
+  { name: "status", sentAs: `text[]::"RecordStatus"[]`, value: (r) => r.status },
+  { name: "ocdsReleaseDate", sentAs: "timestamp(3)[]", value: (r) => isoInstant(r.ocdsReleaseDate) },
+];
 
-const INSERT = `
-  INSERT INTO "Contract" ("id", "organisationId", "reference", "title", "description", "supplierName",
-    "startDate", "endDate", "noticePeriodDays", "valuePence", "annualValuePence", "renewalTerms", "cpvCode",
-    "ocid", "status", "ocdsReleaseDate", "createdAt", "updatedAt", "version")
-  SELECT id, org, ref, title, descr, supplier, start, finish, notice, val, annual, terms, cpv, ocid, status,
-    released, $17::timestamp(3), $17::timestamp(3), 1
-  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[],
-    $9::int[], $10::bigint[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[]::"RecordStatus"[],
-    $16::timestamp(3)[])
-    AS t(id, org, ref, title, descr, supplier, start, finish, notice, val, annual, terms, cpv, ocid, status, released)
-  RETURNING *`;
-
-/** Inserts `rows` in one statement (version 1, created and updated now) and returns them as stored. */
-export async function insertContracts(tx: Tx, rows: readonly NewContract[]): Promise<Contract[]> {
-  if (rows.length === 0) return [];
-  const column = <T>(f: (r: NewContract) => T) => rows.map(f);
-  return tx.$queryRawUnsafe<Contract[]>(
-    INSERT,
-    column((r) => r.id),
-    column((r) => r.organisationId),
-    column((r) => r.reference),
-    column((r) => r.title),
-    column((r) => r.description),
-    column((r) => r.supplierName),
-    column((r) => day(r.startDate)),
-    column((r) => day(r.endDate)),
-    column((r) => r.noticePeriodDays),
-    column((r) => big(r.valuePence)),
-    column((r) => big(r.annualValuePence)),
-    column((r) => r.renewalTerms),
-    column((r) => r.cpvCode),
-    column((r) => r.ocid),
-    column((r) => r.status),
-    column((r) => instant(r.ocdsReleaseDate)),
-    new Date().toISOString(),
-  );
+/** Inserts `rows` (version 1, created and updated now) and returns them as stored, in order. */
+export function insertContracts(tx: Tx, rows: readonly NewContract[]): Promise<Contract[]> {
+  return bulkInsert<NewContract, Contract>(tx, "Contract", COLUMNS, rows, { versioned: true });
 }
 
 /** The contracts with any of `ocids`. */

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "./errors.ts";
 import { translatePrismaError } from "./prisma-errors.ts";
 import { snapshot } from "./json.ts";
 import { toGlobalId, type NodeType } from "./ids.ts";
+import { bulkInsert, type BulkColumn } from "./bulk-insert.ts";
 
 /** A Prisma client bound to one transaction. */
 export type Tx = Prisma.TransactionClient;
@@ -75,31 +76,27 @@ export async function recordAudit(tx: Tx, actor: Actor, event: AuditInput): Prom
   await tx.auditEvent.create({ data: auditRow(actor, event) });
 }
 
-const INSERT_AUDIT_EVENTS = `
-  INSERT INTO "AuditEvent" ("id", "actor", "action", "entityType", "entityId", "organisationId", "before", "after")
-  SELECT id, $2, action, type, entity, org, before, after
-  FROM unnest($1::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[]::jsonb[], $8::text[]::jsonb[])
-    WITH ORDINALITY AS t(id, action, type, entity, org, before, after, n)
-  ORDER BY n`;
+/** The audit event's columns for a bulk insert, in the order of AuditInput's fields. */
+function auditColumns(actor: Actor): BulkColumn<AuditInput>[] {
+  const json = (row: object | null | undefined) => (row ? JSON.stringify(snapshot(row)) : null);
+  return [
+    { name: "id", sentAs: "uuid[]", value: () => randomUUID() },
+    { name: "actor", sentAs: "text[]", value: () => actor.email },
+    { name: "action", sentAs: "text[]", value: (e) => e.action },
+    { name: "entityType", sentAs: "text[]", value: (e) => e.entityType },
+    { name: "entityId", sentAs: "uuid[]", value: (e) => e.entityId },
+    { name: "organisationId", sentAs: "uuid[]", value: (e) => e.organisationId ?? null },
+    { name: "before", sentAs: "text[]::jsonb[]", value: (e) => json(e.before) },
+    { name: "after", sentAs: "text[]::jsonb[]", value: (e) => json(e.after) },
+  ];
+}
 
 /**
  * Several audit events in one INSERT … SELECT FROM unnest, in the caller's transaction, numbered in the
  * order given (for bulk writes: Prisma's createMany costs milliseconds per row on embedded PGlite).
  */
 export async function recordAudits(tx: Tx, actor: Actor, events: readonly AuditInput[]): Promise<void> {
-  if (events.length === 0) return;
-  const json = (row: object | null | undefined) => (row ? JSON.stringify(snapshot(row)) : null);
-  await tx.$executeRawUnsafe(
-    INSERT_AUDIT_EVENTS,
-    events.map(() => randomUUID()),
-    actor.email,
-    events.map((e) => e.action),
-    events.map((e) => e.entityType),
-    events.map((e) => e.entityId),
-    events.map((e) => e.organisationId),
-    events.map((e) => json(e.before)),
-    events.map((e) => json(e.after)),
-  );
+  await bulkInsert(tx, "AuditEvent", auditColumns(actor), events, { returning: false });
 }
 
 /** What a versioned change is, for its audit event. */
