@@ -1,0 +1,117 @@
+// The assets register: one row an application, server, database, network, storage array, cluster or
+// platform. Its site is named (a site of the same organisation, in Converge or in the same import), its
+// catalogue product too.
+import { checkScalars } from "../assets/validation.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
+import { choiceColumn, countColumn, dayColumn, moneyColumn, organisationColumn, quantityColumn, textColumn, versionColumn, type CellValue } from "./columns.ts";
+import type { Register } from "./register.ts";
+import { LIFECYCLES } from "./sites.ts";
+
+export const ASSET_KINDS = ["NETWORK", "STORAGE", "COMPUTE_CLUSTER", "CLOUD_PLATFORM", "SERVER", "DATABASE", "APPLICATION", "END_USER_SERVICE"] as const;
+export const CRITICALITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+
+const MAX = 1_000_000_000;
+
+/** "Doxford data centre (SCC)" names SCC's site, for an asset sited with another organisation. */
+export function siteReference(text: string): { name: string; organisation: string | null } {
+  const m = /^(.*\S)\s*\(([A-Za-z0-9_-]{2,20})\)$/.exec(text.trim());
+  return m ? { name: m[1]!, organisation: m[2]!.toUpperCase() } : { name: text.trim(), organisation: null };
+}
+
+export const assetsRegister: Register = {
+  name: "assets",
+  sheet: "Assets",
+  entityType: "Asset",
+  table: "Asset",
+  after: ["sites"],
+  columns: [
+    organisationColumn,
+    textColumn({ field: "name", header: "Name", key: true, synonyms: ["Asset", "Asset name", "Application name", "Application", "System", "System name"], required: true, example: "Revenues and Benefits" }),
+    choiceColumn({ field: "kind", header: "Kind", synonyms: ["Type", "Asset type", "Category"], required: true, example: "Application" }, ASSET_KINDS, {
+      app: "APPLICATION",
+      software: "APPLICATION",
+      vm: "SERVER",
+      virtualmachine: "SERVER",
+      cluster: "COMPUTE_CLUSTER",
+      san: "STORAGE",
+      nas: "STORAGE",
+      cloud: "CLOUD_PLATFORM",
+      db: "DATABASE",
+    }),
+    textColumn({ field: "subtype", header: "Subtype", synonyms: ["Sub type", "Model", "Role"], example: "Line of business" }, 200),
+    {
+      ...textColumn({ field: "site", header: "Site", synonyms: ["Site name", "Location", "Hosted at", "Data centre"], example: "Doxford data centre" }),
+      accepts: "a site's name: one of the organisation's sites, or another organisation's as \"Name (CODE)\"",
+    },
+    textColumn({ field: "product", header: "Product", synonyms: ["Catalogue product", "Software product"], example: "" }),
+    choiceColumn({ field: "lifecycle", header: "Lifecycle", synonyms: ["Status", "State"], example: "Active" }, LIFECYCLES, { live: "ACTIVE", inservice: "ACTIVE", production: "ACTIVE", decommissioned: "RETIRED" }),
+    choiceColumn({ field: "criticality", header: "Criticality", synonyms: ["Business criticality", "Priority"], example: "High" }, CRITICALITIES),
+    moneyColumn({ field: "annualRunCost", header: "Annual run cost (£)", synonyms: ["Annual run cost", "Run cost", "Annual cost", "Running cost"], example: "£48,000.00" }),
+    moneyColumn({ field: "bookValue", header: "Book value (£)", synonyms: ["Book value", "Net book value", "NBV"], example: "£12,500.00" }),
+    dayColumn({ field: "supportEnd", header: "Support end", synonyms: ["Support end date", "End of support", "EOS"], example: "30/09/2028" }),
+    textColumn({ field: "description", header: "Description", synonyms: ["Notes", "Comments"], example: "Council tax and benefits" }),
+    countColumn({ field: "rackUnits", header: "Rack units", synonyms: ["RU", "U"], example: "" }, 100_000),
+    quantityColumn({ field: "powerKw", header: "Power (kW)", synonyms: ["Power kW"], example: "" }, MAX),
+    quantityColumn({ field: "storageTb", header: "Storage (TB)", synonyms: ["Storage TB", "Capacity TB"], example: "" }, MAX),
+    quantityColumn({ field: "storageUsedTb", header: "Storage used (TB)", synonyms: ["Storage used TB"], example: "" }, MAX),
+    countColumn({ field: "vcpu", header: "vCPU", synonyms: ["CPUs", "Cores"], example: "" }, MAX),
+    countColumn({ field: "vcpuUsed", header: "vCPU used", example: "" }, MAX),
+    countColumn({ field: "ramGb", header: "RAM (GB)", synonyms: ["Memory GB", "RAM GB"], example: "" }, MAX),
+    countColumn({ field: "ramUsedGb", header: "RAM used (GB)", synonyms: ["RAM used GB"], example: "" }, MAX),
+    countColumn({ field: "bandwidthMbps", header: "Bandwidth (Mbps)", synonyms: ["Bandwidth Mbps"], example: "" }, MAX),
+    countColumn({ field: "bandwidthUsedMbps", header: "Bandwidth used (Mbps)", synonyms: ["Bandwidth used Mbps"], example: "" }, MAX),
+    versionColumn,
+  ],
+  wants(cells, organisationId, into, organisationIdOf) {
+    if (typeof cells.site === "string") {
+      const site = siteReference(cells.site);
+      const owner = site.organisation ? organisationIdOf(site.organisation) : organisationId;
+      into.sites.push({ organisationId, name: cells.site });
+      if (owner) into.sites.push({ organisationId: owner, name: site.name });
+    }
+    if (typeof cells.product === "string") into.products.push(cells.product);
+  },
+  toStored(cells, organisationId, refs) {
+    const scalars = checkScalars(cells as Record<string, unknown>, "row");
+    if (!cells.kind) throw new InputError("row.kind", "is required.");
+    let siteId: string | null = null;
+    if (typeof cells.site === "string") {
+      const site = siteReference(cells.site);
+      const owner = site.organisation ? refs.organisationId(site.organisation) : organisationId;
+      siteId = refs.idOf("Site", organisationId, cells.site) ?? (owner ? refs.idOf("Site", owner, site.name) : undefined) ?? null;
+      if (!siteId)
+        throw new NotFoundError(
+          "row.site",
+          site.organisation
+            ? `${site.organisation} has no site named "${site.name}"; correct the name or the organisation code in brackets.`
+            : `this organisation has no site named "${cells.site}"; add it to the Sites sheet, correct the name, or name another organisation's site as "Name (CODE)".`,
+        );
+    }
+    let productId: string | null = null;
+    if (typeof cells.product === "string") {
+      productId = refs.productId(cells.product) ?? null;
+      if (!productId)
+        throw new NotFoundError("row.product", `the catalogue has no product named "${cells.product}"; leave it empty or use a catalogue product's name.`);
+    }
+    return {
+      ...scalars,
+      kind: cells.kind as string,
+      lifecycle: (cells.lifecycle as string | null) ?? "ACTIVE",
+      criticality: (cells.criticality as string | null) ?? "MEDIUM",
+      supportEnd: (cells.supportEnd as Date | null) ?? null,
+      siteId,
+      productId,
+    };
+  },
+  toCells(row, organisation) {
+    const out: Record<string, CellValue> = { organisation };
+    for (const c of this.columns) if (c.field !== "organisation") out[c.field] = (row[c.field] as CellValue) ?? null;
+    const siteName = row.siteName as string | null;
+    const siteOwner = row.siteOrganisation as string | null;
+    out.site = siteName === null ? null : siteOwner && siteOwner !== organisation ? `${siteName} (${siteOwner})` : siteName;
+    out.product = (row.productName as string | null) ?? null;
+    out.annualRunCost = row.annualRunCostPence as bigint;
+    out.bookValue = row.bookValuePence as bigint;
+    return out;
+  },
+};
