@@ -15,11 +15,18 @@ export class CellProblem extends Error {
   }
 }
 
+/**
+ * Text a spreadsheet would run as a formula (= + - @ tab CR first, unless it is a plain number): exports
+ * put an apostrophe in front (as the web app's CSV export does), and imports take it off again.
+ */
+export const FORMULA = /^(?![-+]?\d+(\.\d+)?$)[=+\-@\t\r]/;
+
 /** The cell as trimmed text, or null when empty. Dates and numbers are written as a person would. */
 export function cellText(raw: RawCell): string | null {
   if (raw === null || raw === undefined) return null;
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-  const text = String(raw).replace(/^\uFEFF/, "").replace(/\u00A0/g, " ").trim();
+  let text = String(raw).replace(/^\uFEFF/, "").replace(/\u00A0/g, " ").trim();
+  if (text.startsWith("'") && FORMULA.test(text.slice(1))) text = text.slice(1);
   return text === "" ? null : text;
 }
 
