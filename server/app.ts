@@ -24,6 +24,7 @@ import { graphqlCors, parseCorsOrigins } from "./http/cors.ts";
 import { parseTrustedProxies, type TrustedProxies } from "./http/client-address.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, renderGraphiQLPage } from "./http/graphiql.ts";
+import { IMPORT_BODY_TYPES, registerRoutes } from "./registers/http.ts";
 
 const WEB_DIR = fileURLToPath(new URL("../web/", import.meta.url));
 
@@ -133,6 +134,9 @@ export function createApp(options: AppOptions) {
       c.req.header("content-type"),
     );
   });
+  // Register files: templates, exports, and imports whose body is the file (CSV or XLSX, never a form).
+  app.use("/registers/*", browserRequestGuard(undefined, IMPORT_BODY_TYPES), authenticate(options.prisma, options.actorOverride));
+  app.route("/registers", registerRoutes(options.prisma));
   if (graphiql) app.route(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.use(
     "/assets/*",

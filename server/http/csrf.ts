@@ -55,8 +55,8 @@ function provenance(c: HonoContext): "same-origin" | "cross-origin" | "user" | "
   return "unknown";
 }
 
-const isJsonBody = (c: HonoContext) =>
-  JSON_BODY_TYPES.includes((c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase());
+const mediaType = (c: HonoContext) => (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+const isJsonBody = (c: HonoContext) => JSON_BODY_TYPES.includes(mediaType(c));
 
 function forbidden(message: string): Response {
   return errorResponse(403, "FORBIDDEN", message);
@@ -67,7 +67,11 @@ function forbidden(message: string): Response {
  * session even when the cookie comes along (GraphiQL's page, which any page may link to; sign-in, which
  * rules 1 and 2 still cover): rule 3 does not apply to them.
  */
-export function browserRequestGuard(exempt?: (c: HonoContext) => boolean): MiddlewareHandler {
+export function browserRequestGuard(
+  exempt?: (c: HonoContext) => boolean,
+  /** Further body types a route takes from our own pages (never a CORS-safelisted one: those need no preflight). */
+  bodyTypes: readonly string[] = [],
+): MiddlewareHandler {
   return async (c, next) => {
     if (bearerToken(c) || c.req.method === "OPTIONS") return next();
     const acts = !SAFE_METHODS.has(c.req.method);
@@ -83,7 +87,7 @@ export function browserRequestGuard(exempt?: (c: HonoContext) => boolean): Middl
       );
     // A form-like body that names no origin at all is a script's: its fix is JSON, not another origin.
     if (acts && (await refusedByCsrf(c))) return from === "unknown" ? notJson() : crossOrigin();
-    if (acts && !isJsonBody(c)) return notJson();
+    if (acts && !isJsonBody(c) && !bodyTypes.includes(mediaType(c))) return notJson();
     if (sessionCookie(c) && !exempt?.(c)) {
       if (from === "cross-origin" || (acts && from === "user")) return crossOrigin();
       if (acts && from === "unknown") {

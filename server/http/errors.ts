@@ -4,7 +4,7 @@
 
 /** Codes of refusals answered before (or instead of) GraphQL execution. */
 export type HttpErrorCode =
-  "BAD_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE";
+  "BAD_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "CONFLICT";
 
 /** Extra extensions a refusal may carry (e.g. `retryAfterSeconds`). */
 export type HttpErrorExtensions = Record<string, string | number | boolean>;
