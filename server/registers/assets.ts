@@ -4,6 +4,7 @@
 import { checkScalars } from "../assets/validation.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { choiceColumn, countColumn, dayColumn, moneyColumn, organisationColumn, quantityColumn, textColumn, versionColumn, type CellValue } from "./columns.ts";
+import { naturalKey, storedByKey } from "./lookups.ts";
 import type { Register } from "./register.ts";
 import { LIFECYCLES } from "./sites.ts";
 
@@ -23,11 +24,19 @@ export const assetsRegister: Register = {
   sheet: "Assets",
   entityType: "Asset",
   table: "Asset",
+  ownerColumn: "organisationId",
   after: ["sites"],
+  keyFields: ["name"],
+  naturalKey: (cells, organisationId) => (typeof cells.name === "string" ? naturalKey(organisationId, cells.name) : null),
+  stored: (db, rows) => storedByKey(db, "Asset", rows.map((r) => ({ organisationId: r.organisationId, name: r.cells.name as string }))),
+  exportSelect: `SELECT t.*, o.code AS "organisationCode", s.name AS "siteName", so.code AS "siteOrganisation", p.name AS "productName"
+    FROM "Asset" t JOIN "Organisation" o ON o.id = t."organisationId"
+    LEFT JOIN "Site" s ON s.id = t."siteId" LEFT JOIN "Organisation" so ON so.id = s."organisationId"
+    LEFT JOIN "Product" p ON p.id = t."productId"`,
   columns: [
     organisationColumn,
-    textColumn({ field: "name", header: "Name", key: true, synonyms: ["Asset", "Asset name", "Application name", "Application", "System", "System name"], required: true, example: "Revenues and Benefits" }),
-    choiceColumn({ field: "kind", header: "Kind", synonyms: ["Type", "Asset type", "Category"], required: true, example: "Application" }, ASSET_KINDS, {
+    textColumn({ field: "name", header: "Name", key: true, synonyms: ["Asset", "Asset name", "Application name", "Application", "System", "System name"], required: true, example: ["Revenues and Benefits", "Doxford VMware cluster"] }),
+    choiceColumn({ field: "kind", header: "Kind", synonyms: ["Type", "Asset type", "Category"], required: true, example: ["Application", "Compute cluster"] }, ASSET_KINDS, {
       app: "APPLICATION",
       software: "APPLICATION",
       vm: "SERVER",
@@ -38,26 +47,26 @@ export const assetsRegister: Register = {
       cloud: "CLOUD_PLATFORM",
       db: "DATABASE",
     }),
-    textColumn({ field: "subtype", header: "Subtype", synonyms: ["Sub type", "Model", "Role"], example: "Line of business" }, 200),
+    textColumn({ field: "subtype", header: "Subtype", synonyms: ["Sub type", "Model", "Role"], example: ["Line of business", "VMware vSphere"] }, 200),
     {
       ...textColumn({ field: "site", header: "Site", synonyms: ["Site name", "Location", "Hosted at", "Data centre"], example: "Doxford data centre" }),
       accepts: "a site's name: one of the organisation's sites, or another organisation's as \"Name (CODE)\"",
     },
     textColumn({ field: "product", header: "Product", synonyms: ["Catalogue product", "Software product"], example: "" }),
     choiceColumn({ field: "lifecycle", header: "Lifecycle", synonyms: ["Status", "State"], example: "Active" }, LIFECYCLES, { live: "ACTIVE", inservice: "ACTIVE", production: "ACTIVE", decommissioned: "RETIRED" }),
-    choiceColumn({ field: "criticality", header: "Criticality", synonyms: ["Business criticality", "Priority"], example: "High" }, CRITICALITIES),
-    moneyColumn({ field: "annualRunCost", header: "Annual run cost (£)", synonyms: ["Annual run cost", "Run cost", "Annual cost", "Running cost"], example: "£48,000.00" }),
-    moneyColumn({ field: "bookValue", header: "Book value (£)", synonyms: ["Book value", "Net book value", "NBV"], example: "£12,500.00" }),
-    dayColumn({ field: "supportEnd", header: "Support end", synonyms: ["Support end date", "End of support", "EOS"], example: "30/09/2028" }),
-    textColumn({ field: "description", header: "Description", synonyms: ["Notes", "Comments"], example: "Council tax and benefits" }),
+    choiceColumn({ field: "criticality", header: "Criticality", synonyms: ["Business criticality", "Priority"], example: ["High", "Critical"] }, CRITICALITIES),
+    moneyColumn({ field: "annualRunCost", header: "Annual run cost (£)", synonyms: ["Annual run cost", "Run cost", "Annual cost", "Running cost"], example: ["£48,000.00", "£96,500.00"] }),
+    moneyColumn({ field: "bookValue", header: "Book value (£)", synonyms: ["Book value", "Net book value", "NBV"], example: ["£12,500.00", "£140,000.00"] }),
+    dayColumn({ field: "supportEnd", header: "Support end", synonyms: ["Support end date", "End of support", "EOS"], example: ["30/09/2028", "31/12/2027"] }),
+    textColumn({ field: "description", header: "Description", synonyms: ["Notes", "Comments"], example: ["Council tax and benefits", "Primary virtualisation cluster"] }),
     countColumn({ field: "rackUnits", header: "Rack units", synonyms: ["RU", "U"], example: "" }, 100_000),
     quantityColumn({ field: "powerKw", header: "Power (kW)", synonyms: ["Power kW"], example: "" }, MAX),
     quantityColumn({ field: "storageTb", header: "Storage (TB)", synonyms: ["Storage TB", "Capacity TB"], example: "" }, MAX),
     quantityColumn({ field: "storageUsedTb", header: "Storage used (TB)", synonyms: ["Storage used TB"], example: "" }, MAX),
-    countColumn({ field: "vcpu", header: "vCPU", synonyms: ["CPUs", "Cores"], example: "" }, MAX),
-    countColumn({ field: "vcpuUsed", header: "vCPU used", example: "" }, MAX),
-    countColumn({ field: "ramGb", header: "RAM (GB)", synonyms: ["Memory GB", "RAM GB"], example: "" }, MAX),
-    countColumn({ field: "ramUsedGb", header: "RAM used (GB)", synonyms: ["RAM used GB"], example: "" }, MAX),
+    countColumn({ field: "vcpu", header: "vCPU", synonyms: ["CPUs", "Cores"], example: ["", "512"] }, MAX),
+    countColumn({ field: "vcpuUsed", header: "vCPU used", example: ["", "388"] }, MAX),
+    countColumn({ field: "ramGb", header: "RAM (GB)", synonyms: ["Memory GB", "RAM GB"], example: ["", "4096"] }, MAX),
+    countColumn({ field: "ramUsedGb", header: "RAM used (GB)", synonyms: ["RAM used GB"], example: ["", "3100"] }, MAX),
     countColumn({ field: "bandwidthMbps", header: "Bandwidth (Mbps)", synonyms: ["Bandwidth Mbps"], example: "" }, MAX),
     countColumn({ field: "bandwidthUsedMbps", header: "Bandwidth used (Mbps)", synonyms: ["Bandwidth used Mbps"], example: "" }, MAX),
     versionColumn,
@@ -79,6 +88,8 @@ export const assetsRegister: Register = {
       const site = siteReference(cells.site);
       const owner = site.organisation ? refs.organisationId(site.organisation) : organisationId;
       siteId = refs.idOf("Site", organisationId, cells.site) ?? (owner ? refs.idOf("Site", owner, site.name) : undefined) ?? null;
+      if (siteId && refs.retired("Site", siteId))
+        throw new InputError("row.site", `site "${cells.site}" is retired; choose an active site.`);
       if (!siteId)
         throw new NotFoundError(
           "row.site",

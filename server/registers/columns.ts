@@ -22,8 +22,8 @@ export interface RegisterColumn {
   accepts: string;
   /** The allowed values, for a choice. */
   choices?: readonly string[];
-  /** The template's example row. */
-  example: string;
+  /** The template's example: one value, or one per example row. */
+  example: string | readonly string[];
   /** Reads a cell; throws CellProblem. */
   read(raw: RawCell): CellValue;
 }

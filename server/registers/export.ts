@@ -19,14 +19,6 @@ export interface ExportFilter {
   organisationIds?: readonly string[];
 }
 
-const SELECT: Record<Register["table"], string> = {
-  Site: `SELECT t.*, o.code AS "organisationCode" FROM "Site" t JOIN "Organisation" o ON o.id = t."organisationId"`,
-  Asset: `SELECT t.*, o.code AS "organisationCode", s.name AS "siteName", so.code AS "siteOrganisation", p.name AS "productName"
-    FROM "Asset" t JOIN "Organisation" o ON o.id = t."organisationId"
-    LEFT JOIN "Site" s ON s.id = t."siteId" LEFT JOIN "Organisation" so ON so.id = s."organisationId"
-    LEFT JOIN "Product" p ON p.id = t."productId"`,
-};
-
 /** The register's rows as cells, a page at a time, by organisation code, then name, then id. */
 export async function* registerCells(prisma: PrismaClient, register: Register, filter: ExportFilter = {}): AsyncGenerator<Record<string, CellValue>> {
   const orgs = filter.organisationIds?.length ? filter.organisationIds : null;
@@ -34,7 +26,7 @@ export async function* registerCells(prisma: PrismaClient, register: Register, f
   for (;;) {
     type Row = Record<string, unknown> & { organisationCode: string; name: string; id: string };
     const rows: Row[] = await prisma.$queryRawUnsafe<Row[]>(
-      `SELECT * FROM (${SELECT[register.table]}) r
+      `SELECT * FROM (${register.exportSelect}) r
        WHERE ($1::uuid[] IS NULL OR r."organisationId" = ANY($1::uuid[]))
          AND ($2::text IS NULL OR (r."organisationCode", r.name, r.id::text) > ($2::text, $3::text, $4::text))
        ORDER BY r."organisationCode", r.name, r.id::text

@@ -16,7 +16,7 @@ import type { CellValue, RegisterColumn } from "./columns.ts";
 import { matchHeaders } from "./headers.ts";
 import { naturalKey, organisationsByCode, productsByName, storedByKey } from "./lookups.ts";
 import { fileRows, type FileFormat, type FileRow } from "./read.ts";
-import type { Register, StoredFields, Wanted } from "./register.ts";
+import type { References, Register, StoredFields, StoredRow, Wanted } from "./register.ts";
 import { REGISTERS, registerNamed } from "./registers.ts";
 
 /** One thing wrong with the file: where, what, why and how to fix it. */
@@ -124,17 +124,17 @@ function inFileOrder(list: ImportProblem[], sheets: SheetRows[]): ImportProblem[
 }
 
 /** Decides which register a sheet holds: by its name, else (CSV) the one asked for or whose columns its headers match best. */
-function registerOf(sheet: string | null, headers: readonly string[], asked: Register["name"] | null | undefined): Register | null {
+function registerOf(sheet: string | null, headers: readonly string[], asked: Register["name"] | null | undefined): Register | Register[] | null {
   if (sheet !== null) return REGISTERS.find((r) => fold(r.sheet) === fold(sheet) || fold(r.name) === fold(sheet)) ?? null;
   if (asked) return registerNamed(asked);
-  let best: Register | null = null;
-  let bestScore = 0;
-  for (const r of REGISTERS) {
+  // The register whose columns the headers fill most (and leave fewest unknown); a tie is not guessed.
+  const scored = REGISTERS.map((r) => {
     const match = matchHeaders(headers, r.columns);
-    const score = match.byPosition.filter(Boolean).length - match.problems.length / 100;
-    if (score > bestScore) [best, bestScore] = [r, score];
-  }
-  return best;
+    return { r, score: match.byPosition.filter(Boolean).length * 100 - match.problems.length };
+  }).sort((a, b) => b.score - a.score);
+  if (scored[0]!.score <= 0) return null;
+  const tied = scored.filter((x) => x.score === scored[0]!.score).map((x) => x.r);
+  return tied.length > 1 ? tied : tied[0]!;
 }
 
 /** Reads every row of the file into checked cells; cell problems are recorded, the row kept (marked refused). */
@@ -150,6 +150,10 @@ async function readFile(path: string, options: ImportOptions, problems: Problems
     if (!current || (line.sheet !== null && current.name !== line.sheet)) {
       if (texts.every((t) => t === null)) continue; // blank rows above the header
       const register = registerOf(line.sheet, texts.map((t) => t ?? ""), options.register);
+      if (Array.isArray(register)) {
+        problems.add({ sheet: sheetName, row: line.row, column: null, value: null, reason: `its headers fit the ${register.map((r) => r.name).join(" and the ")} registers alike`, fix: `choose the register (${register.map((r) => r.name).join(" or ")}), or add a column only one of them has` });
+        return sheets;
+      }
       if (!register) {
         if (line.sheet !== null) {
           skipping = sheetName;
@@ -219,6 +223,7 @@ function sameFields(fields: StoredFields, stored: Record<string, unknown>): bool
 /** Checks every row against the domain's rules and what is stored; returns what each row would do. */
 async function plan(db: PrismaClient | Tx, actor: Actor, sheets: SheetRows[], options: ImportOptions, problems: Problems): Promise<Map<SheetRows, Planned[]>> {
   const orgs = await organisationsByCode(db);
+  const organisationIdOf = (code: string) => orgs.get(code.toUpperCase())?.id;
   const fallback = options.organisation ? orgs.get(options.organisation.toUpperCase()) : undefined;
   if (options.organisation && !fallback)
     problems.add({ sheet: "—", row: null, column: "organisation", value: options.organisation, reason: "is not an organisation's code", fix: `use one of: ${[...orgs.values()].map((o) => o.code).join(", ")}` });
@@ -248,17 +253,18 @@ async function plan(db: PrismaClient | Tx, actor: Actor, sheets: SheetRows[], op
         continue;
       }
       row.organisationId = org.id;
-      const name = row.cells.name;
-      if (typeof name !== "string") continue; // reported by the domain check below
-      row.key = naturalKey(org.id, name);
+      row.key = register.naturalKey(row.cells, org.id, organisationIdOf) ?? undefined;
+      if (!row.key) continue; // a key cell is empty: the domain check below reports it
       const earlier = seen.get(row.key);
       if (earlier !== undefined) {
         row.refused = true;
-        problems.add({ sheet: sheet.sheet, row: row.row, column: sheet.headerOf.get("name") ?? "Name", value: name, reason: `repeats row ${earlier} (the same ${register.entityType.toLowerCase()} of ${org.code})`, fix: "keep one row per name" });
+        const field = register.keyFields[0]!;
+        const keyHeaders = register.keyFields.map((f) => sheet.headerOf.get(f) ?? f).join(", ");
+        problems.add({ sheet: sheet.sheet, row: row.row, column: sheet.headerOf.get(field) ?? field, value: row.raw[field] ?? null, reason: `repeats row ${earlier} (the same ${register.entityType.toLowerCase()} of ${org.code})`, fix: `keep one row per ${keyHeaders}` });
       } else seen.set(row.key, row.row);
     }
     const keyed = sheet.rows.filter((r) => r.key && r.organisationId);
-    const stored = await storedByKey(db, register.table, keyed.map((r) => ({ organisationId: r.organisationId!, name: r.cells.name as string })));
+    const stored = await register.stored(db, keyed.map((r) => ({ cells: r.cells, organisationId: r.organisationId! })), organisationIdOf);
     const codeOf = new Map([...orgs.values()].map((o) => [o.id, o.code]));
     // A column the file leaves out keeps what is stored: the stored row fills the missing cells.
     const missing = register.columns.filter((c) => c.field !== "version" && !sheet.headerOf.has(c.field)).map((c) => c.field);
@@ -269,17 +275,20 @@ async function plan(db: PrismaClient | Tx, actor: Actor, sheets: SheetRows[], op
     }
     // References: stored rows, and rows this import creates in registers written before this one.
     const wanted: Wanted = { sites: [], assets: [], products: [] };
-    const organisationIdOf = (code: string) => orgs.get(code.toUpperCase())?.id;
     for (const r of keyed) register.wants(cellsOf.get(r)!, r.organisationId!, wanted, organisationIdOf);
-    const sites = wanted.sites.length ? await storedByKey(db, "Site", wanted.sites) : new Map();
+    const referenced = {
+      Site: wanted.sites.length ? await storedByKey(db, "Site", wanted.sites) : new Map<string, StoredRow>(),
+      Asset: wanted.assets.length ? await storedByKey(db, "Asset", wanted.assets) : new Map<string, StoredRow>(),
+    };
+    const retiredIds = new Set(Object.values(referenced).flatMap((m) => [...m.values()].filter((r) => r.lifecycle === "RETIRED").map((r) => r.id)));
     const products = await productsByName(db, wanted.products);
-    const refs = {
-      idOf: (table: "Site" | "Asset", organisationId: string, name: string) => {
+    const refs: References = {
+      idOf: (table, organisationId, name) => {
         const key = naturalKey(organisationId, name);
-        const site = table === "Site" ? sites.get(key) : undefined;
-        return site?.id ?? created.get(table)?.get(key);
+        return referenced[table].get(key)?.id ?? created.get(table)?.get(key);
       },
-      productId: (name: string) => products.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
+      retired: (_table, id) => retiredIds.has(id),
+      productId: (name) => products.get(name.trim().replace(/\s+/g, " ").toLowerCase()),
       organisationId: organisationIdOf,
     };
     const planned: Planned[] = [];
@@ -344,22 +353,23 @@ async function write(tx: Tx, actor: Actor, plans: Map<SheetRows, Planned[]>, opt
       const names = Object.keys(creates[0]!.fields);
       const columns: BulkColumn<Planned>[] = [
         { name: "id", sentAs: "uuid[]", value: (p) => p.id },
-        { name: "organisationId", sentAs: "uuid[]", value: (p) => p.row.organisationId! },
+        ...(register.ownerColumn ? [{ name: register.ownerColumn, sentAs: "uuid[]", value: (p: Planned) => p.row.organisationId! }] : []),
         ...names.map((name) => bulkColumn(register, name)),
       ];
-      const rows = await bulkInsert<Planned, Record<string, unknown> & { id: string; organisationId: string }>(tx, register.table, columns, creates, { versioned: true });
-      await recordAudits(tx, actor, rows.map((r): AuditInput => ({ action: "CREATE", entityType: register.entityType, entityId: r.id, organisationId: r.organisationId, after: r })));
+      const rows = await bulkInsert<Planned, Record<string, unknown> & { id: string }>(tx, register.table, columns, creates, { versioned: true });
+      // Rows come back in the order given: each one's owner is its planned row's organisation.
+      await recordAudits(tx, actor, rows.map((r, i): AuditInput => ({ action: "CREATE", entityType: register.entityType, entityId: r.id, organisationId: creates[i]!.row.organisationId!, after: r })));
       done += creates.length;
       options.onProgress?.({ phase: "writing", done, total });
     }
     const audits: AuditInput[] = [];
     for (const p of planned.filter((x) => x.kind === "update")) {
-      const delegate = (register.table === "Site" ? tx.site : tx.asset) as unknown as {
+      const delegate = { Site: tx.site, Asset: tx.asset, Dependency: tx.dependency }[register.table] as unknown as {
         updateMany(args: object): Promise<{ count: number }>;
         findUnique(args: object): Promise<Record<string, unknown>>;
       };
       const { count } = await delegate.updateMany({ where: { id: p.id, version: p.before!.version }, data: { ...p.fields, version: { increment: 1 } } });
-      if (count !== 1) throw new ConflictError("version", `${register.entityType} "${p.row.cells.name}" (row ${p.row.row}) was changed by someone else during the import; nothing was written, import the file again.`);
+      if (count !== 1) throw new ConflictError("version", `${register.entityType} "${p.row.raw[register.keyFields[0]!]}" (row ${p.row.row}) was changed by someone else during the import; nothing was written, import the file again.`);
       const after = await delegate.findUnique({ where: { id: p.id } });
       audits.push({ action: "UPDATE", entityType: register.entityType, entityId: p.id, organisationId: p.row.organisationId!, before: p.before, after });
       done += 1;
@@ -371,7 +381,7 @@ async function write(tx: Tx, actor: Actor, plans: Map<SheetRows, Planned[]>, opt
 
 /** How a stored column is sent in a bulk insert. */
 function bulkColumn(register: Register, name: string): BulkColumn<Planned> {
-  const enumType: Record<string, string> = { kind: register.table === "Site" ? `"SiteKind"` : `"AssetKind"`, lifecycle: `"Lifecycle"`, criticality: `"Criticality"` };
+  const enumType: Record<string, string> = { kind: register.table === "Site" ? `"SiteKind"` : `"AssetKind"`, lifecycle: `"Lifecycle"`, criticality: `"Criticality"`, type: `"DependencyType"` };
   const type = enumType[name] ? `text[]::${enumType[name]}[]` : columnType(name);
   return {
     name,

@@ -2,6 +2,7 @@
 import { checkSiteFields } from "../sites/validation.ts";
 import { InputError } from "../shared/errors.ts";
 import { choiceColumn, countColumn, dayColumn, moneyColumn, organisationColumn, quantityColumn, textColumn, versionColumn, type CellValue } from "./columns.ts";
+import { naturalKey, storedByKey } from "./lookups.ts";
 import type { Register } from "./register.ts";
 
 export const SITE_KINDS = ["DATA_CENTRE", "COMMS_ROOM", "OFFICE", "SCHOOL", "SCHOOLS_NETWORK_HUB", "COLOCATION"] as const;
@@ -12,7 +13,12 @@ export const sitesRegister: Register = {
   sheet: "Sites",
   entityType: "Site",
   table: "Site",
+  ownerColumn: "organisationId",
   after: [],
+  keyFields: ["name"],
+  naturalKey: (cells, organisationId) => (typeof cells.name === "string" ? naturalKey(organisationId, cells.name) : null),
+  stored: (db, rows) => storedByKey(db, "Site", rows.map((r) => ({ organisationId: r.organisationId, name: r.cells.name as string }))),
+  exportSelect: `SELECT t.*, o.code AS "organisationCode" FROM "Site" t JOIN "Organisation" o ON o.id = t."organisationId"`,
   columns: [
     organisationColumn,
     textColumn({ field: "name", header: "Name", key: true, synonyms: ["Site", "Site name", "Location"], required: true, example: "Doxford data centre" }),

@@ -6,10 +6,17 @@ import Papa from "papaparse";
 import type { Register } from "./register.ts";
 import { REGISTERS } from "./registers.ts";
 
-/** The CSV template of `register`: its headers and one example row. */
+/** The template's example rows: a column with one example repeats it, a shorter list leaves cells empty. */
+export function exampleRows(register: Register): string[][] {
+  const columns = register.columns.filter((c) => c.field !== "version");
+  const count = Math.max(...columns.map((c) => (Array.isArray(c.example) ? c.example.length : 1)));
+  return Array.from({ length: count }, (_, i) => columns.map((c) => (Array.isArray(c.example) ? (c.example[i] ?? "") : (c.example as string))));
+}
+
+/** The CSV template of `register`: its headers and example rows. */
 export function csvTemplate(register: Register): string {
   const columns = register.columns.filter((c) => c.field !== "version");
-  return "\uFEFF" + Papa.unparse({ fields: columns.map((c) => c.header), data: [columns.map((c) => c.example)] }, { newline: "\r\n" }) + "\r\n";
+  return "\uFEFF" + Papa.unparse({ fields: columns.map((c) => c.header), data: exampleRows(register) }, { newline: "\r\n" }) + "\r\n";
 }
 
 /** The XLSX template of `registers` (all by default). */
@@ -22,7 +29,7 @@ export async function xlsxTemplate(registers: readonly Register[] = REGISTERS): 
     const sheet = workbook.addWorksheet(register.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(12, c.header.length + 4) }));
     sheet.getRow(1).font = { bold: true };
-    sheet.addRow(columns.map((c) => c.example));
+    sheet.addRows(exampleRows(register));
     columns.forEach((c, i) => {
       allowedRows.push([register.sheet, c.header, c.required ? "yes" : "", c.accepts + (c.field === "organisation" ? " (an organisation's code; may instead be chosen for the whole file)" : "")]);
       if (c.choices) {

@@ -41,26 +41,27 @@ describe("npm run import", () => {
     expect(result).toMatchObject({ code: 0 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Sites", "Assets", "Allowed values"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Sites", "Assets", "Dependencies", "Allowed values"]);
+    expect(workbook.getWorksheet("Assets")!.rowCount).toBe(3); // headers and two example rows
     expect(workbook.getWorksheet("Sites")!.getRow(1).getCell(3).value).toBe("Kind");
   }, 60_000);
 
   it("lists every problem and writes nothing, then imports the corrected file", async () => {
     const bad = join(dir, "bad.csv");
     await writeFile(bad, "Name,Kind,Annual cost\nDoxford,Data centre,£lots\nCity Hall,Bunker,\n");
-    const refused = await importCli([bad, "--organisation", "SCC"], join(dir, "data"));
+    const refused = await importCli([bad, "--organisation", "SCC", "--register", "sites"], join(dir, "data"));
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain("2 problems; nothing was written:");
     expect(refused.stdout).toContain('Sites row 2, Annual cost "£lots": "£lots" is not an amount of money; write pounds');
     expect(refused.stdout).toContain('Sites row 3, Kind "Bunker": "Bunker" is not one of the allowed values; write one of: Data centre');
     const good = join(dir, "good.csv");
     await writeFile(good, "Name,Kind,Annual cost\nDoxford,Data centre,\"£1,000\"\nCity Hall,Comms room,\n");
-    const dry = await importCli([good, "--organisation", "SCC", "--dry-run"], join(dir, "data"));
+    const dry = await importCli([good, "--organisation", "SCC", "--register", "sites", "--dry-run"], join(dir, "data"));
     expect(dry.stdout).toContain("Sites: 2 to create, 0 to update, 0 unchanged, 0 refused");
-    const done = await importCli([good, "--organisation", "SCC"], join(dir, "data"));
+    const done = await importCli([good, "--organisation", "SCC", "--register", "sites"], join(dir, "data"));
     expect(done).toMatchObject({ code: 0 });
     expect(done.stdout).toContain("Sites: 2 created, 0 updated, 0 unchanged, 0 refused");
-    const again = await importCli([good, "--organisation", "SCC"], join(dir, "data"));
+    const again = await importCli([good, "--organisation", "SCC", "--register", "sites"], join(dir, "data"));
     expect(again.stdout).toContain("Sites: 0 created, 0 updated, 2 unchanged, 0 refused");
   }, 180_000);
 });

@@ -35,7 +35,7 @@ describe.each(engines())("register files over HTTP on %s", (engine) => {
   });
 
   const upload = (credentials: Credentials, body: string, headers: Record<string, string>, query = "") =>
-    app.request(`/registers/import${query}`, { method: "POST", body, headers: { ...credentials.headers, ...headers } });
+    app.request(`/registers/import${query ? `${query}&register=sites` : "?register=sites"}`, { method: "POST", body, headers: { ...credentials.headers, ...headers } });
 
   it("refuses anonymous callers and a cross-origin page, and a form body even from our own pages", async () => {
     expect((await app.request("/registers/template.xlsx")).status).toBe(401);
@@ -78,7 +78,7 @@ describe.each(engines())("register files over HTTP on %s", (engine) => {
     expect(template.headers.get("content-disposition")).toMatch(/attachment; filename="converge-registers-template.xlsx"/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await template.arrayBuffer()) as never);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Sites", "Assets", "Allowed values"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Sites", "Assets", "Dependencies", "Allowed values"]);
     const csvTemplate = Buffer.from(await (await app.request("/registers/assets/template.csv", { headers: viewer.headers })).arrayBuffer());
     expect([...csvTemplate.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte-order mark: Excel reads UTF-8
     expect(csvTemplate.toString("utf8", 3)).toMatch(/^Organisation,Name,Kind/);

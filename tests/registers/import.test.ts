@@ -128,9 +128,17 @@ for (const engine of engines()) {
         [10, "Organisation", "XYZ", '"XYZ" is not an organisation\'s code'],
       ]);
       expect(report.problems.every((p) => p.sheet === "Assets" && p.fix.length > 5)).toBe(true);
-      expect(report.problems[6]!.fix).toBe("keep one row per name");
+      expect(report.problems[6]!.fix).toBe("keep one row per Name");
       expect(report.problems[2]!.fix).toMatch(/dd\/mm\/yyyy/);
       expect(await fingerprint(db)).toEqual(before);
+    });
+
+    it("does not guess between registers whose columns a file's headers fit alike", async () => {
+      const report = await importRegisters(db.prisma, OPERATOR, await csv("Organisation,Name,Kind\nSCC,Thing,Storage\n"));
+      expect(report.problems).toEqual([
+        { sheet: "CSV", row: 1, column: null, value: null, reason: "its headers fit the sites and the assets registers alike", fix: "choose the register (sites or assets), or add a column only one of them has" },
+      ]);
+      expect(summary(await importRegisters(db.prisma, OPERATOR, await csv("Organisation,Name,Kind\nSCC,Thing,Storage\n"), { register: "assets" }))).toEqual(["assets: +1 ~0 =0 !0"]);
     });
 
     it("a dry run says what would happen and writes nothing", async () => {
@@ -194,6 +202,37 @@ for (const engine of engines()) {
       expect(summary(await importRegisters(db.prisma, OPERATOR, await csv("Organisation,Name,Kind,Site\nDCC,DCC DR SAN,Storage,Doxford DC (SCC)\n")))).toEqual(["assets: +0 ~0 =1 !0"]);
     });
 
+    it("imports dependencies between named assets, another organisation's target named with its code, and refuses impossible ones", async () => {
+      await importRegisters(db.prisma, OPERATOR, await csv(MESSY_SITES));
+      await importRegisters(db.prisma, OPERATOR, await csv(MESSY_ASSETS));
+      await importRegisters(db.prisma, OPERATOR, await csv("Organisation,Name,Kind,Lifecycle\nSCC,Old SAN,Storage,Retired\n"), { register: "assets" });
+      const file = await csv(
+        "Source,Relationship,Target,Organisation\n" +
+          "Revenues and Benefits,stores data on,Primary SAN,SCC\n" +
+          "Mosaic,Backs up to,Primary SAN (SCC),DCC\n" +
+          "Mosaic,Depends on,Mosaic,DCC\n" +
+          "Revenues and Benefits,Replicates to,Old SAN,SCC\n" +
+          "Revenues and Benefits,Depends on,Ghost,SCC\n" +
+          "revenues and benefits,STORES_DATA_ON,primary san,SCC\n",
+      );
+      const refused = await importRegisters(db.prisma, OPERATOR, file);
+      expect(refused.problems.map((p) => [p.row, p.column, p.reason])).toEqual([
+        [4, "Target", "an asset cannot depend on itself"],
+        [5, "Target", 'asset "Old SAN" is retired'],
+        [6, "Target", 'this organisation has no asset named "Ghost"'],
+        [7, "Source", "repeats row 2 (the same dependency of SCC)"],
+      ]);
+      expect(refused.problems[3]!.fix).toBe("keep one row per Source, Target, Relationship");
+      expect(await db.prisma.dependency.count()).toBe(0);
+      const good = await csv("Source,Relationship,Target,Organisation\nRevenues and Benefits,stores data on,Primary SAN,SCC\nMosaic,Backs up to,Primary SAN (SCC),DCC\n");
+      expect(summary(await importRegisters(db.prisma, OPERATOR, good))).toEqual(["dependencies: +2 ~0 =0 !0"]);
+      const edges = await db.prisma.dependency.findMany({ include: { source: true, target: true }, orderBy: { type: "asc" } });
+      expect(edges.map((e) => `${e.source.name} ${e.type} ${e.target.name}`)).toEqual(["Revenues and Benefits STORES_DATA_ON Primary SAN", "Mosaic BACKS_UP_TO Primary SAN"]);
+      const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Dependency", entityId: edges[1]!.id } });
+      expect(audit.organisationId).toBe(edges[1]!.source.organisationId);
+      expect(summary(await importRegisters(db.prisma, OPERATOR, good))).toEqual(["dependencies: +0 ~0 =2 !0"]);
+    });
+
     it("writes only the organisations the importer may edit, and says so once", async () => {
       const orgs = await db.prisma.organisation.findMany();
       const scc = orgs.find((o) => o.code === "SCC")!;
@@ -210,13 +249,13 @@ for (const engine of engines()) {
     it("imports the XLSX template filled in: sites and the assets on them, in one workbook", async () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await xlsxTemplate()) as never);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(["Sites", "Assets", "Allowed values"]);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(["Sites", "Assets", "Dependencies", "Allowed values"]);
       workbook.getWorksheet("Assets")!.addRow(["DCC", "Payroll", "Application", "", "", "", "Active", "High", 25000.5, "", new Date(Date.UTC(2029, 0, 31))]);
       const path = join(dir, "filled.xlsx");
       await workbook.xlsx.writeFile(path);
       const report = await importRegisters(db.prisma, OPERATOR, path);
       expect(report.problems).toEqual([]);
-      expect(summary(report)).toEqual(["sites: +1 ~0 =0 !0", "assets: +2 ~0 =0 !0"]);
+      expect(summary(report)).toEqual(["sites: +1 ~0 =0 !0", "assets: +3 ~0 =0 !0", "dependencies: +1 ~0 =0 !0"]);
       const example = await db.prisma.asset.findFirstOrThrow({ where: { name: "Revenues and Benefits" }, include: { site: true } });
       expect(example.site?.name).toBe("Doxford data centre");
       const payroll = await db.prisma.asset.findFirstOrThrow({ where: { name: "Payroll" } });

@@ -26,10 +26,12 @@ async function buildEstate(prisma: PrismaClient) {
     data: { id: randomUUID(), organisationId: orgs.SCC.id, name: 'Doxford "DC", Sunderland', kind: "DATA_CENTRE", lifecycle: "ACTIVE", address: "Doxford Park\nSunderland", postcode: "SR3 3XN", racks: 60, racksUsed: 41, powerKw: 400, powerUsedKw: 212.5, floorSpaceM2: 850.25, pue: 1.62, tier: 3, leaseEnd: new Date("2031-03-31"), annualCostPence: 123_456_789_012n, description: "=HYPERLINK(\"x\")" },
   });
   await prisma.site.create({ data: { id: randomUUID(), organisationId: orgs.DCC.id, name: "County Hall — Durham", kind: "COMMS_ROOM", lifecycle: "DECOMMISSIONING", annualCostPence: 1n } });
-  await prisma.asset.create({
+  const mosaic = await prisma.asset.create({
     data: { id: randomUUID(), organisationId: orgs.DCC.id, siteId: doxford.id, productId: product.id, name: "Mosaic (adults), live", kind: "APPLICATION", subtype: "Case management", lifecycle: "ACTIVE", criticality: "CRITICAL", annualRunCostPence: 9_100_001n, bookValuePence: 50n, supportEnd: new Date("2028-09-30"), description: "+44 support line", rackUnits: 2, powerKw: 0.35, storageTb: 12.5, storageUsedTb: 3.25, vcpu: 16, vcpuUsed: 24, ramGb: 64, ramUsedGb: 60, bandwidthMbps: 1000, bandwidthUsedMbps: 10 },
   });
-  await prisma.asset.create({ data: { id: randomUUID(), organisationId: orgs.SCC.id, name: "-1 backup", kind: "STORAGE" } });
+  const backup = await prisma.asset.create({ data: { id: randomUUID(), organisationId: orgs.SCC.id, name: "-1 backup", kind: "STORAGE" } });
+  await prisma.dependency.create({ data: { id: randomUUID(), sourceId: mosaic.id, targetId: backup.id, type: "BACKS_UP_TO", description: "nightly, 30 days" } });
+  await prisma.dependency.create({ data: { id: randomUUID(), sourceId: backup.id, targetId: mosaic.id, type: "DEPENDS_ON" } });
 }
 
 /** Everything a register carries, by natural key, with references by name. */
@@ -41,7 +43,11 @@ async function snapshot(prisma: PrismaClient) {
     organisation: organisation.code,
     ...(site !== undefined ? { site: site ? `${site.organisation.code}/${site.name}` : null, product: product?.name ?? null } : {}),
   });
-  return { sites: sites.map(strip), assets: assets.map(strip) };
+  const dependencies = await prisma.dependency.findMany({ include: { source: { include: { organisation: true } }, target: { include: { organisation: true } } } });
+  const edges = dependencies
+    .map((d) => `${d.source.organisation.code}/${d.source.name} ${d.type} ${d.target.organisation.code}/${d.target.name} ${d.description ?? ""}`)
+    .sort();
+  return { sites: sites.map(strip), assets: assets.map(strip), edges };
 }
 
 for (const engine of engines()) {
@@ -91,9 +97,9 @@ for (const engine of engines()) {
       await finished(out);
       const into = await importRegisters(target.prisma, OPERATOR, path);
       expect(into.problems).toEqual([]);
-      expect(summary(into)).toEqual(["sites: +2 ~0 =0 !0", "assets: +2 ~0 =0 !0"]);
+      expect(summary(into)).toEqual(["sites: +2 ~0 =0 !0", "assets: +2 ~0 =0 !0", "dependencies: +2 ~0 =0 !0"]);
       expect(await snapshot(target.prisma)).toEqual(await snapshot(source.prisma));
-      expect(summary(await importRegisters(source.prisma, OPERATOR, path))).toEqual(["sites: +0 ~0 =2 !0", "assets: +0 ~0 =2 !0"]);
+      expect(summary(await importRegisters(source.prisma, OPERATOR, path))).toEqual(["sites: +0 ~0 =2 !0", "assets: +0 ~0 =2 !0", "dependencies: +0 ~0 =2 !0"]);
     });
 
     it("an organisation's export holds only its rows", async () => {
