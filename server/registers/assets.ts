@@ -6,18 +6,13 @@ import { InputError, NotFoundError } from "../shared/errors.ts";
 import { choiceColumn, countColumn, dayColumn, moneyColumn, organisationColumn, quantityColumn, textColumn, versionColumn, type CellValue } from "./columns.ts";
 import { naturalKey, storedByKey } from "./lookups.ts";
 import type { Register } from "./register.ts";
+import { referredTo, resolveNamed } from "./references.ts";
 import { LIFECYCLES } from "./sites.ts";
 
 export const ASSET_KINDS = ["NETWORK", "STORAGE", "COMPUTE_CLUSTER", "CLOUD_PLATFORM", "SERVER", "DATABASE", "APPLICATION", "END_USER_SERVICE"] as const;
 export const CRITICALITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 
 const MAX = 1_000_000_000;
-
-/** "Doxford data centre (SCC)" names SCC's site, for an asset sited with another organisation. */
-export function siteReference(text: string): { name: string; organisation: string | null } {
-  const m = /^(.*\S)\s*\(([A-Za-z0-9_-]{2,20})\)$/.exec(text.trim());
-  return m ? { name: m[1]!, organisation: m[2]!.toUpperCase() } : { name: text.trim(), organisation: null };
-}
 
 export const assetsRegister: Register = {
   name: "assets",
@@ -73,10 +68,9 @@ export const assetsRegister: Register = {
   ],
   wants(cells, organisationId, into, organisationIdOf) {
     if (typeof cells.site === "string") {
-      const site = siteReference(cells.site);
-      const owner = site.organisation ? organisationIdOf(site.organisation) : organisationId;
+      const site = referredTo(cells.site, organisationId, organisationIdOf);
       into.sites.push({ organisationId, name: cells.site });
-      if (owner) into.sites.push({ organisationId: owner, name: site.name });
+      if (site.organisationId) into.sites.push({ organisationId: site.organisationId, name: site.name });
     }
     if (typeof cells.product === "string") into.products.push(cells.product);
   },
@@ -85,18 +79,8 @@ export const assetsRegister: Register = {
     if (!cells.kind) throw new InputError("row.kind", "is required.");
     let siteId: string | null = null;
     if (typeof cells.site === "string") {
-      const site = siteReference(cells.site);
-      const owner = site.organisation ? refs.organisationId(site.organisation) : organisationId;
-      siteId = refs.idOf("Site", organisationId, cells.site) ?? (owner ? refs.idOf("Site", owner, site.name) : undefined) ?? null;
-      if (siteId && refs.retired("Site", siteId))
-        throw new InputError("row.site", `site "${cells.site}" is retired; choose an active site.`);
-      if (!siteId)
-        throw new NotFoundError(
-          "row.site",
-          site.organisation
-            ? `${site.organisation} has no site named "${site.name}"; correct the name or the organisation code in brackets.`
-            : `this organisation has no site named "${cells.site}"; add it to the Sites sheet, correct the name, or name another organisation's site as "Name (CODE)".`,
-        );
+      siteId = resolveNamed(refs, "Site", organisationId, cells.site, "site");
+      if (refs.retired("Site", siteId)) throw new InputError("row.site", `site "${cells.site}" is retired; choose an active site.`);
     }
     let productId: string | null = null;
     if (typeof cells.product === "string") {

@@ -7,19 +7,14 @@ import { optionalText } from "../shared/validate.ts";
 import { choiceColumn, organisationColumn, textColumn, versionColumn, type CellValue } from "./columns.ts";
 import { naturalKey } from "./lookups.ts";
 import type { OrganisationIdOf, Register, StoredRow } from "./register.ts";
-import { siteReference as nameWithOrganisation } from "./assets.ts";
+import { referredTo, resolveNamed } from "./references.ts";
 
 export const DEPENDENCY_TYPES = ["RUNS_ON", "HOSTED_IN", "STORES_DATA_ON", "CONNECTS_TO", "DEPENDS_ON", "REPLICATES_TO", "BACKS_UP_TO", "AUTHENTICATES_VIA"] as const;
 
-/** The target's organisation and name: "Name (CODE)" names another organisation's asset. */
-function targetOf(text: string, organisationId: string, organisationIdOf: OrganisationIdOf) {
-  const ref = nameWithOrganisation(text);
-  return { name: ref.name, organisationId: ref.organisation ? organisationIdOf(ref.organisation) : organisationId, code: ref.organisation };
-}
 
 function keyOf(cells: Readonly<Record<string, CellValue>>, organisationId: string, organisationIdOf: OrganisationIdOf): string | null {
   if (typeof cells.source !== "string" || typeof cells.target !== "string" || typeof cells.type !== "string") return null;
-  const target = targetOf(cells.target, organisationId, organisationIdOf);
+  const target = referredTo(cells.target, organisationId, organisationIdOf);
   if (!target.organisationId) return null;
   return `${naturalKey(organisationId, cells.source)}>${naturalKey(target.organisationId, target.name)}>${cells.type}`;
 }
@@ -83,7 +78,7 @@ export const dependenciesRegister: Register = {
   wants(cells, organisationId, into, organisationIdOf) {
     if (typeof cells.source === "string") into.assets.push({ organisationId, name: cells.source });
     if (typeof cells.target === "string") {
-      const target = targetOf(cells.target, organisationId, organisationIdOf);
+      const target = referredTo(cells.target, organisationId, organisationIdOf);
       into.assets.push({ organisationId, name: cells.target });
       if (target.organisationId) into.assets.push({ organisationId: target.organisationId, name: target.name });
     }
@@ -95,15 +90,7 @@ export const dependenciesRegister: Register = {
     const sourceId = refs.idOf("Asset", organisationId, cells.source);
     if (!sourceId)
       throw new NotFoundError("row.source", `this organisation has no asset named "${cells.source}"; add it to the Assets sheet or correct the name.`);
-    const target = targetOf(cells.target, organisationId, refs.organisationId);
-    const targetId = refs.idOf("Asset", organisationId, cells.target) ?? (target.organisationId ? refs.idOf("Asset", target.organisationId, target.name) : undefined);
-    if (!targetId)
-      throw new NotFoundError(
-        "row.target",
-        target.code
-          ? `${target.code} has no asset named "${target.name}"; correct the name or the organisation code in brackets.`
-          : `this organisation has no asset named "${cells.target}"; add it to the Assets sheet, correct the name, or name another organisation's asset as "Name (CODE)".`,
-      );
+    const targetId = resolveNamed(refs, "Asset", organisationId, cells.target, "target");
     if (sourceId === targetId) throw new InputError("row.target", "an asset cannot depend on itself; choose a different target.");
     for (const [field, id] of [["source", sourceId], ["target", targetId]] as const)
       if (refs.retired("Asset", id)) throw new InputError(`row.${field}`, `asset "${cells[field]}" is retired; a dependency needs two live assets.`);
