@@ -1,6 +1,6 @@
 // Create, edit and retire licences and contracts (PROCUREMENT or ADMIN in their organisation). The
-// licence's product and contract are chosen by search. Neither has a page of its own: saving returns
-// to the licences list.
+// licence's product and contract are chosen by search. Saving or retiring opens the record's own page
+// (#/licences/<id>, #/contracts/<id>).
 import { gql } from "../api.ts";
 import { LICENCE_METRICS } from "../enums.ts";
 import { formatEnum } from "../format.ts";
@@ -194,7 +194,7 @@ defineEditor({
   kind: "licence",
   noun: "licence",
   listPath: "/licences",
-  viewPath: () => "/licences",
+  viewPath: (id) => `/licences/${id}`,
   permission: "editProcurement",
   fields: async (_orgs, creatable) => LICENCE_FIELDS(orgChoices(creatable)),
   defaults: (creatable) => ({
@@ -241,8 +241,7 @@ defineEditor({
   kind: "contract",
   noun: "contract",
   listPath: "/contracts",
-  homePath: "/licences",
-  viewPath: () => "/licences",
+  viewPath: (id) => `/contracts/${id}`,
   permission: "editProcurement",
   fields: async (_orgs, creatable) => CONTRACT_FIELDS(orgChoices(creatable)),
   defaults: (creatable) => ({ organisation: creatable.length === 1 ? creatable[0]!.code : "" }),
