@@ -58,6 +58,7 @@ export const DETAIL = graphql(`
             }
           }
           contract {
+            id
             reference
           }
         }
