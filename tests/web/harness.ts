@@ -137,7 +137,10 @@ export const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
 
 /** Downloads what clicking `selector` saves and reads it with exceljs as a worksheet of text rows. */
-export async function exportedRows(page: Page, selector: string): Promise<{ name: string; rows: string[][] }> {
+export async function exportedRows(
+  page: Page,
+  selector: string,
+): Promise<{ name: string; rows: string[][] }> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
   const file = join(await mkdtemp(join(tmpdir(), "converge-export-")), download.suggestedFilename());
   await download.saveAs(file);

@@ -30,7 +30,10 @@ const linkedIds = (page: import("playwright-core").Page, selector: string, path:
 async function sccContractWithLicences(): Promise<{ id: string; reference: string; licence: string }> {
   const d = await graphqlRequest<{
     contracts: { edges: { node: { id: string; reference: string; licences: { id: string }[] } }[] };
-  }>(h.server, `{ contracts(filter: { organisation: ["SCC"], status: [ACTIVE] }, first: 200) { edges { node { id reference licences { id } } } } }`);
+  }>(
+    h.server,
+    `{ contracts(filter: { organisation: ["SCC"], status: [ACTIVE] }, first: 200) { edges { node { id reference licences { id } } } } }`,
+  );
   const c = d.contracts.edges.map((e) => e.node).find((n) => n.licences.length > 1)!;
   return { id: c.id, reference: c.reference, licence: c.licences[0]!.id };
 }
@@ -81,7 +84,8 @@ describe("contracts and licences", { timeout: 180_000 }, () => {
       ]);
       expect(rows.length - 1).toBe(contracts.totalCount);
       // exceljs reads an ISO date cell as a Date: back to YYYY-MM-DD.
-      const isoDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Date(v).toISOString().slice(0, 10));
+      const isoDate = (v: string) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Date(v).toISOString().slice(0, 10);
       const ends = rows.slice(1).map((r) => (r[5] ? isoDate(r[5]) : ""));
       expect(ends.every((e) => e !== "" && e <= "2027-12-31")).toBe(true);
       expect(ends).toEqual([...ends].sort()); // the list's order, kept in the export
@@ -172,12 +176,19 @@ describe("contracts and licences", { timeout: 180_000 }, () => {
 
       // An asset whose product the organisation licenses.
       const assets = await graphqlRequest<{
-        assets: { edges: { node: { id: string; licences: { id: string; contract: { id: string } | null }[] } }[] };
-      }>(h.server, `{ assets(filter: { organisation: ["SCC"] }, first: 300) { edges { node { id licences { id contract { id } } } } } }`);
+        assets: {
+          edges: { node: { id: string; licences: { id: string; contract: { id: string } | null }[] } }[];
+        };
+      }>(
+        h.server,
+        `{ assets(filter: { organisation: ["SCC"] }, first: 300) { edges { node { id licences { id contract { id } } } } } }`,
+      );
       const asset = assets.assets.edges.map((e) => e.node).find((a) => a.licences.some((l) => l.contract))!;
       await page.goto(`${h.server.url}/#/assets/${encodeURIComponent(asset.id)}`);
       await page.waitForSelector("#licences");
-      expect(await linkedIds(page, "#licences a.licence-link", "licences")).toEqual(asset.licences.map((l) => l.id));
+      expect(await linkedIds(page, "#licences a.licence-link", "licences")).toEqual(
+        asset.licences.map((l) => l.id),
+      );
       const onAsset = await linkedIds(page, "#licences a.contract-link", "contracts");
       expect(onAsset).toContain(asset.licences.find((l) => l.contract)!.contract!.id);
 
@@ -285,7 +296,9 @@ describe("audit, users and shelfware tables", { timeout: 180_000 }, () => {
         `{ licencePositions(imbalance: SHELFWARE, orderBy: SEATS_DESC) { product { name } } }`,
       );
       expect(rows.length - 1).toBe(bySeats.licencePositions.length);
-      expect(rows.slice(1).every((r, i) => r[0]!.startsWith(bySeats.licencePositions[i]!.product.name))).toBe(true);
+      expect(rows.slice(1).every((r, i) => r[0]!.startsWith(bySeats.licencePositions[i]!.product.name))).toBe(
+        true,
+      );
       await page.locator("#shelfware-table").scrollIntoViewIfNeeded();
       await shot(page, "web-shelfware-sorted");
       expect(problems).toEqual([]);
@@ -298,7 +311,9 @@ describe("audit, users and shelfware tables", { timeout: 180_000 }, () => {
 describe("version conflict time", { timeout: 180_000 }, () => {
   it('says "changed by X at T" on the Europe/London clock when the browser is in New York', async () => {
     const c = await sccContractWithLicences();
-    const { page, context, problems } = await openPage(h, procurement.state, { timezoneId: "America/New_York" });
+    const { page, context, problems } = await openPage(h, procurement.state, {
+      timezoneId: "America/New_York",
+    });
     try {
       await page.goto(`${h.server.url}/#/contracts/${encodeURIComponent(c.id)}/edit`);
       await page.waitForSelector("#contract-form");
@@ -326,7 +341,9 @@ describe("version conflict time", { timeout: 180_000 }, () => {
         hour: "2-digit",
         minute: "2-digit",
       }).format(new Date(last.at));
-      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe("America/New_York");
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+        "America/New_York",
+      );
       expect(await page.textContent("#contract-form-conflict .conflict-title")).toBe(
         `Changed by ${last.actor} at ${london} since you opened it.`,
       );

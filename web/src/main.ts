@@ -38,6 +38,7 @@ import "./pages/sites.ts";
 import "./pages/site.ts";
 import "./pages/graph.ts";
 import "./forms/licence-editor.tsx";
+import "./forms/contract-editor.tsx";
 import "./pages/licences.ts";
 import "./pages/licence.ts";
 import "./pages/contracts.ts";

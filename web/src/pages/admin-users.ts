@@ -382,7 +382,10 @@ const userColumns: Column<UserRow>[] = [
   { header: "Roles", cell: (u) => sortRoles(u.roles).map(roleLabel).join("; ") },
   {
     header: "Status",
-    cell: (u) => [u.active ? "Active" : "Inactive", u.mustChangePassword ? "one-time password" : ""].filter(Boolean).join(", "),
+    cell: (u) =>
+      [u.active ? "Active" : "Inactive", u.mustChangePassword ? "one-time password" : ""]
+        .filter(Boolean)
+        .join(", "),
   },
   {
     header: "Last sign-in",
@@ -520,7 +523,8 @@ function usersTable(
 }
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
-  let order: UserOrder = enumValue(Object.values(UserOrder), route.query.get("order") ?? "") ?? UserOrder.EmailAsc;
+  let order: UserOrder =
+    enumValue(Object.values(UserOrder), route.query.get("order") ?? "") ?? UserOrder.EmailAsc;
   outlet.append(
     pageHeader(
       "Users and roles",

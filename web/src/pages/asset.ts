@@ -42,6 +42,55 @@ type LicenceRow = ItemOf<AssetDetail["licences"]>;
 /** The asset as this page reads it. */
 export type AssetDetail = NonNullable<AssetQuery["asset"]>;
 
+// The asset's own fields, as this page and its editor (forms/asset-editor.tsx) both read them.
+graphql(`
+  fragment AssetRecord on Asset {
+    id
+    name
+    kind
+    subtype
+    lifecycle
+    criticality
+    annualRunCost
+    bookValue
+    supportEnd
+    description
+    rackUnits
+    powerKw
+    storageTb
+    storageUsedTb
+    vcpu
+    vcpuUsed
+    ramGb
+    ramUsedGb
+    bandwidthMbps
+    bandwidthUsedMbps
+    version
+    organisation {
+      code
+      name
+    }
+    site {
+      id
+      name
+      kind
+      organisation {
+        code
+      }
+    }
+    product {
+      id
+      name
+      edition
+      vendor {
+        name
+      }
+      capability {
+        name
+      }
+    }
+  }
+`);
 graphql(`
   fragment AssetRefFields on Asset {
     id
@@ -56,48 +105,9 @@ graphql(`
 const QUERY = graphql(`
   query Asset($id: ID!) {
     asset(id: $id) {
-      id
-      name
-      kind
-      subtype
-      lifecycle
-      criticality
-      annualRunCost
-      bookValue
-      supportEnd
-      description
-      rackUnits
-      powerKw
-      storageTb
-      storageUsedTb
-      vcpu
-      vcpuUsed
-      ramGb
-      ramUsedGb
-      bandwidthMbps
-      bandwidthUsedMbps
-      version
+      ...AssetRecord
       createdAt
       updatedAt
-      organisation {
-        code
-        name
-      }
-      site {
-        id
-        name
-        kind
-      }
-      product {
-        name
-        edition
-        vendor {
-          name
-        }
-        capability {
-          name
-        }
-      }
       dependsOn {
         id
         version
@@ -281,7 +291,11 @@ const licenceColumns: Column<LicenceRow>[] = [
     cell: (l) =>
       l.contract
         ? [
-            h("a", { href: href(`/contracts/${l.contract.id}`), class: "contract-link" }, l.contract.reference),
+            h(
+              "a",
+              { href: href(`/contracts/${l.contract.id}`), class: "contract-link" },
+              l.contract.reference,
+            ),
             h("span", { class: "secondary" }, `ends ${formatDate(l.contract.endDate)}`),
           ]
         : "—",
@@ -294,7 +308,6 @@ const licenceColumns: Column<LicenceRow>[] = [
   },
   { header: "Status", cell: (l) => badge(l.status, "status") },
 ];
-
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const id = route.params.id ?? "";

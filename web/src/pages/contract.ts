@@ -177,7 +177,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
             h(
               "div",
               { class: "list-bar" },
-              exportButton("contract-licences-export", `licences-of-${c.reference}`, columns, () => c.licences),
+              exportButton(
+                "contract-licences-export",
+                `licences-of-${c.reference}`,
+                columns,
+                () => c.licences,
+              ),
             ),
             dataTable(columns, c.licences, "Licences under this contract").wrap,
           ]

@@ -92,7 +92,8 @@ export const contractColumns: Column<ContractRow>[] = [
   {
     header: "Value",
     align: "num",
-    cell: (c) => commercialMoney(c.value, c.valuesVisible, { pence: false, hiddenFor: [c.organisation.code] }),
+    cell: (c) =>
+      commercialMoney(c.value, c.valuesVisible, { pence: false, hiddenFor: [c.organisation.code] }),
     csv: (c) => commercialText(c.value, c.valuesVisible),
   },
   {
@@ -168,7 +169,9 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   }
   if (signal.aborted) return;
   if (mayIn("editProcurement", orgs).length)
-    actions.append(h("a", { class: "button", id: "contract-new", href: href("/contracts/new") }, "New contract"));
+    actions.append(
+      h("a", { class: "button", id: "contract-new", href: href("/contracts/new") }, "New contract"),
+    );
 
   function writeQuery() {
     replaceQuery({
@@ -201,7 +204,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     "input",
     debounce(() => set("q")(search.value), 300),
   );
-  const endsBefore = h("input", { type: "date", id: "f-ends-before", name: "endsBefore", value: state.endsBefore });
+  const endsBefore = h("input", {
+    type: "date",
+    id: "f-ends-before",
+    name: "endsBefore",
+    value: state.endsBefore,
+  });
   endsBefore.addEventListener("change", () =>
     set("endsBefore")(DATE.test(endsBefore.value) ? endsBefore.value : ""),
   );

@@ -26,6 +26,8 @@ export function historySection(entityId: string, trail: readonly AuditEventRow[]
       h("span", { class: "count" }, String(trail.length)),
       h("a", { class: "card-link", href: href("/audit", { entity: entityId }) }, "Open in the audit trail"),
     ),
-    trail.length ? dataTable(auditColumns, [...trail].reverse(), "Change history").wrap : empty("No recorded changes."),
+    trail.length
+      ? dataTable(auditColumns, [...trail].reverse(), "Change history").wrap
+      : empty("No recorded changes."),
   );
 }

@@ -76,7 +76,12 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
 function positionTable(rows: PositionRow[], kind: Imbalance, sort: SortControl): HTMLElement {
   if (!rows.length)
     return empty(kind === "shelfware" ? "No licence has seats to spare." : "No licence is short of seats.");
-  const table = dataTable(positionColumns(kind), rows, kind === "shelfware" ? "Shelfware" : "Shortfall", sort);
+  const table = dataTable(
+    positionColumns(kind),
+    rows,
+    kind === "shelfware" ? "Shelfware" : "Shortfall",
+    sort,
+  );
   table.tbody.closest("table")!.id = `${kind}-table`;
   return table.wrap;
 }

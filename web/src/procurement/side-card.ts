@@ -26,7 +26,14 @@ const LICENCE_COLUMNS: Column<Licence>[] = [
         { class: "secondary" },
         l.product.vendor.name,
         l.contract
-          ? [" · ", h("a", { href: href(`/contracts/${l.contract.id}`), class: "contract-link" }, l.contract.reference)]
+          ? [
+              " · ",
+              h(
+                "a",
+                { href: href(`/contracts/${l.contract.id}`), class: "contract-link" },
+                l.contract.reference,
+              ),
+            ]
           : null,
       ),
     ],
