@@ -9,10 +9,12 @@ import type { Organisation } from "../../generated/prisma/client.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { graphqlClient } from "../support/graphql.ts";
 import {
+  createAsset,
   createContract,
   createLicence,
   createOrganisations,
   createProduct,
+  gid,
   OPERATOR,
   type OrgCode,
 } from "./fixtures.ts";
@@ -165,6 +167,27 @@ describe.each(engines())("contract, audit, user and position orders on %s", (eng
     });
     expect(ending.map((c) => c.reference)[0]).toBe("C-3");
     expect(ending).toHaveLength(3);
+  });
+
+  it("lists the assets running a catalogue product (a licence page's assets), refusing an id of another type", async () => {
+    const gql = graphqlClient(db.prisma, OPERATOR);
+    const { product } = await createProduct(db.prisma, "Asset Suite");
+    const other = await createProduct(db.prisma, "Other Suite");
+    for (const [name, p] of [
+      ["Runs suite 1", product],
+      ["Runs suite 2", product],
+      ["Runs other", other.product],
+    ] as const)
+      await createAsset(db.prisma, orgs.SCC, { name, productId: p.id });
+    const q = `query ($filter: AssetFilter) { assets(filter: $filter) { totalCount edges { node { name } } } }`;
+    const r: { data?: any; errors?: unknown } = await gql(q, { filter: { product: [gid("Product", product.id)] } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.assets.edges.map((e: { node: { name: string } }) => e.node.name).sort()).toEqual([
+      "Runs suite 1",
+      "Runs suite 2",
+    ]);
+    const bad = await gql(q, { filter: { product: [gid("Site", product.id)] } });
+    expect(JSON.stringify(bad.errors)).toMatch(/filter\.product/);
   });
 
   it("refuses an order outside the allow-list, naming it", async () => {

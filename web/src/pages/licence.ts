@@ -8,13 +8,12 @@ import { gql } from "../api.ts";
 import { h } from "../dom.ts";
 import { commercialMoney } from "../commercial.ts";
 import { enumValue } from "../enums.ts";
-import { formatDate, formatDateTime, formatEnum, formatInt } from "../format.ts";
+import { formatDate, formatDateTime, formatEnum, formatInt, formatMoney } from "../format.ts";
 import { pagedTable } from "../list.ts";
 import { loadOrganisations } from "../organisations.ts";
 import { may } from "../permissions.ts";
 import { definePage, href, type PageContext } from "../router.ts";
 import { badge, contractValue, definitionList, empty, loading, orgTag, pageHeader } from "../ui.ts";
-import { formatMoney } from "../format.ts";
 import { ASSETS_QUERY, assetColumns, type AssetRow } from "./assets.ts";
 import { historySection } from "./history.ts";
 
