@@ -192,11 +192,19 @@ describe("contracts and licences", { timeout: 180_000 }, () => {
       const onAsset = await linkedIds(page, "#licences a.contract-link", "contracts");
       expect(onAsset).toContain(asset.licences.find((l) => l.contract)!.contract!.id);
 
-      // An overlap's sides name their licences and contracts.
+      // The renewals timeline's rows open their contracts.
       await page.goto(`${h.server.url}/#/procurement`);
+      await page.waitForSelector("#renewals-timeline");
+      const renewals = await page.$$eval("#renewals-timeline a.contract-link", (as) =>
+        as.map((a) => a.getAttribute("href")!),
+      );
+      expect(renewals.length).toBeGreaterThan(0);
+      expect(renewals.every((l) => l.startsWith("#/contracts/Contract"))).toBe(true);
+
+      // An overlap's sides (and its saving's target) name their licences and contracts.
       await page.click("#overlap-rows tr:first-child a");
       await page.waitForSelector(".side-card");
-      const sideContracts = await linkedIds(page, ".side-card a.contract-link", "contracts");
+      const sideContracts = await linkedIds(page, "a.contract-link", "contracts");
       expect(sideContracts.length).toBeGreaterThan(0);
       expect(sideContracts.every((id) => id.startsWith("Contract:"))).toBe(true);
       await page.click(".side-card .proc-contracts a.contract-link");

@@ -129,6 +129,7 @@ export const SAVINGS = graphql(`
           }
         }
         targetContract {
+          id
           reference
         }
         targetUnitPrice
