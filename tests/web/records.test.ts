@@ -209,6 +209,11 @@ describe("contracts and licences", { timeout: 180_000 }, () => {
       expect(sideContracts.every((id) => id.startsWith("Contract:"))).toBe(true);
       await page.click(".side-card .proc-contracts a.contract-link");
       await page.waitForSelector("#contract-licences");
+      const heading = (await page.textContent("h1"))!;
+
+      // "Open in the audit trail" narrows the audit page to the contract, named in its chip.
+      await page.click("#history a.card-link");
+      await page.waitForFunction((h1) => document.querySelector(".chip-value")?.textContent === h1, heading);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

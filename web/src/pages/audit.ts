@@ -43,6 +43,34 @@ const QUERY = graphql(`
   }
 `);
 
+/** The name of the record the list is narrowed to (asset, site, contract or licence). */
+const ENTITY_NAME = graphql(`
+  query AuditEntityName($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Asset {
+        name
+      }
+      ... on Site {
+        name
+      }
+      ... on Contract {
+        reference
+        title
+      }
+      ... on Licence {
+        organisation {
+          code
+        }
+        product {
+          name
+          edition
+        }
+      }
+    }
+  }
+`);
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A yyyy-mm-dd date as the instant its day starts on the councils' clock (Europe/London), plus `days`. */
@@ -269,24 +297,22 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         ),
       ),
     );
-    if (state.entity.startsWith("Asset:")) {
-      gql(
-        graphql(`
-          query AssetName($id: ID!) {
-            asset(id: $id) {
-              name
-            }
-          }
-        `),
-        { id: state.entity },
-        signal,
-      ).then(
-        (d) => {
-          if (d.asset) label.textContent = d.asset.name;
-        },
-        () => undefined,
-      );
-    }
+    // The chip names the record, whichever kind has a page of its own.
+    gql(ENTITY_NAME, { id: state.entity }, signal).then(
+      (d) => {
+        const n = d.node;
+        const name =
+          n?.__typename === "Asset" || n?.__typename === "Site"
+            ? n.name
+            : n?.__typename === "Contract"
+              ? `${n.reference} — ${n.title}`
+              : n?.__typename === "Licence"
+                ? `${n.product.name}${n.product.edition ? ` ${n.product.edition}` : ""} (${n.organisation.code})`
+                : null;
+        if (name) label.textContent = name;
+      },
+      () => undefined,
+    );
   }
   await reload();
 }
