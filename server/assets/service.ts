@@ -37,6 +37,8 @@ export async function assetWhere(
   if (filter.lifecycle?.length) where.lifecycle = { in: filter.lifecycle };
   if (filter.criticality?.length) where.criticality = { in: filter.criticality };
   if (filter.site?.length) where.siteId = { in: filter.site.map((s) => idOf(s, "Site", "filter.site")) };
+  if (filter.product?.length)
+    where.productId = { in: filter.product.map((p) => idOf(p, "Product", "filter.product")) };
   const search = filter.search?.trim();
   if (search) {
     where.OR = ["name", "subtype", "description"].map((column) => ({

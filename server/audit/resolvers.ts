@@ -10,7 +10,8 @@ export const auditResolvers: Resolvers = {
       const { id } = parseGlobalId(entityId, "entityId");
       return ctx.prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { seq: "asc" } });
     },
-    auditEvents: (_p, { filter, first, after }, ctx) => listAuditEvents(ctx, filter, { first, after }),
+    auditEvents: (_p, { filter, orderBy, first, after }, ctx) =>
+      listAuditEvents(ctx, filter, { first, after }, orderBy),
   },
   AuditEvent: {
     id: (e) => toGlobalId("AuditEvent", e.id),

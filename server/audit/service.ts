@@ -3,15 +3,32 @@
 // blanked (set to null) for callers who may not see the organisation's commercial figures.
 import { equalsText } from "../shared/like.ts";
 import type { AuditEvent, Prisma } from "../../generated/prisma/client.ts";
-import type { AuditFilter } from "../../generated/graphql.ts";
+import type { AuditFilter, AuditOrder } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { parseGlobalId } from "../shared/ids.ts";
-import { paginate, type PageArgs } from "../shared/pagination.ts";
+import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { organisationIdsByCodes } from "../organisations/service.ts";
 
-/** Audit events under a filter, newest first. */
-export async function listAuditEvents(ctx: Context, filter: AuditFilter | null | undefined, page: PageArgs) {
+/** The allowed audit orders: "when" is the recording order (seq, unique); the others break ties by id. */
+const ORDERS: Record<AuditOrder, KeysetOrder> = {
+  AT_DESC: { column: "seq", direction: "desc" },
+  AT_ASC: { column: "seq", direction: "asc" },
+  ACTOR_ASC: { column: "actor", direction: "asc" },
+  ACTOR_DESC: { column: "actor", direction: "desc" },
+  ACTION_ASC: { column: "action", direction: "asc" },
+  ACTION_DESC: { column: "action", direction: "desc" },
+  ENTITY_TYPE_ASC: { column: "entityType", direction: "asc" },
+  ENTITY_TYPE_DESC: { column: "entityType", direction: "desc" },
+};
+
+/** Audit events under a filter, in `orderBy`'s order (newest first unless asked). */
+export async function listAuditEvents(
+  ctx: Context,
+  filter: AuditFilter | null | undefined,
+  page: PageArgs,
+  orderBy?: AuditOrder | null,
+) {
   const where: Prisma.AuditEventWhereInput = {};
   if (filter?.entityId) where.entityId = parseGlobalId(filter.entityId, "filter.entityId").id;
   if (filter?.actor?.trim()) where.actor = equalsText(filter.actor.trim());
@@ -24,7 +41,7 @@ export async function listAuditEvents(ctx: Context, filter: AuditFilter | null |
     where.at = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
   return paginate(
     page,
-    { column: "seq", direction: "desc" },
+    ORDERS[orderBy ?? "AT_DESC"],
     where,
     (q) => ctx.prisma.auditEvent.findMany(q as Prisma.AuditEventFindManyArgs),
     (w) => ctx.prisma.auditEvent.count({ where: w as Prisma.AuditEventWhereInput }),

@@ -9,7 +9,7 @@ import { createUser, findMe, grantRole, listUsers, revokeRole } from "./users.ts
 export const authResolvers: Resolvers = {
   Query: {
     me: (_p, _a, ctx) => findMe(ctx.prisma, ctx.actor),
-    users: (_p, _a, ctx) => listUsers(ctx.prisma, ctx.actor),
+    users: (_p, { orderBy }, ctx) => listUsers(ctx.prisma, ctx.actor, orderBy ?? "EMAIL_ASC"),
     apiTokens: (_p, _a, ctx) => listApiTokens(ctx.prisma, ctx.actor),
   },
   Mutation: {

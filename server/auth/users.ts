@@ -1,7 +1,8 @@
 // Users and their roles: created and changed by administrators; the first admin at start-up. Who may do
 // what to an account is decided in account-control.ts.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient, Role } from "../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient, Role } from "../../generated/prisma/client.ts";
+import type { UserOrder } from "../../generated/graphql.ts";
 import type { Actor } from "../shared/actor.ts";
 import { canAnywhere } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
@@ -135,11 +136,23 @@ export async function revokeRole(
   return target;
 }
 
-/** Every user, for administrators (of any organisation), by e-mail address. */
-export function listUsers(prisma: PrismaClient, actor: Actor) {
+/** The allowed user orders (the schema's UserOrder): one column, then id; never signed in comes last. */
+const USER_ORDERS: Record<UserOrder, Prisma.UserOrderByWithRelationInput[]> = {
+  EMAIL_ASC: [{ email: "asc" }, { id: "asc" }],
+  EMAIL_DESC: [{ email: "desc" }, { id: "desc" }],
+  NAME_ASC: [{ displayName: "asc" }, { id: "asc" }],
+  NAME_DESC: [{ displayName: "desc" }, { id: "desc" }],
+  LAST_SIGN_IN_DESC: [{ lastSignInAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+  LAST_SIGN_IN_ASC: [{ lastSignInAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  CREATED_AT_DESC: [{ createdAt: "desc" }, { id: "desc" }],
+  CREATED_AT_ASC: [{ createdAt: "asc" }, { id: "asc" }],
+};
+
+/** Every user, for administrators (of any organisation), in `orderBy`'s order (by e-mail address unless asked). */
+export function listUsers(prisma: PrismaClient, actor: Actor, orderBy: UserOrder = "EMAIL_ASC") {
   if (!canAnywhere(actor, "administer"))
     throw new ForbiddenError("listing users needs the ADMIN role in an organisation.");
-  return prisma.user.findMany({ orderBy: { email: "asc" } });
+  return prisma.user.findMany({ orderBy: USER_ORDERS[orderBy] });
 }
 
 /** The signed-in user's own row (null for the system itself). */

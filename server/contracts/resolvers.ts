@@ -7,7 +7,8 @@ import { createContract, listContracts, noticeDeadline, retireContract, updateCo
 /** Resolvers for the contracts domain. */
 export const contractResolvers: Resolvers = {
   Query: {
-    contracts: (_p, { filter, first, after }, ctx) => listContracts(ctx, filter, { first, after }),
+    contracts: (_p, { filter, orderBy, first, after }, ctx) =>
+      listContracts(ctx, filter, { first, after }, orderBy),
     contract: (_p, { id }, ctx) => {
       const parsed = parseGlobalId(id, "id");
       return parsed.type === "Contract" ? ctx.loaders.contract.load(parsed.id) : null;

@@ -3,12 +3,17 @@ import type { Tx } from "../shared/writes.ts";
 import { containsText } from "../shared/like.ts";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import type { ContractFilter, CreateContractInput, UpdateContractPatch } from "../../generated/graphql.ts";
+import type {
+  ContractFilter,
+  ContractOrder,
+  CreateContractInput,
+  UpdateContractPatch,
+} from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import { authorize } from "../shared/authz.ts";
 import { InputError } from "../shared/errors.ts";
 import { idOf } from "../shared/ids.ts";
-import { paginate, type PageArgs } from "../shared/pagination.ts";
+import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { notNull } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
@@ -21,8 +26,25 @@ export function noticeDeadline(endDate: Date | null, noticePeriodDays: number | 
   return deadline.getUTCFullYear() < 1 ? new Date(Date.UTC(1, 0, 1)) : deadline; // a Date must stay writable as YYYY-MM-DD
 }
 
-/** One page of contracts, ending soonest first. */
-export async function listContracts(ctx: Context, filter: ContractFilter | null | undefined, page: PageArgs) {
+/** The allowed contract orders: each one column, ties broken by id (supplier and end date may be empty: last). */
+const ORDERS: Record<ContractOrder, KeysetOrder> = {
+  REFERENCE_ASC: { column: "reference", direction: "asc" },
+  REFERENCE_DESC: { column: "reference", direction: "desc" },
+  TITLE_ASC: { column: "title", direction: "asc" },
+  TITLE_DESC: { column: "title", direction: "desc" },
+  SUPPLIER_ASC: { column: "supplierName", direction: "asc", nullable: true },
+  SUPPLIER_DESC: { column: "supplierName", direction: "desc", nullable: true },
+  END_DATE_ASC: { column: "endDate", direction: "asc", nullable: true },
+  END_DATE_DESC: { column: "endDate", direction: "desc", nullable: true },
+};
+
+/** One page of contracts in `orderBy`'s order (by reference unless asked). */
+export async function listContracts(
+  ctx: Context,
+  filter: ContractFilter | null | undefined,
+  page: PageArgs,
+  orderBy?: ContractOrder | null,
+) {
   const where: Prisma.ContractWhereInput = {};
   if (filter?.organisation?.length)
     where.organisationId = {
@@ -41,7 +63,7 @@ export async function listContracts(ctx: Context, filter: ContractFilter | null 
     }));
   return paginate(
     page,
-    { column: "reference", direction: "asc" },
+    ORDERS[orderBy ?? "REFERENCE_ASC"],
     where,
     (q) => ctx.prisma.contract.findMany(q as Prisma.ContractFindManyArgs),
     (w) => ctx.prisma.contract.count({ where: w as Prisma.ContractWhereInput }),

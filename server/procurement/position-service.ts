@@ -14,6 +14,17 @@ import { isWithin } from "../catalogue/taxonomy.ts";
 /** Which imbalance licencePositions lists. */
 export type Imbalance = "SHELFWARE" | "SHORTFALL" | "ANY";
 
+/** How licencePositions are sorted (the schema's PositionOrder). */
+export type PositionOrder =
+  | "COST_DESC"
+  | "COST_ASC"
+  | "SEATS_DESC"
+  | "SEATS_ASC"
+  | "PRODUCT_ASC"
+  | "PRODUCT_DESC"
+  | "ORGANISATION_ASC"
+  | "ORGANISATION_DESC";
+
 function positionOf(ctx: Context, organisation: Organisation, product: Product, licences: Licence[]) {
   const shown = commercialVisible(ctx.actor, organisation.id);
   const metrics = metricPositions(licences, shown).map((m) => ({
@@ -55,6 +66,7 @@ export async function licencePositions(
   organisations: readonly string[] | null | undefined,
   capability: string | null | undefined,
   imbalance: Imbalance,
+  orderBy: PositionOrder = "COST_DESC",
 ) {
   const snapshot = await loadSnapshot(ctx.prisma, organisations);
   const code = capability?.trim().toUpperCase();
@@ -94,12 +106,25 @@ export async function licencePositions(
       ),
     )
     .sort((a, b) => {
+      const byId = a.licences[0]!.id < b.licences[0]!.id ? -1 : 1;
+      const text = (x: string, y: string, desc: boolean) => (x === y ? 0 : (x.localeCompare(y, "en") || (x < y ? -1 : 1)) * (desc ? -1 : 1));
+      if (orderBy.startsWith("PRODUCT_")) {
+        const label = (p: typeof a) => `${p.product.name} ${p.product.edition}`.trim();
+        return text(label(a), label(b), orderBy === "PRODUCT_DESC") || byId;
+      }
+      if (orderBy.startsWith("ORGANISATION_"))
+        return text(a.organisation.code, b.organisation.code, orderBy === "ORGANISATION_DESC") || byId;
+      if (orderBy.startsWith("SEATS_")) {
+        const d = seats(a) - seats(b);
+        return (orderBy === "SEATS_ASC" ? d : -d) || byId;
+      }
+      // By cost: hidden costs after the others either way, most seats out of balance first among them.
       const [ca, cb] = [cost(a), cost(b)];
       if (ca !== cb) {
         if (ca === null || cb === null) return ca === null ? 1 : -1;
-        return ca > cb ? -1 : 1;
+        return (ca > cb ? -1 : 1) * (orderBy === "COST_ASC" ? -1 : 1);
       }
       if (ca === null && seats(a) !== seats(b)) return seats(b) - seats(a);
-      return a.licences[0]!.id < b.licences[0]!.id ? -1 : 1;
+      return byId;
     });
 }

@@ -63,8 +63,8 @@ export const procurementResolvers: Resolvers = {
     licenceOverlaps: (_p, args, ctx) => listOverlaps(ctx, args),
     licenceOverlap: (_p, { id, organisations, asOf }, ctx) => getOverlap(ctx, id, organisations, asOf),
     licencePosition: (_p, { organisation, product: p }, ctx) => licencePosition(ctx, organisation, p),
-    licencePositions: (_p, { organisations, capability, imbalance }, ctx) =>
-      licencePositions(ctx, organisations, capability, imbalance ?? "ANY"),
+    licencePositions: (_p, { organisations, capability, imbalance, orderBy }, ctx) =>
+      licencePositions(ctx, organisations, capability, imbalance ?? "ANY", orderBy ?? "COST_DESC"),
     renewals: (_p, { from, to, organisation }, ctx) => renewals(ctx, from, to, organisation),
     consolidationSavings: (_p, args, ctx) => consolidationSavings(ctx, args),
     matchProductTitle: async (_p, { title }, ctx) => titleView(ctx, await matchProductTitle(ctx, title)),

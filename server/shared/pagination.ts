@@ -15,15 +15,23 @@ export interface PageArgs {
 export interface KeysetOrder {
   column: string;
   direction: "asc" | "desc";
+  /** The column may be NULL: such rows come last whichever the direction (their cursor holds null). */
+  nullable?: boolean;
 }
 
 /** What a sort column holds; a cursor's value must be of its order's kind. */
 type ColumnKind = "string" | "bigint" | "integer" | "date";
 
-/** The kind of every column a list is sorted on (all NOT NULL). A new sort column must be added here. */
+/** The kind of every column a list is sorted on. A new sort column must be added here. */
 const COLUMN_KINDS: Record<string, ColumnKind> = {
   name: "string",
   reference: "string",
+  title: "string",
+  supplierName: "string",
+  endDate: "date",
+  actor: "string",
+  action: "string",
+  entityType: "string",
   annualRunCostPence: "bigint",
   annualCostPence: "bigint",
   quantityOwned: "integer",
@@ -39,7 +47,8 @@ function columnKind(order: KeysetOrder): ColumnKind {
   return kind;
 }
 
-function encodeValue(v: unknown): string | number | { bigint: string } | { date: string } {
+function encodeValue(v: unknown): string | number | null | { bigint: string } | { date: string } {
+  if (v === null) return null;
   if (typeof v === "bigint") return { bigint: v.toString() };
   if (typeof v === "number" && Number.isSafeInteger(v)) return v;
   if (v instanceof Date) return { date: v.toISOString() };
@@ -119,7 +128,7 @@ const MAX_CURSOR_LENGTH = Math.ceil(((MAX_CURSOR_TEXT * 6 + 64) * 4) / 3);
  * not exactly a cursor this API makes for that order: not base64url JSON, not a two-element array, a
  * value of another kind or out of range, an id that is not a UUID.
  */
-function decodeCursor(cursor: string, order: KeysetOrder): [string | number | bigint | Date, string] {
+function decodeCursor(cursor: string, order: KeysetOrder): [string | number | bigint | Date | null, string] {
   const kind = columnKind(order);
   if (cursor.length <= MAX_CURSOR_LENGTH && BASE64URL.test(cursor)) {
     let parsed: unknown;
@@ -130,7 +139,7 @@ function decodeCursor(cursor: string, order: KeysetOrder): [string | number | bi
     }
     if (Array.isArray(parsed) && parsed.length === 2) {
       const [raw, id] = parsed as [unknown, unknown];
-      const value = decodeValue(raw, kind);
+      const value = raw === null && order.nullable ? null : decodeValue(raw, kind);
       if (value !== undefined && typeof id === "string" && UUID.test(id)) return [value, id];
     }
   }
@@ -142,12 +151,21 @@ function decodeCursor(cursor: string, order: KeysetOrder): [string | number | bi
 
 /** The Prisma `where` that selects rows after the cursor, and the `orderBy` that goes with it. */
 export function keyset(order: KeysetOrder, after: string | null | undefined) {
-  const orderBy = [{ [order.column]: order.direction }, { id: order.direction }];
+  const first = order.nullable
+    ? { [order.column]: { sort: order.direction, nulls: "last" } }
+    : { [order.column]: order.direction };
+  const orderBy = [first, { id: order.direction }];
   if (!after) return { where: {}, orderBy };
   const [value, id] = decodeCursor(after, order);
   const cmp = order.direction === "asc" ? "gt" : "lt";
+  // Nulls come last: after a null only nulls with a later id; after a value, also every null.
+  if (value === null) return { where: { [order.column]: null, id: { [cmp]: id } }, orderBy };
   const where = {
-    OR: [{ [order.column]: { [cmp]: value } }, { [order.column]: value, id: { [cmp]: id } }],
+    OR: [
+      { [order.column]: { [cmp]: value } },
+      { [order.column]: value, id: { [cmp]: id } },
+      ...(order.nullable ? [{ [order.column]: null }] : []),
+    ],
   };
   return { where, orderBy };
 }
@@ -210,6 +228,7 @@ export function connectionFromSorted<T extends { id: string }>(
     );
     if (afterIndex < 0) {
       const [value, id] = decodeCursor(args.after, order);
+      if (value === null) throw new Error("connectionFromSorted: nullable sort columns are not supported");
       const cmp = (r: T) => {
         const v = (r as Record<string, unknown>)[order.column] as string | bigint | Date;
         const c = v < value ? -1 : v > value ? 1 : r.id < id ? -1 : r.id > id ? 1 : 0;

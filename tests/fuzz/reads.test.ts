@@ -48,8 +48,8 @@ describe("read fuzz coverage", () => {
   it("finds every list field with an `after` argument, and every order of each", () => {
     expect(cursorTargets.map((t) => `${t.name}: ${t.orders.join(", ")}`).sort()).toEqual([
       "Query.assets: NAME_ASC, NAME_DESC, ANNUAL_RUN_COST_ASC, ANNUAL_RUN_COST_DESC, UPDATED_AT_ASC, UPDATED_AT_DESC",
-      "Query.auditEvents: ",
-      "Query.contracts: ",
+      "Query.auditEvents: AT_DESC, AT_ASC, ACTOR_ASC, ACTOR_DESC, ACTION_ASC, ACTION_DESC, ENTITY_TYPE_ASC, ENTITY_TYPE_DESC",
+      "Query.contracts: REFERENCE_ASC, REFERENCE_DESC, TITLE_ASC, TITLE_DESC, SUPPLIER_ASC, SUPPLIER_DESC, END_DATE_ASC, END_DATE_DESC",
       "Query.licences: ANNUAL_COST_DESC, ANNUAL_COST_ASC, QUANTITY_OWNED_DESC, QUANTITY_OWNED_ASC",
       "Query.scenarios: ",
       "Query.sites: NAME_ASC, NAME_DESC, ANNUAL_COST_ASC, ANNUAL_COST_DESC",

@@ -1,6 +1,7 @@
 // Money and enum formatting for display: exact string manipulation, never floats.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatEnum, formatMoney, sumMoney, toPence } from "../../web/src/format.ts";
+import { londonDayStart } from "../../web/src/dates.ts";
+import { formatDate, formatDateTime, formatEnum, formatMoney, sumMoney, toPence } from "../../web/src/format.ts";
 
 describe("formatMoney", () => {
   it("adds £ and thousands separators and keeps the exact pence", () => {
@@ -36,5 +37,24 @@ describe("formatEnum and formatDate", () => {
   it("reads enum values as words", () => {
     expect(formatEnum("END_USER_SERVICE")).toBe("End user service");
     expect(formatDate("2027-03-31")).toBe("31 Mar 2027");
+  });
+});
+
+describe("times on the councils' clock (Europe/London)", () => {
+  it("shows an instant in London time, whatever the machine's zone: BST in summer, GMT in winter", () => {
+    expect(formatDateTime("2026-07-01T13:05:00Z")).toBe("1 Jul 2026, 14:05");
+    expect(formatDateTime("2026-12-07T13:05:00Z")).toBe("7 Dec 2026, 13:05");
+    expect(formatDateTime("2026-10-24T23:30:00Z")).toBe("25 Oct 2026, 00:30");
+    expect(formatDateTime(null)).toBe("—");
+  });
+
+  it("starts a London day at its London midnight, across both clock changes", () => {
+    expect(londonDayStart("2026-07-01")).toBe("2026-06-30T23:00:00.000Z");
+    expect(londonDayStart("2026-12-07")).toBe("2026-12-07T00:00:00.000Z");
+    expect(londonDayStart("2026-03-29")).toBe("2026-03-29T00:00:00.000Z");
+    expect(londonDayStart("2026-03-29", 1)).toBe("2026-03-29T23:00:00.000Z");
+    expect(londonDayStart("2026-10-25")).toBe("2026-10-24T23:00:00.000Z");
+    expect(londonDayStart("2026-10-25", 1)).toBe("2026-10-26T00:00:00.000Z");
+    expect(londonDayStart("31/12/2026")).toBeNull();
   });
 });

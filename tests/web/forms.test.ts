@@ -263,7 +263,8 @@ describe("licence and contract forms", { timeout: 180_000 }, () => {
       expect(await page.textContent("#contract-form-annualValue-error")).toMatch(/amount in pounds/);
       await page.fill("#contract-form-annualValue", "24000");
       await page.click("#contract-form-submit");
-      await page.waitForSelector("#licence-new");
+      await page.waitForSelector("#contract-licences"); // the new contract's own page
+      await page.goto(`${h.server.url}/#/licences`);
       const found = await graphqlRequest<{ contracts: { edges: { node: { id: string } }[] } }>(
         h.server,
         `{ contracts(filter: { search: "SCC-TEST-001" }) { edges { node { id } } } }`,
@@ -278,7 +279,7 @@ describe("licence and contract forms", { timeout: 180_000 }, () => {
       await page.fill("#licence-form-quantityUsed", "12");
       await page.fill("#licence-form-unitCost", "35");
       await page.click("#licence-form-submit");
-      await page.waitForSelector("#licence-results");
+      await page.waitForSelector("#licence-assets"); // the new licence's own page
       const licences = await graphqlRequest<{ contract: { licences: { id: string; annualCost: string }[] } }>(
         h.server,
         `{ contract(id: "${contractId}") { licences { id annualCost } } }`,
@@ -300,7 +301,7 @@ describe("licence and contract forms", { timeout: 180_000 }, () => {
       );
       await shot(page, "web-licence-conflict");
       await page.click("#licence-form-reapply");
-      await page.waitForSelector("#licence-results");
+      await page.waitForSelector("#licence-assets");
       const after = await graphqlRequest<{ licence: { quantityOwned: number; quantityUsed: number } }>(
         h.server,
         `{ licence(id: "${licenceId}") { quantityOwned quantityUsed } }`,
@@ -325,16 +326,17 @@ describe("licence and contract forms", { timeout: 180_000 }, () => {
         "Managed print service",
       );
       await page.click("#contract-form-reapply");
-      await page.waitForSelector("#licence-results");
+      await page.waitForSelector("#contract-licences");
 
       await page.goto(`${h.server.url}/#/licences/${encodeURIComponent(licenceId)}/edit`);
       await page.click("#licence-retire");
       await page.click("#licence-retire-confirm");
-      await page.waitForSelector("#licence-results");
+      await page.waitForSelector("#licence-assets");
       await page.goto(`${h.server.url}/#/contracts/${encodeURIComponent(contractId)}/edit`);
       await page.click("#contract-retire");
       await page.click("#contract-retire-confirm");
-      await page.waitForSelector("#licence-results");
+      await page.waitForSelector("#contract-licences");
+      expect(await page.textContent(".header-badges")).toMatch(/Retired/);
       const final = await graphqlRequest<{
         contract: { status: string; supplierName: string; title: string };
       }>(h.server, `{ contract(id: "${contractId}") { status supplierName title } }`);
@@ -355,7 +357,11 @@ describe("licence and contract forms", { timeout: 180_000 }, () => {
       try {
         await page.goto(`${h.server.url}/#/licences`);
         await page.waitForSelector('#licence-results[aria-busy="false"] #licence-rows tr');
-        expect(await page.$$("#licence-new, #contract-new, .licence-edit, .contract-link")).toHaveLength(0);
+        expect(await page.$$("#licence-new, #contract-new, .licence-edit")).toHaveLength(0);
+        // Contract references still open the contract's page (to read), never its editor.
+        const links = await page.$$eval("#licence-rows a.contract-link", (as) => as.map((a) => a.getAttribute("href")));
+        expect(links.length).toBeGreaterThan(0);
+        expect(links.every((l) => /^#\/contracts\/[^/]+$/.test(l!))).toBe(true);
         expect(problems).toEqual([]);
       } finally {
         await context.close();

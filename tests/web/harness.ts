@@ -1,7 +1,10 @@
 // Shared set-up for browser test files: one server with the seed data, Chromium, the administrator
 // signed in (one-time password replaced), users with chosen roles made through GraphQL, pages that
 // collect console errors, and screenshots under test-results/.
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { randomUUID } from "node:crypto";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium, SHOTS } from "./browser.ts";
@@ -108,10 +111,11 @@ export async function userWithRoles(
 export async function openPage(
   h: Harness,
   state: SignedIn | undefined,
-  options: { width?: number; height?: number } = {},
+  options: { width?: number; height?: number; timezoneId?: string } = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
   const context = await h.browser.newContext({
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     storageState: state,
     acceptDownloads: true,
   });
@@ -131,3 +135,20 @@ export async function openPage(
 /** Saves a screenshot as test-results/<name>.png. */
 export const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
+
+/** Downloads what clicking `selector` saves and reads it with exceljs as a worksheet of text rows. */
+export async function exportedRows(
+  page: Page,
+  selector: string,
+): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const file = join(await mkdtemp(join(tmpdir(), "converge-export-")), download.suggestedFilename());
+  await download.saveAs(file);
+  const sheet = await new ExcelJS.Workbook().csv.readFile(file, { parserOptions: { delimiter: "," } });
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    const values = (row.values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v)));
+    rows.push(values);
+  });
+  return { name: download.suggestedFilename(), rows };
+}

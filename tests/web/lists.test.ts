@@ -2,34 +2,15 @@
 // pages), "Export CSV" writes every row the filter selects and opens in a spreadsheet library
 // (exceljs), tables take the page's height (no box scrolling inside the page), and site names open the
 // site's own page.
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlRequest } from "./server-fixture.ts";
-import { openPage, shot, startHarness, type Harness } from "./harness.ts";
+import { exportedRows, openPage, shot, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 }, 240_000);
 afterAll(() => h?.close());
-
-/** Downloads what clicking `selector` saves and reads it with exceljs as a worksheet of text rows. */
-async function exportedRows(page: Page, selector: string): Promise<{ name: string; rows: string[][] }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-  const file = join(await mkdtemp(join(tmpdir(), "converge-export-")), download.suggestedFilename());
-  await download.saveAs(file);
-  const sheet = await new ExcelJS.Workbook().csv.readFile(file, { parserOptions: { delimiter: "," } });
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const values = (row.values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v)));
-    rows.push(values);
-  });
-  return { name: download.suggestedFilename(), rows };
-}
 
 describe("lists", { timeout: 180_000 }, () => {
   it("sorts assets by a column header on the server, across pages, and exports the filtered set in that order", async () => {

@@ -89,12 +89,28 @@ export function entityLabel(e: AuditEventRow, known?: ReadonlyMap<string, string
   return `${e.entityType} ${id.slice(0, 8)}`;
 }
 
-/** The entity cell: its type, and its name linking to the asset page when it is an asset. */
+/** Entity types with a page of their own, and where it is. */
+const ENTITY_PAGES: Record<string, string> = {
+  Asset: "/assets",
+  Site: "/sites",
+  Licence: "/licences",
+  Contract: "/contracts",
+};
+
+/** The entity cell: its type, and its name linking to its page when it has one. */
 export function entityCell(e: AuditEventRow, known?: ReadonlyMap<string, string>): Child {
   const label = entityLabel(e, known);
+  const page = ENTITY_PAGES[e.entityType];
   return [
-    e.entityType === "Asset"
-      ? h("a", { href: href(`/assets/${e.entityId}`), class: "asset-link entity-link" }, label)
+    page
+      ? h(
+          "a",
+          {
+            href: href(`${page}/${e.entityId}`),
+            class: `${e.entityType.toLowerCase()}-link entity-link`,
+          },
+          label,
+        )
       : h("span", { class: "strong entity-label" }, label),
     h("span", { class: "secondary" }, entityTypeLabel(e.entityType)),
   ];

@@ -1,5 +1,6 @@
 // Formatting for display. Money arrives as an exact decimal string of pounds ("1234.50") and is
 // formatted by string manipulation only: it is never turned into a float.
+import { londonDateTime } from "./dates.ts";
 
 const MONEY = /^(-)?(\d+)(?:\.(\d+))?$/;
 
@@ -91,16 +92,13 @@ export function formatDate(value: string | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-/** ISO date-time → "31 Mar 2027, 14:05" in the browser's time zone; null → "—". */
+/**
+ * ISO date-time → "31 Mar 2027, 14:05" on the councils' clock (Europe/London, whatever zone the
+ * browser is in: a change made at 13:05 UTC in July reads 14:05); null → "—".
+ */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return "—";
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return londonDateTime(d);
 }

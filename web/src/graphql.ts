@@ -6,6 +6,10 @@ export type * from "../../generated/web/graphql.ts";
 export {
   AssetKind,
   AssetOrder,
+  AuditOrder,
+  ContractOrder,
+  PositionOrder,
+  UserOrder,
   ImpactDirection,
   Criticality,
   DependencyType,

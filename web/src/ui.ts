@@ -84,7 +84,7 @@ export interface SortControl {
 }
 
 /** A sortable header: a button saying which way it sorts, with aria-sort on the cell. */
-function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
+export function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
   const s = c.sort!;
   const way = sort.current === s.asc ? "ascending" : sort.current === s.desc ? "descending" : "none";
   const next = way === "ascending" ? s.desc : way === "descending" ? s.asc : s[s.first ?? "asc"];

@@ -2,54 +2,18 @@
 // located at and the catalogue product it runs, both chosen by search.
 import { gql } from "../api.ts";
 import { ASSET_KINDS, CRITICALITIES, LIFECYCLES } from "../enums.ts";
-import { formatEnum } from "../format.ts";
 import { graphql, type CreateAssetInput, type UpdateAssetPatch } from "../graphql.ts";
+import type { OrgRef } from "../organisations.ts";
 import { defineEditor } from "./editor-page.tsx";
-import { toFormString, type FieldSpec } from "./fields.ts";
+import type { FieldSpec } from "./fields.ts";
+import { createDefaults, enumChoices, loadedRecord, organisationField } from "./form-kit.ts";
 import { productLabel, searchProducts, searchSites } from "./lookups.ts";
 
+// The asset's fields as its page reads them (fragment AssetRecord, pages/asset.ts).
 const ASSET = graphql(`
   query AssetForEdit($id: ID!) {
     asset(id: $id) {
-      id
-      name
-      kind
-      subtype
-      lifecycle
-      criticality
-      annualRunCost
-      bookValue
-      supportEnd
-      description
-      rackUnits
-      powerKw
-      storageTb
-      storageUsedTb
-      vcpu
-      vcpuUsed
-      ramGb
-      ramUsedGb
-      bandwidthMbps
-      bandwidthUsedMbps
-      version
-      organisation {
-        code
-      }
-      site {
-        id
-        name
-        organisation {
-          code
-        }
-      }
-      product {
-        id
-        name
-        edition
-        vendor {
-          name
-        }
-      }
+      ...AssetRecord
     }
     auditTrail(entityId: $id) {
       actor
@@ -79,18 +43,9 @@ const RETIRE = graphql(`
   }
 `);
 
-const enumChoices = (values: readonly string[]) => values.map((v) => ({ value: v, label: formatEnum(v) }));
-
 /** The fields of an asset, in the order the form shows them. */
-const ASSET_FIELDS = (orgChoices: { value: string; label: string }[]): FieldSpec[] => [
-  {
-    name: "organisation",
-    label: "Organisation",
-    type: "select",
-    required: true,
-    choices: orgChoices,
-    createOnly: true,
-  },
+const ASSET_FIELDS = (creatableIn: readonly OrgRef[]): FieldSpec[] => [
+  organisationField(creatableIn),
   { name: "name", label: "Name", type: "text", required: true },
   { name: "kind", label: "Kind", type: "select", required: true, choices: enumChoices(ASSET_KINDS) },
   { name: "subtype", label: "Subtype", type: "text" },
@@ -132,35 +87,24 @@ defineEditor({
   listPath: "/assets",
   viewPath: (id) => `/assets/${id}`,
   permission: "editInventory",
-  fields: async (_orgs, creatable) =>
-    ASSET_FIELDS(creatable.map((o) => ({ value: o.code, label: `${o.code} — ${o.name}` }))),
-  defaults: (creatable) => ({
-    organisation: creatable.length === 1 ? creatable[0]!.code : "",
-    lifecycle: "ACTIVE",
-    criticality: "MEDIUM",
-  }),
+  fields: async (_orgs, creatable) => ASSET_FIELDS(creatable),
+  defaults: (creatable) => createDefaults(creatable, { lifecycle: "ACTIVE", criticality: "MEDIUM" }),
   load: async (id, signal) => {
-    const d = await gql(ASSET, { id }, signal);
-    const a = d.asset;
+    const { asset: a, auditTrail } = await gql(ASSET, { id }, signal);
     if (!a) return null;
-    const last = d.auditTrail.at(-1);
-    const values: Record<string, string> = {};
-    for (const f of ASSET_FIELDS([])) values[f.name] = toFormString((a as Record<string, unknown>)[f.name]);
-    values.site = a.site?.id ?? "";
-    values.product = a.product?.id ?? "";
     const labels: Record<string, string> = {};
     if (a.site) labels[`site:${a.site.id}`] = `${a.site.name} (${a.site.organisation.code})`;
     if (a.product) labels[`product:${a.product.id}`] = productLabel(a.product);
-    return {
-      values,
-      labels,
-      version: a.version,
-      organisation: a.organisation.code,
-      name: a.name,
-      active: a.lifecycle !== "RETIRED",
-      changedBy: last?.actor ?? null,
-      changedAt: last?.at ?? null,
-    };
+    return loadedRecord(
+      ASSET_FIELDS([]),
+      { row: a, version: a.version, organisation: a.organisation, trail: auditTrail },
+      {
+        name: a.name,
+        active: a.lifecycle !== "RETIRED",
+        values: { site: a.site?.id ?? "", product: a.product?.id ?? "" },
+        labels,
+      },
+    );
   },
   // The spec's field names are the input's, its selects offer only the enums' values.
   create: async (input) =>

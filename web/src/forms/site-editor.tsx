@@ -1,10 +1,11 @@
 // Create, edit and retire sites (EDITOR or ADMIN in the site's organisation).
 import { gql } from "../api.ts";
 import { LIFECYCLES, SITE_KINDS } from "../enums.ts";
-import { formatEnum } from "../format.ts";
 import { graphql, type CreateSiteInput, type UpdateSitePatch } from "../graphql.ts";
+import type { OrgRef } from "../organisations.ts";
 import { defineEditor } from "./editor-page.tsx";
-import { toFormString, type FieldSpec } from "./fields.ts";
+import type { FieldSpec } from "./fields.ts";
+import { createDefaults, enumChoices, loadedRecord, organisationField } from "./form-kit.ts";
 
 const SITE = graphql(`
   query SiteForEdit($id: ID!) {
@@ -58,18 +59,9 @@ const RETIRE = graphql(`
   }
 `);
 
-const enumChoices = (values: readonly string[]) => values.map((v) => ({ value: v, label: formatEnum(v) }));
-
 /** The fields of a site, in the order the form shows them. */
-const SITE_FIELDS = (orgChoices: { value: string; label: string }[]): FieldSpec[] => [
-  {
-    name: "organisation",
-    label: "Organisation",
-    type: "select",
-    required: true,
-    choices: orgChoices,
-    createOnly: true,
-  },
+const SITE_FIELDS = (creatableIn: readonly OrgRef[]): FieldSpec[] => [
+  organisationField(creatableIn),
   { name: "name", label: "Name", type: "text", required: true },
   { name: "kind", label: "Kind", type: "select", required: true, choices: enumChoices(SITE_KINDS) },
   { name: "lifecycle", label: "Lifecycle", type: "select", required: true, choices: enumChoices(LIFECYCLES) },
@@ -93,28 +85,16 @@ defineEditor({
   listPath: "/sites",
   viewPath: (id) => `/sites/${id}`,
   permission: "editInventory",
-  fields: async (_orgs, creatable) =>
-    SITE_FIELDS(creatable.map((o) => ({ value: o.code, label: `${o.code} — ${o.name}` }))),
-  defaults: (creatable) => ({
-    organisation: creatable.length === 1 ? creatable[0]!.code : "",
-    lifecycle: "ACTIVE",
-  }),
+  fields: async (_orgs, creatable) => SITE_FIELDS(creatable),
+  defaults: (creatable) => createDefaults(creatable, { lifecycle: "ACTIVE" }),
   load: async (id, signal) => {
-    const d = await gql(SITE, { id }, signal);
-    const s = d.site;
+    const { site: s, auditTrail } = await gql(SITE, { id }, signal);
     if (!s) return null;
-    const last = d.auditTrail.at(-1);
-    const values: Record<string, string> = {};
-    for (const f of SITE_FIELDS([])) values[f.name] = toFormString((s as Record<string, unknown>)[f.name]);
-    return {
-      values,
-      version: s.version,
-      organisation: s.organisation.code,
-      name: s.name,
-      active: s.lifecycle !== "RETIRED",
-      changedBy: last?.actor ?? null,
-      changedAt: last?.at ?? null,
-    };
+    return loadedRecord(
+      SITE_FIELDS([]),
+      { row: s, version: s.version, organisation: s.organisation, trail: auditTrail },
+      { name: s.name, active: s.lifecycle !== "RETIRED" },
+    );
   },
   create: async (input) =>
     // The spec's field names are CreateSiteInput's, its selects offer only the enums' values.

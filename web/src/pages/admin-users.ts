@@ -1,15 +1,17 @@
 // "#/admin/users": administrators create users in an organisation they administer (one-time password
 // shown once) and grant or revoke roles per organisation; the list shows which organisation owns each
 // account; administrators of that organisation (or of the shared service) reset its password and
-// deactivate or reactivate it. The nav item shows only to users with ADMIN somewhere; the server decides.
-import { graphql } from "../graphql.ts";
+// deactivate or reactivate it. The list sorts on the server by its column headers (order kept in the
+// address) and exports as CSV. The nav item shows only to users with ADMIN somewhere; the server decides.
+import { UserOrder, graphql } from "../graphql.ts";
 import type { Role, UserFieldsFragment } from "../graphql.ts";
 import { ApiError, gql } from "../api.ts";
 import { h, replaceChildren } from "../dom.ts";
-import { ROLE_DESCRIPTIONS, ROLES } from "../enums.ts";
+import { ROLE_DESCRIPTIONS, ROLES, enumValue } from "../enums.ts";
+import { exportButton } from "../export.ts";
 import { formatDateTime } from "../format.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
-import { definePage, registerNav, type PageContext } from "../router.ts";
+import { definePage, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import { currentMe, hasRole, sentence } from "../session.ts";
 import {
   badge,
@@ -21,7 +23,10 @@ import {
   pageHeader,
   secretBox,
   setFieldError,
+  sortHeader,
   successNote,
+  type Column,
+  type SortControl,
 } from "../ui.ts";
 
 type UserRow = UserFieldsFragment;
@@ -46,8 +51,8 @@ graphql(`
   }
 `);
 const USERS = graphql(`
-  query Users {
-    users {
+  query Users($orderBy: UserOrder) {
+    users(orderBy: $orderBy) {
       ...UserFields
     }
     organisations {
@@ -369,6 +374,45 @@ function rolesPanel(
   );
 }
 
+/** The users table's columns as exported (and, for sorting, as headed on screen). */
+const userColumns: Column<UserRow>[] = [
+  { header: "Name", cell: (u) => u.displayName, sort: { asc: UserOrder.NameAsc, desc: UserOrder.NameDesc } },
+  { header: "E-mail", cell: (u) => u.email, sort: { asc: UserOrder.EmailAsc, desc: UserOrder.EmailDesc } },
+  { header: "Organisation", cell: (u) => u.organisation.code },
+  { header: "Roles", cell: (u) => sortRoles(u.roles).map(roleLabel).join("; ") },
+  {
+    header: "Status",
+    cell: (u) =>
+      [u.active ? "Active" : "Inactive", u.mustChangePassword ? "one-time password" : ""]
+        .filter(Boolean)
+        .join(", "),
+  },
+  {
+    header: "Last sign-in",
+    cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"),
+    csv: (u) => u.lastSignInAt ?? "",
+    sort: { asc: UserOrder.LastSignInAsc, desc: UserOrder.LastSignInDesc, first: "desc" },
+  },
+];
+
+/** The header cell of an exported column: a sort button where the server can sort by it. */
+const userHeader = (header: string, sort: SortControl) => {
+  const c = userColumns.find((x) => x.header === header)!;
+  return c.sort ? sortHeader(c, sort) : h("th", { scope: "col" }, header);
+};
+
+/** The "User" header (name above e-mail, as the cells show them): a sort button for each. */
+function userColumnHeader(sort: SortControl): HTMLElement {
+  const [byName, byEmail] = ["Name", "E-mail"].map((x) => userHeader(x, sort));
+  const active = [byName!, byEmail!].find((th) => th.getAttribute("aria-sort") !== "none");
+  return h(
+    "th",
+    { scope: "col", class: "sortable", "aria-sort": active?.getAttribute("aria-sort") ?? "none" },
+    h("span", { class: "visually-hidden" }, "User: "),
+    h("span", { class: "sort-pair" }, byName!.firstElementChild, byEmail!.firstElementChild),
+  );
+}
+
 /** The users table; each row expands to its roles panel. */
 function usersTable(
   users: UserRow[],
@@ -377,6 +421,7 @@ function usersTable(
   signal: AbortSignal,
   open: Set<string>,
   onUpdated: (u: UserRow, message: string, secret?: string) => void,
+  sort: SortControl,
 ): HTMLElement {
   const tbody = h("tbody", { id: "user-rows" });
   for (const u of users) {
@@ -467,9 +512,8 @@ function usersTable(
         h(
           "tr",
           null,
-          ["User", "Organisation", "Roles", "Status", "Last sign-in"].map((t) =>
-            h("th", { scope: "col" }, t),
-          ),
+          userColumnHeader(sort),
+          userColumns.slice(2).map((c) => userHeader(c.header, sort)),
           h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
         ),
       ),
@@ -478,7 +522,9 @@ function usersTable(
   );
 }
 
-async function render({ outlet, signal }: PageContext): Promise<void> {
+async function render({ outlet, route, signal }: PageContext): Promise<void> {
+  let order: UserOrder =
+    enumValue(Object.values(UserOrder), route.query.get("order") ?? "") ?? UserOrder.EmailAsc;
   outlet.append(
     pageHeader(
       "Users and roles",
@@ -497,7 +543,7 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   }
   const status = outlet.appendChild(loading("Loading users…"));
   const [{ users: initial, organisations: kinds }, orgs] = await Promise.all([
-    gql(USERS, {}, signal),
+    gql(USERS, { orderBy: order }, signal),
     loadOrganisations(),
   ]);
   const homes = creatableIn(orgs, kinds);
@@ -508,11 +554,35 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
   const count = h("span", { class: "count", id: "user-count" });
   const listSlot = h("div");
   const notice = h("div", { class: "banner-slot", id: "users-notice" });
+  const listError = h("div", { class: "banner-slot" });
+  /** Asks the server for the users in `order` again (after a header click or a new account). */
+  const refresh = async () => {
+    listSlot.classList.add("stale");
+    try {
+      users = (await gql(USERS, { orderBy: order }, signal)).users;
+      listError.textContent = "";
+      showUsers();
+    } catch (err) {
+      replaceChildren(listError, errorBanner(err, "Could not load users"));
+    } finally {
+      listSlot.classList.remove("stale");
+    }
+  };
+  const sort: SortControl = {
+    get current() {
+      return order;
+    },
+    set: (next) => {
+      order = enumValue(Object.values(UserOrder), next) ?? UserOrder.EmailAsc;
+      replaceQuery({ order: order === UserOrder.EmailAsc ? "" : order });
+      void refresh();
+    },
+  };
   const showUsers = () => {
     count.textContent = String(users.length);
     replaceChildren(
       listSlot,
-      users.length ? usersTable(users, orgs, kinds, signal, open, onUpdated) : empty("No users yet."),
+      users.length ? usersTable(users, orgs, kinds, signal, open, onUpdated, sort) : empty("No users yet."),
     );
   };
   function onUpdated(u: UserRow, message: string, secret?: string) {
@@ -609,11 +679,10 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
     )
       .then(({ createUser: created }) => {
         form.reset();
-        users = [...users.filter((u) => u.id !== created.user.id), created.user].sort((a, b) =>
-          a.email.localeCompare(b.email),
-        );
+        users = [...users.filter((u) => u.id !== created.user.id), created.user];
         open.add(created.user.id);
         showUsers();
+        void refresh(); // the server places the new account in the list's order
         notice.textContent = "";
         replaceChildren(
           secretSlot,
@@ -656,7 +725,13 @@ async function render({ outlet, signal }: PageContext): Promise<void> {
       "section",
       { class: "card", id: "users", "aria-labelledby": "users-h" },
       h("h2", { id: "users-h" }, "Users", count),
+      h(
+        "div",
+        { class: "list-bar" },
+        exportButton("users-export", "users", userColumns, () => users),
+      ),
       notice,
+      listError,
       listSlot,
     ),
   );

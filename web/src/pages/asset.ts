@@ -18,7 +18,7 @@ import {
   formatNumber,
 } from "../format.ts";
 import { definePage, href, type PageContext } from "../router.ts";
-import { diffDetails, type AuditEventRow } from "../audit.ts";
+import { historySection } from "./history.ts";
 import {
   badge,
   contractValue,
@@ -42,6 +42,55 @@ type LicenceRow = ItemOf<AssetDetail["licences"]>;
 /** The asset as this page reads it. */
 export type AssetDetail = NonNullable<AssetQuery["asset"]>;
 
+// The asset's own fields, as this page and its editor (forms/asset-editor.tsx) both read them.
+graphql(`
+  fragment AssetRecord on Asset {
+    id
+    name
+    kind
+    subtype
+    lifecycle
+    criticality
+    annualRunCost
+    bookValue
+    supportEnd
+    description
+    rackUnits
+    powerKw
+    storageTb
+    storageUsedTb
+    vcpu
+    vcpuUsed
+    ramGb
+    ramUsedGb
+    bandwidthMbps
+    bandwidthUsedMbps
+    version
+    organisation {
+      code
+      name
+    }
+    site {
+      id
+      name
+      kind
+      organisation {
+        code
+      }
+    }
+    product {
+      id
+      name
+      edition
+      vendor {
+        name
+      }
+      capability {
+        name
+      }
+    }
+  }
+`);
 graphql(`
   fragment AssetRefFields on Asset {
     id
@@ -56,48 +105,9 @@ graphql(`
 const QUERY = graphql(`
   query Asset($id: ID!) {
     asset(id: $id) {
-      id
-      name
-      kind
-      subtype
-      lifecycle
-      criticality
-      annualRunCost
-      bookValue
-      supportEnd
-      description
-      rackUnits
-      powerKw
-      storageTb
-      storageUsedTb
-      vcpu
-      vcpuUsed
-      ramGb
-      ramUsedGb
-      bandwidthMbps
-      bandwidthUsedMbps
-      version
+      ...AssetRecord
       createdAt
       updatedAt
-      organisation {
-        code
-        name
-      }
-      site {
-        id
-        name
-        kind
-      }
-      product {
-        name
-        edition
-        vendor {
-          name
-        }
-        capability {
-          name
-        }
-      }
       dependsOn {
         id
         version
@@ -137,6 +147,7 @@ const QUERY = graphql(`
           code
         }
         contract {
+          id
           reference
           title
           endDate
@@ -249,7 +260,10 @@ function capacitySection(a: AssetDetail): HTMLElement | null {
 }
 
 const licenceColumns: Column<LicenceRow>[] = [
-  { header: "Metric", cell: (l) => formatEnum(l.metric) },
+  {
+    header: "Metric",
+    cell: (l) => h("a", { href: href(`/licences/${l.id}`), class: "licence-link" }, formatEnum(l.metric)),
+  },
   { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned) },
   { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed) },
   {
@@ -277,7 +291,11 @@ const licenceColumns: Column<LicenceRow>[] = [
     cell: (l) =>
       l.contract
         ? [
-            h("span", null, l.contract.reference),
+            h(
+              "a",
+              { href: href(`/contracts/${l.contract.id}`), class: "contract-link" },
+              l.contract.reference,
+            ),
             h("span", { class: "secondary" }, `ends ${formatDate(l.contract.endDate)}`),
           ]
         : "—",
@@ -289,14 +307,6 @@ const licenceColumns: Column<LicenceRow>[] = [
     cell: (l) => (l.contract ? contractValue(l.contract, (v) => formatMoney(v, { pence: false })) : "—"),
   },
   { header: "Status", cell: (l) => badge(l.status, "status") },
-];
-
-/** The columns of a record's change history (asset and site pages). */
-export const auditColumns: Column<AuditEventRow>[] = [
-  { header: "When", class: "nowrap", cell: (e) => formatDateTime(e.at) },
-  { header: "Who", cell: (e) => e.actor },
-  { header: "Action", cell: (e) => badge(e.action, "action") },
-  { header: "Changes", class: "diff-col", cell: (e) => diffDetails(e) },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
@@ -417,20 +427,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
               : "This asset is not linked to a catalogue product.",
           ),
     ),
-    h(
-      "section",
-      { class: "card", id: "history", "aria-labelledby": "history-h" },
-      h(
-        "h2",
-        { id: "history-h" },
-        "History",
-        h("span", { class: "count" }, String(data.auditTrail.length)),
-        h("a", { class: "card-link", href: href("/audit", { entity: a.id }) }, "Open in the audit trail"),
-      ),
-      data.auditTrail.length
-        ? dataTable(auditColumns, [...data.auditTrail].reverse(), "Change history").wrap
-        : empty("No recorded changes."),
-    ),
+    historySection(a.id, data.auditTrail),
   );
 }
 

@@ -1,8 +1,10 @@
-// "#/audit?org=SCC&actor=jane@…&type=Asset&from=2026-11-01&to=2026-11-30&entity=Asset:…": every
-// recorded change, newest first, with filters in the URL and "Load more" paging. Each row opens its
-// field-by-field diff.
-import { graphql } from "../graphql.ts";
+// "#/audit?org=SCC&actor=jane@…&type=Asset&from=2026-11-01&to=2026-11-30&entity=Asset:…&order=…":
+// every recorded change, newest first unless a column header asks the server for another order, with
+// filters in the URL and "Load more" paging. Each row opens its field-by-field diff.
+import { AuditOrder, graphql } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
+import { enumValue } from "../enums.ts";
+import { londonDayStart } from "../dates.ts";
 import { append, debounce, h } from "../dom.ts";
 import { AUDITED_TYPES, diffDetails, entityCell, entityTypeLabel, type AuditEventRow } from "../audit.ts";
 import { formatDateTime } from "../format.ts";
@@ -13,8 +15,8 @@ import { hasRole } from "../session.ts";
 import { badge, checkboxGroup, errorBanner, pageHeader, selectField, type Column } from "../ui.ts";
 
 const QUERY = graphql(`
-  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
+  query AuditEvents($filter: AuditFilter, $orderBy: AuditOrder, $first: Int, $after: String) {
+    auditEvents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -41,24 +43,68 @@ const QUERY = graphql(`
   }
 `);
 
+/** The name of the record the list is narrowed to (asset, site, contract or licence). */
+const ENTITY_NAME = graphql(`
+  query AuditEntityName($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Asset {
+        name
+      }
+      ... on Site {
+        name
+      }
+      ... on Contract {
+        reference
+        title
+      }
+      ... on Licence {
+        organisation {
+          code
+        }
+        product {
+          name
+          edition
+        }
+      }
+    }
+  }
+`);
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A yyyy-mm-dd date as the instant its day starts in the browser's time zone, plus `days`. */
+/** A yyyy-mm-dd date as the instant its day starts on the councils' clock (Europe/London), plus `days`. */
 function dayStart(date: string, days = 0): string | null {
-  if (!DATE.test(date)) return null;
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const at = new Date(y, m - 1, d + days);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+  return DATE.test(date) ? londonDayStart(date, days) : null;
 }
 
 /** Labels for entities whose snapshots carry no name (users, by id → e-mail), filled in when known. */
 const knownLabels = new Map<string, string>();
 
 const columns: Column<AuditEventRow>[] = [
-  { header: "When", class: "nowrap", cell: (e) => h("time", { datetime: e.at }, formatDateTime(e.at)) },
-  { header: "User", class: "actor-col", cell: (e) => e.actor },
-  { header: "Action", cell: (e) => badge(e.action, "action") },
-  { header: "Entity", class: "entity-col", cell: (e) => entityCell(e, knownLabels) },
+  {
+    header: "When",
+    class: "nowrap",
+    cell: (e) => h("time", { datetime: e.at }, formatDateTime(e.at)),
+    sort: { asc: AuditOrder.AtAsc, desc: AuditOrder.AtDesc, first: "desc" },
+  },
+  {
+    header: "User",
+    class: "actor-col",
+    cell: (e) => e.actor,
+    sort: { asc: AuditOrder.ActorAsc, desc: AuditOrder.ActorDesc },
+  },
+  {
+    header: "Action",
+    cell: (e) => badge(e.action, "action"),
+    sort: { asc: AuditOrder.ActionAsc, desc: AuditOrder.ActionDesc },
+  },
+  {
+    header: "Entity",
+    class: "entity-col",
+    cell: (e) => entityCell(e, knownLabels),
+    sort: { asc: AuditOrder.EntityTypeAsc, desc: AuditOrder.EntityTypeDesc },
+  },
   {
     header: "Org",
     cell: (e) =>
@@ -77,11 +123,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     from: route.query.get("from") ?? "",
     to: route.query.get("to") ?? "",
     entity: route.query.get("entity") ?? "",
+    order: route.query.get("order") ?? "",
   };
   outlet.append(
     pageHeader(
       "Audit trail",
-      "Every change to the inventory, users and tokens, newest first. Events cannot be edited or deleted.",
+      "Every change to the inventory, users and tokens, newest first (or as a column header sorts them). Events cannot be edited or deleted.",
     ),
   );
   const filters = h("form", {
@@ -98,7 +145,14 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     signal,
     emptyMessage: "No recorded changes match these filters.",
     exportName: "audit-events",
-    fetch: async (after, sig, { first }) => {
+    order: {
+      initial: state.order || undefined,
+      onChange: (order) => {
+        state.order = order;
+        writeQuery();
+      },
+    },
+    fetch: async (after, sig, { order, first }) => {
       const filter: Record<string, unknown> = {};
       if (state.org.length) filter.organisation = state.org;
       if (state.actor.trim()) filter.actor = state.actor.trim();
@@ -108,7 +162,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       const to = dayStart(state.to, 1);
       if (from) filter.from = from;
       if (to) filter.to = to;
-      return (await gql(QUERY, { filter, first, after }, sig)).auditEvents;
+      const orderBy = enumValue(Object.values(AuditOrder), order) ?? null;
+      return (await gql(QUERY, { filter, orderBy, first, after }, sig)).auditEvents;
     },
   });
   const entityChip = h("div", { class: "chips" });
@@ -142,7 +197,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   }
   if (signal.aborted) return;
 
-  const reload = () => {
+  function writeQuery() {
     replaceQuery({
       org: state.org,
       actor: state.actor.trim(),
@@ -150,7 +205,11 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       from: state.from,
       to: state.to,
       entity: state.entity,
+      order: state.order,
     });
+  }
+  const reload = () => {
+    writeQuery();
     rangeError.textContent = "";
     if (state.from && state.to && state.from > state.to) {
       rangeError.append(
@@ -238,24 +297,22 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         ),
       ),
     );
-    if (state.entity.startsWith("Asset:")) {
-      gql(
-        graphql(`
-          query AssetName($id: ID!) {
-            asset(id: $id) {
-              name
-            }
-          }
-        `),
-        { id: state.entity },
-        signal,
-      ).then(
-        (d) => {
-          if (d.asset) label.textContent = d.asset.name;
-        },
-        () => undefined,
-      );
-    }
+    // The chip names the record, whichever kind has a page of its own.
+    gql(ENTITY_NAME, { id: state.entity }, signal).then(
+      (d) => {
+        const n = d.node;
+        const name =
+          n?.__typename === "Asset" || n?.__typename === "Site"
+            ? n.name
+            : n?.__typename === "Contract"
+              ? `${n.reference} — ${n.title}`
+              : n?.__typename === "Licence"
+                ? `${n.product.name}${n.product.edition ? ` ${n.product.edition}` : ""} (${n.organisation.code})`
+                : null;
+        if (name) label.textContent = name;
+      },
+      () => undefined,
+    );
   }
   await reload();
 }

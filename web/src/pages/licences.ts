@@ -81,7 +81,12 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
     header: "Product",
     class: "name-col",
     cell: (l) => [
-      h("span", { class: "strong" }, l.product.name, l.product.edition ? ` ${l.product.edition}` : ""),
+      h(
+        "a",
+        { href: href(`/licences/${l.id}`), class: "licence-link strong" },
+        l.product.name,
+        l.product.edition ? ` ${l.product.edition}` : "",
+      ),
       h("span", { class: "secondary" }, l.product.vendor.name),
     ],
   },
@@ -131,13 +136,11 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
     cell: (l) =>
       l.contract
         ? [
-            mayEdit(l.organisation.code)
-              ? h(
-                  "a",
-                  { href: href(`/contracts/${l.contract.id}/edit`), class: "secondary contract-link" },
-                  l.contract.reference,
-                )
-              : null,
+            h(
+              "a",
+              { href: href(`/contracts/${l.contract.id}`), class: "secondary contract-link" },
+              l.contract.reference,
+            ),
             h("span", null, formatDate(l.contract.endDate)),
             l.contract.noticeDeadline
               ? h("span", { class: "secondary" }, `notice by ${formatDate(l.contract.noticeDeadline)}`)

@@ -12,7 +12,7 @@ import { may } from "../permissions.ts";
 import { definePage, href, type PageContext } from "../router.ts";
 import { badge, dataTable, definitionList, empty, loading, pageHeader, usageBar } from "../ui.ts";
 import { ASSETS_QUERY, assetColumns, type AssetRow } from "./assets.ts";
-import { auditColumns } from "./asset.ts";
+import { historySection } from "./history.ts";
 
 const QUERY = graphql(`
   query Site($id: ID!) {
@@ -159,20 +159,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       h("h2", { id: "site-assets-h" }, "Assets located here"),
       assets.element,
     ),
-    h(
-      "section",
-      { class: "card", id: "history", "aria-labelledby": "history-h" },
-      h(
-        "h2",
-        { id: "history-h" },
-        "History",
-        h("span", { class: "count" }, String(data.auditTrail.length)),
-        h("a", { class: "card-link", href: href("/audit", { entity: s.id }) }, "Open in the audit trail"),
-      ),
-      data.auditTrail.length
-        ? dataTable(auditColumns, [...data.auditTrail].reverse(), "Change history").wrap
-        : empty("No recorded changes."),
-    ),
+    historySection(s.id, data.auditTrail),
   );
   await assets.reload();
 }

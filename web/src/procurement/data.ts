@@ -132,8 +132,8 @@ export type PositionRow = ItemOf<ProcurementPositionsQuery["licencePositions"]>;
 
 /** Licence positions with shelfware or with a shortfall. */
 export const POSITIONS = graphql(`
-  query ProcurementPositions($imbalance: Imbalance, $organisations: [String!]) {
-    licencePositions(imbalance: $imbalance, organisations: $organisations) {
+  query ProcurementPositions($imbalance: Imbalance, $organisations: [String!], $orderBy: PositionOrder) {
+    licencePositions(imbalance: $imbalance, organisations: $organisations, orderBy: $orderBy) {
       organisation {
         code
         name

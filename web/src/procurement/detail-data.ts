@@ -58,6 +58,7 @@ export const DETAIL = graphql(`
             }
           }
           contract {
+            id
             reference
           }
         }
@@ -128,6 +129,7 @@ export const SAVINGS = graphql(`
           }
         }
         targetContract {
+          id
           reference
         }
         targetUnitPrice

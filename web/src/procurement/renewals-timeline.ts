@@ -4,6 +4,7 @@ import { formatDate } from "../format.ts";
 import type { RenewalRow } from "./data.ts";
 import { dayNumber, todayIso } from "./dates.ts";
 import { svg } from "./svg.ts";
+import { href } from "../router.ts";
 
 const width = 1100;
 const labelWidth = 360;
@@ -128,7 +129,10 @@ function contractRow(item: RenewalRow, i: number, { from, to, x }: Scale, colour
   text.appendChild(svg("tspan", { "font-weight": 600 }, `${item.contract.reference} `));
   text.appendChild(svg("tspan", {}, title));
   if (item.overlapIds.length) text.appendChild(svg("tspan", { fill: "#8a4b00", "font-weight": 700 }, " ★"));
-  row.appendChild(text);
+  // The label opens the contract's page.
+  const link = svg("a", { href: href(`/contracts/${item.contract.id}`), class: "contract-link" });
+  link.appendChild(text);
+  row.appendChild(link);
   const end = item.endDate;
   const notice = item.noticeDeadline;
   if (notice && end) {

@@ -1,10 +1,15 @@
 // Every licence the others could be consolidated onto, priced, the recommended one marked.
 import { commercialMoney, hiddenMark } from "../commercial.ts";
 import { h } from "../dom.ts";
+import { href } from "../router.ts";
 import { formatInt, formatMoney, toPence } from "../format.ts";
 import { dataTable, type Column } from "../ui.ts";
 import type { Candidate } from "./detail-data.ts";
 import { productName } from "./format.ts";
+
+/** A contract's reference, linking to its page. */
+export const contractLink = (c: { id: string; reference: string }): HTMLElement =>
+  h("a", { href: href(`/contracts/${c.id}`), class: "contract-link" }, c.reference);
 
 /** The one-off cost of leaving the other contracts early, or why it is not shown. */
 export function exitCost(c: Candidate): HTMLElement | string {
@@ -32,7 +37,9 @@ const COLUMNS: Column<Candidate>[] = [
       h(
         "span",
         { class: "secondary" },
-        `${c.metric.toLowerCase()} · ${c.targetContract?.reference ?? "no contract"} (${c.targetLicence.organisation.code})`,
+        `${c.metric.toLowerCase()} · `,
+        c.targetContract ? contractLink(c.targetContract) : "no contract",
+        ` (${c.targetLicence.organisation.code})`,
       ),
     ],
   },

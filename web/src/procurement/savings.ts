@@ -6,7 +6,7 @@ import { formatDate, formatInt, toPence } from "../format.ts";
 import { empty } from "../ui.ts";
 import type { Candidate, Savings } from "./detail-data.ts";
 import { productName } from "./format.ts";
-import { candidateMoney, candidatesTable, exitCost } from "./savings-candidates.ts";
+import { candidateMoney, candidatesTable, contractLink, exitCost } from "./savings-candidates.ts";
 
 const figure = (label: string, value: Child, cls?: string) =>
   h("div", { class: cls ?? null }, h("dt", null, label), h("dd", null, value));
@@ -22,10 +22,10 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
         commercialMoney(side.currentAnnualCost, side.valuesVisible, { hiddenFor: [side.organisation.code] }),
       ),
     ),
-    figure(
-      "Target",
-      `${productName(best.product)} · ${best.targetContract?.reference ?? best.targetLicence.organisation.code}`,
-    ),
+    figure("Target", [
+      `${productName(best.product)} · `,
+      best.targetContract ? contractLink(best.targetContract) : best.targetLicence.organisation.code,
+    ]),
     figure("Target unit price", [
       candidateMoney(best, best.targetUnitPrice),
       ` per ${best.metric.toLowerCase()}`,

@@ -1,12 +1,15 @@
 // The "Seats owned against used" section: shelfware (seats paid for and not used) and shortfall (seats
-// used but not licensed), each priced at unit cost, with the total a year.
+// used but not licensed), each priced at unit cost, with the total a year. Each table sorts on the
+// server by its column headers (PositionOrder: costs the caller may not see never order the list) and
+// exports as CSV.
 import { exportButton } from "../export.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, h, replaceChildren } from "../dom.ts";
 import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
 import { formatInt, formatMoney } from "../format.ts";
+import { PositionOrder } from "../graphql.ts";
 import type { PageContext } from "../router.ts";
-import { dataTable, empty, errorBanner, loading, type Column } from "../ui.ts";
+import { dataTable, empty, errorBanner, loading, type Column, type SortControl } from "../ui.ts";
 import { POSITIONS, type PositionRow } from "./data.ts";
 import { seatsText } from "./format.ts";
 
@@ -24,8 +27,13 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
         h("span", { class: "strong" }, p.product.name, p.product.edition ? ` ${p.product.edition}` : ""),
         h("span", { class: "secondary" }, p.product.vendor.name),
       ],
+      sort: { asc: PositionOrder.ProductAsc, desc: PositionOrder.ProductDesc },
     },
-    { header: "Org", cell: (p) => h("abbr", { title: p.organisation.name }, p.organisation.code) },
+    {
+      header: "Org",
+      cell: (p) => h("abbr", { title: p.organisation.name }, p.organisation.code),
+      sort: { asc: PositionOrder.OrganisationAsc, desc: PositionOrder.OrganisationDesc },
+    },
     {
       header: "Used of owned",
       align: "num",
@@ -35,6 +43,7 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
     {
       header: spare ? "Spare × unit" : "Short × unit",
       align: "num",
+      sort: { asc: PositionOrder.SeatsAsc, desc: PositionOrder.SeatsDesc, first: "desc" },
       cell: (p) =>
         metrics(p).map((m) =>
           h(
@@ -54,6 +63,7 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
       header: spare ? "Cost a year" : "True-up a year",
       align: "num",
       class: "strong",
+      sort: { asc: PositionOrder.CostAsc, desc: PositionOrder.CostDesc, first: "desc" },
       cell: (p) =>
         commercialMoney(spare ? p.shelfwareCost : p.shortfallCost, p.valuesVisible, {
           hiddenFor: [p.organisation.code],
@@ -63,10 +73,15 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
 }
 
 /** The shelfware or shortfall table (`#shelfware-table`, `#shortfall-table`), or why it is empty. */
-function positionTable(rows: PositionRow[], kind: Imbalance): HTMLElement {
+function positionTable(rows: PositionRow[], kind: Imbalance, sort: SortControl): HTMLElement {
   if (!rows.length)
     return empty(kind === "shelfware" ? "No licence has seats to spare." : "No licence is short of seats.");
-  const table = dataTable(positionColumns(kind), rows, kind === "shelfware" ? "Shelfware" : "Shortfall");
+  const table = dataTable(
+    positionColumns(kind),
+    rows,
+    kind === "shelfware" ? "Shelfware" : "Shortfall",
+    sort,
+  );
   table.tbody.closest("table")!.id = `${kind}-table`;
   return table.wrap;
 }
@@ -86,9 +101,26 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
     shelf,
     short,
   );
-  const fill = async (card: HTMLElement, imbalance: "SHELFWARE" | "SHORTFALL") => {
+  const orders: Record<"SHELFWARE" | "SHORTFALL", PositionOrder> = {
+    SHELFWARE: PositionOrder.CostDesc,
+    SHORTFALL: PositionOrder.CostDesc,
+  };
+  const fill = async (card: HTMLElement, imbalance: "SHELFWARE" | "SHORTFALL"): Promise<void> => {
+    const sort: SortControl = {
+      get current() {
+        return orders[imbalance];
+      },
+      set: (next) => {
+        orders[imbalance] = (Object.values(PositionOrder) as string[]).includes(next)
+          ? (next as PositionOrder)
+          : PositionOrder.CostDesc;
+        card.querySelector(".table-wrap")?.classList.add("stale");
+        void fill(card, imbalance);
+      },
+    };
     try {
-      const rows = (await gql(POSITIONS, { imbalance }, ctx.signal)).licencePositions;
+      const rows = (await gql(POSITIONS, { imbalance, orderBy: orders[imbalance] }, ctx.signal))
+        .licencePositions;
       // Positions whose costs are hidden are listed (after the others) but cannot be added in.
       const shown = rows.filter((r) => r.valuesVisible);
       const total = sumShown(
@@ -123,7 +155,7 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
               ),
             )
           : null,
-        positionTable(rows, imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),
+        positionTable(rows, imbalance === "SHELFWARE" ? "shelfware" : "shortfall", sort),
       );
     } catch (err) {
       if (isAbort(err)) return;

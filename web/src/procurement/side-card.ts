@@ -1,5 +1,7 @@
-// One organisation's side of an overlap: its licences, its contracts and related procurement records.
+// One organisation's side of an overlap: its licences, its contracts and related procurement records,
+// each licence and contract linking to its own page.
 import { h } from "../dom.ts";
+import { href } from "../router.ts";
 import { commercialMoney } from "../commercial.ts";
 import { formatDate, formatEnum, formatInt } from "../format.ts";
 import { dataTable, empty, type Column } from "../ui.ts";
@@ -13,11 +15,26 @@ const LICENCE_COLUMNS: Column<Licence>[] = [
     header: "Product",
     class: "name-col",
     cell: (l) => [
-      h("span", { class: "strong" }, l.product.name, l.product.edition ? ` ${l.product.edition}` : ""),
+      h(
+        "a",
+        { href: href(`/licences/${l.id}`), class: "licence-link strong" },
+        l.product.name,
+        l.product.edition ? ` ${l.product.edition}` : "",
+      ),
       h(
         "span",
         { class: "secondary" },
-        `${l.product.vendor.name}${l.contract ? ` · ${l.contract.reference}` : ""}`,
+        l.product.vendor.name,
+        l.contract
+          ? [
+              " · ",
+              h(
+                "a",
+                { href: href(`/contracts/${l.contract.id}`), class: "contract-link" },
+                l.contract.reference,
+              ),
+            ]
+          : null,
       ),
     ],
   },
@@ -48,7 +65,7 @@ function contractList(side: DetailSide): HTMLElement {
       h(
         "li",
         { style: "margin-bottom:6px" },
-        h("span", { class: "strong" }, c.reference),
+        h("a", { href: href(`/contracts/${c.id}`), class: "contract-link strong" }, c.reference),
         ` ${c.title}`,
         h(
           "span",
@@ -73,7 +90,7 @@ function relatedRecords(side: DetailSide): HTMLElement[] | null {
         h(
           "li",
           null,
-          h("span", { class: "strong" }, c.reference),
+          h("a", { href: href(`/contracts/${c.id}`), class: "contract-link strong" }, c.reference),
           ` ${c.title}`,
           h(
             "span",
