@@ -45,6 +45,7 @@ import "./pages/contracts.ts";
 import "./pages/contract.ts";
 import "./pages/procurement.ts";
 import "./pages/audit.ts";
+import "./pages/registers.tsx";
 import "./pages/admin-users.ts";
 import "./pages/account.ts";
 

@@ -187,6 +187,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     outlet.insertBefore(errorBanner(err, "Could not load organisations"), filters);
   }
   if (signal.aborted) return;
+  actions.append(h("a", { class: "button button-secondary", href: href("/registers") }, "Import or export"));
   if (mayIn("editInventory", orgs).length)
     actions.append(h("a", { class: "button", id: "asset-new", href: href("/assets/new") }, "New asset"));
 

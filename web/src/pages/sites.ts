@@ -164,6 +164,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   if (signal.aborted) return;
   if (mayIn("editInventory", orgs).length)
     actions.append(h("a", { class: "button", id: "site-new", href: href("/sites/new") }, "New site"));
+  actions.prepend(h("a", { class: "button button-secondary", href: href("/registers") }, "Import or export"));
 
   function writeQuery() {
     replaceQuery({
