@@ -6,8 +6,9 @@
 // process (app.request, as HTTP clients call it) and through the service function alone — reporting the
 // median and 95th percentile of `--runs` runs after warm-up. Also: the cold graph load, the validation cost
 // after a write elsewhere, and the recursive-CTE alternative. The "ocds" suite (ocds.ts) times OCDS imports
-// of a generated package (`--ocds-records`, default 10,000; `--ocds-runs`, default 5). Writes the tables to
-// bench/results/latest.md.
+// of a generated package (`--ocds-records`, default 10,000; `--ocds-runs`, default 5). The "registers" suite
+// (registers.ts, not run unless named) times a spreadsheet register import of `--register-rows` rows
+// (default 100,000) beside PostgreSQL's own \copy. Writes the tables to bench/results/latest.md.
 //
 // PostgreSQL runs when DATABASE_URL is set or `--engines` names it; the bench creates and drops its own
 // database on that server (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -31,15 +32,17 @@ import { generateEstate, type SyntheticEstate } from "./generate.ts";
 import { loadEstate, type Exec } from "./load.ts";
 import { impactByCte } from "./cte.ts";
 import { benchOcds, ocdsTable, type OcdsRow } from "./ocds.ts";
+import { benchRegisters, registersTable, type RegisterBenchRow } from "./registers.ts";
 
 type Engine = "pglite" | "postgres";
 
-type Suite = "graph" | "ocds";
+type Suite = "graph" | "ocds" | "registers";
 
 interface Options {
   suites: Suite[];
   ocdsRecords: number;
   ocdsRuns: number;
+  registerRows: number;
   sizes: number[];
   engines: Engine[];
   runs: number;
@@ -60,6 +63,7 @@ function parseArgs(argv: string[]): Options {
     suites: ["graph", "ocds"],
     ocdsRecords: 10_000,
     ocdsRuns: 5,
+    registerRows: 100_000,
     sizes: [1_000, 10_000, 100_000],
     engines: process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"],
     runs: 20,
@@ -78,17 +82,19 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--suites") opts.suites = value().split(",").map((x) => x.trim() as Suite);
     else if (flag === "--ocds-records") opts.ocdsRecords = parseSize(value());
     else if (flag === "--ocds-runs") opts.ocdsRuns = Number(value());
+    else if (flag === "--register-rows") opts.registerRows = parseSize(value());
     else if (flag === "--cte-timeout") opts.cteTimeoutMs = Number(value());
     else if (flag === "--help") {
       console.log(
-        "npm run bench -- [--suites graph,ocds] [--sizes 1k,10k,100k] [--engines pglite,postgres] [--runs 20] [--cte-timeout 20000] [--ocds-records 10k] [--ocds-runs 5]",
+        "npm run bench -- [--suites graph,ocds] [--sizes 1k,10k,100k] [--engines pglite,postgres] [--runs 20] [--cte-timeout 20000] [--ocds-records 10k] [--ocds-runs 5] [--register-rows 100k]",
       );
       process.exit(0);
     } else throw new Error(`unknown option ${flag}`);
   }
   for (const e of opts.engines)
     if (e !== "pglite" && e !== "postgres") throw new Error(`unknown engine ${e}`);
-  for (const s of opts.suites) if (s !== "graph" && s !== "ocds") throw new Error(`unknown suite ${s}`);
+  for (const s of opts.suites)
+    if (s !== "graph" && s !== "ocds" && s !== "registers") throw new Error(`unknown suite ${s}`);
   return opts;
 }
 
@@ -109,6 +115,8 @@ async function admin(sql: string) {
 /** A fresh, migrated database on `engine`; `exec` runs SQL on it directly (no Prisma) for the bulk load. */
 interface BenchDatabase {
   prisma: PrismaClient;
+  /** The PostgreSQL database's URL (for psql); absent for PGlite. */
+  url?: string;
   exec: Exec;
   dispose(): Promise<void>;
 }
@@ -136,6 +144,7 @@ async function freshDatabase(engine: Engine): Promise<BenchDatabase> {
   await client.connect();
   return {
     prisma: db.prisma,
+    url: url.toString(),
     exec: (sql, params) => client.query(sql, params),
     dispose: async () => {
       await client.end();
@@ -372,7 +381,18 @@ async function main() {
   if (opts.engines.includes("postgres"))
     serverVersion = (await admin("SHOW server_version")).rows[0].server_version;
   const ocdsRows: { engine: string; row: OcdsRow }[] = [];
+  const registerRows: { engine: string; row: RegisterBenchRow }[] = [];
   for (const engine of opts.engines) {
+    if (opts.suites.includes("registers")) {
+      console.log(`${engine}, register import of ${opts.registerRows} rows …`);
+      const db = await freshDatabase(engine);
+      try {
+        const measured = await benchRegisters(db.prisma, db.url ?? null, opts.registerRows, (s) => console.log(s));
+        registerRows.push(...measured.map((row) => ({ engine, row })));
+      } finally {
+        await db.dispose();
+      }
+    }
     if (opts.suites.includes("graph"))
       for (const size of opts.sizes) {
         console.log(`${engine}, ${size} assets …`);
@@ -419,9 +439,20 @@ async function main() {
         ...ocdsTable(ocdsRows),
       ]
     : [];
+  const registers = registerRows.length
+    ? [
+        ``,
+        `## Register import`,
+        ``,
+        `A generated assets register (bench/registers.ts) as a messy CSV, imported through importRegisters; one run each.`,
+        ``,
+        ...registersTable(registerRows),
+      ]
+    : [];
   const text = [
     ...(rows.length ? [...header, ...table] : [`# Benchmarks`, ``, header[2]!]),
     ...ocds,
+    ...registers,
     ``,
     `Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     ``,
