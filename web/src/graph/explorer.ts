@@ -17,7 +17,9 @@ import {
   loadSiteImpact,
 } from "./data.ts";
 import { applyHighlight, clearHighlight, highlightedIds, type ImpactSets } from "./highlight.ts";
-import { layoutOptions, registerLayouts, runSeeded, type LayoutName } from "./layouts.ts";
+import type { LayoutName } from "./layouts.ts";
+import { LayoutRunner, type Positions } from "./layout-runner.ts";
+import { drawnSize, tileLayout } from "./tiles.ts";
 import {
   assetNodes,
   drawnAssetIds,
@@ -35,6 +37,12 @@ import type { GraphFilterInput, GraphViewData } from "./types.ts";
 
 /** Views with more assets than this draw fast (haystack) edges. */
 const FAST_EDGES_FROM = 1200;
+/**
+ * Views up to this many assets get the chosen force-directed or layered layout (in the worker); bigger
+ * ones keep the tile layout (sites as tiles, assets in rows by kind), which fCoSE and dagre cannot beat
+ * in reasonable time at thousands of nodes.
+ */
+export const LAYOUT_MAX = 800;
 
 type SiteInfo = { id: string; name: string; organisationCode: string; siteKind: string };
 
@@ -75,20 +83,27 @@ export class Explorer {
   private viewCtl: AbortController | undefined;
   private busy = 0;
   private runningLayout: cytoscape.Layouts | undefined;
+  private readonly layouts = new LayoutRunner();
+  private layoutGen = 0;
+  /** Set when a new view arrives: the next placement marks its first frame (graph:view-drawn). */
+  private markFirstDraw = false;
   private readonly changeListeners: (() => void)[] = [];
   private readonly actions: PanelActions;
 
   constructor(private readonly opts: ExplorerOptions) {
-    registerLayouts();
     this.layout = opts.layout;
     this.depth = opts.depth;
     this.cy = cytoscape({
       container: opts.container,
       style: graphStylesheet(),
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
       selectionType: "single",
+      // Large views: while the user pans or zooms, cytoscape moves a snapshot of the picture instead of
+      // redrawing every element each frame, and leaves edges out of the frames in between.
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
     });
     this.actions = {
       focus: (id) => void this.focus(id),
@@ -140,6 +155,7 @@ export class Explorer {
     this.selectionCtl?.abort();
     this.viewCtl?.abort();
     this.runningLayout?.stop();
+    this.layouts.destroy();
     this.cy.destroy();
   }
 
@@ -194,7 +210,10 @@ export class Explorer {
     // arrowless edges, which cytoscape renders far faster, so panning stays smooth.
     const many = assetNodes(this.cy).length > FAST_EDGES_FROM;
     this.cy.batch(() => {
-      for (const n of this.cy.nodes(".asset")) n.data("degree", n.degree(false));
+      for (const n of this.cy.nodes(".asset")) {
+        const d = n.degree(false);
+        if (n.data("degree") !== d) n.data("degree", d);
+      }
       if (many) this.cy.edges().addClass("fast");
       else this.cy.edges().removeClass("fast");
     });
@@ -202,16 +221,122 @@ export class Explorer {
     for (const fn of this.changeListeners) fn();
   }
 
-  /** Runs the chosen layout; resolves when it stops. */
+  /**
+   * Lays the drawing out. The tile layout is drawn at once (fitted) unless the change is a small
+   * addition; then, for views up to LAYOUT_MAX assets, the chosen layout runs in the worker and its
+   * answer is drawn (fitted; animated for small incremental changes). Resolves when the final picture
+   * is drawn, or when a later layout superseded this one.
+   */
   async runLayout(incremental = false): Promise<void> {
+    const gen = ++this.layoutGen;
     this.runningLayout?.stop();
-    if (this.cy.destroyed() || this.cy.nodes().empty()) return;
-    const layout = this.cy.layout(layoutOptions(this.layout, assetNodes(this.cy).length, incremental));
+    this.layouts.stop();
+    const cy = this.cy;
+    if (cy.destroyed() || cy.nodes().empty()) return;
+    const assets = assetNodes(cy);
+    const sizes = new Map<string, { w: number; h: number }>();
+    for (const n of assets) {
+      const d = n.data() as AssetData;
+      sizes.set(n.id(), drawnSize(d.kind, d.label, d.degree));
+    }
+    const big = assets.length > LAYOUT_MAX;
+    if (!incremental || big) {
+      const tiles = tileLayout(
+        Math.max(0.5, Math.min(3, cy.width() / Math.max(cy.height(), 1))),
+        assets.map((n) => ({
+          id: n.id(),
+          parent: (n.data("parent") as string | undefined) ?? "",
+          kind: n.data("kind") as string,
+          name: n.data("name") as string,
+          ...sizes.get(n.id())!,
+        })),
+      );
+      this.place(tiles, sizes);
+      if (this.markFirstDraw) {
+        this.markFirstDraw = false;
+        // Cytoscape draws in the next animation frame; the one after it starts once that is painted.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            performance.clearMarks("graph:view-drawn");
+            performance.mark("graph:view-drawn");
+          }),
+        );
+      }
+    }
+    if (!big) {
+      const positions = await this.track("Could not lay the graph out", () =>
+        this.layouts.run({
+          layout: this.layout,
+          incremental,
+          sites: cy.nodes(".site").map((n) => n.id()),
+          nodes: assets.map((n) => {
+            const parent = n.data("parent") as string | undefined;
+            return { id: n.id(), ...sizes.get(n.id())!, ...n.position(), ...(parent ? { parent } : {}) };
+          }),
+          edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+        }),
+      );
+      if (!positions || gen !== this.layoutGen || cy.destroyed()) return;
+      if (incremental && assets.length <= 300) await this.preset(positions);
+      else this.place(new Map(Object.entries(positions).map(([id, [x, y]]) => [id, { x, y }])), sizes);
+    }
+    if (gen !== this.layoutGen || cy.destroyed()) return;
+    this.fitTitles();
+    performance.clearMarks("graph:layout-done");
+    performance.mark("graph:layout-done");
+  }
+
+  /**
+   * Moves the assets to `positions` in one batch and fits the view to them, working the extent out
+   * from the positions and sizes (cytoscape's own fit measures every label and box: seconds at
+   * thousands of nodes).
+   */
+  private place(positions: Map<string, { x: number; y: number }>, sizes: Map<string, { w: number; h: number }>): void {
+    const cy = this.cy;
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    cy.batch(() => {
+      for (const n of assetNodes(cy)) {
+        const p = positions.get(n.id()) ?? n.position();
+        const s = sizes.get(n.id()) ?? { w: 40, h: 40 };
+        n.position(p);
+        x1 = Math.min(x1, p.x - s.w / 2);
+        x2 = Math.max(x2, p.x + s.w / 2);
+        y1 = Math.min(y1, p.y - s.h / 2 - 40); // a site title above the top row
+        y2 = Math.max(y2, p.y + s.h / 2);
+      }
+    });
+    if (!Number.isFinite(x1)) return;
+    cy.resize();
+    const pad = 30;
+    const zoom = Math.max(
+      cy.minZoom(),
+      Math.min(cy.maxZoom(), 1.6, (cy.width() - 2 * pad) / Math.max(x2 - x1, 1), (cy.height() - 2 * pad) / Math.max(y2 - y1, 1)),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) },
+    });
+  }
+
+  /** Animates the assets to `positions`, fitting the view; resolves once done. */
+  private async preset(positions: Positions): Promise<void> {
+    const animate = true;
+    const cy = this.cy;
+    const layout = cy.layout({
+      name: "preset",
+      positions: (n: cytoscape.NodeSingular) => {
+        const p = positions[n.id()];
+        return p ? { x: p[0], y: p[1] } : n.position();
+      },
+      fit: true,
+      padding: 30,
+      animate,
+      animationDuration: 350,
+    } as cytoscape.LayoutOptions);
     this.runningLayout = layout;
     const done = layout.promiseOn("layoutstop");
-    runSeeded(layout);
+    layout.run();
     await done;
-    this.fitTitles();
   }
 
   /** Wraps each site title to its box's width (at least 110, at most 260 model pixels). */
@@ -265,7 +390,11 @@ export class Explorer {
     await this.track("Could not load the graph", async () => {
       const view = await loadGraph(filter, limit, signal);
       if (signal.aborted) return;
+      // Marks for the browser benchmark (bench/explorer.ts): the answer's arrival, its first frame.
+      performance.clearMarks("graph:view-received");
+      performance.mark("graph:view-received");
       this.replace(view);
+      this.markFirstDraw = true;
       this.opts.notices.set(
         "truncated",
         view.truncated

@@ -10,6 +10,8 @@ export interface AssetData extends GNode {
   label: string;
   color: string;
   parent?: string;
+  /** Dependencies drawn (sizes the label); 0 until the explorer counts them after a change. */
+  degree: number;
 }
 
 /** Data of a site (compound) node. */
@@ -59,11 +61,19 @@ export function shortLabel(name: string, siteName: string | null): string {
   return siteName.toLowerCase().includes(m[2]!.toLowerCase()) ? m[1]! : name;
 }
 
-function assetElement(node: GNode, palette: OrgPalette, hasSite: boolean): cytoscape.ElementDefinition {
+function assetElement(
+  node: GNode,
+  palette: OrgPalette,
+  hasSite: boolean,
+  degree: number,
+): cytoscape.ElementDefinition {
   const data: AssetData = {
     ...node,
     label: hasSite ? shortLabel(node.name, node.siteName) : node.name,
     color: palette.colour(node.organisationCode),
+    // Set before the element is added: a mapped style over a missing field makes cytoscape warn, and
+    // changing it afterwards restyles the node (slow over thousands).
+    degree,
     ...(hasSite && node.siteId ? { parent: node.siteId } : {}),
   };
   return { group: "nodes", data: data as unknown as cytoscape.NodeDataDefinition, classes: "asset" };
@@ -98,6 +108,10 @@ export function mergeView(
   const elements: cytoscape.ElementDefinition[] = [];
   const newSites = new Set<string>();
   const drawn = new Set<string>();
+  // Dependencies per asset in this answer: the degree a new node starts with.
+  const degree = new Map<string, number>();
+  for (const e of view.edges)
+    for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   for (const node of view.nodes) {
     if (cy.getElementById(node.id).nonempty()) {
       drawn.add(node.id);
@@ -116,6 +130,7 @@ export function mergeView(
       node,
       palette,
       site != null || (node.siteId != null && cy.getElementById(node.siteId).nonempty()),
+      degree.get(node.id) ?? 0,
     );
     // A start position for every new node (never all at one point, which cytoscape cannot draw edges
     // between): around `near` for an expansion, else spread over a square the layout then tidies.

@@ -9,7 +9,7 @@ import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { definePage, href, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import { errorBanner, pageHeader } from "../ui.ts";
 import { registerAssetAction } from "./asset.ts";
-import { loadSites, VIEW_LIMIT } from "../graph/data.ts";
+import { loadSites, MAX_DRAWN, VIEW_LIMIT } from "../graph/data.ts";
 import { Explorer } from "../graph/explorer.ts";
 import { exportGraphML, exportPng } from "../graph/export.ts";
 import {
@@ -53,10 +53,10 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     cross: q.get("cross") === "1",
   };
   let focused: string | null = focus;
-  // "?limit=N" draws fewer assets per view than the default (e.g. on a slow machine).
+  // "?limit=N" (1 to MAX_DRAWN) draws fewer or more assets per view than the default.
   const limitParam = Number(q.get("limit"));
   const limit =
-    Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= VIEW_LIMIT ? limitParam : VIEW_LIMIT;
+    Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= MAX_DRAWN ? limitParam : VIEW_LIMIT;
 
   const syncUrl = () =>
     replaceQuery({
