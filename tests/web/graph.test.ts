@@ -529,6 +529,47 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     await shot("graph-overlays");
   });
 
+  it("fits filters, canvas and panel side by side at 1024×768, with collapsible side columns", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openGraph();
+    const box = async (sel: string) => (await (await page.$(sel))!.boundingBox())!;
+    const [sidebar, canvas, panel] = [
+      await box("#graph-sidebar"),
+      await box("#graph-canvas"),
+      await box("#graph-panel"),
+    ];
+    // One row: filters left of the canvas, the panel right of it, all starting on the first screen.
+    expect(sidebar.x + sidebar.width).toBeLessThanOrEqual(canvas.x);
+    expect(canvas.x + canvas.width).toBeLessThanOrEqual(panel.x);
+    expect(Math.abs(panel.y - canvas.y)).toBeLessThan(20);
+    expect(panel.y + 150).toBeLessThan(768);
+    expect(canvas.width).toBeGreaterThan(400);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(1024);
+    // The user menu stays on the header's one line.
+    const [brand, menu] = [await box(".brand"), await box("#user-menu-button")];
+    expect(Math.abs(brand.y + brand.height / 2 - (menu.y + menu.height / 2))).toBeLessThan(8);
+    expect((await box(".app-header")).height).toBeLessThan(70);
+
+    // A click shows the impact in the panel, on screen, without scrolling.
+    const san = await assetNamed("SCC Private Cloud");
+    await clickAsset(san.id);
+    const title = await box("#graph-panel-title");
+    expect(title.y + title.height).toBeLessThan(768);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await shot("graph-1024");
+
+    // Collapsing both side columns gives the canvas the width; a selection brings the panel back.
+    await page.click("#graph-toggle-filters");
+    await page.click("#graph-toggle-panel");
+    expect(await page.isVisible("#graph-sidebar")).toBe(false);
+    expect(await page.isVisible("#graph-panel")).toBe(false);
+    expect((await box("#graph-canvas")).width).toBeGreaterThan(900);
+    expect(page.url()).toContain("hide=filters%2Cpanel");
+    await clickAsset(san.id);
+    expect(await page.isVisible("#graph-panel")).toBe(true);
+    expect(await page.getAttribute("#graph-toggle-panel", "aria-expanded")).toBe("true");
+  });
+
   it("exports the view as well-formed GraphML with every drawn node, and as a PNG", async () => {
     await openGraph();
     const counts = await page.evaluate(() => ({

@@ -70,6 +70,8 @@ export interface ExplorerOptions {
   signal: AbortSignal;
   layout: LayoutName;
   depth: number | null;
+  /** Called whenever the panel shows a selection (e.g. to show the panel if it was collapsed). */
+  onPanel?: () => void;
   /** Called when the selected asset changes (null when none), e.g. to put it in the URL. */
   onFocus?: (id: string | null) => void;
 }
@@ -706,6 +708,7 @@ export class Explorer {
     const sel = this.selected;
     const panel = this.opts.panel;
     if (!sel) return;
+    this.opts.onPanel?.();
     const drawn = drawnAssetIds(this.cy);
     const common = {
       depthLabel: this.depthLabel(),

@@ -53,6 +53,9 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     cross: q.get("cross") === "1",
   };
   let focused: string | null = focus;
+  // "?hide=filters,panel": side columns the user collapsed.
+  const hideParam = (q.get("hide") ?? "").split(",");
+  const hidden = { filters: hideParam.includes("filters"), panel: hideParam.includes("panel") };
   // "?limit=N" (1 to MAX_DRAWN) draws fewer or more assets per view than the default.
   const limitParam = Number(q.get("limit"));
   const limit =
@@ -67,13 +70,15 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       spof: markers.spof == null ? null : markers.spof || "ALL",
       cross: markers.cross ? "1" : null,
       limit: limit === VIEW_LIMIT ? null : String(limit),
+      hide:
+        [hidden.filters ? "filters" : "", hidden.panel ? "panel" : ""].filter(Boolean).join(",") || null,
     });
 
   const subtitle = h("span", { id: "graph-subtitle" });
   const root = h("div", { class: "graph-page", id: "graph-page", "data-busy": "true" });
   const toolbar = h("div", { class: "graph-toolbar", role: "toolbar", "aria-label": "Graph tools" });
   const noticeArea = h("div", { class: "graph-notices", id: "graph-notices", "aria-live": "polite" });
-  const sidebar = h("aside", { class: "graph-sidebar", "aria-label": "Filter and legend" });
+  const sidebar = h("aside", { class: "graph-sidebar", id: "graph-sidebar", "aria-label": "Filter and legend" });
   const canvas = h("div", { class: "graph-canvas", id: "graph-canvas" });
   const status = h("p", { class: "graph-status", id: "graph-status", "aria-live": "polite" });
   const panel = h("aside", {
@@ -118,6 +123,14 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     signal,
     layout,
     depth,
+    onPanel: () => {
+      if (!hidden.panel) return;
+      hidden.panel = false;
+      delete root.dataset.panel;
+      document.getElementById("graph-toggle-panel")?.setAttribute("aria-expanded", "true");
+      syncUrl();
+      requestAnimationFrame(() => explorer.cy.resize());
+    },
     onFocus: (id) => {
       // Only an asset opened by focus/search stays in the URL; a filtered view keeps its filter.
       if (focused && id !== focused) focused = null;
@@ -166,6 +179,32 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   });
   const field = (label: string, id: string, control: HTMLElement) =>
     h("div", { class: "graph-tool" }, h("label", { for: id }, label), control);
+  // Collapsible side columns (the canvas takes the room); remembered in the URL.
+  const toggle = (id: string, label: string, key: "filters" | "panel", controls: string) => {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-small button-secondary",
+        id,
+        "aria-controls": controls,
+        "aria-expanded": String(root.dataset[key] !== "hidden"),
+      },
+      label,
+    );
+    button.addEventListener("click", () => {
+      const hide = root.dataset[key] !== "hidden";
+      if (hide) root.dataset[key] = "hidden";
+      else delete root.dataset[key];
+      button.setAttribute("aria-expanded", String(!hide));
+      hidden[key] = hide;
+      syncUrl();
+      explorer.cy.resize();
+    });
+    return button;
+  };
+  if (hidden.filters) root.dataset.filters = "hidden";
+  if (hidden.panel) root.dataset.panel = "hidden";
   toolbar.append(
     h(
       "div",
@@ -208,6 +247,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         },
         "Export GraphML",
       ),
+    ),
+    h(
+      "div",
+      { class: "graph-tool graph-tool-toggles" },
+      toggle("graph-toggle-filters", "Filters", "filters", "graph-sidebar"),
+      toggle("graph-toggle-panel", "Panel", "panel", "graph-panel"),
     ),
   );
 
