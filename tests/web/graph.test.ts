@@ -529,6 +529,54 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     await shot("graph-overlays");
   });
 
+  it("separates what stops from what only loses its recovery copy, as the API does", async () => {
+    const san = await assetNamed("DCC DR SAN (Doxford)");
+    const answer = await graphqlRequest<{
+      impact: { entries: { assetId: string; direction: string; effect: string }[] };
+    }>(
+      server,
+      "query ($id: ID!) { impact(assetId: $id, direction: BOTH, effects: [STOPS, LOSES_RECOVERY]) { entries { assetId direction effect } } }",
+      { id: san.id },
+    );
+    const pick = (direction: string, effect: string) =>
+      answer.impact.entries.filter((e) => e.direction === direction && e.effect === effect).map((e) => e.assetId);
+    const stops = await impactOf(san.id); // the API's default: needs only
+    expect(pick("DOWNSTREAM", "STOPS")).toEqual(stops.down);
+    const recovery = pick("DOWNSTREAM", "LOSES_RECOVERY");
+    expect(recovery.length).toBeGreaterThan(0);
+
+    // Default: stops only, and the panel says recovery copies are not counted.
+    await openGraph();
+    await clickAsset(san.id);
+    expect(Number(await page.textContent("#graph-downstream-count"))).toBe(stops.down.length);
+    expect(await page.isVisible("#graph-recovery-off")).toBe(true);
+    expect(await withClass("impact-recovery")).toEqual([]);
+
+    // Counting recovery edges too: the stops figure is unchanged, the recovery one is listed apart.
+    await page.selectOption("#graph-impact-scope", "recovery");
+    await page.waitForSelector("#graph-recovery-count");
+    await idle();
+    expect(page.url()).toContain("impact=recovery");
+    expect(Number(await page.textContent("#graph-downstream-count"))).toBe(stops.down.length);
+    expect(Number(await page.textContent("#graph-recovery-count"))).toBe(recovery.length);
+    expect(Number(await page.textContent("#graph-recovery-up-count"))).toBe(pick("UPSTREAM", "LOSES_RECOVERY").length);
+    // Two highlight styles: recovery-only assets get their own class, never also a "stops" one.
+    const drawn = await drawnIds();
+    const stopIds = new Set([...stops.down, ...stops.up]);
+    expect(sorted(await withClass("impact-recovery"))).toEqual(
+      sorted(
+        intersect(
+          [...recovery, ...pick("UPSTREAM", "LOSES_RECOVERY")].filter((id) => !stopIds.has(id)),
+          drawn,
+        ).filter((id, i, xs) => xs.indexOf(id) === i),
+      ),
+    );
+    expect((await withClass("impact-recovery")).length).toBeGreaterThan(0);
+    await page.click("#graph-zoom-impact");
+    await page.waitForTimeout(400);
+    await shot("graph-recovery");
+  });
+
   it("fits filters, canvas and panel side by side at 1024×768, with collapsible side columns", async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await openGraph();

@@ -29,7 +29,15 @@ import {
   type SiteData,
 } from "./model.ts";
 import { Notices, warning } from "./notices.ts";
-import { assetPanel, idlePanel, sitePanel, type PanelActions, type Reached } from "./panel.ts";
+import {
+  assetPanel,
+  idlePanel,
+  sitePanel,
+  type AssetImpact,
+  type PanelActions,
+  type Reached,
+  type SiteImpact,
+} from "./panel.ts";
 import type { OrgPalette } from "./palette.ts";
 import { graphStylesheet } from "./styles.ts";
 import { attachTooltip } from "./tooltip.ts";
@@ -46,18 +54,28 @@ export const LAYOUT_MAX = 800;
 
 type SiteInfo = { id: string; name: string; organisationCode: string; siteKind: string };
 
+/**
+ * What impact counts: "stops" follows needs only (the API's default); "recovery" also lists, separately,
+ * what only loses its recovery copy or backup (across REPLICATES_TO / BACKS_UP_TO).
+ */
+export type ImpactScope = "stops" | "recovery";
+
+export function isImpactScope(v: string | null): v is ImpactScope {
+  return v === "stops" || v === "recovery";
+}
+
 type Selected =
   | {
       type: "asset";
       id: string;
       node: AssetData;
-      result?: { downstream: Reached[]; upstream: Reached[] } | Error;
+      result?: AssetImpact | Error;
     }
   | {
       type: "site";
       id: string;
       site: SiteInfo;
-      result?: { at: Reached[]; dependants: Reached[]; organisationName: string } | Error;
+      result?: SiteImpact | Error;
     };
 
 export interface ExplorerOptions {
@@ -70,6 +88,7 @@ export interface ExplorerOptions {
   signal: AbortSignal;
   layout: LayoutName;
   depth: number | null;
+  scope: ImpactScope;
   /** Called whenever the panel shows a selection (e.g. to show the panel if it was collapsed). */
   onPanel?: () => void;
   /** Called when the selected asset changes (null when none), e.g. to put it in the URL. */
@@ -80,6 +99,7 @@ export class Explorer {
   readonly cy: cytoscape.Core;
   layout: LayoutName;
   depth: number | null;
+  scope: ImpactScope;
   private selected: Selected | null = null;
   private selectionCtl: AbortController | undefined;
   private viewCtl: AbortController | undefined;
@@ -95,6 +115,7 @@ export class Explorer {
   constructor(private readonly opts: ExplorerOptions) {
     this.layout = opts.layout;
     this.depth = opts.depth;
+    this.scope = opts.scope;
     this.cy = cytoscape({
       container: opts.container,
       style: graphStylesheet(),
@@ -359,7 +380,9 @@ export class Explorer {
 
   /** Fits the view to the selection and the assets highlighted with it (at most 1.4× zoom). */
   zoomToImpact(): void {
-    const eles = this.cy.nodes(".impact-origin, .impact-down, .impact-up, .impact-both, :selected");
+    const eles = this.cy.nodes(
+      ".impact-origin, .impact-down, .impact-up, .impact-both, .impact-recovery, :selected",
+    );
     if (eles.empty()) return;
     this.cy.stop();
     this.cy.resize();
@@ -608,17 +631,29 @@ export class Explorer {
     if (centre) void this.centreSelected();
     await this.track("Could not load the impact", async () => {
       try {
-        const answer = await loadImpact(id, this.depth, signal);
+        const scope = this.scope;
+        const answer = await loadImpact(id, this.depth, this.effects(), signal);
         if (signal.aborted) return;
-        const downstream: Reached[] = [];
-        const upstream: Reached[] = [];
+        const result: AssetImpact = {
+          downstream: [],
+          upstream: [],
+          recoveryDown: [],
+          recoveryUp: [],
+          recoveryCounted: scope === "recovery",
+        };
         for (const e of answer.entries) {
-          (e.direction === "DOWNSTREAM" ? downstream : upstream).push({
-            asset: e.asset,
-            distance: e.distance,
-          });
+          const down = e.direction === "DOWNSTREAM";
+          const list =
+            e.effect === "LOSES_RECOVERY"
+              ? down
+                ? result.recoveryDown
+                : result.recoveryUp
+              : down
+                ? result.downstream
+                : result.upstream;
+          list.push({ asset: e.asset, distance: e.distance });
         }
-        sel.result = { downstream, upstream };
+        sel.result = result;
       } catch (err) {
         if (isAbort(err) || signal.aborted) return;
         sel.result = err instanceof Error ? err : new Error(String(err));
@@ -646,7 +681,8 @@ export class Explorer {
     this.renderPanel();
     await this.track("Could not load the site impact", async () => {
       try {
-        const answer = await loadSiteImpact(siteId, this.depth, signal);
+        const scope = this.scope;
+        const answer = await loadSiteImpact(siteId, this.depth, this.effects(), signal);
         if (signal.aborted) return;
         sel.site = {
           id: siteId,
@@ -654,18 +690,35 @@ export class Explorer {
           organisationCode: answer.site.organisation.code,
           siteKind: answer.site.kind,
         };
-        const at: Reached[] = [];
-        const dependants: Reached[] = [];
+        const result: SiteImpact = {
+          at: [],
+          dependants: [],
+          recovery: [],
+          recoveryCounted: scope === "recovery",
+          organisationName: answer.site.organisation.name,
+        };
         for (const e of answer.entries) {
-          (e.distance === 0 ? at : dependants).push({ asset: e.asset, distance: e.distance });
+          const list =
+            e.effect === "LOSES_RECOVERY" ? result.recovery : e.distance === 0 ? result.at : result.dependants;
+          list.push({ asset: e.asset, distance: e.distance });
         }
-        sel.result = { at, dependants, organisationName: answer.site.organisation.name };
+        sel.result = result;
       } catch (err) {
         if (isAbort(err) || signal.aborted) return;
         sel.result = err instanceof Error ? err : new Error(String(err));
       }
       if (this.selected === sel) this.reapplySelection();
     });
+  }
+
+  private effects(): ("STOPS" | "LOSES_RECOVERY")[] {
+    return this.scope === "recovery" ? ["STOPS", "LOSES_RECOVERY"] : ["STOPS"];
+  }
+
+  /** Changes what impact counts and asks again for the current selection. */
+  setScope(scope: ImpactScope): void {
+    this.scope = scope;
+    this.setDepth(this.depth);
   }
 
   /** Changes the impact depth and asks again for the current selection. */
@@ -682,21 +735,22 @@ export class Explorer {
     if (!sel || this.cy.destroyed()) return;
     const r = sel.result;
     if (r && !(r instanceof Error)) {
+      const ids = (xs: Reached[]) => new Set(xs.map((x) => x.asset.id));
       const sets: ImpactSets =
-        sel.type === "asset" && "downstream" in r
+        "downstream" in r
           ? {
               origin: new Set([sel.id]),
-              downstream: new Set(r.downstream.map((x) => x.asset.id)),
-              upstream: new Set(r.upstream.map((x) => x.asset.id)),
+              downstream: ids(r.downstream),
+              upstream: ids(r.upstream),
+              recovery: ids([...r.recoveryDown, ...r.recoveryUp]),
             }
-          : "at" in r
-            ? {
-                origin: new Set(r.at.map((x) => x.asset.id)),
-                downstream: new Set(r.dependants.map((x) => x.asset.id)),
-                upstream: new Set(),
-                site: sel.id,
-              }
-            : { origin: new Set(), downstream: new Set(), upstream: new Set() };
+          : {
+              origin: ids(r.at),
+              downstream: ids(r.dependants),
+              upstream: new Set(),
+              recovery: ids(r.recovery),
+              site: sel.id,
+            };
       applyHighlight(this.cy, sets);
     }
     const ele = this.cy.getElementById(sel.id);

@@ -154,6 +154,31 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
       },
     })),
     {
+      // Only loses its recovery copy: runs on, unprotected. A dashed ring, not a filled halo.
+      selector: "node.impact-recovery",
+      style: {
+        "border-color": HIGHLIGHT.recovery,
+        "border-width": 4,
+        "border-style": "dashed",
+        "underlay-color": HIGHLIGHT.recovery,
+        "underlay-padding": 5,
+        "underlay-opacity": 0.22,
+        "underlay-shape": "ellipse",
+        "z-index": 8,
+      },
+    },
+    {
+      selector: "edge.impact-recovery-edge",
+      style: {
+        "line-color": HIGHLIGHT.recovery,
+        "target-arrow-color": HIGHLIGHT.recovery,
+        "line-style": "dashed",
+        width: 2.5,
+        opacity: 0.95,
+        "z-index": 8,
+      },
+    },
+    {
       selector: "node.site.impact-site",
       style: {
         "border-color": HIGHLIGHT.downstream,

@@ -10,7 +10,7 @@ import { definePage, href, registerNav, replaceQuery, type PageContext } from ".
 import { errorBanner, pageHeader } from "../ui.ts";
 import { registerAssetAction } from "./asset.ts";
 import { loadSites, MAX_DRAWN, VIEW_LIMIT } from "../graph/data.ts";
-import { Explorer } from "../graph/explorer.ts";
+import { Explorer, isImpactScope, type ImpactScope } from "../graph/explorer.ts";
 import { exportGraphML, exportPng } from "../graph/export.ts";
 import {
   describeFilter,
@@ -48,6 +48,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const siteParam = filter.site.length === 1 && !q.has("kind") ? filter.site[0]! : null;
   let layout: LayoutName = isLayoutName(q.get("layout")) ? (q.get("layout") as LayoutName) : "overview";
   let depth = parseDepth(q.get("depth"));
+  // "?impact=recovery": impact also lists what only loses its recovery copy (default: what stops).
+  let scope: ImpactScope = isImpactScope(q.get("impact")) ? (q.get("impact") as ImpactScope) : "stops";
   let markers: MarkerState = {
     spof: q.has("spof") ? (q.get("spof") === "ALL" ? "" : (q.get("spof") ?? "")) : null,
     cross: q.get("cross") === "1",
@@ -67,6 +69,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       focus: focused,
       layout: layout === "overview" ? null : layout,
       depth: depth == null ? null : String(depth),
+      impact: scope === "stops" ? null : scope,
       spof: markers.spof == null ? null : markers.spof || "ALL",
       cross: markers.cross ? "1" : null,
       limit: limit === VIEW_LIMIT ? null : String(limit),
@@ -123,6 +126,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     signal,
     layout,
     depth,
+    scope,
     onPanel: () => {
       if (!hidden.panel) return;
       hidden.panel = false;
@@ -177,6 +181,17 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     syncUrl();
     explorer.setDepth(depth);
   });
+  const scopeSelect = h(
+    "select",
+    { id: "graph-impact-scope", title: "Which dependencies impact follows" },
+    h("option", { value: "stops", selected: scope === "stops" }, "Stops (needs only)"),
+    h("option", { value: "recovery", selected: scope === "recovery" }, "Stops + loses recovery copy"),
+  );
+  scopeSelect.addEventListener("change", () => {
+    scope = isImpactScope(scopeSelect.value) ? scopeSelect.value : "stops";
+    syncUrl();
+    explorer.setScope(scope);
+  });
   const field = (label: string, id: string, control: HTMLElement) =>
     h("div", { class: "graph-tool" }, h("label", { for: id }, label), control);
   // Collapsible side columns (the canvas takes the room); remembered in the URL.
@@ -212,7 +227,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       searchBox({ signal, onPick: (a) => void explorer.focus(a.id) }),
     ),
     field("Layout", "graph-layout-select", layoutSelect),
-    field("Impact depth", "graph-depth", depthSelect),
+    field("Impact", "graph-impact-scope", scopeSelect),
+    field("Depth", "graph-depth", depthSelect),
     h(
       "div",
       { class: "graph-tool graph-tool-buttons" },
