@@ -618,6 +618,65 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     expect(await page.getAttribute("#graph-toggle-panel", "aria-expanded")).toBe("true");
   });
 
+  it("lists single points of failure by rank, per organisation, focusing each and exporting CSV", async () => {
+    const d = await graphqlRequest<{
+      singlePointsOfFailure: {
+        entries: { count: number; asset: { id: string; name: string }; takesDown: { organisation: { code: string } }[] }[];
+      };
+    }>(
+      server,
+      "{ singlePointsOfFailure(limit: 500) { entries { count asset { id name } takesDown { organisation { code } } } } }",
+    );
+    const entries = d.singlePointsOfFailure.entries;
+    expect(entries.length).toBeGreaterThan(1);
+    await openGraph("#/graph?spof=ALL");
+    await page.waitForSelector("#graph-spof-list li[data-id]");
+    const listed = await page.$$eval("#graph-spof-list li[data-id]", (lis) =>
+      lis.map((li) => ({
+        id: li.getAttribute("data-id"),
+        count: li.querySelector(".graph-spof-count")?.textContent,
+        text: li.textContent ?? "",
+      })),
+    );
+    expect(listed.map((l) => l.id)).toEqual(entries.slice(0, 100).map((e) => e.asset.id));
+    expect(listed.map((l) => Number(l.count))).toEqual(entries.slice(0, 100).map((e) => e.count));
+    // Per organisation: the first entry names each organisation it takes applications down for.
+    const firstOrgs = new Map<string, number>();
+    for (const a of entries[0]!.takesDown) firstOrgs.set(a.organisation.code, (firstOrgs.get(a.organisation.code) ?? 0) + 1);
+    for (const [code, n] of firstOrgs) expect(listed[0]!.text).toContain(`${code} ${n}`);
+    // Clearly marked: a solid black ring with an outline, not a thin double border.
+    const marked = await page.evaluate(() => {
+      const n = window.__convergeGraph!.cy.nodes(".spof").first();
+      return { style: n.style("border-style"), outline: n.style("outline-width") };
+    });
+    expect(marked).toEqual({ style: "solid", outline: "4px" });
+    await shot("graph-spof-list");
+
+    // An entry focuses its asset (loaded first when it is not drawn).
+    const target = entries[1]!.asset;
+    await page.click(`#graph-spof-list li[data-id="${target.id}"] button`);
+    await page.waitForSelector(`#graph-panel[data-impact-for="${target.id}"]`);
+    await idle();
+    expect(await page.evaluate(() => window.__convergeGraph!.cy.nodes(":selected").map((n) => n.id()))).toEqual([
+      target.id,
+    ]);
+
+    // CSV through the app's export path: one row per entry, a column per organisation that sums to the total.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#graph-spof-export")]);
+    expect(download.suggestedFilename()).toMatch(/^single-points-of-failure-all-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = (await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, "");
+    const lines = csv.trimEnd().split("\r\n");
+    const header = lines[0]!.split(",");
+    expect(header.slice(0, 5)).toEqual(["Rank", "Asset", "Kind", "Organisation", "Applications taken down"]);
+    const orgCols = header.slice(5);
+    expect(orgCols.length).toBeGreaterThan(0);
+    expect(lines.length - 1).toBe(entries.length);
+    const first = lines[1]!.split(",");
+    expect(first[1]).toBe(entries[0]!.asset.name.includes(",") ? first[1] : entries[0]!.asset.name);
+    const perOrg = first.slice(-orgCols.length).map(Number);
+    expect(perOrg.reduce((a, b) => a + b, 0)).toBe(entries[0]!.count);
+  });
+
   it("exports the view as well-formed GraphML with every drawn node, and as a PNG", async () => {
     await openGraph();
     const counts = await page.evaluate(() => ({

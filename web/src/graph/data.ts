@@ -197,6 +197,12 @@ const SPOF = graphql(`
         asset {
           ...GraphAssetBrief
         }
+        takesDown {
+          id
+          organisation {
+            code
+          }
+        }
       }
     }
   }

@@ -128,5 +128,6 @@ export const HIGHLIGHT = {
   origin: "#f2b705",
   recovery: "#7b3fe4",
   spof: "#111111",
+  spofOutline: "#ff8f00",
   cross: "#e91e63",
 };

@@ -107,8 +107,17 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
     },
     // Markers: single points of failure and links across estates.
     {
+      // A thick black ring with an orange outline: visible at any zoom, on any organisation's colour.
       selector: "node.spof",
-      style: { "border-width": 5, "border-style": "double", "border-color": HIGHLIGHT.spof },
+      style: {
+        "border-width": 5,
+        "border-style": "solid",
+        "border-color": HIGHLIGHT.spof,
+        "outline-width": 4,
+        "outline-color": HIGHLIGHT.spofOutline,
+        "outline-opacity": 1,
+        "z-index": 12,
+      },
     },
     {
       selector: "node.cross-hosted",
