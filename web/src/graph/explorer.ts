@@ -19,7 +19,7 @@ import {
 import { applyHighlight, clearHighlight, highlightedIds, type ImpactSets } from "./highlight.ts";
 import type { LayoutName } from "./layouts.ts";
 import { LayoutRunner, type Positions } from "./layout-runner.ts";
-import { drawnSize, tileLayout } from "./tiles.ts";
+import { drawnSize, tileLayoutWithTiles, type Rect } from "./tiles.ts";
 import {
   assetNodes,
   drawnAssetIds,
@@ -109,6 +109,8 @@ export class Explorer {
   private layoutGen = 0;
   /** Set when a new view arrives: the next placement marks its first frame (graph:view-drawn). */
   private markFirstDraw = false;
+  /** Sites drawn as backdrops, not compound parents (set per view: more than LAYOUT_MAX assets). */
+  private flat = false;
   private readonly changeListeners: (() => void)[] = [];
   private readonly actions: PanelActions;
 
@@ -262,18 +264,19 @@ export class Explorer {
       const d = n.data() as AssetData;
       sizes.set(n.id(), drawnSize(d.kind, d.label, d.degree));
     }
-    const big = assets.length > LAYOUT_MAX;
+    const big = assets.length > LAYOUT_MAX || this.flat;
     if (!incremental || big) {
-      const tiles = tileLayout(
+      const { positions: tiles, tiles: rects } = tileLayoutWithTiles(
         Math.max(0.5, Math.min(3, cy.width() / Math.max(cy.height(), 1))),
         assets.map((n) => ({
           id: n.id(),
-          parent: (n.data("parent") as string | undefined) ?? "",
+          parent: ((this.flat ? n.data("siteId") : n.data("parent")) as string | null | undefined) ?? "",
           kind: n.data("kind") as string,
           name: n.data("name") as string,
           ...sizes.get(n.id())!,
         })),
       );
+      if (this.flat) this.placeBackdrops(rects);
       this.place(tiles, sizes);
       if (this.markFirstDraw) {
         this.markFirstDraw = false;
@@ -338,6 +341,18 @@ export class Explorer {
     cy.viewport({
       zoom,
       pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) },
+    });
+  }
+
+  /** Sizes and places each site backdrop over its tile (with room for padding). */
+  private placeBackdrops(rects: Map<string, Rect>): void {
+    this.cy.batch(() => {
+      for (const box of this.cy.nodes(".backdrop")) {
+        const r = rects.get(box.id());
+        if (!r) continue;
+        box.position({ x: (r.x1 + r.x2) / 2, y: (r.y1 + r.y2) / 2 });
+        box.data({ w: r.x2 - r.x1 + 12, h: r.y2 - r.y1 + 12 });
+      }
     });
   }
 
@@ -458,7 +473,8 @@ export class Explorer {
   private replace(view: GraphViewData): void {
     this.clearSelection(false);
     this.cy.elements().remove();
-    mergeView(this.cy, view, this.opts.palette, MAX_DRAWN);
+    this.flat = view.nodes.length > LAYOUT_MAX;
+    mergeView(this.cy, view, this.opts.palette, MAX_DRAWN, undefined, this.flat);
     this.cy.nodes().removeClass("faded");
     this.changed();
   }
@@ -476,6 +492,7 @@ export class Explorer {
       this.opts.palette,
       this.room(),
       near?.nonempty() ? near.position() : undefined,
+      this.flat,
     );
     this.opts.notices.set(
       "cap",

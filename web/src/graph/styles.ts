@@ -81,6 +81,17 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
       },
     },
     {
+      // Big views: a site is a backdrop behind its assets (an ordinary node the tile layout sizes).
+      selector: "node.site.backdrop[w]",
+      style: {
+        width: "data(w)",
+        height: "data(h)",
+        "z-compound-depth": "bottom",
+        "z-index-compare": "manual",
+        "z-index": 0,
+      },
+    },
+    {
       selector: "edge",
       style: {
         width: 1.4,

@@ -40,7 +40,26 @@ const kindRank = (k: string) => {
  * Positions (centres) of every node: tiles packed in rows about `aspect` (width ÷ height) times as wide
  * as tall, assets in a grid inside each tile.
  */
-export function tileLayout(aspect: number, nodes: readonly TileNode[]): Map<string, { x: number; y: number }> {
+export function tileLayout(
+  aspect: number,
+  nodes: readonly TileNode[],
+): Map<string, { x: number; y: number }> {
+  return tileLayoutWithTiles(aspect, nodes).positions;
+}
+
+/** A tile's extent (its assets' cells) in model coordinates. */
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** tileLayout, with each tile's extent by site id ("" for assets at no site). */
+export function tileLayoutWithTiles(
+  aspect: number,
+  nodes: readonly TileNode[],
+): { positions: Map<string, { x: number; y: number }>; tiles: Map<string, Rect> } {
   const groups = new Map<string, TileNode[]>();
   for (const n of nodes) {
     const g = groups.get(n.parent);
@@ -61,6 +80,7 @@ export function tileLayout(aspect: number, nodes: readonly TileNode[]): Map<stri
   const area = tiles.reduce((s, t) => s + (t.w + GAP) * (t.h + GAP), 0);
   const rowWidth = Math.max(tiles[0]?.w ?? 0, Math.sqrt(area * aspect));
   const out = new Map<string, { x: number; y: number }>();
+  const rects = new Map<string, Rect>();
   let x = 0;
   let y = 0;
   let shelf = 0;
@@ -76,10 +96,11 @@ export function tileLayout(aspect: number, nodes: readonly TileNode[]): Map<stri
         y: y + Math.floor(i / t.cols) * t.cellH + t.cellH / 2,
       });
     });
+    rects.set(t.parent, { x1: x, y1: y, x2: x + t.w, y2: y + t.h });
     x += t.w + GAP;
     shelf = Math.max(shelf, t.h);
   }
-  return out;
+  return { positions: out, tiles: rects };
 }
 
 /**
