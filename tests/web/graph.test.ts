@@ -101,7 +101,8 @@ beforeEach(async () => {
   });
   page = await context.newPage();
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    // Warnings too: cytoscape warns about styles it cannot apply (the issue saw 264 adding one site).
+    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("dialog", (d) => {
