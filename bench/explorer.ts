@@ -208,10 +208,11 @@ export async function benchExplorer(argv: string[]): Promise<string> {
     await server.close();
   }
   const med = (f: (r: ExplorerRun) => number) => median(results.map(f));
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   const lines = [
     `## Graph explorer in headless Chromium`,
     ``,
-    `${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} · generated estate of ${assets.toLocaleString("en-GB")} assets · view "#/graph?kind=ALL&limit=${limit}" at 1400×900 · median of ${runs} runs`,
+    `${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"} · generated estate of ${assets.toLocaleString("en-GB")} assets · view "#/graph?kind=ALL&limit=${limit}" at 1400×900 · median of ${runs} runs · load average at the end ${load} (1 / 5 / 15 min)`,
     ``,
     `| Drawn | First draw | of which after the answer | Laid out | Longest main-thread task | Tasks > 200 ms | Pan/zoom | Console warnings |`,
     `|---|---:|---:|---:|---:|---:|---:|---:|`,
