@@ -208,7 +208,10 @@ export async function benchExplorer(argv: string[]): Promise<string> {
     await server.close();
   }
   const med = (f: (r: ExplorerRun) => number) => median(results.map(f));
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
   const lines = [
     `## Graph explorer in headless Chromium`,
     ``,

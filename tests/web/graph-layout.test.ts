@@ -54,9 +54,13 @@ describe("tile layout", () => {
         expect(p.x2 <= q.x1 || q.x2 <= p.x1 || p.y2 <= q.y1 || q.y2 <= p.y1).toBe(true);
       }
     const y = (kind: string) =>
-      Math.max(...nodes.filter((n) => n.parent === "s1" && n.kind === kind).map((n) => positions.get(n.id)!.y));
+      Math.max(
+        ...nodes.filter((n) => n.parent === "s1" && n.kind === kind).map((n) => positions.get(n.id)!.y),
+      );
     const top = (kind: string) =>
-      Math.min(...nodes.filter((n) => n.parent === "s1" && n.kind === kind).map((n) => positions.get(n.id)!.y));
+      Math.min(
+        ...nodes.filter((n) => n.parent === "s1" && n.kind === kind).map((n) => positions.get(n.id)!.y),
+      );
     expect(y("APPLICATION")).toBeLessThanOrEqual(top("NETWORK"));
   });
 
@@ -84,7 +88,12 @@ describe("tile layout", () => {
 });
 
 describe("single points of failure list", () => {
-  const asset = (id: string, org: string) => ({ id, name: `Asset ${id}`, kind: "STORAGE", organisation: { code: org } });
+  const asset = (id: string, org: string) => ({
+    id,
+    name: `Asset ${id}`,
+    kind: "STORAGE",
+    organisation: { code: org },
+  });
   const takes = (...orgs: string[]) => orgs.map((code, i) => ({ id: `app${i}`, organisation: { code } }));
   const answer = {
     analysedCount: 10,

@@ -540,7 +540,9 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
       { id: san.id },
     );
     const pick = (direction: string, effect: string) =>
-      answer.impact.entries.filter((e) => e.direction === direction && e.effect === effect).map((e) => e.assetId);
+      answer.impact.entries
+        .filter((e) => e.direction === direction && e.effect === effect)
+        .map((e) => e.assetId);
     const stops = await impactOf(san.id); // the API's default: needs only
     expect(pick("DOWNSTREAM", "STOPS")).toEqual(stops.down);
     const recovery = pick("DOWNSTREAM", "LOSES_RECOVERY");
@@ -560,7 +562,9 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     expect(page.url()).toContain("impact=recovery");
     expect(Number(await page.textContent("#graph-downstream-count"))).toBe(stops.down.length);
     expect(Number(await page.textContent("#graph-recovery-count"))).toBe(recovery.length);
-    expect(Number(await page.textContent("#graph-recovery-up-count"))).toBe(pick("UPSTREAM", "LOSES_RECOVERY").length);
+    expect(Number(await page.textContent("#graph-recovery-up-count"))).toBe(
+      pick("UPSTREAM", "LOSES_RECOVERY").length,
+    );
     // Two highlight styles: recovery-only assets get their own class, never also a "stops" one.
     const drawn = await drawnIds();
     const stopIds = new Set([...stops.down, ...stops.up]);
@@ -622,7 +626,11 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
   it("lists single points of failure by rank, per organisation, focusing each and exporting CSV", async () => {
     const d = await graphqlRequest<{
       singlePointsOfFailure: {
-        entries: { count: number; asset: { id: string; name: string }; takesDown: { organisation: { code: string } }[] }[];
+        entries: {
+          count: number;
+          asset: { id: string; name: string };
+          takesDown: { organisation: { code: string } }[];
+        }[];
       };
     }>(
       server,
@@ -643,7 +651,8 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     expect(listed.map((l) => Number(l.count))).toEqual(entries.slice(0, 100).map((e) => e.count));
     // Per organisation: the first entry names each organisation it takes applications down for.
     const firstOrgs = new Map<string, number>();
-    for (const a of entries[0]!.takesDown) firstOrgs.set(a.organisation.code, (firstOrgs.get(a.organisation.code) ?? 0) + 1);
+    for (const a of entries[0]!.takesDown)
+      firstOrgs.set(a.organisation.code, (firstOrgs.get(a.organisation.code) ?? 0) + 1);
     for (const [code, n] of firstOrgs) expect(listed[0]!.text).toContain(`${code} ${n}`);
     // Clearly marked: a solid black ring with an outline, not a thin double border.
     const marked = await page.evaluate(() => {
@@ -658,9 +667,9 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     await page.click(`#graph-spof-list li[data-id="${target.id}"] button`);
     await page.waitForSelector(`#graph-panel[data-impact-for="${target.id}"]`);
     await idle();
-    expect(await page.evaluate(() => window.__convergeGraph!.cy.nodes(":selected").map((n) => n.id()))).toEqual([
-      target.id,
-    ]);
+    expect(
+      await page.evaluate(() => window.__convergeGraph!.cy.nodes(":selected").map((n) => n.id())),
+    ).toEqual([target.id]);
 
     // CSV through the app's export path: one row per entry, a column per organisation that sums to the total.
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#graph-spof-export")]);

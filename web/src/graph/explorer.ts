@@ -319,7 +319,10 @@ export class Explorer {
    * from the positions and sizes (cytoscape's own fit measures every label and box: seconds at
    * thousands of nodes).
    */
-  private place(positions: Map<string, { x: number; y: number }>, sizes: Map<string, { w: number; h: number }>): void {
+  private place(
+    positions: Map<string, { x: number; y: number }>,
+    sizes: Map<string, { w: number; h: number }>,
+  ): void {
     const cy = this.cy;
     let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
     cy.batch(() => {
@@ -338,7 +341,12 @@ export class Explorer {
     const pad = 30;
     const zoom = Math.max(
       cy.minZoom(),
-      Math.min(cy.maxZoom(), 1.6, (cy.width() - 2 * pad) / Math.max(x2 - x1, 1), (cy.height() - 2 * pad) / Math.max(y2 - y1, 1)),
+      Math.min(
+        cy.maxZoom(),
+        1.6,
+        (cy.width() - 2 * pad) / Math.max(x2 - x1, 1),
+        (cy.height() - 2 * pad) / Math.max(y2 - y1, 1),
+      ),
     );
     cy.viewport({
       zoom,
@@ -718,7 +726,11 @@ export class Explorer {
         };
         for (const e of answer.entries) {
           const list =
-            e.effect === "LOSES_RECOVERY" ? result.recovery : e.distance === 0 ? result.at : result.dependants;
+            e.effect === "LOSES_RECOVERY"
+              ? result.recovery
+              : e.distance === 0
+                ? result.at
+                : result.dependants;
           list.push({ asset: e.asset, distance: e.distance });
         }
         sel.result = result;

@@ -8,7 +8,8 @@ export type Positions = Record<string, [number, number]>;
 export class LayoutRunner {
   private worker: Worker | undefined;
   private job = 0;
-  private pending: { job: number; resolve: (p: Positions | null) => void; reject: (e: Error) => void } | undefined;
+  private pending:
+    { job: number; resolve: (p: Positions | null) => void; reject: (e: Error) => void } | undefined;
 
   private start(): Worker {
     const worker = new Worker(new URL("./layout-worker.js", import.meta.url), { type: "module" });

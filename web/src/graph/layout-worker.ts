@@ -23,7 +23,10 @@ function layOut(req: LayoutRequest): LayoutAnswer {
       data: { id: n.id, w: n.w, h: n.h, ...(n.parent ? { parent: n.parent } : {}) },
       position: { x: n.x, y: n.y },
     })),
-    ...req.edges.map((e) => ({ group: "edges" as const, data: { id: e.id, source: e.source, target: e.target } })),
+    ...req.edges.map((e) => ({
+      group: "edges" as const,
+      data: { id: e.id, source: e.source, target: e.target },
+    })),
   ];
   const cy = cytoscape({
     headless: true,

@@ -67,4 +67,3 @@ export function layoutOptions(
     animationDuration: 400,
   } as cytoscape.LayoutOptions;
 }
-

@@ -52,13 +52,11 @@ export function spofColumns(rows: SpofRow[]): Column<SpofRow>[] {
     { header: "Kind", cell: (r) => formatEnum(r.kind) },
     { header: "Organisation", cell: (r) => r.organisationCode },
     { header: "Applications taken down", cell: (r) => formatInt(r.count), csv: (r) => r.count },
-    ...orgCodes(rows).map(
-      (code): Column<SpofRow> => ({
-        header: `Taken down (${code})`,
-        cell: (r) => formatInt(r.byOrg.get(code) ?? 0),
-        csv: (r) => r.byOrg.get(code) ?? 0,
-      }),
-    ),
+    ...orgCodes(rows).map((code): Column<SpofRow> => ({
+      header: `Taken down (${code})`,
+      cell: (r) => formatInt(r.byOrg.get(code) ?? 0),
+      csv: (r) => r.byOrg.get(code) ?? 0,
+    })),
   ];
 }
 
@@ -112,7 +110,11 @@ export function spofList(opts: {
             ),
           ),
           rows.length > shown.length
-            ? h("li", { class: "muted" }, `…and ${formatInt(rows.length - shown.length)} more (all in the CSV)`)
+            ? h(
+                "li",
+                { class: "muted" },
+                `…and ${formatInt(rows.length - shown.length)} more (all in the CSV)`,
+              )
             : null,
         )
       : h("p", { class: "empty" }, "None: no single asset's loss cuts an analysed application off."),

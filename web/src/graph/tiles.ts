@@ -68,7 +68,9 @@ export function tileLayoutWithTiles(
   }
   // Each tile: assets sorted by kind then name, flowed into a grid about 1.6 times wider than tall.
   const tiles = [...groups.entries()].map(([parent, members]) => {
-    members.sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    members.sort(
+      (a, b) => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1),
+    );
     const cellW = Math.max(...members.map((m) => m.w)) + 12;
     const cellH = Math.max(...members.map((m) => m.h)) + 12;
     const cols = Math.max(1, Math.ceil(Math.sqrt((members.length * 1.6 * cellH) / cellW)));

@@ -73,15 +73,18 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       spof: markers.spof == null ? null : markers.spof || "ALL",
       cross: markers.cross ? "1" : null,
       limit: limit === VIEW_LIMIT ? null : String(limit),
-      hide:
-        [hidden.filters ? "filters" : "", hidden.panel ? "panel" : ""].filter(Boolean).join(",") || null,
+      hide: [hidden.filters ? "filters" : "", hidden.panel ? "panel" : ""].filter(Boolean).join(",") || null,
     });
 
   const subtitle = h("span", { id: "graph-subtitle" });
   const root = h("div", { class: "graph-page", id: "graph-page", "data-busy": "true" });
   const toolbar = h("div", { class: "graph-toolbar", role: "toolbar", "aria-label": "Graph tools" });
   const noticeArea = h("div", { class: "graph-notices", id: "graph-notices", "aria-live": "polite" });
-  const sidebar = h("aside", { class: "graph-sidebar", id: "graph-sidebar", "aria-label": "Filter and legend" });
+  const sidebar = h("aside", {
+    class: "graph-sidebar",
+    id: "graph-sidebar",
+    "aria-label": "Filter and legend",
+  });
   const canvas = h("div", { class: "graph-canvas", id: "graph-canvas" });
   const status = h("p", { class: "graph-status", id: "graph-status", "aria-live": "polite" });
   const panel = h("aside", {
