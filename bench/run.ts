@@ -1,4 +1,6 @@
 // `npm run bench [-- --sizes 1k,10k,100k --engines pglite,postgres --runs 20 --suites graph,ocds]`
+// `npm run bench -- explorer [--assets 3000 --limit 2000 --runs 3]`: the graph explorer in headless
+// Chromium (bench/explorer.ts), written to bench/results/explorer.md.
 //
 // For each engine and estate size: generate a synthetic estate (generate.ts), bulk-load it into a fresh
 // database (load.ts), then time, server-side, `impact` on a high-fan-in storage array, `siteImpact` on the
@@ -374,6 +376,15 @@ async function timeValidation(
 }
 
 async function main() {
+  if (process.argv[2] === "explorer") {
+    // The browser benchmark of the graph explorer (bench/explorer.ts): its own flags, its own table.
+    const { benchExplorer } = await import("./explorer.ts");
+    const text = await benchExplorer(process.argv.slice(3));
+    console.log(`\n${text}`);
+    mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+    writeFileSync(new URL("./results/explorer.md", import.meta.url), text);
+    return;
+  }
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const rows: Row[] = [];

@@ -1,5 +1,6 @@
-// Builds the browser app: web/src/main.ts → web/dist/app.js (ESM, minified, sourcemap) and
-// web/src/styles.css → web/dist/app.css. Exits non-zero on any error.
+// Builds the browser app: web/src/main.ts → web/dist/app.js (ESM, minified, sourcemap), the graph
+// explorer's layout worker web/src/graph/layout-worker.ts → web/dist/layout-worker.js (loaded by the
+// page from next to app.js), and web/src/styles.css → web/dist/app.css. Exits non-zero on any error.
 import { build } from "esbuild";
 import { copyFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -14,8 +15,8 @@ try {
   await mkdir(dist, { recursive: true });
   const [result] = await Promise.all([
     build({
-      entryPoints: [join(src, "main.ts")],
-      outfile: join(dist, "app.js"),
+      entryPoints: { app: join(src, "main.ts"), "layout-worker": join(src, "graph", "layout-worker.ts") },
+      outdir: dist,
       bundle: true,
       format: "esm",
       platform: "browser",

@@ -101,7 +101,8 @@ beforeEach(async () => {
   });
   page = await context.newPage();
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    // Warnings too: cytoscape warns about styles it cannot apply (the issue saw 264 adding one site).
+    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("dialog", (d) => {
@@ -527,6 +528,163 @@ describe("graph explorer (browser)", { timeout: 90_000 }, () => {
     expect(page.url()).toContain("spof=SCC");
     expect(page.url()).toContain("cross=1");
     await shot("graph-overlays");
+  });
+
+  it("separates what stops from what only loses its recovery copy, as the API does", async () => {
+    const san = await assetNamed("DCC DR SAN (Doxford)");
+    const answer = await graphqlRequest<{
+      impact: { entries: { assetId: string; direction: string; effect: string }[] };
+    }>(
+      server,
+      "query ($id: ID!) { impact(assetId: $id, direction: BOTH, effects: [STOPS, LOSES_RECOVERY]) { entries { assetId direction effect } } }",
+      { id: san.id },
+    );
+    const pick = (direction: string, effect: string) =>
+      answer.impact.entries
+        .filter((e) => e.direction === direction && e.effect === effect)
+        .map((e) => e.assetId);
+    const stops = await impactOf(san.id); // the API's default: needs only
+    expect(pick("DOWNSTREAM", "STOPS")).toEqual(stops.down);
+    const recovery = pick("DOWNSTREAM", "LOSES_RECOVERY");
+    expect(recovery.length).toBeGreaterThan(0);
+
+    // Default: stops only, and the panel says recovery copies are not counted.
+    await openGraph();
+    await clickAsset(san.id);
+    expect(Number(await page.textContent("#graph-downstream-count"))).toBe(stops.down.length);
+    expect(await page.isVisible("#graph-recovery-off")).toBe(true);
+    expect(await withClass("impact-recovery")).toEqual([]);
+
+    // Counting recovery edges too: the stops figure is unchanged, the recovery one is listed apart.
+    await page.selectOption("#graph-impact-scope", "recovery");
+    await page.waitForSelector("#graph-recovery-count");
+    await idle();
+    expect(page.url()).toContain("impact=recovery");
+    expect(Number(await page.textContent("#graph-downstream-count"))).toBe(stops.down.length);
+    expect(Number(await page.textContent("#graph-recovery-count"))).toBe(recovery.length);
+    expect(Number(await page.textContent("#graph-recovery-up-count"))).toBe(
+      pick("UPSTREAM", "LOSES_RECOVERY").length,
+    );
+    // Two highlight styles: recovery-only assets get their own class, never also a "stops" one.
+    const drawn = await drawnIds();
+    const stopIds = new Set([...stops.down, ...stops.up]);
+    expect(sorted(await withClass("impact-recovery"))).toEqual(
+      sorted(
+        intersect(
+          [...recovery, ...pick("UPSTREAM", "LOSES_RECOVERY")].filter((id) => !stopIds.has(id)),
+          drawn,
+        ).filter((id, i, xs) => xs.indexOf(id) === i),
+      ),
+    );
+    expect((await withClass("impact-recovery")).length).toBeGreaterThan(0);
+    await page.click("#graph-zoom-impact");
+    await page.waitForTimeout(400);
+    await shot("graph-recovery");
+  });
+
+  it("fits filters, canvas and panel side by side at 1024×768, with collapsible side columns", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await openGraph();
+    const box = async (sel: string) => (await (await page.$(sel))!.boundingBox())!;
+    const [sidebar, canvas, panel] = [
+      await box("#graph-sidebar"),
+      await box("#graph-canvas"),
+      await box("#graph-panel"),
+    ];
+    // One row: filters left of the canvas, the panel right of it, all starting on the first screen.
+    expect(sidebar.x + sidebar.width).toBeLessThanOrEqual(canvas.x);
+    expect(canvas.x + canvas.width).toBeLessThanOrEqual(panel.x);
+    expect(Math.abs(panel.y - canvas.y)).toBeLessThan(20);
+    expect(panel.y + 150).toBeLessThan(768);
+    expect(canvas.width).toBeGreaterThan(400);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(1024);
+    // The user menu stays on the header's one line.
+    const [brand, menu] = [await box(".brand"), await box("#user-menu-button")];
+    expect(Math.abs(brand.y + brand.height / 2 - (menu.y + menu.height / 2))).toBeLessThan(8);
+    expect((await box(".app-header")).height).toBeLessThan(70);
+
+    // A click shows the impact in the panel, on screen, without scrolling.
+    const san = await assetNamed("SCC Private Cloud");
+    await clickAsset(san.id);
+    const title = await box("#graph-panel-title");
+    expect(title.y + title.height).toBeLessThan(768);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await shot("graph-1024");
+
+    // Collapsing both side columns gives the canvas the width; a selection brings the panel back.
+    await page.click("#graph-toggle-filters");
+    await page.click("#graph-toggle-panel");
+    expect(await page.isVisible("#graph-sidebar")).toBe(false);
+    expect(await page.isVisible("#graph-panel")).toBe(false);
+    expect((await box("#graph-canvas")).width).toBeGreaterThan(900);
+    expect(page.url()).toContain("hide=filters%2Cpanel");
+    await clickAsset(san.id);
+    expect(await page.isVisible("#graph-panel")).toBe(true);
+    expect(await page.getAttribute("#graph-toggle-panel", "aria-expanded")).toBe("true");
+  });
+
+  it("lists single points of failure by rank, per organisation, focusing each and exporting CSV", async () => {
+    const d = await graphqlRequest<{
+      singlePointsOfFailure: {
+        entries: {
+          count: number;
+          asset: { id: string; name: string };
+          takesDown: { organisation: { code: string } }[];
+        }[];
+      };
+    }>(
+      server,
+      "{ singlePointsOfFailure(limit: 500) { entries { count asset { id name } takesDown { organisation { code } } } } }",
+    );
+    const entries = d.singlePointsOfFailure.entries;
+    expect(entries.length).toBeGreaterThan(1);
+    await openGraph("#/graph?spof=ALL");
+    await page.waitForSelector("#graph-spof-list li[data-id]");
+    const listed = await page.$$eval("#graph-spof-list li[data-id]", (lis) =>
+      lis.map((li) => ({
+        id: li.getAttribute("data-id"),
+        count: li.querySelector(".graph-spof-count")?.textContent,
+        text: li.textContent ?? "",
+      })),
+    );
+    expect(listed.map((l) => l.id)).toEqual(entries.slice(0, 100).map((e) => e.asset.id));
+    expect(listed.map((l) => Number(l.count))).toEqual(entries.slice(0, 100).map((e) => e.count));
+    // Per organisation: the first entry names each organisation it takes applications down for.
+    const firstOrgs = new Map<string, number>();
+    for (const a of entries[0]!.takesDown)
+      firstOrgs.set(a.organisation.code, (firstOrgs.get(a.organisation.code) ?? 0) + 1);
+    for (const [code, n] of firstOrgs) expect(listed[0]!.text).toContain(`${code} ${n}`);
+    // Clearly marked: a solid black ring with an outline, not a thin double border.
+    const marked = await page.evaluate(() => {
+      const n = window.__convergeGraph!.cy.nodes(".spof").first();
+      return { style: n.style("border-style"), outline: n.style("outline-width") };
+    });
+    expect(marked).toEqual({ style: "solid", outline: "4px" });
+    await shot("graph-spof-list");
+
+    // An entry focuses its asset (loaded first when it is not drawn).
+    const target = entries[1]!.asset;
+    await page.click(`#graph-spof-list li[data-id="${target.id}"] button`);
+    await page.waitForSelector(`#graph-panel[data-impact-for="${target.id}"]`);
+    await idle();
+    expect(
+      await page.evaluate(() => window.__convergeGraph!.cy.nodes(":selected").map((n) => n.id())),
+    ).toEqual([target.id]);
+
+    // CSV through the app's export path: one row per entry, a column per organisation that sums to the total.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#graph-spof-export")]);
+    expect(download.suggestedFilename()).toMatch(/^single-points-of-failure-all-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = (await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, "");
+    const lines = csv.trimEnd().split("\r\n");
+    const header = lines[0]!.split(",");
+    expect(header.slice(0, 5)).toEqual(["Rank", "Asset", "Kind", "Organisation", "Applications taken down"]);
+    const orgCols = header.slice(5);
+    expect(orgCols.length).toBeGreaterThan(0);
+    expect(lines.length - 1).toBe(entries.length);
+    const first = lines[1]!.split(",");
+    expect(first[1]).toBe(entries[0]!.asset.name.includes(",") ? first[1] : entries[0]!.asset.name);
+    const perOrg = first.slice(-orgCols.length).map(Number);
+    expect(perOrg.reduce((a, b) => a + b, 0)).toBe(entries[0]!.count);
   });
 
   it("exports the view as well-formed GraphML with every drawn node, and as a PNG", async () => {

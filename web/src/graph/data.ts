@@ -2,6 +2,7 @@
 // place. Views never ask for more than the server's `limit`; the caller passes the limit it wants.
 import { graphql } from "../graphql.ts";
 import { gql } from "../api.ts";
+import type { ImpactEffect } from "../graphql.ts";
 import type {
   AssetSuggestion,
   CrossEstateAnswer,
@@ -74,13 +75,14 @@ export async function loadGraph(
 }
 
 const IMPACT = graphql(`
-  query GraphImpact($id: ID!, $depth: Int) {
-    impact(assetId: $id, direction: BOTH, maxDepth: $depth) {
+  query GraphImpact($id: ID!, $depth: Int, $effects: [ImpactEffect!]) {
+    impact(assetId: $id, direction: BOTH, maxDepth: $depth, effects: $effects) {
       count
       entries {
         assetId
         distance
         direction
+        effect
         asset {
           ...GraphAssetBrief
         }
@@ -89,18 +91,22 @@ const IMPACT = graphql(`
   }
 `);
 
-/** The server's transitive impact of one asset, both ways; `depth` null = no cap. */
+/**
+ * The server's transitive impact of one asset, both ways; `depth` null = no cap. `effects`: what
+ * stops only (through needs), or also what loses its recovery copy (across REPLICATES_TO/BACKS_UP_TO).
+ */
 export async function loadImpact(
   id: string,
   depth: number | null,
+  effects: ImpactEffect[],
   signal?: AbortSignal,
 ): Promise<ImpactAnswer> {
-  return (await gql(IMPACT, { id, depth }, signal)).impact;
+  return (await gql(IMPACT, { id, depth, effects }, signal)).impact;
 }
 
 const SITE_IMPACT = graphql(`
-  query GraphSiteImpact($id: ID!, $depth: Int) {
-    siteImpact(siteId: $id, maxDepth: $depth) {
+  query GraphSiteImpact($id: ID!, $depth: Int, $effects: [ImpactEffect!]) {
+    siteImpact(siteId: $id, maxDepth: $depth, effects: $effects) {
       site {
         id
         name
@@ -114,6 +120,7 @@ const SITE_IMPACT = graphql(`
       entries {
         assetId
         distance
+        effect
         asset {
           ...GraphAssetBrief
         }
@@ -122,13 +129,14 @@ const SITE_IMPACT = graphql(`
   }
 `);
 
-/** Everything lost if the site closes; `depth` null = no cap. */
+/** Everything hit if the site closes (`effects` as for loadImpact); `depth` null = no cap. */
 export async function loadSiteImpact(
   id: string,
   depth: number | null,
+  effects: ImpactEffect[],
   signal?: AbortSignal,
 ): Promise<SiteImpactAnswer> {
-  return (await gql(SITE_IMPACT, { id, depth }, signal)).siteImpact;
+  return (await gql(SITE_IMPACT, { id, depth, effects }, signal)).siteImpact;
 }
 
 const SEARCH = graphql(`
@@ -188,6 +196,12 @@ const SPOF = graphql(`
         count
         asset {
           ...GraphAssetBrief
+        }
+        takesDown {
+          id
+          organisation {
+            code
+          }
         }
       }
     }

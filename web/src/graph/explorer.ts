@@ -17,7 +17,9 @@ import {
   loadSiteImpact,
 } from "./data.ts";
 import { applyHighlight, clearHighlight, highlightedIds, type ImpactSets } from "./highlight.ts";
-import { layoutOptions, registerLayouts, runSeeded, type LayoutName } from "./layouts.ts";
+import type { LayoutName } from "./layouts.ts";
+import { LayoutRunner, type Positions } from "./layout-runner.ts";
+import { drawnSize, tileLayoutWithTiles, type Rect } from "./tiles.ts";
 import {
   assetNodes,
   drawnAssetIds,
@@ -27,7 +29,15 @@ import {
   type SiteData,
 } from "./model.ts";
 import { Notices, warning } from "./notices.ts";
-import { assetPanel, idlePanel, sitePanel, type PanelActions, type Reached } from "./panel.ts";
+import {
+  assetPanel,
+  idlePanel,
+  sitePanel,
+  type AssetImpact,
+  type PanelActions,
+  type Reached,
+  type SiteImpact,
+} from "./panel.ts";
 import type { OrgPalette } from "./palette.ts";
 import { graphStylesheet } from "./styles.ts";
 import { attachTooltip } from "./tooltip.ts";
@@ -35,21 +45,37 @@ import type { GraphFilterInput, GraphViewData } from "./types.ts";
 
 /** Views with more assets than this draw fast (haystack) edges. */
 const FAST_EDGES_FROM = 1200;
+/**
+ * Views up to this many assets get the chosen force-directed or layered layout (in the worker); bigger
+ * ones keep the tile layout (sites as tiles, assets in rows by kind), which fCoSE and dagre cannot beat
+ * in reasonable time at thousands of nodes.
+ */
+export const LAYOUT_MAX = 800;
 
 type SiteInfo = { id: string; name: string; organisationCode: string; siteKind: string };
+
+/**
+ * What impact counts: "stops" follows needs only (the API's default); "recovery" also lists, separately,
+ * what only loses its recovery copy or backup (across REPLICATES_TO / BACKS_UP_TO).
+ */
+export type ImpactScope = "stops" | "recovery";
+
+export function isImpactScope(v: string | null): v is ImpactScope {
+  return v === "stops" || v === "recovery";
+}
 
 type Selected =
   | {
       type: "asset";
       id: string;
       node: AssetData;
-      result?: { downstream: Reached[]; upstream: Reached[] } | Error;
+      result?: AssetImpact | Error;
     }
   | {
       type: "site";
       id: string;
       site: SiteInfo;
-      result?: { at: Reached[]; dependants: Reached[]; organisationName: string } | Error;
+      result?: SiteImpact | Error;
     };
 
 export interface ExplorerOptions {
@@ -62,6 +88,9 @@ export interface ExplorerOptions {
   signal: AbortSignal;
   layout: LayoutName;
   depth: number | null;
+  scope: ImpactScope;
+  /** Called whenever the panel shows a selection (e.g. to show the panel if it was collapsed). */
+  onPanel?: () => void;
   /** Called when the selected asset changes (null when none), e.g. to put it in the URL. */
   onFocus?: (id: string | null) => void;
 }
@@ -70,25 +99,38 @@ export class Explorer {
   readonly cy: cytoscape.Core;
   layout: LayoutName;
   depth: number | null;
+  scope: ImpactScope;
   private selected: Selected | null = null;
   private selectionCtl: AbortController | undefined;
   private viewCtl: AbortController | undefined;
   private busy = 0;
   private runningLayout: cytoscape.Layouts | undefined;
+  private readonly layouts = new LayoutRunner();
+  private layoutGen = 0;
+  /** Set when a new view arrives: the next placement marks its first frame (graph:view-drawn). */
+  private markFirstDraw = false;
+  /** Sites drawn as backdrops, not compound parents (set per view: more than LAYOUT_MAX assets). */
+  private flat = false;
   private readonly changeListeners: (() => void)[] = [];
   private readonly actions: PanelActions;
 
   constructor(private readonly opts: ExplorerOptions) {
-    registerLayouts();
     this.layout = opts.layout;
     this.depth = opts.depth;
+    this.scope = opts.scope;
     this.cy = cytoscape({
       container: opts.container,
       style: graphStylesheet(),
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
       selectionType: "single",
+      // Large views: while the user pans or zooms, cytoscape moves a snapshot of the picture instead of
+      // redrawing every element each frame, and leaves edges out of the frames in between.
+      // (Cytoscape's WebGL renderer was measured too: in software rendering, as in headless Chromium
+      // here, it drew 2,000 nodes several times slower and logged GPU-stall warnings.)
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
     });
     this.actions = {
       focus: (id) => void this.focus(id),
@@ -140,6 +182,7 @@ export class Explorer {
     this.selectionCtl?.abort();
     this.viewCtl?.abort();
     this.runningLayout?.stop();
+    this.layouts.destroy();
     this.cy.destroy();
   }
 
@@ -194,7 +237,10 @@ export class Explorer {
     // arrowless edges, which cytoscape renders far faster, so panning stays smooth.
     const many = assetNodes(this.cy).length > FAST_EDGES_FROM;
     this.cy.batch(() => {
-      for (const n of this.cy.nodes(".asset")) n.data("degree", n.degree(false));
+      for (const n of this.cy.nodes(".asset")) {
+        const d = n.degree(false);
+        if (n.data("degree") !== d) n.data("degree", d);
+      }
       if (many) this.cy.edges().addClass("fast");
       else this.cy.edges().removeClass("fast");
     });
@@ -202,16 +248,143 @@ export class Explorer {
     for (const fn of this.changeListeners) fn();
   }
 
-  /** Runs the chosen layout; resolves when it stops. */
+  /**
+   * Lays the drawing out. The tile layout is drawn at once (fitted) unless the change is a small
+   * addition; then, for views up to LAYOUT_MAX assets, the chosen layout runs in the worker and its
+   * answer is drawn (fitted; animated for small incremental changes). Resolves when the final picture
+   * is drawn, or when a later layout superseded this one.
+   */
   async runLayout(incremental = false): Promise<void> {
+    const gen = ++this.layoutGen;
     this.runningLayout?.stop();
-    if (this.cy.destroyed() || this.cy.nodes().empty()) return;
-    const layout = this.cy.layout(layoutOptions(this.layout, assetNodes(this.cy).length, incremental));
+    this.layouts.stop();
+    const cy = this.cy;
+    if (cy.destroyed() || cy.nodes().empty()) return;
+    const assets = assetNodes(cy);
+    const sizes = new Map<string, { w: number; h: number }>();
+    for (const n of assets) {
+      const d = n.data() as AssetData;
+      sizes.set(n.id(), drawnSize(d.kind, d.label, d.degree));
+    }
+    const big = assets.length > LAYOUT_MAX || this.flat;
+    if (!incremental || big) {
+      const { positions: tiles, tiles: rects } = tileLayoutWithTiles(
+        Math.max(0.5, Math.min(3, cy.width() / Math.max(cy.height(), 1))),
+        assets.map((n) => ({
+          id: n.id(),
+          parent: ((this.flat ? n.data("siteId") : n.data("parent")) as string | null | undefined) ?? "",
+          kind: n.data("kind") as string,
+          name: n.data("name") as string,
+          ...sizes.get(n.id())!,
+        })),
+      );
+      if (this.flat) this.placeBackdrops(rects);
+      this.place(tiles, sizes);
+      if (this.markFirstDraw) {
+        this.markFirstDraw = false;
+        // Cytoscape draws in the next animation frame; the one after it starts once that is painted.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            performance.clearMarks("graph:view-drawn");
+            performance.mark("graph:view-drawn");
+          }),
+        );
+      }
+    }
+    if (!big) {
+      const positions = await this.track("Could not lay the graph out", () =>
+        this.layouts.run({
+          layout: this.layout,
+          incremental,
+          sites: cy.nodes(".site").map((n) => n.id()),
+          nodes: assets.map((n) => {
+            const parent = n.data("parent") as string | undefined;
+            return { id: n.id(), ...sizes.get(n.id())!, ...n.position(), ...(parent ? { parent } : {}) };
+          }),
+          edges: cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id() })),
+        }),
+      );
+      if (!positions || gen !== this.layoutGen || cy.destroyed()) return;
+      if (incremental && assets.length <= 300) await this.preset(positions);
+      else this.place(new Map(Object.entries(positions).map(([id, [x, y]]) => [id, { x, y }])), sizes);
+    }
+    if (gen !== this.layoutGen || cy.destroyed()) return;
+    this.fitTitles();
+    performance.clearMarks("graph:layout-done");
+    performance.mark("graph:layout-done");
+  }
+
+  /**
+   * Moves the assets to `positions` in one batch and fits the view to them, working the extent out
+   * from the positions and sizes (cytoscape's own fit measures every label and box: seconds at
+   * thousands of nodes).
+   */
+  private place(
+    positions: Map<string, { x: number; y: number }>,
+    sizes: Map<string, { w: number; h: number }>,
+  ): void {
+    const cy = this.cy;
+    let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+    cy.batch(() => {
+      for (const n of assetNodes(cy)) {
+        const p = positions.get(n.id()) ?? n.position();
+        const s = sizes.get(n.id()) ?? { w: 40, h: 40 };
+        n.position(p);
+        x1 = Math.min(x1, p.x - s.w / 2);
+        x2 = Math.max(x2, p.x + s.w / 2);
+        y1 = Math.min(y1, p.y - s.h / 2 - 40); // a site title above the top row
+        y2 = Math.max(y2, p.y + s.h / 2);
+      }
+    });
+    if (!Number.isFinite(x1)) return;
+    cy.resize();
+    const pad = 30;
+    const zoom = Math.max(
+      cy.minZoom(),
+      Math.min(
+        cy.maxZoom(),
+        1.6,
+        (cy.width() - 2 * pad) / Math.max(x2 - x1, 1),
+        (cy.height() - 2 * pad) / Math.max(y2 - y1, 1),
+      ),
+    );
+    cy.viewport({
+      zoom,
+      pan: { x: cy.width() / 2 - zoom * ((x1 + x2) / 2), y: cy.height() / 2 - zoom * ((y1 + y2) / 2) },
+    });
+  }
+
+  /** Sizes and places each site backdrop over its tile (with room for padding). */
+  private placeBackdrops(rects: Map<string, Rect>): void {
+    this.cy.batch(() => {
+      for (const box of this.cy.nodes(".backdrop")) {
+        const r = rects.get(box.id());
+        if (!r) continue;
+        box.position({ x: (r.x1 + r.x2) / 2, y: (r.y1 + r.y2) / 2 });
+        box.data({ w: r.x2 - r.x1 + 12, h: r.y2 - r.y1 + 12 });
+      }
+    });
+  }
+
+  /** Animates the assets to `positions`, fitting the view; resolves once done. */
+  private async preset(positions: Positions): Promise<void> {
+    const animate = true;
+    const cy = this.cy;
+    const layout = cy.layout({
+      name: "preset",
+      positions: (n: cytoscape.NodeSingular) => {
+        const p = positions[n.id()];
+        return p ? { x: p[0], y: p[1] } : n.position();
+      },
+      fit: true,
+      padding: 30,
+      animate,
+      animationDuration: 350,
+    } as cytoscape.LayoutOptions);
     this.runningLayout = layout;
     const done = layout.promiseOn("layoutstop");
-    runSeeded(layout);
+    layout.run();
     await done;
-    this.fitTitles();
   }
 
   /** Wraps each site title to its box's width (at least 110, at most 260 model pixels). */
@@ -232,7 +405,9 @@ export class Explorer {
 
   /** Fits the view to the selection and the assets highlighted with it (at most 1.4× zoom). */
   zoomToImpact(): void {
-    const eles = this.cy.nodes(".impact-origin, .impact-down, .impact-up, .impact-both, :selected");
+    const eles = this.cy.nodes(
+      ".impact-origin, .impact-down, .impact-up, .impact-both, .impact-recovery, :selected",
+    );
     if (eles.empty()) return;
     this.cy.stop();
     this.cy.resize();
@@ -265,7 +440,11 @@ export class Explorer {
     await this.track("Could not load the graph", async () => {
       const view = await loadGraph(filter, limit, signal);
       if (signal.aborted) return;
+      // Marks for the browser benchmark (bench/explorer.ts): the answer's arrival, its first frame.
+      performance.clearMarks("graph:view-received");
+      performance.mark("graph:view-received");
       this.replace(view);
+      this.markFirstDraw = true;
       this.opts.notices.set(
         "truncated",
         view.truncated
@@ -304,7 +483,8 @@ export class Explorer {
   private replace(view: GraphViewData): void {
     this.clearSelection(false);
     this.cy.elements().remove();
-    mergeView(this.cy, view, this.opts.palette, MAX_DRAWN);
+    this.flat = view.nodes.length > LAYOUT_MAX;
+    mergeView(this.cy, view, this.opts.palette, MAX_DRAWN, undefined, this.flat);
     this.cy.nodes().removeClass("faded");
     this.changed();
   }
@@ -322,6 +502,7 @@ export class Explorer {
       this.opts.palette,
       this.room(),
       near?.nonempty() ? near.position() : undefined,
+      this.flat,
     );
     this.opts.notices.set(
       "cap",
@@ -477,17 +658,29 @@ export class Explorer {
     if (centre) void this.centreSelected();
     await this.track("Could not load the impact", async () => {
       try {
-        const answer = await loadImpact(id, this.depth, signal);
+        const scope = this.scope;
+        const answer = await loadImpact(id, this.depth, this.effects(), signal);
         if (signal.aborted) return;
-        const downstream: Reached[] = [];
-        const upstream: Reached[] = [];
+        const result: AssetImpact = {
+          downstream: [],
+          upstream: [],
+          recoveryDown: [],
+          recoveryUp: [],
+          recoveryCounted: scope === "recovery",
+        };
         for (const e of answer.entries) {
-          (e.direction === "DOWNSTREAM" ? downstream : upstream).push({
-            asset: e.asset,
-            distance: e.distance,
-          });
+          const down = e.direction === "DOWNSTREAM";
+          const list =
+            e.effect === "LOSES_RECOVERY"
+              ? down
+                ? result.recoveryDown
+                : result.recoveryUp
+              : down
+                ? result.downstream
+                : result.upstream;
+          list.push({ asset: e.asset, distance: e.distance });
         }
-        sel.result = { downstream, upstream };
+        sel.result = result;
       } catch (err) {
         if (isAbort(err) || signal.aborted) return;
         sel.result = err instanceof Error ? err : new Error(String(err));
@@ -515,7 +708,8 @@ export class Explorer {
     this.renderPanel();
     await this.track("Could not load the site impact", async () => {
       try {
-        const answer = await loadSiteImpact(siteId, this.depth, signal);
+        const scope = this.scope;
+        const answer = await loadSiteImpact(siteId, this.depth, this.effects(), signal);
         if (signal.aborted) return;
         sel.site = {
           id: siteId,
@@ -523,18 +717,39 @@ export class Explorer {
           organisationCode: answer.site.organisation.code,
           siteKind: answer.site.kind,
         };
-        const at: Reached[] = [];
-        const dependants: Reached[] = [];
+        const result: SiteImpact = {
+          at: [],
+          dependants: [],
+          recovery: [],
+          recoveryCounted: scope === "recovery",
+          organisationName: answer.site.organisation.name,
+        };
         for (const e of answer.entries) {
-          (e.distance === 0 ? at : dependants).push({ asset: e.asset, distance: e.distance });
+          const list =
+            e.effect === "LOSES_RECOVERY"
+              ? result.recovery
+              : e.distance === 0
+                ? result.at
+                : result.dependants;
+          list.push({ asset: e.asset, distance: e.distance });
         }
-        sel.result = { at, dependants, organisationName: answer.site.organisation.name };
+        sel.result = result;
       } catch (err) {
         if (isAbort(err) || signal.aborted) return;
         sel.result = err instanceof Error ? err : new Error(String(err));
       }
       if (this.selected === sel) this.reapplySelection();
     });
+  }
+
+  private effects(): ("STOPS" | "LOSES_RECOVERY")[] {
+    return this.scope === "recovery" ? ["STOPS", "LOSES_RECOVERY"] : ["STOPS"];
+  }
+
+  /** Changes what impact counts and asks again for the current selection. */
+  setScope(scope: ImpactScope): void {
+    this.scope = scope;
+    this.setDepth(this.depth);
   }
 
   /** Changes the impact depth and asks again for the current selection. */
@@ -551,21 +766,22 @@ export class Explorer {
     if (!sel || this.cy.destroyed()) return;
     const r = sel.result;
     if (r && !(r instanceof Error)) {
+      const ids = (xs: Reached[]) => new Set(xs.map((x) => x.asset.id));
       const sets: ImpactSets =
-        sel.type === "asset" && "downstream" in r
+        "downstream" in r
           ? {
               origin: new Set([sel.id]),
-              downstream: new Set(r.downstream.map((x) => x.asset.id)),
-              upstream: new Set(r.upstream.map((x) => x.asset.id)),
+              downstream: ids(r.downstream),
+              upstream: ids(r.upstream),
+              recovery: ids([...r.recoveryDown, ...r.recoveryUp]),
             }
-          : "at" in r
-            ? {
-                origin: new Set(r.at.map((x) => x.asset.id)),
-                downstream: new Set(r.dependants.map((x) => x.asset.id)),
-                upstream: new Set(),
-                site: sel.id,
-              }
-            : { origin: new Set(), downstream: new Set(), upstream: new Set() };
+          : {
+              origin: ids(r.at),
+              downstream: ids(r.dependants),
+              upstream: new Set(),
+              recovery: ids(r.recovery),
+              site: sel.id,
+            };
       applyHighlight(this.cy, sets);
     }
     const ele = this.cy.getElementById(sel.id);
@@ -577,6 +793,7 @@ export class Explorer {
     const sel = this.selected;
     const panel = this.opts.panel;
     if (!sel) return;
+    this.opts.onPanel?.();
     const drawn = drawnAssetIds(this.cy);
     const common = {
       depthLabel: this.depthLabel(),

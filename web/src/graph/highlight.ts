@@ -1,16 +1,22 @@
 // Impact highlighting: the origin (an asset, or a site's assets), what breaks downstream and what is
-// needed upstream get halos in distinct colours, the dependencies that carry the impact are coloured,
+// needed upstream get halos in distinct colours (what only loses its recovery copy a dashed violet
+// ring of its own), the dependencies that carry the impact are coloured,
 // and everything else fades. The sets come from the server's transitive answer, not from what is drawn.
 import type cytoscape from "cytoscape";
 
-const NODE_CLASSES = "faded impact-down impact-up impact-both impact-origin impact-site";
-const EDGE_CLASSES = "faded impact-down-edge impact-up-edge";
+const NODE_CLASSES = "faded impact-down impact-up impact-both impact-origin impact-site impact-recovery";
+const EDGE_CLASSES = "faded impact-down-edge impact-up-edge impact-recovery-edge";
+
+/** The recovery edge types: "the source keeps its recovery copy (or backup) on the target". */
+const RECOVERY_TYPES = new Set(["REPLICATES_TO", "BACKS_UP_TO"]);
 
 /** The server's answer reduced to ids: origin assets, and assets reached each way. */
 export interface ImpactSets {
   origin: Set<string>;
   downstream: Set<string>;
   upstream: Set<string>;
+  /** Assets that only lose their recovery copy or backup (none unless asked for). */
+  recovery: Set<string>;
   /** A site box to mark as the origin (site impact). */
   site?: string;
 }
@@ -48,6 +54,10 @@ export function applyHighlight(cy: cytoscape.Core, sets: ImpactSets): number {
         n.addClass(down && up ? "impact-both" : down ? "impact-down" : "impact-up");
         keep(n);
         count++;
+      } else if (sets.recovery.has(id)) {
+        n.addClass("impact-recovery");
+        keep(n);
+        count++;
       }
     }
     if (sets.site) {
@@ -61,6 +71,13 @@ export function applyHighlight(cy: cytoscape.Core, sets: ImpactSets): number {
       const t = e.data("target") as string;
       if (sets.downstream.has(s) && downSide(t)) e.removeClass("faded").addClass("impact-down-edge");
       else if (sets.upstream.has(t) && upSide(s)) e.removeClass("faded").addClass("impact-up-edge");
+      else if (
+        RECOVERY_TYPES.has(e.data("type") as string) &&
+        (sets.recovery.has(s) || sets.recovery.has(t)) &&
+        (sets.recovery.has(s) || downSide(s) || upSide(s)) &&
+        (sets.recovery.has(t) || downSide(t) || upSide(t))
+      )
+        e.removeClass("faded").addClass("impact-recovery-edge");
     }
   });
   return count;
@@ -68,5 +85,5 @@ export function applyHighlight(cy: cytoscape.Core, sets: ImpactSets): number {
 
 /** The ids of drawn assets highlighted as impacted (for tests and the panel). */
 export function highlightedIds(cy: cytoscape.Core): string[] {
-  return cy.nodes(".impact-down, .impact-up, .impact-both").map((n) => n.id());
+  return cy.nodes(".impact-down, .impact-up, .impact-both, .impact-recovery").map((n) => n.id());
 }

@@ -1,18 +1,7 @@
 // Layouts: fCoSE for the overview (force-directed, keeps site boxes compact) and dagre for layered
-// dependency views (what needs what, top to bottom or left to right).
-import cytoscape from "cytoscape";
-import dagre from "cytoscape-dagre";
-import fcose from "cytoscape-fcose";
-
-let registered = false;
-
-/** Registers the layout extensions once. */
-export function registerLayouts(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  cytoscape.use(dagre);
-  registered = true;
-}
+// dependency views (what needs what, top to bottom or left to right). They run in the layout worker
+// (layout-worker.ts, with layout-engines.ts); the page only names them and draws their answers.
+import type cytoscape from "cytoscape";
 
 export type LayoutName = "overview" | "layered-tb" | "layered-lr";
 
@@ -77,31 +66,4 @@ export function layoutOptions(
     animate: !big && incremental,
     animationDuration: 400,
   } as cytoscape.LayoutOptions;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Runs a layout with Math.random seeded for the duration of its synchronous part, so the same view
- * always gets the same picture (fCoSE draws random numbers and takes no seed of its own). Animated
- * runs continue after this returns; their remaining steps only interpolate.
- */
-export function runSeeded(layout: cytoscape.Layouts, seed = 20261126): void {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    layout.run();
-  } finally {
-    Math.random = original;
-  }
 }

@@ -1,5 +1,6 @@
 // The architects' two overlays: single points of failure (singlePointsOfFailure for the chosen
-// organisation, marked with a heavy double border) and cross-estate links (crossEstateLinks: edges
+// organisation, marked with a thick black ring and an orange outline, and listed, ranked, under the
+// controls: spof-list.ts) and cross-estate links (crossEstateLinks: edges
 // between organisations and assets hosted at another organisation's site). Both re-apply whenever the
 // drawing changes, and both say how many of their assets are not drawn, with a button to add them.
 import { isAbort } from "../api.ts";
@@ -8,6 +9,8 @@ import { formatInt } from "../format.ts";
 import type { OrgRef } from "../organisations.ts";
 import { errorBanner } from "../ui.ts";
 import { loadCrossEstate, loadSpof } from "./data.ts";
+import { drawnAssetIds } from "./model.ts";
+import { spofList } from "./spof-list.ts";
 import type { Explorer } from "./explorer.ts";
 import type { Notices } from "./notices.ts";
 import type { CrossEstateAnswer, SpofAnswer } from "./types.ts";
@@ -52,9 +55,11 @@ export function markerControls(opts: {
   let spofCtl: AbortController | undefined;
   let crossCtl: AbortController | undefined;
 
+  const listBox = h("div", { class: "graph-spof-box" });
   const applySpof = () => {
     if (cy.destroyed()) return;
     cy.nodes(".spof").removeClass("spof");
+    listBox.replaceChildren();
     if (state.spof == null || !spof) return notices.set("spof", null);
     const ids = spof.answer.entries.map((e) => e.asset.id);
     let drawn = 0;
@@ -67,6 +72,15 @@ export function markerControls(opts: {
     }
     const missing = ids.filter((id) => cy.getElementById(id).empty());
     const who = spof.org ? spof.org : "every organisation";
+    listBox.append(
+      spofList({
+        answer: spof.answer,
+        who: spof.org || "all organisations",
+        fileName: `single-points-of-failure-${spof.org || "all"}`,
+        drawn: drawnAssetIds(cy),
+        focus: (id) => void explorer.focus(id),
+      }),
+    );
     notices.set(
       "spof",
       h(
@@ -75,7 +89,7 @@ export function markerControls(opts: {
         h("strong", null, `Single points of failure (${who}):`),
         ` ${formatInt(ids.length)}${spof.answer.truncated ? "+" : ""} asset${ids.length === 1 ? "" : "s"} whose loss alone cuts high-criticality applications off (${formatInt(spof.answer.analysedCount)} analysed); `,
         h("span", { id: "graph-spof-drawn" }, `${formatInt(drawn)} drawn`),
-        ", marked with a heavy double border. ",
+        ", marked with a thick black ring and an orange outline, and listed by rank under Overlays. ",
         addButton("graph-spof-add", missing, explorer),
       ),
     );
@@ -196,6 +210,7 @@ export function markerControls(opts: {
     { class: "graph-markers" },
     h("label", { class: "checkbox", for: "graph-spof" }, spofBox, "Single points of failure"),
     spofOrg,
+    listBox,
     h("label", { class: "checkbox", for: "graph-cross" }, crossBox, "Cross-estate links"),
   );
 }

@@ -10,6 +10,8 @@ export interface AssetData extends GNode {
   label: string;
   color: string;
   parent?: string;
+  /** Dependencies drawn (sizes the label); 0 until the explorer counts them after a change. */
+  degree: number;
 }
 
 /** Data of a site (compound) node. */
@@ -33,7 +35,7 @@ export interface MergeResult {
   skipped: number;
 }
 
-function siteElement(site: GSite, palette: OrgPalette): cytoscape.ElementDefinition {
+function siteElement(site: GSite, palette: OrgPalette, flat: boolean): cytoscape.ElementDefinition {
   const colour = palette.colour(site.organisation.code);
   const data: SiteData = {
     id: site.id,
@@ -44,8 +46,17 @@ function siteElement(site: GSite, palette: OrgPalette): cytoscape.ElementDefinit
     color: colour,
     bg: tint(colour, 0.85),
     titleWidth: 240,
+    // A backdrop's size is set when the tile layout places it.
+    ...(flat ? { w: 1, h: 1 } : {}),
   };
-  return { group: "nodes", data: data as unknown as cytoscape.NodeDataDefinition, classes: "site" };
+  return flat
+    ? {
+        group: "nodes",
+        data: data as unknown as cytoscape.NodeDataDefinition,
+        classes: "site backdrop",
+        grabbable: false,
+      }
+    : { group: "nodes", data: data as unknown as cytoscape.NodeDataDefinition, classes: "site" };
 }
 
 /**
@@ -59,12 +70,21 @@ export function shortLabel(name: string, siteName: string | null): string {
   return siteName.toLowerCase().includes(m[2]!.toLowerCase()) ? m[1]! : name;
 }
 
-function assetElement(node: GNode, palette: OrgPalette, hasSite: boolean): cytoscape.ElementDefinition {
+function assetElement(
+  node: GNode,
+  palette: OrgPalette,
+  hasSite: boolean,
+  degree: number,
+  flat: boolean,
+): cytoscape.ElementDefinition {
   const data: AssetData = {
     ...node,
     label: hasSite ? shortLabel(node.name, node.siteName) : node.name,
     color: palette.colour(node.organisationCode),
-    ...(hasSite && node.siteId ? { parent: node.siteId } : {}),
+    // Set before the element is added: a mapped style over a missing field makes cytoscape warn, and
+    // changing it afterwards restyles the node (slow over thousands).
+    degree,
+    ...(hasSite && node.siteId && !flat ? { parent: node.siteId } : {}),
   };
   return { group: "nodes", data: data as unknown as cytoscape.NodeDataDefinition, classes: "asset" };
 }
@@ -82,7 +102,9 @@ function jitter(id: string): [number, number] {
 }
 
 /**
- * Adds what `view` has and `cy` lacks. At most `room` new assets are added (the drawing cap); their
+ * Adds what `view` has and `cy` lacks. `flat` (views of thousands): sites are drawn as backdrops behind
+ * their assets (ordinary nodes the tile layout sizes) instead of compound parents, whose upkeep costs
+ * cytoscape seconds at that scale. At most `room` new assets are added (the drawing cap); their
  * edges come along when both ends are drawn. New nodes start at `near` (e.g. the expanded node) so an
  * incremental layout grows the picture from there.
  */
@@ -92,12 +114,17 @@ export function mergeView(
   palette: OrgPalette,
   room: number,
   near?: cytoscape.Position,
+  flat = false,
 ): MergeResult {
   const result: MergeResult = { nodes: [], edges: [], skipped: 0 };
   const sites = new Map(view.sites.map((s) => [s.id, s]));
   const elements: cytoscape.ElementDefinition[] = [];
   const newSites = new Set<string>();
   const drawn = new Set<string>();
+  // Dependencies per asset in this answer: the degree a new node starts with.
+  const degree = new Map<string, number>();
+  for (const e of view.edges)
+    for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   for (const node of view.nodes) {
     if (cy.getElementById(node.id).nonempty()) {
       drawn.add(node.id);
@@ -110,12 +137,14 @@ export function mergeView(
     const site = node.siteId ? sites.get(node.siteId) : undefined;
     if (site && cy.getElementById(site.id).empty() && !newSites.has(site.id)) {
       newSites.add(site.id);
-      elements.push(siteElement(site, palette));
+      elements.push(siteElement(site, palette, flat));
     }
     const el = assetElement(
       node,
       palette,
       site != null || (node.siteId != null && cy.getElementById(node.siteId).nonempty()),
+      degree.get(node.id) ?? 0,
+      flat,
     );
     // A start position for every new node (never all at one point, which cytoscape cannot draw edges
     // between): around `near` for an expansion, else spread over a square the layout then tidies.
@@ -149,9 +178,10 @@ export function drawnAssetIds(cy: cytoscape.Core): Set<string> {
   return new Set(assetNodes(cy).map((n) => n.id()));
 }
 
-/** Removes site boxes that no longer hold any asset. */
+/** Removes site boxes that no longer hold any asset (a backdrop: no drawn asset located there). */
 export function pruneEmptySites(cy: cytoscape.Core): void {
+  const backed = new Set(assetNodes(cy).map((n) => n.data("siteId") as string | null));
   cy.nodes(".site")
-    .filter((s) => s.children().empty())
+    .filter((s) => (s.hasClass("backdrop") ? !backed.has(s.id()) : s.children().empty()))
     .remove();
 }

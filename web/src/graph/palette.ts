@@ -126,6 +126,8 @@ export const HIGHLIGHT = {
   upstream: "#1e63d6",
   both: "#8e24aa",
   origin: "#f2b705",
+  recovery: "#7b3fe4",
   spof: "#111111",
+  spofOutline: "#ff8f00",
   cross: "#e91e63",
 };

@@ -31,6 +31,36 @@ export interface Reached {
   distance: number;
 }
 
+/** One asset's impact: what stops (through needs) and, when counted, what only loses its recovery copy. */
+export interface AssetImpact {
+  downstream: Reached[];
+  upstream: Reached[];
+  /** Keep their recovery copy or backup on it (or on what stops with it): they run on, unprotected. */
+  recoveryDown: Reached[];
+  /** Where its own recovery copies are (and what they need): it loses them if one of these goes. */
+  recoveryUp: Reached[];
+  /** Whether recovery edges were asked about (otherwise the two recovery lists are empty by choice). */
+  recoveryCounted: boolean;
+}
+
+/** A site's impact: what is located there, what stops with it, and what only loses its recovery copy. */
+export interface SiteImpact {
+  at: Reached[];
+  dependants: Reached[];
+  recovery: Reached[];
+  recoveryCounted: boolean;
+  organisationName: string;
+}
+
+/** The line shown in place of the recovery lists when recovery edges are not counted. */
+function recoveryNotCounted(): HTMLElement {
+  return h(
+    "p",
+    { class: "secondary", id: "graph-recovery-off" },
+    "Recovery copies and backups (replicates to, backs up to) are not counted: choose “Stops + loses recovery copy” under Impact to list what would run on unprotected.",
+  );
+}
+
 function dl(items: [string, Child][]): HTMLElement {
   return h(
     "dl",
@@ -216,7 +246,7 @@ function loadingLine(text: string): HTMLElement {
 /** Details of an asset, with its impact once loaded (`impact` undefined while loading). */
 export function assetPanel(opts: {
   node: AssetData;
-  impact?: { downstream: Reached[]; upstream: Reached[] } | Error;
+  impact?: AssetImpact | Error;
   depthLabel: string;
   drawn: Set<string>;
   palette: OrgPalette;
@@ -286,8 +316,8 @@ export function assetPanel(opts: {
       ),
     ];
   }
-  const { downstream, upstream } = opts.impact;
-  const all = new Set([...downstream, ...upstream].map((r) => r.asset.id));
+  const { downstream, upstream, recoveryDown, recoveryUp, recoveryCounted } = opts.impact;
+  const all = new Set([...downstream, ...upstream, ...recoveryDown, ...recoveryUp].map((r) => r.asset.id));
   const missing = [...all].filter((id) => !opts.drawn.has(id));
   return [
     ...head,
@@ -297,7 +327,7 @@ export function assetPanel(opts: {
     all.size ? h("p", null, zoomButton(actions)) : null,
     directionBlock({
       id: "graph-downstream",
-      title: "Downstream: breaks if it goes",
+      title: "Downstream: stops if it goes",
       colour: HIGHLIGHT.downstream,
       reached: downstream,
       drawn: opts.drawn,
@@ -315,13 +345,37 @@ export function assetPanel(opts: {
       actions,
       empty: "It needs nothing recorded.",
     }),
+    recoveryCounted
+      ? [
+          directionBlock({
+            id: "graph-recovery",
+            title: "Loses its recovery copy if it goes",
+            colour: HIGHLIGHT.recovery,
+            reached: recoveryDown,
+            drawn: opts.drawn,
+            palette: opts.palette,
+            actions,
+            empty: "Nothing keeps a recovery copy or backup on it (or on what stops with it).",
+          }),
+          directionBlock({
+            id: "graph-recovery-up",
+            title: "Where its recovery copies are",
+            colour: HIGHLIGHT.recovery,
+            reached: recoveryUp,
+            drawn: opts.drawn,
+            palette: opts.palette,
+            actions,
+            empty: "No recovery copy or backup of it is recorded.",
+          }),
+        ]
+      : recoveryNotCounted(),
   ];
 }
 
 /** A site and everything that would stop if it closed (`impact` undefined while loading). */
 export function sitePanel(opts: {
   site: SiteData | { id: string; name: string; organisationCode: string; siteKind: string };
-  impact?: { at: Reached[]; dependants: Reached[]; organisationName: string } | Error;
+  impact?: SiteImpact | Error;
   depthLabel: string;
   drawn: Set<string>;
   palette: OrgPalette;
@@ -350,9 +404,9 @@ export function sitePanel(opts: {
       ),
     ];
   }
-  const { at, dependants } = opts.impact;
+  const { at, dependants, recovery, recoveryCounted } = opts.impact;
   const everything = [...at, ...dependants];
-  const missing = everything.map((r) => r.asset.id).filter((id) => !opts.drawn.has(id));
+  const missing = [...everything, ...recovery].map((r) => r.asset.id).filter((id) => !opts.drawn.has(id));
   return [
     ...head,
     h(
@@ -360,7 +414,14 @@ export function sitePanel(opts: {
       { class: "graph-site-summary", id: "graph-site-summary" },
       "If this site closed, ",
       h("strong", { id: "graph-site-total" }, formatInt(everything.length)),
-      ` asset${everything.length === 1 ? "" : "s"} would stop (${opts.depthLabel}).`,
+      ` asset${everything.length === 1 ? "" : "s"} would stop (${opts.depthLabel})`,
+      recoveryCounted
+        ? [
+            " and ",
+            h("strong", { id: "graph-site-recovery-total" }, formatInt(recovery.length)),
+            ` would lose ${recovery.length === 1 ? "its" : "their"} recovery copy or backup.`,
+          ]
+        : ".",
     ),
     orgBreakdown(everything, opts.palette, "graph-site-orgs"),
     outsideNotice(missing, opts.actions, opts.room),
@@ -385,5 +446,17 @@ export function sitePanel(opts: {
       actions: opts.actions,
       empty: "Nothing elsewhere depends on this site's assets.",
     }),
+    recoveryCounted
+      ? directionBlock({
+          id: "graph-site-recovery",
+          title: "Lose their recovery copy: run on unprotected",
+          colour: HIGHLIGHT.recovery,
+          reached: recovery,
+          drawn: opts.drawn,
+          palette: opts.palette,
+          actions: opts.actions,
+          empty: "Nothing keeps its recovery copy or backup here.",
+        })
+      : recoveryNotCounted(),
   ];
 }

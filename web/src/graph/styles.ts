@@ -81,6 +81,17 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
       },
     },
     {
+      // Big views: a site is a backdrop behind its assets (an ordinary node the tile layout sizes).
+      selector: "node.site.backdrop[w]",
+      style: {
+        width: "data(w)",
+        height: "data(h)",
+        "z-compound-depth": "bottom",
+        "z-index-compare": "manual",
+        "z-index": 0,
+      },
+    },
+    {
       selector: "edge",
       style: {
         width: 1.4,
@@ -107,8 +118,17 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
     },
     // Markers: single points of failure and links across estates.
     {
+      // A thick black ring with an orange outline: visible at any zoom, on any organisation's colour.
       selector: "node.spof",
-      style: { "border-width": 5, "border-style": "double", "border-color": HIGHLIGHT.spof },
+      style: {
+        "border-width": 5,
+        "border-style": "solid",
+        "border-color": HIGHLIGHT.spof,
+        "outline-width": 4,
+        "outline-color": HIGHLIGHT.spofOutline,
+        "outline-opacity": 1,
+        "z-index": 12,
+      },
     },
     {
       selector: "node.cross-hosted",
@@ -153,6 +173,31 @@ export function graphStylesheet(): cytoscape.StylesheetJson {
         "z-index": 10,
       },
     })),
+    {
+      // Only loses its recovery copy: runs on, unprotected. A dashed ring, not a filled halo.
+      selector: "node.impact-recovery",
+      style: {
+        "border-color": HIGHLIGHT.recovery,
+        "border-width": 4,
+        "border-style": "dashed",
+        "underlay-color": HIGHLIGHT.recovery,
+        "underlay-padding": 5,
+        "underlay-opacity": 0.22,
+        "underlay-shape": "ellipse",
+        "z-index": 8,
+      },
+    },
+    {
+      selector: "edge.impact-recovery-edge",
+      style: {
+        "line-color": HIGHLIGHT.recovery,
+        "target-arrow-color": HIGHLIGHT.recovery,
+        "line-style": "dashed",
+        width: 2.5,
+        opacity: 0.95,
+        "z-index": 8,
+      },
+    },
     {
       selector: "node.site.impact-site",
       style: {

@@ -9,8 +9,8 @@ import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { definePage, href, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import { errorBanner, pageHeader } from "../ui.ts";
 import { registerAssetAction } from "./asset.ts";
-import { loadSites, VIEW_LIMIT } from "../graph/data.ts";
-import { Explorer } from "../graph/explorer.ts";
+import { loadSites, MAX_DRAWN, VIEW_LIMIT } from "../graph/data.ts";
+import { Explorer, isImpactScope, type ImpactScope } from "../graph/explorer.ts";
 import { exportGraphML, exportPng } from "../graph/export.ts";
 import {
   describeFilter,
@@ -48,15 +48,20 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const siteParam = filter.site.length === 1 && !q.has("kind") ? filter.site[0]! : null;
   let layout: LayoutName = isLayoutName(q.get("layout")) ? (q.get("layout") as LayoutName) : "overview";
   let depth = parseDepth(q.get("depth"));
+  // "?impact=recovery": impact also lists what only loses its recovery copy (default: what stops).
+  let scope: ImpactScope = isImpactScope(q.get("impact")) ? (q.get("impact") as ImpactScope) : "stops";
   let markers: MarkerState = {
     spof: q.has("spof") ? (q.get("spof") === "ALL" ? "" : (q.get("spof") ?? "")) : null,
     cross: q.get("cross") === "1",
   };
   let focused: string | null = focus;
-  // "?limit=N" draws fewer assets per view than the default (e.g. on a slow machine).
+  // "?hide=filters,panel": side columns the user collapsed.
+  const hideParam = (q.get("hide") ?? "").split(",");
+  const hidden = { filters: hideParam.includes("filters"), panel: hideParam.includes("panel") };
+  // "?limit=N" (1 to MAX_DRAWN) draws fewer or more assets per view than the default.
   const limitParam = Number(q.get("limit"));
   const limit =
-    Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= VIEW_LIMIT ? limitParam : VIEW_LIMIT;
+    Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= MAX_DRAWN ? limitParam : VIEW_LIMIT;
 
   const syncUrl = () =>
     replaceQuery({
@@ -64,16 +69,22 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       focus: focused,
       layout: layout === "overview" ? null : layout,
       depth: depth == null ? null : String(depth),
+      impact: scope === "stops" ? null : scope,
       spof: markers.spof == null ? null : markers.spof || "ALL",
       cross: markers.cross ? "1" : null,
       limit: limit === VIEW_LIMIT ? null : String(limit),
+      hide: [hidden.filters ? "filters" : "", hidden.panel ? "panel" : ""].filter(Boolean).join(",") || null,
     });
 
   const subtitle = h("span", { id: "graph-subtitle" });
   const root = h("div", { class: "graph-page", id: "graph-page", "data-busy": "true" });
   const toolbar = h("div", { class: "graph-toolbar", role: "toolbar", "aria-label": "Graph tools" });
   const noticeArea = h("div", { class: "graph-notices", id: "graph-notices", "aria-live": "polite" });
-  const sidebar = h("aside", { class: "graph-sidebar", "aria-label": "Filter and legend" });
+  const sidebar = h("aside", {
+    class: "graph-sidebar",
+    id: "graph-sidebar",
+    "aria-label": "Filter and legend",
+  });
   const canvas = h("div", { class: "graph-canvas", id: "graph-canvas" });
   const status = h("p", { class: "graph-status", id: "graph-status", "aria-live": "polite" });
   const panel = h("aside", {
@@ -118,6 +129,15 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     signal,
     layout,
     depth,
+    scope,
+    onPanel: () => {
+      if (!hidden.panel) return;
+      hidden.panel = false;
+      delete root.dataset.panel;
+      document.getElementById("graph-toggle-panel")?.setAttribute("aria-expanded", "true");
+      syncUrl();
+      requestAnimationFrame(() => explorer.cy.resize());
+    },
     onFocus: (id) => {
       // Only an asset opened by focus/search stays in the URL; a filtered view keeps its filter.
       if (focused && id !== focused) focused = null;
@@ -164,8 +184,45 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     syncUrl();
     explorer.setDepth(depth);
   });
+  const scopeSelect = h(
+    "select",
+    { id: "graph-impact-scope", title: "Which dependencies impact follows" },
+    h("option", { value: "stops", selected: scope === "stops" }, "Stops (needs only)"),
+    h("option", { value: "recovery", selected: scope === "recovery" }, "Stops + loses recovery copy"),
+  );
+  scopeSelect.addEventListener("change", () => {
+    scope = isImpactScope(scopeSelect.value) ? scopeSelect.value : "stops";
+    syncUrl();
+    explorer.setScope(scope);
+  });
   const field = (label: string, id: string, control: HTMLElement) =>
     h("div", { class: "graph-tool" }, h("label", { for: id }, label), control);
+  // Collapsible side columns (the canvas takes the room); remembered in the URL.
+  const toggle = (id: string, label: string, key: "filters" | "panel", controls: string) => {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "button button-small button-secondary",
+        id,
+        "aria-controls": controls,
+        "aria-expanded": String(root.dataset[key] !== "hidden"),
+      },
+      label,
+    );
+    button.addEventListener("click", () => {
+      const hide = root.dataset[key] !== "hidden";
+      if (hide) root.dataset[key] = "hidden";
+      else delete root.dataset[key];
+      button.setAttribute("aria-expanded", String(!hide));
+      hidden[key] = hide;
+      syncUrl();
+      explorer.cy.resize();
+    });
+    return button;
+  };
+  if (hidden.filters) root.dataset.filters = "hidden";
+  if (hidden.panel) root.dataset.panel = "hidden";
   toolbar.append(
     h(
       "div",
@@ -173,7 +230,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       searchBox({ signal, onPick: (a) => void explorer.focus(a.id) }),
     ),
     field("Layout", "graph-layout-select", layoutSelect),
-    field("Impact depth", "graph-depth", depthSelect),
+    field("Impact", "graph-impact-scope", scopeSelect),
+    field("Depth", "graph-depth", depthSelect),
     h(
       "div",
       { class: "graph-tool graph-tool-buttons" },
@@ -208,6 +266,12 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         },
         "Export GraphML",
       ),
+    ),
+    h(
+      "div",
+      { class: "graph-tool graph-tool-toggles" },
+      toggle("graph-toggle-filters", "Filters", "filters", "graph-sidebar"),
+      toggle("graph-toggle-panel", "Panel", "panel", "graph-panel"),
     ),
   );
 
