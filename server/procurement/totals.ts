@@ -11,9 +11,9 @@
 // the sum of its shares (what it stops paying).
 //
 // Extensions to co-terminate. Each contract is extended once, to the LATEST common end date any overlap
-// in the set asks of it; what is spent during that extension is its basis — the distinct licences of
-// the overlaps under it (or, for a contract without licences, its annual value) — × days / 365, summed
-// exactly and rounded half-up once. It is licence spend that continues at today's prices, not a saving
+// in the set asks of it, and each licence line under it is counted once, to the latest date any overlap
+// asks of that line (a contract without licences: its annual value, to the latest date): Σ annual cost
+// × days past the contract's end / 365, summed exactly and rounded half-up once. It is licence spend that continues at today's prices, not a saving
 // and not an extra one-off cost.
 import type { Contract, Licence } from "../../generated/prisma/client.ts";
 import { daysBetween, divHalfUp, DAYS_PER_YEAR } from "./arith.ts";
@@ -22,7 +22,7 @@ import type { SavingItem } from "./service.ts";
 
 /** The method, as the API and README state it. */
 export const TOTALS_METHOD =
-  "Annual saving: the recommended items of the overlaps shown (each a consolidation, or a point product retired because a suite its organisation holds does its job), counted only when it saves money; each licence's cost is saved once — items are taken largest saving first and one whose licences an earlier item already counted is left out. Items whose target price needs a supplier quote (seats needed > 2 × the target's seats today) are totalled apart. One-off exit cost and NPV (Green Book 3.5%, over the horizon) are sums over the same counted items at each one's chosen date. Each organisation's share is what it stops paying. Extensions to co-terminate: each contract once, to the latest common end date any overlap asks, at the annual cost of the distinct licences under it (or its annual value) × days / 365 — licence spend during the extension at today's prices, not a saving and not an extra cost.";
+  "Annual saving: the recommended items of the overlaps shown (each a consolidation, or a point product retired because a suite its organisation holds does its job), counted only when it saves money; each licence's cost is saved once — items are taken largest saving first and one whose licences an earlier item already counted is left out. Items whose target price needs a supplier quote (seats needed > 2 × the target's seats today) are totalled apart. One-off exit cost and NPV (Green Book 3.5%, over the horizon) are sums over the same counted items at each one's chosen date. Each organisation's share is what it stops paying. Extensions to co-terminate: each contract once, to the latest common end date any overlap asks, each licence line under it counted once to the latest date any overlap asks of it (a contract without licences: its annual value) × days / 365 — licence spend during the extension at today's prices, not a saving and not an extra cost.";
 
 /** What one overlap brings to the totals. */
 export interface TotalsInput {
@@ -108,8 +108,9 @@ export function overlapTotals(
   // Extensions: each contract once, to the latest date any overlap asks.
   const perContract = new Map<
     string,
-    { contract: Contract; to: Date; licenceIds: Set<string>; whole: boolean }
+    { contract: Contract; to: Date; licenceTo: Map<string, Date>; wholeTo: Date | null }
   >();
+  const later = (a: Date | null | undefined, b: Date) => (a && a.getTime() >= b.getTime() ? a : b);
   for (const o of overlaps) {
     const c = o.coterm;
     if (!c.coterminable || c.alreadyCoterminous || !c.commonEndDate) continue;
@@ -118,25 +119,24 @@ export function overlapTotals(
       const entry = perContract.get(line.contract.id) ?? {
         contract: line.contract,
         to: c.commonEndDate,
-        licenceIds: new Set<string>(),
-        whole: false,
+        licenceTo: new Map<string, Date>(),
+        wholeTo: null,
       };
-      if (c.commonEndDate.getTime() > entry.to.getTime()) entry.to = c.commonEndDate;
-      for (const id of line.licenceIds) entry.licenceIds.add(id);
-      if (line.licenceIds.length === 0) entry.whole = true;
+      entry.to = later(entry.to, c.commonEndDate);
+      for (const id of line.licenceIds) entry.licenceTo.set(id, later(entry.licenceTo.get(id), c.commonEndDate));
+      if (line.licenceIds.length === 0) entry.wholeTo = later(entry.wholeTo, c.commonEndDate);
       perContract.set(line.contract.id, entry);
     }
   }
   let numerator = 0n;
   let withoutValue = 0;
   for (const e of perContract.values()) {
-    const days = daysBetween(e.contract.endDate!, e.to);
-    let basis = [...e.licenceIds].reduce((s, id) => s + (licenceById.get(id)?.annualCostPence ?? 0n), 0n);
-    if (e.whole) {
+    const days = (to: Date) => BigInt(daysBetween(e.contract.endDate!, to));
+    for (const [id, to] of e.licenceTo) numerator += (licenceById.get(id)?.annualCostPence ?? 0n) * days(to);
+    if (e.wholeTo) {
       if (e.contract.annualValuePence === null) withoutValue++;
-      else basis += e.contract.annualValuePence;
+      else numerator += e.contract.annualValuePence * days(e.wholeTo);
     }
-    numerator += basis * BigInt(days);
   }
   const shown = <T>(v: T) => (valuesVisible ? v : null);
   return {
