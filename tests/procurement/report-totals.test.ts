@@ -249,6 +249,17 @@ describe.each(engines())("the figures a report quotes, on the seed estates on %s
     expect(t.npv).toBe(one.saving.npv);
   });
 
+  it("answers NOT_FOUND naming capability for a code the taxonomy does not have", async () => {
+    for (const q of [
+      `{ licenceOverlaps(capability: "NOPE") { id } }`,
+      `{ licencePositions(capability: "NOPE") { valuesVisible } }`,
+      `{ consolidationSavings(capability: "NOPE") { asOf } }`,
+    ]) {
+      const r = await gql(q);
+      expect(r.errors?.[0]?.extensions, q).toMatchObject({ code: "NOT_FOUND", field: "capability" });
+    }
+  });
+
   it("refuses a lead time outside 0 to 60 months, naming it", async () => {
     const r = await gql(OVERLAPS, { leadTimeMonths: 61 });
     expect(r.errors?.[0]?.extensions?.field).toBe("leadTimeMonths");
