@@ -225,7 +225,9 @@ export function noRecommendationBecause(
   const top = candidates[0]!;
   if (!top.valuesVisible) return "the figures are hidden from you, so no target is chosen by them.";
   return top.annualSaving !== null && top.annualSaving <= 0n
-    ? `no saving: the cheapest target (${label(top.productId)}) would cost ${gbp(-top.annualSaving)} a year more than today.`
+    ? top.annualSaving === 0n
+      ? `no saving: the cheapest target (${label(top.productId)}) would cost exactly what is paid today.`
+      : `no saving: the cheapest target (${label(top.productId)}) would cost ${gbp(-top.annualSaving)} a year more than today.`
     : "no saving over the horizon: every target's NPV is zero or negative.";
 }
 

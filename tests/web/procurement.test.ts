@@ -220,8 +220,19 @@ describe("procurement page", { timeout: 90_000 }, () => {
     await openProcurement();
     await page.click('#overlap-rows a.overlap-link:text-is("Microsoft 365 E3")');
     await page.waitForSelector("#saving-date");
-    expect(await page.textContent("#saving-date")).toMatch(/when the contracts that move end/);
+    // The better date by NPV: the earliest (today + the lead time) or when the contracts end.
+    expect(await page.textContent("#saving-date")).toMatch(
+      /earliest: today \+ migration lead time|when the contracts that move end/,
+    );
     expect(await page.textContent("#saving-figures")).toMatch(/NPV over 5 years · earliest/);
+    // Asked for the natural date: every contract that moves has ended by the earliest date (today + 6
+    // months), so the natural date is the earliest one, and the method says so.
+    await page.selectOption("#saving-timing", "NATURAL");
+    await page.waitForFunction(() =>
+      /at the natural date, as asked|every contract that moves has ended by then/.test(
+        document.querySelector("#saving-method")?.textContent ?? "",
+      ),
+    );
     await page.selectOption("#saving-timing", "NOW");
     await page.waitForFunction(() => document.querySelector("#saving-date")?.textContent?.includes("(earliest"));
     expect(await page.textContent("#saving-method")).toContain("Priced at the earliest date, as asked.");
@@ -288,7 +299,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "Contract IDs",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
-    expect(rows.slice(1).every((r) => r.length === 24)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 23)).toBe(true);
     const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
       "Same job",

@@ -127,6 +127,13 @@ export function savingCard(
       h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Every target considered"),
       candidatesTable(s.candidates),
     );
+  } else if (!best && s.candidates.length) {
+    // Every target would cost more (or its NPV is not positive): nothing is recommended, and why.
+    body.push(
+      h("p", { class: "muted", id: "saving-none" }, `Not recommended: ${s.noRecommendationBecause ?? "no saving"}`),
+      h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Every target considered"),
+      candidatesTable(s.candidates),
+    );
   } else if (!best) {
     body.push(
       empty(
