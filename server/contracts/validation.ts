@@ -25,6 +25,15 @@ export function checkContractFields(v: Record<string, unknown>, prefix: string) 
       f("ocid"),
       `"${ocid.slice(0, 40)}" is not an OCDS ocid; they start with "ocds-" and a six-character prefix, e.g. ocds-b5fd17-….`,
     );
+  const valuePence = optionalMoney(v.value, f("value"), null);
+  const annualValuePence = optionalMoney(v.annualValue, f("annualValue"), null);
+  // A year's value cannot exceed the value over the whole term, unless the term is under a year.
+  const shortTerm = startDate && endDate && endDate.getTime() - startDate.getTime() < 364 * 86_400_000;
+  if (valuePence !== null && annualValuePence !== null && annualValuePence > valuePence && !shortTerm)
+    throw new InputError(
+      f("annualValue"),
+      "must not be more than the total value over the term (value); only a contract shorter than a year (give its start and end dates) can have an annual value above its total.",
+    );
   return {
     reference: requireName(v.reference, f("reference")),
     title: requireName(v.title, f("title")),
@@ -33,8 +42,8 @@ export function checkContractFields(v: Record<string, unknown>, prefix: string) 
     startDate,
     endDate,
     noticePeriodDays: optionalCount(v.noticePeriodDays, f("noticePeriodDays"), 3650),
-    valuePence: optionalMoney(v.value, f("value"), null),
-    annualValuePence: optionalMoney(v.annualValue, f("annualValue"), null),
+    valuePence,
+    annualValuePence,
     renewalTerms: optionalText(v.renewalTerms, f("renewalTerms"), 1000),
     cpvCode,
     ocid,

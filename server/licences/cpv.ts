@@ -87,7 +87,7 @@ export const CPV_RULES: readonly CpvRule[] = [
   rule("48811000", "PRODUCTIVITY", true, "E-mail system"),
   rule("48812000", "FINANCE", true, "Financial information systems"),
   rule("48813000", "HIGHWAYS", true, "Passenger information system"),
-  rule("48820000", "HARDWARE", true, "Servers"),
+  rule("48820000", "HARDWARE.SERVERS_STORAGE", true, "Servers"),
   rule("48900000", null, false, "Miscellaneous software package and computer systems"),
   rule("48920000", "PRODUCTIVITY", false, "Office automation software package"),
   rule("50300000", "HARDWARE", false, "Repair and maintenance of computers, office and telecoms equipment"),

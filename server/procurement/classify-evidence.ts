@@ -27,6 +27,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").rep
  * Capita, Idox, Microsoft) are not listed alone: their name does not say which job. The catalogue's
  * products (known-products.ts) follow the hand-written rules.
  */
+/** Catalogue names that are ordinary words in a title ("Whitespace design for the town hall"). */
+const ORDINARY_WORDS = new Set(["whitespace", "legend", "confirm", "assure"]);
+
 export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("Liquid ?logic (?:LAS|adults)", "Mosaic (?:adults|ASC)"),
   rule("SOCIAL_CARE_CHILDREN.CASE_MANAGEMENT")("Liquid ?logic (?:LCS|children)", "Mosaic (?:children|CSC)"),
@@ -58,7 +61,8 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("HIGHWAYS.ROUTE_OPTIMISATION")("Route ?smart", "QRoutes"),
   rule("HIGHWAYS.FLEET_MANAGEMENT")("Tranman", "FleetWave"),
   rule("HIGHWAYS.PASSENGER_TRANSPORT")("Trapeze PASS"),
-  rule("WASTE_ENVIRONMENT.WASTE_COLLECTION")("Bartec", "Whitespace"),
+  // "Whitespace" alone is an ordinary word ("whitespace design"): only the product's full names count.
+  rule("WASTE_ENVIRONMENT.WASTE_COLLECTION")("Bartec", "Whitespace (?:Waste|Work Software|collections?)"),
   rule("PARKING.ENFORCEMENT")("ICPS", "Taranto"),
   rule("PARKING.CASHLESS")("RingGo", "PayByPhone"),
   rule("ELECTORAL.ELECTORAL_MANAGEMENT")("Xpress electoral", "Democracy Counts"),
@@ -91,7 +95,7 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("NETWORK_SECURITY.SIEM")("Sentinel SIEM", "LogRhythm", "Splunk"),
   rule("WEB_FILTERING.WEB_FILTER")("Smoothwall", "Netsweeper", "Forcepoint", "Zscaler"),
   rule("IDENTITY.CITIZEN_IDENTITY")("Azure (?:AD )?B2C"),
-  rule("VIRTUALISATION.HYPERVISOR")("VMware vSphere", "vSphere", "Nutanix AHV", "Hyper-V"),
+  rule("VIRTUALISATION.HYPERVISOR")("VMware vSphere", "vSphere", "Nutanix(?: AHV)?", "Hyper-V"),
   rule("BACKUP.DATA_PROTECTION")("Veeam", "Commvault", "Rubrik", "Cohesity"),
   rule("PRODUCTIVITY.EMAIL_COLLABORATION")("Microsoft 365", "Office 365", "M365", "Google Workspace"),
   rule("TELEPHONY.VOICE")("Teams Phone", "Mitel MiVoice", "Gamma Horizon"),
@@ -105,7 +109,9 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
     "Amazon Web Services",
   ),
   rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("CareFirst"),
-  ...KNOWN_PRODUCTS.map(([name, job]) => rule(job)(escape(name))),
+  ...KNOWN_PRODUCTS.filter(([name]) => !ORDINARY_WORDS.has(name.toLowerCase())).map(([name, job]) =>
+    rule(job)(escape(name)),
+  ),
 ];
 
 /**
@@ -113,6 +119,8 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
  * a bundle, and no one job can be chosen, so classification says "unknown" rather than pick one.
  */
 export const SEVERAL_JOBS: readonly RegExp[] = [
+  // Microsoft 365 E3/E5/F3/A3 is a suite (email, Office apps, device management, identity): no one job.
+  /\b(?:Microsoft|MS|Office|M) ?365 (?:Enterprise )?[AEF][1-5]\b/i,
   /\b(?:children'?s?|childrens)\s*(?:&|and)\s*adults?'?|\badults?'?\s*(?:&|and)\s*children'?s?/i,
   /\bintegrated social care\b/i,
 ];
@@ -271,13 +279,16 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("IDENTITY.PASSWORD_SELF_SERVICE")("self-?service password reset"),
   rule("VIRTUALISATION.HYPERVISOR")(
+    "hyper-?converged(?: infrastructure)?",
     "server virtuali[sz]ation",
     "virtuali[sz]ation (?:platform|software|licen[cs]es?)",
     "hypervisors?",
   ),
   rule("VIRTUALISATION.PUBLIC_CLOUD")(
     "public cloud (?:hosting|platform|services)",
-    "cloud hosting (?:services|platform)",
+    "(?<!private )cloud hosting",
+    "infrastructure as a service",
+    "IaaS",
   ),
   rule("DATABASE.RELATIONAL_DATABASE")("SQL Server licen[cs]es?", "Oracle database"),
   rule("BACKUP.DATA_PROTECTION")(
@@ -296,7 +307,8 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "broadband",
     "internet (?:managed )?services?",
     "network services",
-    "PSN (?:connection|connectivity)",
+    "PSN (?:connection|connectivity|access)",
+    "Public Services Network",
     "DR link",
     "dark fibre",
     "leased lines?",
@@ -306,7 +318,13 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "contact cent(?:re|er)(?: solution| system| software)?",
     "call cent(?:re|er) (?:solution|system|software)",
   ),
-  rule("TELEPHONY.VOICE")("telephony", "telephone system", "unified communications?", "VoIP"),
+  rule("TELEPHONY.VOICE")(
+    "telephony",
+    "telephone (?:system|lines?)",
+    "SIP trunks?",
+    "unified communications?",
+    "VoIP",
+  ),
   rule("HARDWARE.SERVERS_STORAGE")(
     "(?:storage and )?server hardware",
     "servers? and storage",
@@ -320,7 +338,7 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("HARDWARE.END_USER_DEVICES")(
     "desktop hardware",
-    "end[- ]user (?:devices|computing hardware)",
+    "end[- ]user (?:devices|computing(?: devices| hardware)?)",
     "laptops?",
     "desktops? and laptops?",
     "laptops?,? desktops?(?: and tablets)?",

@@ -70,6 +70,8 @@ export async function licencePositions(
 ) {
   const snapshot = await loadSnapshot(ctx.prisma, organisations);
   const code = capability?.trim().toUpperCase();
+  if (code && !snapshot.capabilityByCode.has(code))
+    throw new NotFoundError("capability", `no capability or job ${code} in the taxonomy.`);
   const groups = new Map<string, Licence[]>();
   for (const l of snapshot.licences) {
     if (code && !productJobCodes(snapshot, l.productId).some((j) => isWithin(j, code))) continue;

@@ -17,7 +17,7 @@ import {
 } from "./product-matches.ts";
 import { renewals } from "./renewals.ts";
 import { consolidationSavings } from "./savings-service.ts";
-import { getOverlap, listOverlaps } from "./service.ts";
+import { getOverlap, listOverlapTotals, listOverlaps } from "./service.ts";
 
 const product = (ctx: Context, id: string | null) => (id ? ctx.loaders.product.load(id) : null);
 
@@ -61,6 +61,7 @@ async function titleView(ctx: Context, m: TitleMatch) {
 export const procurementResolvers: Resolvers = {
   Query: {
     licenceOverlaps: (_p, args, ctx) => listOverlaps(ctx, args),
+    licenceOverlapTotals: (_p, args, ctx) => listOverlapTotals(ctx, args),
     licenceOverlap: (_p, { id, organisations, asOf }, ctx) => getOverlap(ctx, id, organisations, asOf),
     licencePosition: (_p, { organisation, product: p }, ctx) => licencePosition(ctx, organisation, p),
     licencePositions: (_p, { organisations, capability, imbalance, orderBy }, ctx) =>

@@ -7,8 +7,14 @@ import { InputError, NotFoundError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { today } from "./arith.ts";
 import { DEFAULT_HORIZON_YEARS, NPV_CONVENTION } from "./npv.ts";
-import { consolidationCandidates, CONSOLIDATION_FORMULA, ROUNDING_RULE, type Candidate } from "./savings.ts";
-import { findOverlap, seatCounts, viewer } from "./service.ts";
+import {
+  consolidationCandidates,
+  CONSOLIDATION_FORMULA,
+  noRecommendationBecause,
+  ROUNDING_RULE,
+  type Candidate,
+} from "./savings.ts";
+import { findOverlap, leadTimeOf, seatCounts, viewer } from "./service.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
 import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
 
@@ -22,6 +28,8 @@ export interface SavingsArgs {
   timing?: "BEST" | "NOW" | "NATURAL" | null;
   /** NPV horizon in years (default 5). */
   horizonYears?: number | null;
+  /** Months from asOf to the earliest consolidation date (default 6). */
+  leadTimeMonths?: number | null;
 }
 
 function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
@@ -61,6 +69,7 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
       "horizonYears",
       "must be a whole number of years from 1 to 30 (the Green Book's 3.5% applies to the first 30).",
     );
+  const leadTimeMonths = leadTimeOf(args.leadTimeMonths);
   const snapshot = await loadSnapshot(ctx.prisma, args.organisations);
   const asOf = args.asOf ?? today();
   let licences: Licence[];
@@ -94,7 +103,10 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     jobsOf: (id) => productJobCodes(snapshot, id),
     timing: args.timing ?? "BEST",
     horizonYears,
-  }).map((c) => candidateView(c, snapshot));
+    leadTimeMonths,
+  });
+  const because = noRecommendationBecause(candidates, (id) => productLabel(snapshot, id));
+  const views = candidates.map((c) => candidateView(c, snapshot));
   const hidden = hiddenFor([...scope, ...licences.map((l) => l.organisationId)]);
   const byOrg = new Map<string, Licence[]>();
   for (const l of licences) byOrg.set(l.organisationId, [...(byOrg.get(l.organisationId) ?? []), l]);
@@ -117,8 +129,10 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     currentAnnualCost: hidden.length ? null : licences.reduce((s, l) => s + l.annualCostPence, 0n),
     valuesVisible: hidden.length === 0,
     hiddenFor: hidden,
-    candidates,
-    recommended: candidates.find((c) => c.recommended) ?? null,
+    candidates: views,
+    recommended: views.find((c) => c.recommended) ?? null,
+    noRecommendationBecause: because,
+    leadTimeMonths,
     horizonYears,
     discounting: NPV_CONVENTION,
     formula: CONSOLIDATION_FORMULA,

@@ -4,7 +4,7 @@
 // gets no figure, no ranking by cost and no recommendation (each would reveal the hidden prices).
 import type { Contract, Licence, LicenceMetric } from "../../generated/prisma/client.ts";
 import { canReplace } from "../catalogue/jobs.ts";
-import { addDays, count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
+import { addDays, addMonths, count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 import { npv, NPV_CONVENTION } from "./npv.ts";
 
 /** The consolidation formula, as the README states it. */
@@ -20,8 +20,13 @@ export const CONSOLIDATION_FORMULA = [
   "annual saving S = C − K, which includes the duplicate support/maintenance no longer paid, Σ f_l over the moving licences other than t;",
   "one-off exit cost E = Σ_c A_c × r_c / 365 over the contracts c of the licences that move (other than t) still running on D, where A_c is the annual cost of those licences under c and r_c the days from D to c's end date, both included;",
   "payback = ⌈E × 12 / S⌉ months (0 when E = 0; none when S ≤ 0).",
-  "Each candidate is priced on two dates: now (D = the appraisal date) and the natural date, the day after the last contract that moves ends (no exit cost); the better by NPV over the horizon is chosen unless the caller asks for one (see NPV_CONVENTION), and E and payback are those of the chosen date.",
-  "The recommended target is the candidate with the lowest K, then the lowest E, then the latest-ending contract.",
+  "Migration takes time: the earliest consolidation date is the appraisal date + the migration lead time (default 6 months). Notice periods do not delay it (leaving early pays a contract to its end either way); they matter at the natural date:",
+  "Each candidate is priced on two dates: the earliest date (timing NOW) and the natural date, the day after the last contract that moves ends (no exit cost), never before the earliest date; the better by NPV over the horizon — which subtracts E, so a large exit cost makes waiting win — is chosen unless the caller asks for one (see NPV_CONVENTION), and E and payback are those of the chosen date.",
+  "A contract that moves whose notice deadline (end − notice period) has already passed is named: leaving at its end needs the supplier's agreement.",
+  "The target's own contract must still run on D: when it ends first, the candidate says the target contract needs renewal by its end date.",
+  "Price evidence: u* is a price for the seats the target holds today; when the seats needed exceed QUOTE_FACTOR (2) × the seats of P owned today in metric m, the price needs a supplier quote and the candidate is flagged (it is left out of the quotable total).",
+  "Each organisation's share of S is what it stops paying: its current cost in scope − (its seats used × u* + f_t when it holds the target + its licences kept); the shares add up to S.",
+  "The recommended target is the first candidate whose price needs no quote, then any, ranked by the lowest K, then the lowest E, then the latest-ending contract — provided its saving S > 0 and its NPV > 0; a consolidation that saves nothing is never recommended (noRecommendationBecause says why).",
 ].join(" ");
 
 /** The rounding rule of every consolidation figure. */
@@ -44,6 +49,23 @@ export interface SavingsContext {
   timing: "BEST" | TimingKind;
   /** NPV horizon in years. */
   horizonYears: number;
+  /** Months from the appraisal date to the earliest consolidation date (migration lead time). */
+  leadTimeMonths: number;
+}
+
+/** The migration lead time when the caller gives none, in months. */
+export const DEFAULT_LEAD_TIME_MONTHS = 6;
+
+/** Seats needed beyond this multiple of the target's seats today make its unit price need a supplier quote. */
+export const QUOTE_FACTOR = 2;
+
+/** One organisation's share of a saving: what it stops paying. */
+export interface SavingShare {
+  organisationId: string;
+  organisationCode: string;
+  currentAnnualCost: bigint | null;
+  consolidatedAnnualCost: bigint | null;
+  annualSaving: bigint | null;
 }
 
 /** When a consolidation happens: on the appraisal date, or on the natural date (no exit cost). */
@@ -109,6 +131,16 @@ export interface Candidate {
   exitCost: bigint | null;
   exits: ExitLine[];
   paybackMonths: number | null;
+  /** The earliest date anything can move: asOf + lead time (or the longest notice period). */
+  earliestDate: Date;
+  /** Seats of the target product in the target metric owned today, across the organisations in scope. */
+  targetSeatsToday: number;
+  /** Whether seatsNeeded > QUOTE_FACTOR × targetSeatsToday: u* is then not evidence for the price. */
+  priceNeedsQuote: boolean;
+  /** The target contract's end date when it ends before the consolidation date (it must be renewed by then). */
+  targetRenewalNeededBy: Date | null;
+  /** Each organisation's share of the saving (null figures when hidden). */
+  savingBySide: SavingShare[];
   /** The date priced (the chosen timing's). */
   consolidationDate: Date;
   /** Now, and the natural date when it differs; the chosen one is `chosenTiming`. */
@@ -122,6 +154,8 @@ export interface Candidate {
   hiddenFor: string[];
   problems: string[];
   recommended: boolean;
+  /** The positive NPV of the chosen timing and S > 0 (a candidate that saves nothing is never recommended). */
+  saves: boolean;
   method: string;
   licenceIds: string[];
   contractIds: string[];
@@ -168,6 +202,7 @@ export function consolidationCandidates(licences: readonly Licence[], ctx: Savin
   const allExitsKnown = priced.every((p) => p.exact.exit !== null);
   const endOf = (c: Candidate) => c.targetContract?.endDate?.getTime() ?? -Infinity;
   priced.sort((a, b) => {
+    if (a.candidate.priceNeedsQuote !== b.candidate.priceNeedsQuote) return a.candidate.priceNeedsQuote ? 1 : -1;
     if (a.exact.consolidated !== b.exact.consolidated)
       return a.exact.consolidated < b.exact.consolidated ? -1 : 1;
     if (allExitsKnown && a.exact.exit !== b.exact.exit) return a.exact.exit! < b.exact.exit! ? -1 : 1;
@@ -175,8 +210,25 @@ export function consolidationCandidates(licences: readonly Licence[], ctx: Savin
     return a.candidate.targetLicence.id < b.candidate.targetLicence.id ? -1 : 1;
   });
   const candidates = priced.map((p) => p.candidate);
-  if (candidates[0]) candidates[0].recommended = true;
+  const best = candidates.find((c) => c.saves);
+  if (best) best.recommended = true;
   return candidates;
+}
+
+/** Why none of `candidates` is recommended (null when one is). */
+export function noRecommendationBecause(
+  candidates: readonly Candidate[],
+  label: (productId: string) => string,
+): string | null {
+  if (candidates.some((c) => c.recommended)) return null;
+  if (candidates.length === 0) return "no product here does every job of another, so nothing can move.";
+  const top = candidates[0]!;
+  if (!top.valuesVisible) return "the figures are hidden from you, so no target is chosen by them.";
+  return top.annualSaving !== null && top.annualSaving <= 0n
+    ? top.annualSaving === 0n
+      ? `no saving: the cheapest target (${label(top.productId)}) would cost exactly what is paid today.`
+      : `no saving: the cheapest target (${label(top.productId)}) would cost ${gbp(-top.annualSaving)} a year more than today.`
+    : "no saving over the horizon: every target's NPV is zero or negative.";
 }
 
 function candidateFor(
@@ -192,6 +244,7 @@ function candidateFor(
     (min, l) => (l.unitCostPence < min ? l.unitCostPence : min),
     t.unitCostPence,
   );
+  const targetSeatsToday = sameProduct.reduce((s, l) => s + l.quantityOwned, 0);
   const convertible = licences.filter((l) => l === t || movesOnto(t, l, ctx));
   const kept = licences.filter((l) => !convertible.includes(l));
   const seatsNeeded = convertible.reduce((s, l) => s + l.quantityUsed, 0);
@@ -251,14 +304,28 @@ function candidateFor(
   }
   const valuesVisible = hidden.length === 0;
   const shown = <T>(v: T): T | null => (valuesVisible ? v : null);
-  // The natural date: the day after the last moving contract still running on D ends (no exit cost).
-  const ends = [...byContract.keys()].map((id) => ctx.contractById.get(id)!.endDate);
+  // The earliest date: the migration lead time. (Notice does not delay it: leaving early pays the
+  // contract to its end either way. It matters at the natural date, below.)
+  const movingContracts = [...byContract.keys()].map((id) => ctx.contractById.get(id)!);
+  const earliest = addMonths(ctx.asOf, ctx.leadTimeMonths);
+  for (const c of movingContracts) {
+    if (!c.endDate || c.noticePeriodDays == null || c.endDate.getTime() < ctx.asOf.getTime()) continue;
+    const deadline = addDays(c.endDate, -c.noticePeriodDays);
+    if (deadline.getTime() < ctx.asOf.getTime())
+      problems.push(
+        `contract ${c.reference} (${ctx.code(c.organisationId)}): its notice deadline ${isoDate(deadline)} has passed, so leaving at its end (${isoDate(c.endDate)}) needs the supplier's agreement.`,
+      );
+  }
+  // The natural date: the day after the last moving contract still running ends (no exit cost), never
+  // before the earliest date.
+  const ends = movingContracts.map((c) => c.endDate);
   const running = ends.filter((e): e is Date => e !== null && e.getTime() >= ctx.asOf.getTime());
+  const lastEnd = running.length ? addDays(new Date(Math.max(...running.map((e) => e.getTime()))), 1) : null;
   const naturalDate = ends.some((e) => e === null)
     ? null
-    : running.length
-      ? addDays(new Date(Math.max(...running.map((e) => e.getTime()))), 1)
-      : ctx.asOf;
+    : lastEnd && lastEnd.getTime() > earliest.getTime()
+      ? lastEnd
+      : earliest;
   const timingAt = (
     kind: TimingKind,
     day: Date,
@@ -285,17 +352,17 @@ function candidateFor(
       },
     };
   };
-  const now = timingAt("NOW", ctx.asOf);
+  const now = timingAt("NOW", earliest);
   const natural =
-    naturalDate && naturalDate.getTime() !== ctx.asOf.getTime() ? timingAt("NATURAL", naturalDate) : null;
+    naturalDate && naturalDate.getTime() !== earliest.getTime() ? timingAt("NATURAL", naturalDate) : null;
   let chosen = now;
   let chosenBy: string;
-  if (ctx.timing === "NOW") chosenBy = "now, as asked";
+  if (ctx.timing === "NOW") chosenBy = "at the earliest date, as asked";
   else if (natural === null)
     chosenBy =
       naturalDate === null
         ? "now: the natural date is unknown (a contract has no end date)"
-        : "now: no contract that moves is still running, so now is the natural date";
+        : "at the earliest date: every contract that moves has ended by then, so it is the natural date";
   else if (ctx.timing === "NATURAL") [chosen, chosenBy] = [natural, "at the natural date, as asked"];
   else if (!valuesVisible)
     [chosen, chosenBy] = [
@@ -306,7 +373,7 @@ function candidateFor(
     [chosen, chosenBy] = [natural, "at the natural date: an exit cost is unknown"];
   else if (natural.npvExact > now.npvExact)
     [chosen, chosenBy] = [natural, `at the natural date: its NPV is higher over ${ctx.horizonYears} years`];
-  else chosenBy = `now: its NPV is at least as high over ${ctx.horizonYears} years`;
+  else chosenBy = `at the earliest date: its NPV (after its exit cost) is at least as high over ${ctx.horizonYears} years`;
   const exactExit = chosen.exact;
   const exits = chosen.model.exits;
   const exitCost = chosen.model.exitCost;
@@ -327,6 +394,39 @@ function candidateFor(
   }
   const seatsBySide = [...bySide.values()].sort((a, b) => (a.organisationCode < b.organisationCode ? -1 : 1));
   const targetContract = t.contractId ? (ctx.contractById.get(t.contractId) ?? null) : null;
+  const day = chosen.model.date;
+  const targetRenewalNeededBy =
+    targetContract?.endDate && targetContract.endDate.getTime() < day.getTime() ? targetContract.endDate : null;
+  if (targetRenewalNeededBy)
+    problems.push(
+      `the target contract ${targetContract!.reference} (${ctx.code(t.organisationId)}) ends on ${isoDate(targetRenewalNeededBy)}, before the consolidation date ${isoDate(day)}: it needs renewal by ${isoDate(targetRenewalNeededBy)}.`,
+    );
+  const priceNeedsQuote = seatsNeeded > QUOTE_FACTOR * targetSeatsToday;
+  if (priceNeedsQuote)
+    problems.push(
+      `price needs a supplier quote: ${count(seatsNeeded)} seats needed is more than ${QUOTE_FACTOR} × the ${count(targetSeatsToday)} seats of the target owned today, so its unit price is no evidence for them.`,
+    );
+  // Each organisation's share: what it pays today in scope, less what it pays after.
+  const orgIds = [...new Set(licences.map((l) => l.organisationId))];
+  const savingBySide: SavingShare[] = orgIds
+    .map((orgId) => {
+      const mine = (ls: readonly Licence[]) => ls.filter((l) => l.organisationId === orgId);
+      const before = mine(licences).reduce((s, l) => s + l.annualCostPence, 0n);
+      const seats = mine(convertible).reduce((s, l) => s + l.quantityUsed, 0);
+      const after =
+        BigInt(seats) * unit +
+        (t.organisationId === orgId ? targetFixed : 0n) +
+        mine(kept).reduce((s, l) => s + l.annualCostPence, 0n);
+      const see = ctx.visible(orgId) && valuesVisible;
+      return {
+        organisationId: orgId,
+        organisationCode: ctx.code(orgId),
+        currentAnnualCost: see ? before : null,
+        consolidatedAnnualCost: see ? after : null,
+        annualSaving: see ? before - after : null,
+      };
+    })
+    .sort((a, b) => (a.organisationCode < b.organisationCode ? -1 : 1));
   const candidate: Candidate = {
     productId: t.productId,
     metric: m,
@@ -346,6 +446,11 @@ function candidateFor(
     exitCost,
     exits,
     paybackMonths,
+    earliestDate: earliest,
+    targetSeatsToday,
+    priceNeedsQuote,
+    targetRenewalNeededBy,
+    savingBySide,
     consolidationDate: chosen.model.date,
     timings,
     chosenTiming: chosen.model.kind,
@@ -356,6 +461,7 @@ function candidateFor(
     hiddenFor: hidden,
     problems,
     recommended: false,
+    saves: valuesVisible && saving > 0n && (chosen.npvExact === null || chosen.npvExact > 0n),
     method: "",
     licenceIds: convertible.map((l) => l.id),
     contractIds: [...new Set(convertible.map((l) => l.contractId).filter((c): c is string => c !== null))],
@@ -449,9 +555,17 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
         : `Payback ⌈${gbp(c.exitCost!)} × 12 / ${gbp(c.annualSaving)}⌉ = ${count(c.paybackMonths)} months.`,
     );
   const when = (t: TimingModel) =>
-    `${t.kind === "NOW" ? "now" : "at the natural date"} (${isoDate(t.date)}): exit cost ${
+    `${t.kind === "NOW" ? "at the earliest date" : "at the natural date"} (${isoDate(t.date)}): exit cost ${
       t.exitCost === null ? (c.hiddenFor.length ? "hidden" : "unknown") : gbp(t.exitCost)
     }, NPV over ${c.horizonYears} years ${t.npv === null ? (c.hiddenFor.length ? "hidden" : "unknown") : gbp(t.npv)}`;
-  parts.push(`Timing: ${c.timings.map(when).join("; ")}. Priced ${c.chosenBecause}. ${NPV_CONVENTION}`);
+  parts.push(
+    `Timing: earliest date ${isoDate(c.earliestDate)} (the appraisal date + the migration lead time); ${c.timings.map(when).join("; ")}. Priced ${c.chosenBecause}. ${NPV_CONVENTION}`,
+  );
+  if (c.priceNeedsQuote)
+    parts.push(
+      `Price needs a supplier quote: ${count(c.seatsNeeded)} seats > ${QUOTE_FACTOR} × ${count(c.targetSeatsToday)} seats of the target owned today.`,
+    );
+  if (c.targetRenewalNeededBy)
+    parts.push(`The target contract ends on ${isoDate(c.targetRenewalNeededBy)}, before the move: it needs renewal by then.`);
   return parts.join(" ");
 }

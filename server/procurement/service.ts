@@ -11,7 +11,7 @@ import type {
 } from "../../generated/prisma/client.ts";
 import type { Context } from "../shared/context.ts";
 import { commercialVisible } from "../shared/authz.ts";
-import { InputError } from "../shared/errors.ts";
+import { InputError, NotFoundError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
 import { today } from "./arith.ts";
@@ -24,8 +24,15 @@ import {
   type OverlapModel,
 } from "./overlaps.ts";
 import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
-import { consolidationCandidates } from "./savings.ts";
+import {
+  consolidationCandidates,
+  DEFAULT_LEAD_TIME_MONTHS,
+  noRecommendationBecause,
+  QUOTE_FACTOR,
+} from "./savings.ts";
+import { suiteCoveredLicences } from "./suite-cover.ts";
 import { DEFAULT_HORIZON_YEARS } from "./npv.ts";
+import { overlapTotals, TOTALS_METHOD } from "./totals.ts";
 
 /** Seats of one metric. */
 export interface SeatCount {
@@ -89,6 +96,11 @@ export function cotermView(result: CotermResult, snapshot: ProcurementSnapshot) 
  * contract-only overlap its contracts, extended whole at their annual value. Aligning is a cost.
  */
 export function overlapCotermination(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel) {
+  return cotermView(overlapCotermRaw(ctx, snapshot, o), snapshot);
+}
+
+/** overlapCotermination before ids become global (the totals dedupe its lines by contract and licence). */
+export function overlapCotermRaw(ctx: Context, snapshot: ProcurementSnapshot, o: OverlapModel): CotermResult {
   const { visible, code } = viewer(ctx, snapshot);
   const groups = [
     ...contractLines(
@@ -97,7 +109,7 @@ export function overlapCotermination(ctx: Context, snapshot: ProcurementSnapshot
     ),
     ...o.sides.flatMap((s) => s.contracts.map(wholeContractLine)),
   ].sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
-  return cotermView(cotermination(o.id, groups, visible, code), snapshot);
+  return cotermination(o.id, groups, visible, code);
 }
 
 /** Σ known annual values of `contracts` (null when none is recorded), and how many have none. */
@@ -113,10 +125,30 @@ const byEnd = (a: Contract, b: Contract) =>
   (a.endDate?.getTime() ?? Infinity) - (b.endDate?.getTime() ?? Infinity) ||
   (a.reference < b.reference ? -1 : 1);
 
+/** What an overlap's recommendation puts into the totals: one consolidation, or one retired point product. */
+export interface SavingItem {
+  overlapId: string;
+  kind: "CONSOLIDATION" | "SUITE_COVER";
+  /** Quotable, or priced from a licence too small to be evidence (needs a supplier quote). */
+  needsQuote: boolean;
+  /** Licences whose cost the item changes: each may be saved once in a total. */
+  licenceIds: string[];
+  saving: bigint;
+  exit: bigint | null;
+  npv: bigint | null;
+  /** Each organisation's share of `saving`, by organisation id. */
+  shares: Map<string, bigint>;
+}
+
+/** The status of an overlap's recommendation. */
+export type SavingStatus = "RECOMMENDED" | "NEEDS_QUOTE" | "NO_SAVING";
+
 /**
- * The recommended consolidation of a licence overlap on `asOf` (the better date by NPV over the default
- * horizon), or null when there is none or its figures are hidden from the caller (a recommendation would
- * reveal them).
+ * The recommendation of a licence overlap on `asOf`: first every point product retired because its
+ * organisation already holds a suite doing its job (suite-cover.ts), then the best consolidation of
+ * what is left (savings.ts), each timed by NPV over the default horizon. Null for CONTRACTS_ONLY, when
+ * nothing can move, or when any figure in scope is hidden from the caller (a recommendation would
+ * reveal it).
  */
 export function recommendedSaving(
   ctx: Context,
@@ -124,33 +156,98 @@ export function recommendedSaving(
   o: OverlapModel,
   asOf: Date,
   timing: "BEST" | "NOW" | "NATURAL" = "BEST",
+  leadTimeMonths: number = DEFAULT_LEAD_TIME_MONTHS,
 ) {
   if (o.kind === "CONTRACTS_ONLY") return null;
   const { visible, code, hiddenFor } = viewer(ctx, snapshot);
+  if (hiddenFor(o.sides.map((s) => s.organisationId)).length) return null;
   const codeOf = (l: Licence) => code(l.organisationId);
   const licences = o.sides
     .flatMap((s) => s.licences)
     .sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : a.id < b.id ? -1 : 1));
-  const best = consolidationCandidates(licences, {
+  const sctx = {
     contractById: snapshot.contractById,
     asOf,
     visible,
     code,
     hiddenFor,
-    label: (id) => productLabel(snapshot, id),
-    jobsOf: (id) => productJobCodes(snapshot, id),
+    label: (id: string) => productLabel(snapshot, id),
+    jobsOf: (id: string) => productJobCodes(snapshot, id),
     timing,
     horizonYears: DEFAULT_HORIZON_YEARS,
-  }).find((c) => c.recommended);
-  if (!best) return null;
+    leadTimeMonths,
+  };
+  const covered = suiteCoveredLicences(licences, snapshot.licences, sctx);
+  const retired = new Set(covered.map((c) => c.licence.id));
+  const candidates = consolidationCandidates(
+    licences.filter((l) => !retired.has(l.id)),
+    sctx,
+  );
+  const best = candidates.find((c) => c.recommended) ?? null;
+  const top = best ?? candidates[0] ?? null;
+  if (!top && covered.length === 0) return null;
+  const items: SavingItem[] = covered.map((c) => ({
+    overlapId: o.id,
+    kind: "SUITE_COVER",
+    needsQuote: false,
+    licenceIds: [c.licence.id],
+    saving: c.exact!.saving,
+    exit: c.exact!.exit,
+    npv: c.exact!.npv,
+    shares: new Map([[c.organisationId, c.exact!.saving]]),
+  }));
+  if (best)
+    items.push({
+      overlapId: o.id,
+      kind: "CONSOLIDATION",
+      needsQuote: best.priceNeedsQuote,
+      licenceIds: best.licenceIds,
+      saving: best.annualSaving!,
+      exit: best.exitCost,
+      npv: best.npv,
+      shares: new Map(best.savingBySide.map((s) => [s.organisationId, s.annualSaving!])),
+    });
+  const status: SavingStatus =
+    items.length === 0 ? "NO_SAVING" : best?.priceNeedsQuote && covered.length === 0 ? "NEEDS_QUOTE" : "RECOMMENDED";
+  const sumOf = (f: (i: SavingItem) => bigint | null) =>
+    items.some((i) => f(i) === null) ? null : items.reduce((s, i) => s + f(i)!, 0n);
+  const shares = new Map<string, bigint>();
+  for (const i of items) for (const [org, v] of i.shares) shares.set(org, (shares.get(org) ?? 0n) + v);
+  const reasons: string[] = [];
+  if (!best && top) reasons.push(`Consolidation: ${noRecommendationBecause(candidates, sctx.label)}`);
+  if (best?.priceNeedsQuote)
+    reasons.push(
+      `Price needs a supplier quote: ${best.seatsNeeded} seats needed against ${best.targetSeatsToday} of the target owned today (more than ${QUOTE_FACTOR}×).`,
+    );
   return {
-    product: snapshot.productById.get(best.productId) as Product,
-    annualSaving: best.annualSaving,
-    timing: best.chosenTiming,
-    date: best.consolidationDate,
-    exitCost: best.exitCost,
-    npv: best.npv,
-    horizonYears: best.horizonYears,
+    status,
+    reason: reasons.length ? reasons.join(" ") : null,
+    product: top ? (snapshot.productById.get(top.productId) as Product) : null,
+    annualSaving: items.length ? sumOf((i) => i.saving) : (top?.annualSaving ?? null),
+    consolidationSaving: best ? best.annualSaving : (top?.annualSaving ?? null),
+    timing: top?.chosenTiming ?? covered[0]!.timing,
+    date: top?.consolidationDate ?? covered[0]!.date,
+    earliestDate: top?.earliestDate ?? null,
+    exitCost: items.length ? sumOf((i) => i.exit) : (top?.exitCost ?? null),
+    npv: items.length ? sumOf((i) => i.npv) : (top?.npv ?? null),
+    horizonYears: DEFAULT_HORIZON_YEARS,
+    seatsNeeded: top?.seatsNeeded ?? null,
+    targetSeatsToday: top?.targetSeatsToday ?? null,
+    targetContract: top?.targetContract ?? null,
+    targetRenewalNeededBy: top?.targetRenewalNeededBy ?? null,
+    bySide: [...shares.entries()]
+      .map(([orgId, v]) => ({ organisation: snapshot.organisationById.get(orgId)!, annualSaving: v }))
+      .sort((a, b) => (a.organisation.code < b.organisation.code ? -1 : 1)),
+    coveredBySuite: covered.map((c) => ({
+      ...c,
+      organisation: snapshot.organisationById.get(c.organisationId)!,
+      product: snapshot.productById.get(c.licence.productId)!,
+      suite: snapshot.productById.get(c.suiteProductId)!,
+      suiteLicenceIds: gids("Licence", c.suiteLicenceIds),
+    })),
+    warnings: top?.problems ?? [],
+    /** For totals (not in the schema). */
+    items,
   };
 }
 
@@ -161,6 +258,7 @@ export function overlapView(
   o: OverlapModel,
   asOf: Date,
   timing: "BEST" | "NOW" | "NATURAL" = "BEST",
+  leadTimeMonths: number = DEFAULT_LEAD_TIME_MONTHS,
 ) {
   const { visible, hiddenFor } = viewer(ctx, snapshot);
   const product = (id: string) => snapshot.productById.get(id) as Product;
@@ -209,6 +307,7 @@ export function overlapView(
   const capability = o.capabilityCode ? (snapshot.capabilityByCode.get(o.capabilityCode) ?? null) : null;
   const hidden = hiddenFor(o.sides.map((s) => s.organisationId));
   const contractTotal = contractsAnnualValue(o.sides.flatMap((s) => s.contracts));
+  const coterm = overlapCotermRaw(ctx, snapshot, o);
   return {
     id: o.id,
     kind: o.kind,
@@ -236,8 +335,10 @@ export function overlapView(
       licences.map((l) => l.id),
     ),
     contractIds: sides.flatMap((s) => s.contractIds),
-    cotermination: overlapCotermination(ctx, snapshot, o),
-    saving: recommendedSaving(ctx, snapshot, o, asOf, timing),
+    cotermination: cotermView(coterm, snapshot),
+    saving: recommendedSaving(ctx, snapshot, o, asOf, timing, leadTimeMonths),
+    /** For totals (not in the schema). */
+    cotermRaw: coterm,
   };
 }
 
@@ -251,6 +352,16 @@ export interface OverlapFilter {
   asOf?: Date | null;
   /** Which date each overlap's `saving` is priced on (default BEST). */
   timing?: "BEST" | "NOW" | "NATURAL" | null;
+  /** Months from asOf to the earliest consolidation date (default 6). */
+  leadTimeMonths?: number | null;
+}
+
+/** The lead time asked for, checked: whole months from 0 to 60. */
+export function leadTimeOf(value: number | null | undefined): number {
+  const v = value ?? DEFAULT_LEAD_TIME_MONTHS;
+  if (!Number.isInteger(v) || v < 0 || v > 60)
+    throw new InputError("leadTimeMonths", "must be a whole number of months from 0 to 60.");
+  return v;
 }
 
 /**
@@ -263,10 +374,13 @@ export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
   const min = filter.minAnnualSpend ?? null;
   if (min !== null && min < 0n) throw new InputError("minAnnualSpend", "must not be negative.");
   const asOf = filter.asOf ?? today();
+  const lead = leadTimeOf(filter.leadTimeMonths);
+  if (capability && !snapshot.capabilityByCode.has(capability))
+    throw new NotFoundError("capability", `no capability or job ${capability} in the taxonomy.`);
   return detectOverlaps(snapshot, asOf)
     .filter((o) => !filter.kind || o.kind === filter.kind)
     .filter((o) => !capability || (o.capabilityCode !== null && isWithin(o.capabilityCode, capability)))
-    .map((o) => overlapView(ctx, snapshot, o, asOf, filter.timing ?? "BEST"))
+    .map((o) => overlapView(ctx, snapshot, o, asOf, filter.timing ?? "BEST", lead))
     .filter((o) => min === null || (o.annualCost !== null && o.annualCost >= min))
     .sort((a, b) => {
       if (a.annualCost !== b.annualCost) {
@@ -304,4 +418,44 @@ export async function getOverlap(
   const day = asOf ?? today();
   const o = findOverlap(snapshot, id, "id", day);
   return o ? overlapView(ctx, snapshot, o, day) : null;
+}
+
+/**
+ * Totals of the overlaps listOverlaps gives under `filter` (only those in `overlapIds` when given) that a
+ * report can quote (totals.ts).
+ */
+export async function listOverlapTotals(
+  ctx: Context,
+  filter: OverlapFilter & { overlapIds?: readonly string[] | null },
+) {
+  const rows = await listOverlaps(ctx, filter);
+  const only = filter.overlapIds ? new Set(filter.overlapIds.map((id) => id.trim())) : null;
+  const chosen = only ? rows.filter((o) => only.has(o.id)) : rows;
+  const snapshot = await loadSnapshot(ctx.prisma, filter.organisations);
+  const { hiddenFor } = viewer(ctx, snapshot);
+  const t = overlapTotals(
+    chosen.map((o) => ({
+      id: o.id,
+      valuesVisible: o.valuesVisible,
+      organisationIds: o.sides.map((s) => s.organisation.id),
+      items: o.saving?.items ?? [],
+      noSaving: o.saving?.status === "NO_SAVING",
+      coterm: o.cotermRaw,
+      contractsWithoutValue: o.contractsWithoutValue,
+    })),
+    new Map(snapshot.licences.map((l) => [l.id, l])),
+  );
+  return {
+    ...t,
+    asOf: filter.asOf ?? today(),
+    leadTimeMonths: leadTimeOf(filter.leadTimeMonths),
+    horizonYears: DEFAULT_HORIZON_YEARS,
+    timing: filter.timing ?? "BEST",
+    overlaps: chosen.length,
+    hiddenFor: hiddenFor(chosen.flatMap((o) => o.sides.map((s) => s.organisation.id))),
+    byOrganisation: t.byOrganisation
+      .map((s) => ({ organisation: snapshot.organisationById.get(s.organisationId)!, annualSaving: s.annualSaving }))
+      .sort((a, b) => (a.organisation.code < b.organisation.code ? -1 : 1)),
+    method: TOTALS_METHOD,
+  };
 }

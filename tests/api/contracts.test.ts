@@ -53,6 +53,13 @@ describe.each(engines())("contracts on %s", (engine) => {
   ) => expectRefused(db, () => create(over), code, field);
 
   describe("createContract", () => {
+    it("refuses an annual value above the total value over a term of a year or more, naming annualValue", async () => {
+      const r = await refuseCreate({ value: "100000.00", annualValue: "120000.00" }, "BAD_INPUT", "input.annualValue");
+      expect(JSON.stringify(r.errors)).toContain("total value over the term");
+      // A six-month contract's annualised value may exceed its total.
+      ok(await create({ startDate: "2025-04-01", endDate: "2025-09-30", value: "60000.00", annualValue: "120000.00" }));
+    });
+
     it("creates a contract and works out its notice deadline", async () => {
       const { createContract: contract } = ok(await create());
       expect(contract).toMatchObject({

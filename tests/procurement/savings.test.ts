@@ -8,7 +8,7 @@ import { actorWith, buildProcurementFixture, type ProcurementFixture } from "./f
 
 const SAVINGS = /* GraphQL */ `
   query ($overlapId: ID, $capability: String, $asOf: Date, $timing: TimingChoice = NOW) {
-    consolidationSavings(overlapId: $overlapId, capability: $capability, asOf: $asOf, timing: $timing) {
+    consolidationSavings(overlapId: $overlapId, capability: $capability, asOf: $asOf, timing: $timing, leadTimeMonths: 0) {
       overlapId
       capabilityCode
       asOf

@@ -35,7 +35,7 @@ describe("npv", () => {
 
 const SAVINGS = /* GraphQL */ `
   query ($overlapId: ID!, $asOf: Date, $timing: TimingChoice, $horizonYears: Int) {
-    consolidationSavings(overlapId: $overlapId, asOf: $asOf, timing: $timing, horizonYears: $horizonYears) {
+    consolidationSavings(overlapId: $overlapId, asOf: $asOf, timing: $timing, horizonYears: $horizonYears, leadTimeMonths: 0) {
       horizonYears
       discounting
       recommended {
@@ -113,6 +113,7 @@ describe("choosing the date", () => {
     jobsOf: () => ["J"],
     timing,
     horizonYears: 5,
+    leadTimeMonths: 0,
   });
   // B owns 500 seats at £10.00 but uses 100: consolidating pays for seats used, so the saving is far more
   // than what leaving A's contract early costs.
@@ -134,7 +135,7 @@ describe("choosing the date", () => {
     expect([onB.chosenTiming, onB.exitCost, onB.chosenBecause]).toEqual([
       "NOW",
       100_000n,
-      "now: its NPV is at least as high over 5 years",
+      "at the earliest date: its NPV (after its exit cost) is at least as high over 5 years",
     ]);
   });
 });
@@ -181,7 +182,7 @@ describe.each(engines())("consolidation timing on %s", (engine) => {
     });
     expect(r.chosenBecause).toBe("at the natural date: its NPV is higher over 5 years");
     expect(r.method).toContain(
-      `now (2027-01-01): exit cost £371.92, NPV over 5 years £${Number(now.npv).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`,
+      `at the earliest date (2027-01-01): exit cost £371.92, NPV over 5 years £${Number(now.npv).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`,
     );
     expect(r.method).toContain("at the natural date (2027-07-01): exit cost £0.00");
   });
@@ -195,7 +196,7 @@ describe.each(engines())("consolidation timing on %s", (engine) => {
       exitCost: "371.92",
       paybackMonths: 18,
     });
-    expect(now.chosenBecause).toBe("now, as asked");
+    expect(now.chosenBecause).toBe("at the earliest date, as asked");
     const natural = ok(await gql(SAVINGS, { overlapId, asOf: "2027-01-01", timing: "NATURAL" }))
       .consolidationSavings.recommended;
     expect(natural).toMatchObject({
@@ -219,7 +220,7 @@ describe.each(engines())("consolidation timing on %s", (engine) => {
   it("offers only now once every contract that moves has ended", async () => {
     const r = ok(await gql(SAVINGS, { overlapId, asOf: "2027-08-01" })).consolidationSavings.recommended;
     expect(r.timings.map((t: any) => t.kind)).toEqual(["NOW"]);
-    expect(r.chosenBecause).toMatch(/no contract that moves is still running/);
+    expect(r.chosenBecause).toMatch(/every contract that moves has ended by then/);
   });
 
   it("lengthens the horizon on request and refuses one outside 1 to 30 years", async () => {

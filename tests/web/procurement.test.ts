@@ -139,62 +139,103 @@ describe("procurement page", { timeout: 90_000 }, () => {
     await page.screenshot({ path: `${SHOTS}procurement-overlaps.png` });
   });
 
-  it("shows each overlap's saving, the totals a cabinet report can quote, and co-termination as a cost", async () => {
-    type Row = {
-      saving: { annualSaving: string | null } | null;
-      cotermination: { cost: string | null; coterminable: boolean; alreadyCoterminous: boolean };
+  it("shows each overlap's saving and the totals a cabinet report can quote, as the server works them out", async () => {
+    type Totals = {
+      annualSaving: string;
+      exitCost: string;
+      npv: string;
+      needsQuoteSaving: string;
+      extensionSpend: string;
+      byOrganisation: { organisation: { code: string }; annualSaving: string }[];
     };
-    const pence = (v: string) => BigInt(v.replace(".", ""));
-    const pounds = (p: bigint) =>
-      `£${(p / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(p % 100n).toString().padStart(2, "0")}`;
-    const totals = async (timing?: string) => {
-      const { licenceOverlaps } = await graphqlRequest<{ licenceOverlaps: Row[] }>(
-        server,
-        `{ licenceOverlaps${timing ? `(timing: ${timing})` : ""} { saving { annualSaving } cotermination { cost coterminable alreadyCoterminous } } }`,
-      );
-      const saving = licenceOverlaps.reduce(
-        (n, o) => n + (o.saving?.annualSaving ? pence(o.saving.annualSaving) : 0n),
-        0n,
-      );
-      const coterm = licenceOverlaps
-        .filter((o) => o.cotermination.coterminable && !o.cotermination.alreadyCoterminous)
-        .reduce((n, o) => n + pence(o.cotermination.cost!), 0n);
-      return [pounds(saving), pounds(coterm)];
+    const pounds = (v: string) => {
+      const [w, f] = v.replace("-", "").split(".");
+      return `${v.startsWith("-") ? "−" : ""}£${w!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(f ?? "").padEnd(2, "0")}`;
     };
+    const totals = async (timing?: string) =>
+      (
+        await graphqlRequest<{ licenceOverlapTotals: Totals }>(
+          server,
+          `{ licenceOverlapTotals${timing ? `(timing: ${timing})` : ""} { annualSaving exitCost npv needsQuoteSaving extensionSpend byOrganisation { organisation { code } annualSaving } } }`,
+        )
+      ).licenceOverlapTotals;
     await openProcurement();
     const headers = await page.$$eval("#overlap-results thead th button", (bs) =>
       bs.map((b) => b.textContent),
     );
-    expect(headers).toEqual(expect.arrayContaining(["Saving a year", "Co-termination cost"]));
-    const [saving, coterm] = await totals();
-    expect(await page.textContent("#overlap-total-saving")).toBe(saving);
-    expect(await page.textContent("#overlap-total-coterm")).toBe(coterm);
-    expect(await page.textContent("#overlap-totals")).toContain(
-      "a one-off cost of aligning contract ends, not a saving",
+    expect(headers).toEqual(expect.arrayContaining(["Saving a year", "Extend to co-terminate"]));
+    const t = await totals();
+    await page.waitForSelector("#overlap-total-saving");
+    expect(await page.textContent("#overlap-total-saving")).toBe(pounds(t.annualSaving));
+    expect(await page.textContent("#overlap-total-exit")).toBe(pounds(t.exitCost));
+    expect(await page.textContent("#overlap-total-npv")).toBe(pounds(t.npv));
+    expect(await page.textContent("#overlap-total-quote")).toBe(pounds(t.needsQuoteSaving));
+    expect(await page.textContent("#overlap-total-coterm")).toBe(pounds(t.extensionSpend));
+    expect(await page.textContent("#overlap-total-by-org")).toBe(
+      t.byOrganisation.map((s) => `${s.organisation.code} ${pounds(s.annualSaving)}`).join(" · "),
     );
+    const text = await page.textContent("#overlap-totals");
+    expect(text).toContain("each licence counted once");
+    expect(text).toContain("not a saving and not an extra cost");
+    expect(text).toContain("months' migration lead time");
     const m365 = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Microsoft 365 E3"))');
-    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, from \d/);
+    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3; (earliest|at contract end), \d/);
+    const crm = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Customer contact and case management"))');
+    expect(await crm.textContent()).toContain("needs a supplier quote");
     await page.screenshot({ path: `${SHOTS}procurement-overlaps-savings.png`, fullPage: false });
-    // Choosing "now" prices every saving today.
+    // Choosing the earliest date prices every saving then.
     await page.selectOption("#f-overlap-timing", "NOW");
-    const [nowSaving] = await totals("NOW");
+    const now = await totals("NOW");
     await page.waitForFunction(
       (want) => document.querySelector("#overlap-total-saving")?.textContent === want,
-      nowSaving,
+      pounds(now.annualSaving),
     );
     expect(page.url()).toContain("timing=NOW");
-    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3, now/);
+    expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3; earliest, \d/);
+  });
+
+  it("fits the overlaps table in 1024 px, and shows every column at 1440 px", async () => {
+    for (const [width, columns] of [
+      [1024, 6],
+      [1440, 8],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await openProcurement();
+      const dims = await page.evaluate(() => ({
+        doc: document.documentElement.scrollWidth,
+        table: document.querySelector("#overlap-results table")!.scrollWidth,
+        wrap: document.querySelector("#overlap-results .table-wrap")!.clientWidth,
+        shown: [...document.querySelectorAll("#overlap-results thead th")].filter(
+          (th) => getComputedStyle(th).display !== "none",
+        ).length,
+      }));
+      expect(dims.doc).toBeLessThanOrEqual(width);
+      expect(dims.table).toBeLessThanOrEqual(dims.wrap);
+      expect(dims.shown).toBe(columns);
+      await page.screenshot({ path: `${SHOTS}procurement-overlaps-${width}.png` });
+    }
   });
 
   it("prices a consolidation now or when the contracts end, as the user picks, and opens a contract-only overlap", async () => {
     await openProcurement();
     await page.click('#overlap-rows a.overlap-link:text-is("Microsoft 365 E3")');
     await page.waitForSelector("#saving-date");
-    expect(await page.textContent("#saving-date")).toMatch(/when the contracts that move end/);
-    expect(await page.textContent("#saving-figures")).toMatch(/NPV over 5 years · now/);
+    // The better date by NPV: the earliest (today + the lead time) or when the contracts end.
+    expect(await page.textContent("#saving-date")).toMatch(
+      /earliest: today \+ migration lead time|when the contracts that move end/,
+    );
+    expect(await page.textContent("#saving-figures")).toMatch(/NPV over 5 years · earliest/);
+    // Asked for the natural date: every contract that moves has ended by the earliest date (today + 6
+    // months), so the natural date is the earliest one, and the method says so.
+    await page.selectOption("#saving-timing", "NATURAL");
+    await page.waitForFunction(() =>
+      /at the natural date, as asked|every contract that moves has ended by then/.test(
+        document.querySelector("#saving-method")?.textContent ?? "",
+      ),
+    );
     await page.selectOption("#saving-timing", "NOW");
-    await page.waitForFunction(() => document.querySelector("#saving-date")?.textContent?.includes("(now)"));
-    expect(await page.textContent("#saving-method")).toContain("Priced now, as asked.");
+    await page.waitForFunction(() => document.querySelector("#saving-date")?.textContent?.includes("(earliest"));
+    expect(await page.textContent("#saving-method")).toContain("Priced at the earliest date, as asked.");
     await page.screenshot({ path: `${SHOTS}procurement-saving-timing.png`, fullPage: true });
     await page.goto(
       `${server.url}/#/procurement/overlaps/Overlap:CONTRACTS_ONLY:NETWORK_SERVICES.WAN_INTERNET`,
@@ -243,15 +284,22 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "Earliest contract end",
       "Latest contract end",
       "Co-terminable",
-      "Co-termination cost (GBP)",
+      "Spend during extension to co-terminate (GBP)",
+      "Recommendation",
       "Recommended target",
       "Saving a year (GBP)",
+      "One-off exit cost (GBP)",
+      "NPV (GBP)",
+      "NPV horizon (years)",
       "Consolidate on",
+      "Saving by organisation (GBP)",
+      "Point products covered by a suite already owned",
+      "Notes",
       "Licence IDs",
       "Contract IDs",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
-    expect(rows.slice(1).every((r) => r.length === 16)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 23)).toBe(true);
     const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
       "Same job",

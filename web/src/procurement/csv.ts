@@ -19,10 +19,17 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     "Earliest contract end",
     "Latest contract end",
     "Co-terminable",
-    "Co-termination cost (GBP)",
+    "Spend during extension to co-terminate (GBP)",
+    "Recommendation",
     "Recommended target",
     "Saving a year (GBP)",
+    "One-off exit cost (GBP)",
+    "NPV (GBP)",
+    "NPV horizon (years)",
     "Consolidate on",
+    "Saving by organisation (GBP)",
+    "Point products covered by a suite already owned",
+    "Notes",
     "Licence IDs",
     "Contract IDs",
   ];
@@ -38,9 +45,26 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     o.latestContractEnd ?? "",
     o.cotermination.coterminable ? "yes" : "no",
     commercialText(o.cotermination.cost, o.cotermination.valuesVisible),
-    o.saving ? [o.saving.product.name, o.saving.product.edition].filter(Boolean).join(" ") : "",
+    o.saving ? formatEnum(o.saving.status) : "",
+    o.saving?.product ? [o.saving.product.name, o.saving.product.edition].filter(Boolean).join(" ") : "",
     o.saving ? commercialText(o.saving.annualSaving, true) : o.valuesVisible ? "" : "hidden",
-    o.saving ? `${o.saving.date}${o.saving.timing === "NOW" ? " (now)" : " (contracts end)"}` : "",
+    o.saving ? commercialText(o.saving.exitCost, true) : o.valuesVisible ? "" : "hidden",
+    o.saving ? commercialText(o.saving.npv, true) : o.valuesVisible ? "" : "hidden",
+    o.saving ? String(o.saving.horizonYears) : "",
+    o.saving ? `${o.saving.date}${o.saving.timing === "NOW" ? " (earliest)" : " (contracts end)"}` : "",
+    o.saving ? o.saving.bySide.map((s) => `${s.organisation.code} ${s.annualSaving}`).join("; ") : "",
+    o.saving
+      ? o.saving.coveredBySuite
+          .map((c) => `${c.organisation.code} ${c.product.name} by ${[c.suite.name, c.suite.edition].filter(Boolean).join(" ")}`)
+          .join("; ")
+      : "",
+    [
+      o.saving?.reason ?? "",
+      o.saving?.targetRenewalNeededBy ? `target contract needs renewal by ${o.saving.targetRenewalNeededBy}` : "",
+      o.contractsWithoutValue ? `${o.contractsWithoutValue} contract(s) have no recorded value` : "",
+    ]
+      .filter(Boolean)
+      .join("; "),
     o.licenceIds.join(" "),
     o.contractIds.join(" "),
   ]);

@@ -4,7 +4,7 @@ import { OverlapKind, graphql } from "../graphql.ts";
 import type { ProcurementPositionsQuery } from "../graphql.ts";
 import type { ProcurementRenewalsQuery } from "../graphql.ts";
 import type { CapabilitiesQuery } from "../graphql.ts";
-import type { ItemOf, ProcurementOverlapsQuery } from "../graphql.ts";
+import type { ItemOf, ProcurementOverlapsQuery, ProcurementOverlapTotalsQuery } from "../graphql.ts";
 
 /** Seats of one metric across an overlap or one organisation's side of it. */
 export type SeatCount = ItemOf<OverlapRow["seats"]>;
@@ -38,6 +38,8 @@ export const OVERLAPS = graphql(`
       timing: $timing
     ) {
       saving {
+        status
+        reason
         product {
           name
           edition
@@ -48,7 +50,27 @@ export const OVERLAPS = graphql(`
         exitCost
         npv
         horizonYears
+        targetRenewalNeededBy
+        bySide {
+          organisation {
+            code
+          }
+          annualSaving
+        }
+        coveredBySuite {
+          product {
+            name
+          }
+          suite {
+            name
+            edition
+          }
+          organisation {
+            code
+          }
+        }
       }
+      contractsWithoutValue
       id
       kind
       capabilityCode
@@ -77,6 +99,60 @@ export const OVERLAPS = graphql(`
         cost
         valuesVisible
       }
+    }
+  }
+`);
+
+/** Totals a report can quote for a set of overlaps (server/procurement/totals.ts). */
+export type OverlapTotalsResult = ProcurementOverlapTotalsQuery["licenceOverlapTotals"];
+
+/** The totals of the overlaps shown (by id) under the same filters. */
+export const OVERLAP_TOTALS = graphql(`
+  query ProcurementOverlapTotals(
+    $organisations: [String!]
+    $capability: String
+    $minAnnualSpend: Money
+    $kind: OverlapKind
+    $timing: TimingChoice
+    $overlapIds: [ID!]
+  ) {
+    licenceOverlapTotals(
+      organisations: $organisations
+      capability: $capability
+      minAnnualSpend: $minAnnualSpend
+      kind: $kind
+      timing: $timing
+      overlapIds: $overlapIds
+    ) {
+      asOf
+      leadTimeMonths
+      horizonYears
+      timing
+      overlaps
+      valuesVisible
+      hiddenFor
+      annualSaving
+      counted
+      exitCost
+      exitCostUnknown
+      npv
+      byOrganisation {
+        organisation {
+          code
+        }
+        annualSaving
+      }
+      needsQuoteSaving
+      needsQuoteCount
+      noSavingCount
+      leftOutAsCounted {
+        overlapId
+      }
+      extensionSpend
+      extendedContracts
+      extensionWithoutValue
+      contractsWithoutValue
+      method
     }
   }
 `);

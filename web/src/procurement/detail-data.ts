@@ -109,6 +109,8 @@ export const SAVINGS = graphql(`
       hiddenFor
       formula
       rounding
+      noRecommendationBecause
+      leadTimeMonths
       sides {
         organisation {
           code

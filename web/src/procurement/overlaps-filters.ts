@@ -66,7 +66,7 @@ export function overlapFilters(
   ];
   const timingOptions: SelectOption[] = [
     { value: "", label: "Better date by NPV" },
-    { value: "NOW", label: "Now" },
+    { value: "NOW", label: "Earliest (today + lead time)" },
     { value: "NATURAL", label: "When contracts end" },
   ];
   return h(

@@ -30,6 +30,47 @@ const headline = (o: OverlapRow) =>
     ? (o.productLabels[0] ?? o.label)
     : (o.capability?.name ?? o.capabilityCode ?? o.label);
 
+const badgeText = (kind: string) =>
+  kind === "SAME_PRODUCT" ? "Same product" : kind === "SAME_JOB" ? "Same job" : "Contracts only";
+
+const productName = (p: { name: string; edition?: string | null } | null | undefined) =>
+  p ? [p.name, p.edition].filter(Boolean).join(" ") : "";
+
+/** The saving of an overlap: the figure, what it is onto and when, and why it is not quotable. */
+function savingCell(s: NonNullable<OverlapRow["saving"]>): (HTMLElement | string)[] {
+  const when = `${s.timing === "NOW" ? "earliest" : "at contract end"}, ${formatDate(s.date)}`;
+  const covered = s.coveredBySuite.map(
+    (c) => `${c.organisation.code} ${c.product.name} (covered by ${productName(c.suite)})`,
+  );
+  if (s.status === "NO_SAVING")
+    return [
+      h("span", { class: "muted" }, "no saving"),
+      h("span", { class: "secondary", title: s.reason ?? "" }, s.reason ?? ""),
+    ];
+  return [
+    commercialMoney(s.annualSaving, true),
+    ...(s.status === "NEEDS_QUOTE"
+      ? [h("span", { class: "badge warn", title: s.reason ?? "" }, "needs a supplier quote")]
+      : []),
+    h(
+      "span",
+      { class: "secondary" },
+      [s.product ? `onto ${productName(s.product)}` : "", covered.length ? `retire ${covered.join(", ")}` : "", when]
+        .filter(Boolean)
+        .join("; "),
+    ),
+    ...(s.targetRenewalNeededBy
+      ? [
+          h(
+            "span",
+            { class: "secondary warn-text" },
+            `target contract needs renewal by ${formatDate(s.targetRenewalNeededBy)}`,
+          ),
+        ]
+      : []),
+  ];
+}
+
 const COLUMNS: OverlapColumn[] = [
   {
     key: "label",
@@ -42,6 +83,8 @@ const COLUMNS: OverlapColumn[] = [
         { href: href(`/procurement/overlaps/${o.id}`), class: "strong overlap-link", title: o.label },
         headline(o),
       ),
+      // Below 1280 px the kind and organisations columns fold into this line.
+      h("span", { class: "secondary narrow-only" }, `${badgeText(o.kind)} · ${o.organisationCodes.join(", ")}`),
       h(
         "span",
         { class: "secondary" },
@@ -53,10 +96,11 @@ const COLUMNS: OverlapColumn[] = [
       ),
     ],
   },
-  { key: "kind", header: "Kind", value: (o) => o.kind, cell: (o) => badge(o.kind, "kind") },
+  { key: "kind", header: "Kind", class: "wide-only", value: (o) => o.kind, cell: (o) => badge(o.kind, "kind") },
   {
     key: "organisations",
     header: "Organisations",
+    class: "wide-only",
     value: (o) => o.organisationCodes.join(","),
     cell: (o) => o.organisationCodes.join(", "),
   },
@@ -66,24 +110,29 @@ const COLUMNS: OverlapColumn[] = [
     align: "num",
     // A hidden total sorts below every shown one.
     value: (o) => toPence(o.annualCost) ?? -1n,
-    cell: (o) => commercialMoney(o.annualCost, o.valuesVisible, { hiddenFor: o.hiddenFor }),
+    cell: (o) => [
+      commercialMoney(o.annualCost, o.valuesVisible, { hiddenFor: o.hiddenFor }),
+      ...(o.contractsWithoutValue
+        ? [
+            h(
+              "span",
+              { class: "secondary warn-text" },
+              `${o.contractsWithoutValue} contract${o.contractsWithoutValue === 1 ? " has" : "s have"} no recorded value`,
+            ),
+          ]
+        : []),
+    ],
   },
   {
     key: "saving",
     header: "Saving a year",
     align: "num",
+    class: "saving-col",
     // No saving (none fits) and hidden savings sort below every shown one.
-    value: (o) => toPence(o.saving?.annualSaving) ?? -1n,
+    value: (o) => (o.saving?.status === "RECOMMENDED" ? (toPence(o.saving.annualSaving) ?? -1n) : -1n),
     cell: (o) =>
       o.saving
-        ? [
-            commercialMoney(o.saving.annualSaving, true),
-            h(
-              "span",
-              { class: "secondary" },
-              `onto ${[o.saving.product.name, o.saving.product.edition].filter(Boolean).join(" ")}, ${o.saving.timing === "NOW" ? "now" : `from ${formatDate(o.saving.date)}`}`,
-            ),
-          ]
+        ? savingCell(o.saving)
         : o.valuesVisible
           ? h("span", { class: "muted" }, o.kind === "CONTRACTS_ONLY" ? "see contracts" : "no target fits")
           : commercialMoney(null, false, { hiddenFor: o.hiddenFor }),
@@ -105,8 +154,9 @@ const COLUMNS: OverlapColumn[] = [
   },
   {
     key: "coterm",
-    header: "Co-termination cost",
+    header: "Extend to co-terminate",
     align: "num",
+    class: "coterm-col",
     value: (o) => toPence(o.cotermination.cost) ?? -1n,
     cell: ({ cotermination: c }) => [
       c.alreadyCoterminous
@@ -115,7 +165,7 @@ const COLUMNS: OverlapColumn[] = [
       h(
         "span",
         { class: "secondary" },
-        c.coterminable ? `a cost, to align on ${formatDate(c.commonEndDate)}` : "not possible",
+        c.coterminable ? `spend until ${formatDate(c.commonEndDate)}` : "not possible",
       ),
     ],
   },
@@ -149,37 +199,6 @@ function nextOrder(order: SortState, column: OverlapColumn): SortState {
   return { sort: column.key, dir: column.align === "num" ? "desc" : "asc" };
 }
 
-/**
- * The totals a cabinet report can quote for `rows`: the recommended savings a year (each overlap's
- * target at its chosen date) and the cost of co-terminating them; null when any figure is hidden (a
- * partial total would mislead).
- */
-export function overlapTotals(rows: OverlapRow[]): {
-  saving: bigint | null;
-  coterm: bigint | null;
-  priced: number;
-} {
-  let saving: bigint | null = 0n;
-  let coterm: bigint | null = 0n;
-  let priced = 0;
-  for (const o of rows) {
-    if (!o.valuesVisible) saving = null;
-    else if (o.saving) {
-      const p = toPence(o.saving.annualSaving);
-      if (p === null) saving = null;
-      else if (saving !== null) {
-        saving += p;
-        priced++;
-      }
-    }
-    if (!o.cotermination.alreadyCoterminous && o.cotermination.coterminable) {
-      const c = toPence(o.cotermination.cost);
-      coterm = c === null || coterm === null ? null : coterm + c;
-    }
-  }
-  return { saving, coterm, priced };
-}
-
 /** The table of `rows` (already sorted); clicking a header calls `onSort` with the new order. */
 export function overlapTable(
   rows: OverlapRow[],
@@ -187,6 +206,7 @@ export function overlapTable(
   onSort: (order: SortState) => void,
 ): HTMLElement {
   const table = dataTable(COLUMNS, rows, "Licence overlaps");
+  table.wrap.classList.add("overlaps-table");
   table.tbody.id = "overlap-rows";
   for (const [i, tr] of [...table.tbody.rows].entries()) tr.dataset.overlap = rows[i]!.id;
   const headers = table.wrap.querySelectorAll("thead th");

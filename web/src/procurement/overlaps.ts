@@ -8,12 +8,12 @@ import { queryList, type PageContext } from "../router.ts";
 import { empty, errorBanner, loading } from "../ui.ts";
 import { overlapsCsv } from "./csv.ts";
 import { downloadCsv } from "../export.ts";
-import { OVERLAPS, type Capability, type OverlapRow } from "./data.ts";
+import { OVERLAP_TOTALS, OVERLAPS, type Capability, type OverlapRow } from "./data.ts";
+import { overlapTotalsView } from "./overlap-totals.ts";
 import { todayIso } from "./dates.ts";
 import { overlapFilters, type OverlapFilterValues } from "./overlaps-filters.ts";
 import {
   overlapTable,
-  overlapTotals,
   visibleOverlaps,
   type SortKey,
   type SortState,
@@ -40,7 +40,28 @@ export async function renderOverlaps(
   };
   let rows: OverlapRow[] = [];
   const countLine = h("p", { class: "count-line", id: "overlap-count", "aria-live": "polite" });
-  const totals = h("p", { class: "count-line", id: "overlap-totals" });
+  const totals = h("div", { class: "overlap-totals", id: "overlap-totals", "aria-live": "polite" });
+  let totalsAbort: AbortController | null = null;
+  let variables: Record<string, unknown> = {};
+  // The server works the totals out for exactly the rows shown (each licence and contract once).
+  const loadTotals = async (shown: OverlapRow[]) => {
+    totalsAbort?.abort();
+    const abort = new AbortController();
+    totalsAbort = abort;
+    ctx.signal.addEventListener("abort", () => abort.abort(), { once: true });
+    if (!shown.length) return replaceChildren(totals, []);
+    totals.setAttribute("aria-busy", "true");
+    try {
+      const t = (await gql(OVERLAP_TOTALS, { ...variables, overlapIds: shown.map((o) => o.id) }, abort.signal))
+        .licenceOverlapTotals;
+      replaceChildren(totals, overlapTotalsView(t));
+    } catch (err) {
+      if (isAbort(err)) return;
+      replaceChildren(totals, errorBanner(err, "Could not work out the totals"));
+    } finally {
+      if (totalsAbort === abort) totals.setAttribute("aria-busy", "false");
+    }
+  };
   const results = h("div", { class: "results", id: "overlap-results" });
   const exportButton = h(
     "button",
@@ -68,22 +89,7 @@ export async function renderOverlaps(
       ? `Showing ${formatInt(shown.length)} of ${formatInt(rows.length)} overlaps`
       : "";
     exportButton.disabled = shown.length === 0;
-    const t = overlapTotals(shown);
-    const pounds = (p: bigint | null) =>
-      p === null ? "hidden" : formatMoney(`${p / 100n}.${String(p % 100n).padStart(2, "0")}`);
-    replaceChildren(
-      totals,
-      shown.length
-        ? [
-            h("strong", {}, "Total saving a year: "),
-            h("span", { id: "overlap-total-saving" }, pounds(t.saving)),
-            ` (recommended target of ${formatInt(t.priced)} overlaps, each ${state.timing === "NOW" ? "now" : state.timing === "NATURAL" ? "at its contracts' natural end" : "at the better date by NPV"}). `,
-            h("strong", {}, "Co-termination cost: "),
-            h("span", { id: "overlap-total-coterm" }, pounds(t.coterm)),
-            " (a one-off cost of aligning contract ends, not a saving).",
-          ]
-        : [],
-    );
+    void loadTotals(shown);
     if (!shown.length) {
       replaceChildren(
         results,
@@ -105,7 +111,7 @@ export async function renderOverlaps(
     results.setAttribute("aria-busy", "true");
     if (!rows.length) replaceChildren(results, loading("Finding overlaps…"));
     else results.classList.add("stale");
-    const variables: Record<string, unknown> = {};
+    variables = {};
     if (state.org.length) variables.organisations = state.org;
     if (state.capability) variables.capability = state.capability;
     if (state.kind) variables.kind = state.kind;

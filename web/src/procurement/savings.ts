@@ -48,12 +48,12 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
       h(
         "span",
         { id: "saving-date", title: best.chosenBecause },
-        `${formatDate(best.consolidationDate)} (${best.chosenTiming === "NOW" ? "now" : "when the contracts that move end"})`,
+        `${formatDate(best.consolidationDate)} (${best.chosenTiming === "NOW" ? "earliest: today + migration lead time" : "when the contracts that move end"})`,
       ),
     ),
     ...best.timings.map((t) =>
       figure(
-        `NPV over ${best.horizonYears} years · ${t.kind === "NOW" ? "now" : `from ${formatDate(t.date)}`}`,
+        `NPV over ${best.horizonYears} years · ${t.kind === "NOW" ? `earliest, ${formatDate(t.date)}` : `from ${formatDate(t.date)}`}`,
         candidateMoney(best, t.npv),
       ),
     ),
@@ -98,7 +98,7 @@ export function savingCard(
         { id: "saving-timing", onchange: (e: Event) => onTiming((e.target as HTMLSelectElement).value) },
         ...[
           ["BEST", "Better date by NPV"],
-          ["NOW", "Now"],
+          ["NOW", "Earliest"],
           ["NATURAL", "When contracts end"],
         ].map(([value, label]) => h("option", { value: value!, selected: value === timing }, label!)),
       ),
@@ -124,6 +124,13 @@ export function savingCard(
         { class: "muted", id: "saving-hidden", title: hiddenReason(s.hiddenFor) },
         `The saving is worked out from prices you may not see: it needs ${COMMERCIAL_ROLES} in ${s.hiddenFor.join(" and ")}.`,
       ),
+      h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Every target considered"),
+      candidatesTable(s.candidates),
+    );
+  } else if (!best && s.candidates.length) {
+    // Every target would cost more (or its NPV is not positive): nothing is recommended, and why.
+    body.push(
+      h("p", { class: "muted", id: "saving-none" }, `Not recommended: ${s.noRecommendationBecause ?? "no saving"}`),
       h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Every target considered"),
       candidatesTable(s.candidates),
     );
