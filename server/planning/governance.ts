@@ -1,6 +1,7 @@
 // Governance: a planner proposes a scenario (freezing its version); it becomes APPROVED only when an
 // APPROVER of every organisation it affects has approved that version — each council decides for itself,
-// the shared service's admins cannot decide for a council; one rejection, with its reason, sends it back
+// the shared service's admins cannot decide for a council, and only an account the organisation owns may
+// decide for it (a role granted across organisations does not count); one rejection, with its reason, sends it back
 // to be edited. Approval supersedes the lineage's previously approved revision. Every step is audited.
 import { randomUUID } from "node:crypto";
 import type { Context } from "../shared/context.ts";
@@ -69,6 +70,26 @@ export function withdrawScenario(ctx: Context, globalId: string, version: number
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A decision for an organisation counts only from an account that organisation owns (User.organisationId):
+ * roles can be granted across organisations (a shared-service ADMIN may grant itself APPROVER anywhere),
+ * but ownership is fixed when the account is created, so one council's approval cannot be given by
+ * another organisation's person.
+ */
+async function expectOwnedBy(ctx: Context, tx: Tx, org: { id: string; code: string }): Promise<void> {
+  const user = UUID.test(ctx.actor.id)
+    ? await tx.user.findUnique({ where: { id: ctx.actor.id }, select: { organisationId: true, active: true, organisation: { select: { code: true } } } })
+    : null;
+  if (!user || !user.active)
+    throw new ForbiddenError(`deciding for ${org.code} needs a signed-in person whose account ${org.code} owns; ${ctx.actor.email} is not one.`);
+  if (user.organisationId !== org.id)
+    throw new ForbiddenError(
+      `deciding for ${org.code} needs an account owned by ${org.code}; ${ctx.actor.email} belongs to ${user.organisation.code}, and a role granted in ${org.code} to another organisation's account does not count: each organisation approves for itself.`,
+    );
+}
+
 /** Checks that a decision for `code` on version `version` may be taken now by the actor. */
 async function decisionFor(ctx: Context, tx: Tx, id: string, version: number, code: string) {
   const row = await lockScenario(tx, id);
@@ -78,8 +99,17 @@ async function decisionFor(ctx: Context, tx: Tx, id: string, version: number, co
     throw new ForbiddenError(
       `deciding for ${org.code} needs the APPROVER (or ADMIN) role held in ${org.code} itself; each organisation approves for itself.`,
     );
+  await expectOwnedBy(ctx, tx, org);
   if (row.status !== "PROPOSED")
     throw new ConflictError("status", `only a proposed scenario is approved or rejected; this one is ${row.status.toLowerCase()}.`);
+  const twice = await tx.scenarioDecision.findFirst({
+    where: { scenarioId: id, scenarioVersion: row.proposedVersion!, decidedBy: ctx.actor.email, organisationId: { not: org.id } },
+    include: { organisation: { select: { code: true } } },
+  });
+  if (twice)
+    throw new ForbiddenError(
+      `${ctx.actor.email} has already decided this version for ${twice.organisation.code}; one person may not decide for two organisations.`,
+    );
   const affected = await affectedOrganisationIds(tx, id);
   if (!affected.includes(org.id)) throw new InputError("organisation", `${org.code} is not affected by this scenario and has no decision to make.`);
   const already = await tx.scenarioDecision.findUnique({

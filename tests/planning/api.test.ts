@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { graphqlClient } from "../support/graphql.ts";
 import { auditCount, expectError, expectRefused, ok, unknownId, type Gql } from "../api/fixtures.ts";
-import { actor, buildPlanningEstate, gid, SCENARIO, type PlanningEstate } from "./fixtures.ts";
+import { actor, buildPlanningEstate, gid, ownedActor, SCENARIO, type PlanningEstate } from "./fixtures.ts";
+import { actorForUser } from "../../server/auth/actors.ts";
 
 const CREATE = `mutation ($input: CreateScenarioInput!) { createScenario(input: $input) { ${SCENARIO} } }`;
 const ADD = `mutation ($s: ID!, $input: MoveInput!) { addMove(scenarioId: $s, input: $input) { id kind version scenario { version } } }`;
@@ -239,8 +240,15 @@ describe.each(engines())("planning API on %s", (engine) => {
   });
 
   describe("governance", () => {
-    const sccApprover = () => as(actor("scc-approver", [[e.orgs.SCC, "APPROVER"]]));
-    const dccApprover = () => as(actor("dcc-approver", [[e.orgs.DCC, "APPROVER"]]));
+    // Approvers are real accounts, each owned by the council it approves for.
+    let sccApproverGql: Gql;
+    let dccApproverGql: Gql;
+    beforeEach(async () => {
+      sccApproverGql = as(await ownedActor(db.prisma, "scc-approver", e.orgs.SCC, [[e.orgs.SCC, "APPROVER"]]));
+      dccApproverGql = as(await ownedActor(db.prisma, "dcc-approver", e.orgs.DCC, [[e.orgs.DCC, "APPROVER"]]));
+    });
+    const sccApprover = () => sccApproverGql;
+    const dccApprover = () => dccApproverGql;
 
     async function proposable() {
       const s = await scenario();
@@ -310,13 +318,59 @@ describe.each(engines())("planning API on %s", (engine) => {
       expect(old).toEqual({ status: "SUPERSEDED", revisions: [{ revision: 1, status: "SUPERSEDED" }, { revision: 2, status: "APPROVED" }] });
     });
 
+    it("refuses a shared-service admin who granted itself APPROVER in both councils: each council decides through its own accounts", async () => {
+      const shs = await db.prisma.organisation.create({
+        data: { id: crypto.randomUUID(), code: "SHS", name: "Shared ICT Service", kind: "SHARED_SERVICE", annualIctBudgetPence: 0n, staffFte: "1" },
+      });
+      const admin = await ownedActor(db.prisma, "shs-admin", shs, [[shs, "ADMIN"]]);
+      await db.prisma.roleAssignment.create({ data: { id: crypto.randomUUID(), userId: admin.id, organisationId: shs.id, role: "ADMIN" } });
+      const asAdmin = async () => as((await actorForUser(db.prisma, admin.id, "session", "test"))!);
+      // The admin may grant roles anywhere, itself included.
+      for (const code of ["SCC", "DCC"])
+        ok(await (await asAdmin())(`mutation ($u: ID!, $o: String!) { grantRole(user: $u, organisation: $o, role: APPROVER) { id } }`, { u: gid("User", admin.id), o: code }));
+      const p = await proposable();
+      const granted = await asAdmin();
+      for (const code of ["SCC", "DCC"]) {
+        const r = await expectRefused(db, () => granted(APPROVE, { id: p.id, v: p.version, o: code }), "FORBIDDEN");
+        expect(r.errors![0]!.message).toContain(`needs an account owned by ${code}`);
+        expect(r.errors![0]!.message).toContain("belongs to SHS");
+      }
+      // The same holds for a council's own admin granting itself APPROVER in the other council.
+      const sccAdmin = await ownedActor(db.prisma, "scc-admin", e.orgs.SCC, [[e.orgs.SCC, "ADMIN"], [e.orgs.DCC, "APPROVER"]]);
+      await expectRefused(db, () => as(sccAdmin)(APPROVE, { id: p.id, v: p.version, o: "DCC" }), "FORBIDDEN");
+      const state = ok(await planner(`query ($id: ID!) { scenario(id: $id) { status decisions { decision } } }`, { id: p.id })).scenario;
+      expect(state).toEqual({ status: "PROPOSED", decisions: [] });
+    });
+
+    it("approves a three-organisation scenario with one approver owned by each", async () => {
+      const s = await scenario(["SCC", "DCC", "WBC"]);
+      await add(s, { kind: "MIGRATE", asset: gid("Asset", e.wbcServer.id), targetSite: gid("Site", e.sccDc.id) });
+      const p = ok(await planner(PROPOSE, { id: s.id, v: 2 })).proposeScenario;
+      const wbc = as(await ownedActor(db.prisma, "wbc-approver", e.orgs.WBC, [[e.orgs.WBC, "APPROVER"]]));
+      expect(ok(await sccApprover()(APPROVE, { id: p.id, v: p.version, o: "SCC" })).approveScenario.status).toBe("PROPOSED");
+      expect(ok(await wbc(APPROVE, { id: p.id, v: p.version, o: "WBC" })).approveScenario.status).toBe("PROPOSED");
+      expect(ok(await dccApprover()(APPROVE, { id: p.id, v: p.version, o: "DCC" })).approveScenario).toMatchObject({ status: "APPROVED", approval: { complete: true, pending: [] } });
+    });
+
+    it("refuses one person deciding for two organisations on the same version", async () => {
+      const p = await proposable();
+      ok(await sccApprover()(APPROVE, { id: p.id, v: p.version, o: "SCC" }));
+      // Another account with the same e-mail cannot exist, so the check is on the record itself: a
+      // decision by this person for DCC already stored is what a second approval would repeat.
+      const dccRow = await db.prisma.organisation.findUniqueOrThrow({ where: { code: "DCC" } });
+      const sccDecision = await db.prisma.scenarioDecision.findFirstOrThrow({ where: { scenarioId: p.id.split(":")[1] } });
+      await db.prisma.scenarioDecision.update({ where: { id: sccDecision.id }, data: { organisationId: dccRow.id } });
+      const r = await expectRefused(db, () => sccApprover()(APPROVE, { id: p.id, v: p.version, o: "SCC" }), "FORBIDDEN");
+      expect(r.errors![0]!.message).toContain("one person may not decide for two organisations");
+    });
+
     it("needs every one of three organisations; a rejection needs a reason and returns it for editing", async () => {
       const s = await scenario(["SCC", "DCC", "WBC"]);
       await add(s, { kind: "MIGRATE", asset: gid("Asset", e.wbcServer.id), targetSite: gid("Site", e.sccDc.id) });
       const p = ok(await planner(PROPOSE, { id: s.id, v: 2 })).proposeScenario;
       ok(await sccApprover()(APPROVE, { id: p.id, v: p.version, o: "SCC" }));
       ok(await dccApprover()(APPROVE, { id: p.id, v: p.version, o: "DCC" }));
-      const wbc = as(actor("wbc-approver", [[e.orgs.WBC, "APPROVER"]]));
+      const wbc = as(await ownedActor(db.prisma, "wbc-approver", e.orgs.WBC, [[e.orgs.WBC, "APPROVER"]]));
       await expectRefused(db, () => wbc(REJECT, { id: p.id, v: p.version, o: "WBC", r: "  " }), "BAD_INPUT", "reason");
       const rejected = ok(await wbc(REJECT, { id: p.id, v: p.version, o: "WBC", r: "Westbrook's server must stay until the 2028 refresh" })).rejectScenario;
       expect(rejected.status).toBe("REJECTED");
