@@ -71,6 +71,32 @@ describe.each(engines())("planning API on %s", (engine) => {
       await expectRefused(db, () => planner(CREATE, { input: { name: "X", startDate: "2027-01-01", organisations: ["XYZ"] } }), "NOT_FOUND", "input.organisations");
     });
 
+    it("lets each council's planners set only their own council's savings target, in both directions", async () => {
+      const s = await scenario();
+      const UPDATE = `mutation ($id: ID!, $v: Int!, $patch: UpdateScenarioPatch!) { updateScenario(id: $id, version: $v, patch: $patch) { version targets { organisation { code } target } } }`;
+      const sccPlanner = as(actor("scc-planner", [[e.orgs.SCC, "PLANNER"]]));
+      const dccPlanner = as(actor("dcc-planner", [[e.orgs.DCC, "PLANNER"]]));
+      for (const [who, other] of [[sccPlanner, "DCC"], [dccPlanner, "SCC"]] as const) {
+        const r = await expectRefused(db, () => who(UPDATE, { id: s.id, v: s.version, patch: { targets: [{ organisation: other, target: "1.00" }] } }), "FORBIDDEN");
+        expect(r.errors![0]!.message).toContain(`may not set ${other}'s savings target`);
+      }
+      // Each sets its own; sending the other's unchanged target back (as a form does) is no change.
+      const one = ok(await sccPlanner(UPDATE, { id: s.id, v: s.version, patch: { targets: [{ organisation: "SCC", target: "61000.00" }, { organisation: "DCC", target: "20000.00" }] } })).updateScenario;
+      const two = ok(await dccPlanner(UPDATE, { id: s.id, v: one.version, patch: { targets: [{ organisation: "DCC", target: "25000.00" }] } })).updateScenario;
+      expect(two.targets).toEqual(
+        expect.arrayContaining([
+          { organisation: { code: "SCC" }, target: "61000.00" },
+          { organisation: { code: "DCC" }, target: "25000.00" },
+        ]),
+      );
+      // Nor at creation: an SCC planner cannot start a joint scenario with DCC's target set for it.
+      await expectRefused(
+        db,
+        () => sccPlanner(CREATE, { input: { name: "X", startDate: "2027-01-01", organisations: ["SCC", "DCC"], targets: [{ organisation: "DCC", target: "5.00" }] } }),
+        "FORBIDDEN",
+      );
+    });
+
     it("lets only planners of a taking-part organisation create one", async () => {
       const viewer = as(actor("viewer", [[e.orgs.SCC, "VIEWER"]]));
       await expectRefused(db, () => viewer(CREATE, { input: { name: "X", startDate: "2027-01-01", organisations: ["SCC"] } }), "FORBIDDEN");
