@@ -13,6 +13,10 @@ import { expectVersion, inTransaction, recordAudit, type Tx } from "../shared/wr
 import { organisationByCode } from "../organisations/service.ts";
 import { affectedOrganisationIds, authorizePlanning, EDITABLE } from "./scenarios.ts";
 import { analyseScenario } from "./analysis.ts";
+import { takeSnapshot } from "./snapshot.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+
+const asJson = (v: object) => v as unknown as Prisma.InputJsonObject;
 
 /** Locks the scenario row for the rest of the transaction (decisions on one scenario are taken one at a time). */
 async function lockScenario(tx: Tx, id: string) {
@@ -41,17 +45,20 @@ export async function proposeScenario(ctx: Context, globalId: string, version: n
         "id",
         `this scenario has ${errors.length} violation(s) to fix before it can be proposed (validateScenario lists them), e.g. ${errors[0]!.rule}: ${errors[0]!.message}`,
       );
+    const at = new Date();
     const updated = await tx.scenario.update({
       where: { id },
       data: {
         status: "PROPOSED",
         version: { increment: 1 },
         proposedVersion: version + 1,
-        proposedAt: new Date(),
+        proposedAt: at,
         proposedBy: ctx.actor.email,
+        // What the approvers are asked to approve, as it stands now; the live figures move with the estate.
+        proposedSnapshot: asJson(takeSnapshot(analysis, version + 1, at)),
       },
     });
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
+    await recordAudit(tx, ctx.actor, { action: "PROPOSE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
     return updated;
   });
 }
@@ -64,8 +71,8 @@ export function withdrawScenario(ctx: Context, globalId: string, version: number
     expectVersion(row, version, "Scenario", id);
     authorizePlanning(ctx.actor, await affectedOrganisationIds(tx, id), "withdraw this scenario");
     if (row.status !== "PROPOSED") throw new ConflictError("status", `only a proposed scenario is withdrawn; this one is ${row.status.toLowerCase()}.`);
-    const updated = await tx.scenario.update({ where: { id }, data: { status: "DRAFT", version: { increment: 1 } } });
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
+    const updated = await tx.scenario.update({ where: { id }, data: { status: "DRAFT", version: { increment: 1 }, proposedSnapshot: Prisma.DbNull } });
+    await recordAudit(tx, ctx.actor, { action: "WITHDRAW", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
     return updated;
   });
 }
@@ -121,8 +128,11 @@ async function decisionFor(ctx: Context, tx: Tx, id: string, version: number, co
 }
 
 /** Approves the proposed version for one organisation; the last approval makes the scenario APPROVED. */
-export function approveScenario(ctx: Context, globalId: string, version: number, code: string) {
+export async function approveScenario(ctx: Context, globalId: string, version: number, code: string) {
   const id = idOf(globalId, "Scenario", "id");
+  // The figures as they stand at this approval, kept if it is the last one (what was agreed). A proposed
+  // scenario's moves are frozen; only the estate around them can have changed.
+  const analysis = await analyseScenario(ctx, id);
   return inTransaction(ctx, async (tx) => {
     const { row, org, affected } = await decisionFor(ctx, tx, id, version, code);
     await tx.scenarioDecision.create({
@@ -133,7 +143,10 @@ export function approveScenario(ctx: Context, globalId: string, version: number,
     });
     let after = row;
     if (approved === affected.length) {
-      after = await tx.scenario.update({ where: { id }, data: { status: "APPROVED" } });
+      after = await tx.scenario.update({
+        where: { id },
+        data: { status: "APPROVED", approvedSnapshot: asJson(takeSnapshot(analysis, row.proposedVersion!, new Date())) },
+      });
       const superseded = await tx.scenario.findMany({ where: { lineageId: row.lineageId, status: "APPROVED", id: { not: id } } });
       for (const s of superseded) {
         await tx.scenario.update({ where: { id: s.id }, data: { status: "SUPERSEDED", version: { increment: 1 } } });
@@ -148,7 +161,7 @@ export function approveScenario(ctx: Context, globalId: string, version: number,
       }
     }
     await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
+      action: "APPROVE",
       entityType: "Scenario",
       entityId: id,
       organisationId: org.id,
@@ -171,7 +184,7 @@ export function rejectScenario(ctx: Context, globalId: string, version: number, 
     });
     const after = await tx.scenario.update({ where: { id }, data: { status: "REJECTED", version: { increment: 1 } } });
     await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
+      action: "REJECT",
       entityType: "Scenario",
       entityId: id,
       organisationId: org.id,

@@ -27,6 +27,8 @@ export interface RecurringChange {
   fromMonth: number;
   source: ChangeSource;
   note: string;
+  /** The organisations whose commercial values (prices) it is computed from, when not implied by its source. */
+  pricedBy?: string[];
 }
 
 /** A one-off cost for one organisation in one month. */

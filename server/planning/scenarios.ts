@@ -323,6 +323,8 @@ async function copyInto(
     proposedVersion: _pv,
     proposedAt: _pa,
     proposedBy: _pb,
+    proposedSnapshot: _ps,
+    approvedSnapshot: _as,
     ...rest
   } = source;
   const scenario = await tx.scenario.create({

@@ -246,13 +246,19 @@ describe.each(engines())("planning API on %s", (engine) => {
       const s = await scenario();
       await add(s, { kind: "RETIRE", asset: gid("Asset", e.dccCrm.id), acceptExitCost: true });
       const viewer = as(actor("viewer", [[e.orgs.SCC, "VIEWER"], [e.orgs.DCC, "VIEWER"]]));
-      const q = ok(await viewer(`query ($id: ID!) { scenarioFinancials(scenarioId: $id) { valuesVisible hiddenFor organisations { organisation { code } npv years { saving } } changes { source annual } oneOffCosts { source amount } } }`, { id: s.id })).scenarioFinancials;
+      const q = ok(await viewer(`query ($id: ID!) { scenarioFinancials(scenarioId: $id) { valuesVisible hiddenFor hidden { organisation { code } moves { kind } } organisations { organisation { code } partial hiddenBecause baseline { assets licences } npv meetsTarget years { baseline plan saving } } changes { source annual } oneOffCosts { source amount } } }`, { id: s.id })).scenarioFinancials;
       expect(q.valuesVisible).toBe(false);
       // DCC's figures use its licence costs; SCC's baseline includes its licence spend.
       expect(q.hiddenFor).toEqual(["DCC", "SCC"]);
+      expect(q.hidden).toEqual([{ organisation: { code: "DCC" }, moves: [{ kind: "RETIRE" }] }]);
       const dcc = q.organisations.find((o: any) => o.organisation.code === "DCC");
-      expect(dcc.npv).toBeNull();
-      expect(dcc.years[0].saving).toBeNull();
+      // Only what uses DCC's prices is left out: the CRM's £2,000 run cost stops from April 2027 (9 months
+      // of year 1 = £1,500) and is shown; the licences that end and the exit cost are not, so the sums are
+      // partial and the plan (which would include them) is null.
+      expect(dcc).toMatchObject({ partial: true, baseline: { assets: "12000.00", licences: null }, meetsTarget: null });
+      expect(dcc.hiddenBecause).toContain("use prices of DCC");
+      expect(dcc.years[0]).toEqual({ baseline: null, plan: null, saving: "1500.00" });
+      expect(dcc.npv).not.toBeNull();
       expect(q.changes).toEqual([
         { source: "ASSET_RUN_COST", annual: "2000.00" },
         { source: "LICENCES", annual: null },
@@ -262,6 +268,62 @@ describe.each(engines())("planning API on %s", (engine) => {
       const mine = ok(await planner(`query ($id: ID!) { scenarioFinancials(scenarioId: $id) { valuesVisible oneOffCosts { amount } } }`, { id: s.id })).scenarioFinancials;
       // Effect 2027-04-01; the contract runs to 2027-06-30: 91 days × £7,300 ÷ 365 = £1,820.00.
       expect(mine).toEqual({ valuesVisible: true, oneOffCosts: [{ amount: "1820.00" }] });
+    });
+  });
+
+  describe("figures that use another council's confidential prices", () => {
+    it("hides from an SCC planner only the renegotiation priced with DCC's licence, not the rest of SCC's figures", async () => {
+      const sccOld = await db.prisma.asset.create({
+        data: { id: crypto.randomUUID(), organisationId: e.orgs.SCC.id, name: "SCC old server", kind: "SERVER", siteId: e.sccDc.id, annualRunCostPence: 5_000_00n },
+      });
+      const [dccLicence, sccLicence] = await Promise.all(
+        [e.orgs.DCC, e.orgs.SCC].map((o) => db.prisma.licence.findFirstOrThrow({ where: { organisationId: o.id } })),
+      );
+      const s = await scenario();
+      await add(s, { kind: "RETIRE", asset: gid("Asset", sccOld.id) });
+      const reneg = await add(s, { kind: "RENEGOTIATE", licences: [gid("Licence", sccLicence.id)], targetLicence: gid("Licence", dccLicence.id), acceptExitCost: true });
+      const Q = `query ($id: ID!) { scenarioFinancials(scenarioId: $id) {
+        valuesVisible hiddenFor hidden { organisation { code } moves { id } reason }
+        organisations { organisation { code } partial hiddenMoves { id } hiddenBecause finalRunRate totalSaving npv meetsTarget years { baseline plan saving runRate } }
+        totals { partial finalRunRate years { saving plan } }
+        changes { move { id } organisation { code } source annual } } }`;
+      const sccOnly = as(actor("scc-planner", [[e.orgs.SCC, "PLANNER"]]));
+      const mine = ok(await sccOnly(Q, { id: s.id })).scenarioFinancials;
+      const full = ok(await planner(Q, { id: s.id })).scenarioFinancials;
+      const org = (f: any, code: string) => f.organisations.find((o: any) => o.organisation.code === code);
+      // Full view (planner in both): SCC saves the old server's £5,000 and, renegotiated at DCC's £73 a
+      // seat, pays 400 × £73 = £29,200 instead of £30,000: £800 more.
+      expect(full.valuesVisible).toBe(true);
+      expect(org(full, "SCC")).toMatchObject({ partial: false, hiddenMoves: [], hiddenBecause: null, finalRunRate: "5800.00" });
+      // SCC's planner: only the renegotiation is hidden, and named, with DCC as whose prices.
+      expect(mine.valuesVisible).toBe(false);
+      expect(mine.hiddenFor).toEqual(["DCC"]);
+      expect(mine.hidden).toEqual([{ organisation: { code: "DCC" }, moves: [{ id: reneg.id }], reason: expect.stringContaining("DCC's licence or contract prices") }]);
+      const scc = org(mine, "SCC");
+      expect(scc).toMatchObject({ partial: true, hiddenMoves: [{ id: reneg.id }], finalRunRate: "5000.00", meetsTarget: null });
+      expect(scc.hiddenBecause).toContain("use prices of DCC");
+      // SCC's own baseline is still shown; the plan (which would include the hidden £800) is not.
+      expect(scc.years[0].baseline).not.toBeNull();
+      expect(scc.years[0].plan).toBeNull();
+      // No figure shown includes the hidden part, so no difference gives it away.
+      const sccChanges = mine.changes.filter((c: any) => c.organisation.code === "SCC");
+      expect(sccChanges).toEqual(
+        expect.arrayContaining([
+          { move: { id: reneg.id }, organisation: { code: "SCC" }, source: "RENEGOTIATION", annual: null },
+          expect.objectContaining({ source: "ASSET_RUN_COST", annual: "5000.00" }),
+        ]),
+      );
+      const shownFinal = BigInt(scc.finalRunRate.replace(".", ""));
+      const visibleSum = sccChanges.filter((c: any) => c.annual !== null).reduce((t: bigint, c: any) => t + BigInt(c.annual.replace(".", "")), 0n);
+      expect(shownFinal).toBe(visibleSum);
+      expect(mine.totals.partial).toBe(true);
+      expect(mine.totals.years[0].plan).toBeNull();
+      // DCC's planner sees DCC's figures in full; SCC's renegotiation change is priced with DCC's own price, but
+      // SCC's licence spend is SCC's: it is hidden from DCC the same way.
+      const dccOnly = as(actor("dcc-planner", [[e.orgs.DCC, "PLANNER"]]));
+      const theirs = ok(await dccOnly(Q, { id: s.id })).scenarioFinancials;
+      expect(theirs.hiddenFor).toEqual(["SCC"]);
+      expect(org(theirs, "SCC").partial).toBe(true);
     });
   });
 
@@ -376,6 +438,51 @@ describe.each(engines())("planning API on %s", (engine) => {
       expect(ok(await sccApprover()(APPROVE, { id: p.id, v: p.version, o: "SCC" })).approveScenario.status).toBe("PROPOSED");
       expect(ok(await wbc(APPROVE, { id: p.id, v: p.version, o: "WBC" })).approveScenario.status).toBe("PROPOSED");
       expect(ok(await dccApprover()(APPROVE, { id: p.id, v: p.version, o: "DCC" })).approveScenario).toMatchObject({ status: "APPROVED", approval: { complete: true, pending: [] } });
+    });
+
+    it("keeps what was proposed and approved, and says when the live figures have drifted from it", async () => {
+      const s = await scenario();
+      await add(s, { kind: "RETIRE", asset: gid("Asset", e.dccServer.id) });
+      const p = ok(await planner(PROPOSE, { id: s.id, v: 2 })).proposeScenario;
+      const SNAP = `version valid errorCount waveCount moveCount drifted differences organisations { organisation { code } visible baseline planRunCost finalRunRate target againstTarget npv totalOneOff }`;
+      const Q = `query ($id: ID!) { scenario(id: $id) { status driftedSinceApproval proposedSnapshot { takenAt ${SNAP} } approvedSnapshot { takenAt ${SNAP} } financials { organisations { organisation { code } finalRunRate } } } }`;
+      const proposed = ok(await planner(Q, { id: s.id })).scenario;
+      expect(proposed).toMatchObject({ status: "PROPOSED", driftedSinceApproval: null, approvedSnapshot: null });
+      const dccThen = { organisation: { code: "DCC" }, visible: true, finalRunRate: "10000.00", target: "20000.00", againstTarget: "-10000.00" };
+      expect(proposed.proposedSnapshot).toMatchObject({ version: p.version, valid: true, errorCount: 0, waveCount: 1, moveCount: 1, drifted: false, differences: [] });
+      expect(proposed.proposedSnapshot.organisations).toEqual(expect.arrayContaining([expect.objectContaining(dccThen)]));
+      ok(await sccApprover()(APPROVE, { id: p.id, v: p.version, o: "SCC" }));
+      ok(await dccApprover()(APPROVE, { id: p.id, v: p.version, o: "DCC" }));
+      const approved = ok(await planner(Q, { id: s.id })).scenario;
+      expect(approved).toMatchObject({ status: "APPROVED", driftedSinceApproval: false, approvedSnapshot: { version: p.version, drifted: false } });
+      expect(approved.approvedSnapshot.organisations).toEqual(expect.arrayContaining([expect.objectContaining(dccThen)]));
+      // The estate changes after the approval: the server now costs £12,000 a year to run.
+      await db.prisma.asset.update({ where: { id: e.dccServer.id }, data: { annualRunCostPence: 12_000_00n } });
+      const later = ok(await planner(Q, { id: s.id })).scenario;
+      expect(later.financials.organisations.find((o: any) => o.organisation.code === "DCC").finalRunRate).toBe("12000.00");
+      expect(later.approvedSnapshot.takenAt).toBe(approved.approvedSnapshot.takenAt);
+      expect(later.approvedSnapshot.organisations).toEqual(approved.approvedSnapshot.organisations);
+      expect(later.driftedSinceApproval).toBe(true);
+      expect(later.approvedSnapshot).toMatchObject({ drifted: true });
+      expect(later.approvedSnapshot.differences).toEqual(expect.arrayContaining(["DCC baseline", "DCC finalRunRate", "DCC againstTarget", "DCC npv"]));
+      expect(later.approvedSnapshot.differences).not.toContain("valid");
+      // A viewer sees the snapshot's open figures; those built from licence prices follow the commercial rule.
+      const viewer = as(actor("viewer", [[e.orgs.SCC, "VIEWER"], [e.orgs.DCC, "VIEWER"]]));
+      const seen = ok(await viewer(Q, { id: s.id })).scenario.approvedSnapshot.organisations;
+      expect(seen.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ visible: false, npv: null, target: "20000.00" });
+      // Each governance step is its own audit action.
+      const actions = await db.prisma.auditEvent.findMany({ where: { entityId: s.id.split(":")[1] }, orderBy: { seq: "asc" }, select: { action: true } });
+      expect(actions.map((a) => a.action).filter((a) => a !== "UPDATE")).toEqual(["CREATE", "PROPOSE", "APPROVE", "APPROVE"]);
+    });
+
+    it("records a rejection as a REJECT audit event with its reason, and a withdrawal as WITHDRAW", async () => {
+      const p = await proposable();
+      ok(await planner(`mutation ($id: ID!, $v: Int!) { withdrawScenario(id: $id, version: $v) { id } }`, { id: p.id, v: p.version }));
+      const again = ok(await planner(PROPOSE, { id: p.id, v: p.version + 1 })).proposeScenario;
+      ok(await dccApprover()(REJECT, { id: p.id, v: again.version, o: "DCC", r: "Durham's server stays until 2028" }));
+      const events = await db.prisma.auditEvent.findMany({ where: { entityId: p.id.split(":")[1] }, orderBy: { seq: "asc" } });
+      expect(events.map((x) => x.action)).toEqual(["CREATE", "PROPOSE", "WITHDRAW", "PROPOSE", "REJECT"]);
+      expect(events.at(-1)!.after).toMatchObject({ decision: "REJECTED", reason: "Durham's server stays until 2028", organisation: "DCC" });
     });
 
     it("refuses one person deciding for two organisations on the same version", async () => {
