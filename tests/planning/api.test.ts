@@ -281,7 +281,7 @@ describe.each(engines())("planning API on %s", (engine) => {
       );
       const s = await scenario();
       await add(s, { kind: "RETIRE", asset: gid("Asset", sccOld.id) });
-      const reneg = await add(s, { kind: "RENEGOTIATE", licences: [gid("Licence", sccLicence.id)], targetLicence: gid("Licence", dccLicence.id), acceptExitCost: true });
+      const reneg = await add(s, { kind: "RENEGOTIATE", licences: [gid("Licence", sccLicence!.id)], targetLicence: gid("Licence", dccLicence!.id), acceptExitCost: true });
       const Q = `query ($id: ID!) { scenarioFinancials(scenarioId: $id) {
         valuesVisible hiddenFor hidden { organisation { code } moves { id } reason }
         organisations { organisation { code } partial hiddenMoves { id } hiddenBecause finalRunRate totalSaving npv meetsTarget years { baseline plan saving runRate } }
@@ -324,6 +324,40 @@ describe.each(engines())("planning API on %s", (engine) => {
       const theirs = ok(await dccOnly(Q, { id: s.id })).scenarioFinancials;
       expect(theirs.hiddenFor).toEqual(["SCC"]);
       expect(org(theirs, "SCC").partial).toBe(true);
+    });
+  });
+
+  describe("replacement seats", () => {
+    const Q = `query ($id: ID!) { scenarioFinancials(scenarioId: $id) { changes { organisation { code } source annual note } } }`;
+
+    it("charges the new seats to the organisation whose users move, at the replacing organisation's unit price", async () => {
+      const s = await scenario();
+      await add(s, { kind: "REPLACE", asset: gid("Asset", e.dccCrm.id), targetAsset: gid("Asset", e.sccCrm.id), acceptExitCost: true });
+      const changes = ok(await planner(Q, { id: s.id })).scenarioFinancials.changes.map((c: any) => [c.organisation.code, c.source, c.annual]);
+      // DCC's CRM stops (£2,000) and its Dynamics licences end (£7,300); its 80 users take Salesforce seats at
+      // SCC's £60: 80 × £60 = £4,800 a year, paid by DCC. SCC, which gains the users, pays nothing more.
+      expect(changes).toEqual([
+        ["DCC", "ASSET_RUN_COST", "2000.00"],
+        ["DCC", "LICENCES", "7300.00"],
+        ["DCC", "REPLACEMENT_SEATS", "-4800.00"],
+      ]);
+    });
+
+    it("adds no per-seat cost when the replacing organisation licenses the product flat (ENTERPRISE)", async () => {
+      // Both councils' CRM licences are enterprise-wide; DCC's records its 80 users.
+      await db.prisma.licence.updateMany({
+        where: { organisationId: e.orgs.SCC.id },
+        data: { metric: "ENTERPRISE", quantityOwned: 1, quantityUsed: 1, unitCostPence: 30_000_00n, annualCostPence: 30_000_00n },
+      });
+      await db.prisma.licence.updateMany({ where: { organisationId: e.orgs.DCC.id }, data: { metric: "ENTERPRISE" } });
+      const s = await scenario();
+      await add(s, { kind: "REPLACE", asset: gid("Asset", e.dccCrm.id), targetAsset: gid("Asset", e.sccCrm.id), acceptExitCost: true });
+      const changes = ok(await planner(Q, { id: s.id })).scenarioFinancials.changes.map((c: any) => [c.organisation.code, c.source, c.annual]);
+      // Before the fix: 80 seats × £30,000 (the whole licence as a "unit") = £2,400,000 a year.
+      expect(changes).toEqual([
+        ["DCC", "ASSET_RUN_COST", "2000.00"],
+        ["DCC", "LICENCES", "7300.00"],
+      ]);
     });
   });
 

@@ -87,7 +87,7 @@ describe("scenarioFinancials", () => {
     ]);
   });
 
-  it("charges the replacing organisation for the seats it takes on, and credits the one that stops paying", () => {
+  it("charges the organisation whose users move for their new seats, and credits it what it stops paying", () => {
     const b = new EstateBuilder();
     b.asset("DCC CRM", "DCC", "APPLICATION", { product: "dynamics", runCost: 1_000 });
     b.asset("SCC CRM", "SCC", "APPLICATION", { product: "salesforce" });
@@ -99,8 +99,25 @@ describe("scenarioFinancials", () => {
     expect(f.changes.map((c) => [c.source, input.estate.organisationCodes.get(c.organisationId), c.annualPence])).toEqual([
       ["ASSET_RUN_COST", "DCC", gbp(1_000)],
       ["LICENCES", "DCC", gbp(5_000)],
-      ["REPLACEMENT_SEATS", "SCC", -gbp(2_400)], // 40 seats × £60
+      ["REPLACEMENT_SEATS", "DCC", -gbp(2_400)], // DCC's 40 users × SCC's £60 a seat, paid by DCC
     ]);
+    const scc = [...input.estate.organisationCodes].find(([, c]) => c === "SCC")![0];
+    expect(f.changes[2]!.pricedBy).toEqual([scc]);
+  });
+
+  it("prices no seats of a flat (SITE or ENTERPRISE) licence: a replacement licensed flat covers the users", () => {
+    // Before: ENTERPRISE onto ENTERPRISE charged 40 × £30,000 (the whole licence taken as a seat's price).
+    for (const [theirs, ours] of [["ENTERPRISE", "ENTERPRISE"], ["SITE", "SITE"], ["ENTERPRISE", "USER"]] as const) {
+      const b = new EstateBuilder();
+      b.asset("DCC CRM", "DCC", "APPLICATION", { product: "dynamics", runCost: 1_000 });
+      b.asset("SCC CRM", "SCC", "APPLICATION", { product: "salesforce" });
+      b.licence("dcc-crm", "DCC", "dynamics", { owned: 50, used: 40, unit: 100, metric: ours });
+      b.licence("scc-crm", "SCC", "salesforce", { owned: 1, used: 1, unit: 30_000, metric: theirs });
+      b.move("replace", "REPLACE", "DCC CRM", { toAsset: "SCC CRM" });
+      const input = b.input({ horizonYears: 1 });
+      const f = scenarioFinancials(input, planWaves(input));
+      expect(f.changes.map((c) => c.source), `${ours} onto ${theirs}`).toEqual(["ASSET_RUN_COST", "LICENCES"]);
+    }
   });
 
   it("uses the planner's saving instead of the derived one, and keeps the reason", () => {
