@@ -16,7 +16,7 @@ export const FINANCIAL_METHOD = [
 
 /** The energy and carbon method. */
 export const ENERGY_METHOD =
-  "A site's IT load (kW) is its recorded power in use, else the sum of the power of the assets located there; its electricity a year is IT load × PUE × 8,760 hours (PUE 1.0 where none is recorded, listed in assumptions); emissions are that × the scenario's grid electricity factor (UK government DESNZ greenhouse-gas conversion factor for the stated year). Moves change the load when they take effect: a migration moves its power from one site to another, a retirement or consolidation removes it, a closure empties the site.";
+  "A site's IT load (kW) is its recorded power in use, else the sum of the power of the assets located there; its electricity a year is IT load × PUE × 8,760 hours (PUE 1.0 where none is recorded, listed in assumptions); emissions are that × the scenario's grid electricity factor (UK government DESNZ greenhouse-gas conversion factor for the stated year). A site's load counts to the owners of the assets there, each its assets' kW (when the recorded use is less than the assets' sum, each owner gets use × its share of the assets' kW), and the rest of the recorded use to the site's owner. Moves change the load when they take effect: a migration moves its power from one site to another, a retirement or consolidation removes it, a closure empties the site.";
 
 /** The risk score. */
 export const RISK_METHOD =

@@ -238,7 +238,9 @@ describe.each(engines())("planning API on %s", (engine) => {
       // The one-off cost is shared in proportion to baseline run costs (the default rule).
       const oneOffs = q.financials.organisations.map((o: any) => BigInt(o.totalOneOff.replace(".", "")));
       expect(oneOffs.reduce((a: bigint, b: bigint) => a + b, 0n)).toBe(3000_00n);
-      expect(q.energy.organisations.find((o: any) => o.organisation.code === "DCC").points.map((p: any) => [p.wave, p.kw])).toEqual([[0, 8], [1, 5], [2, 0]]);
+      // Energy counts to the kit's owner: DCC's 3 kW of servers still count to DCC at SCC's data centre.
+      expect(q.energy.organisations.find((o: any) => o.organisation.code === "DCC").points.map((p: any) => [p.wave, p.kw])).toEqual([[0, 8], [1, 8], [2, 3]]);
+      expect(q.energy.organisations.find((o: any) => o.organisation.code === "SCC").points.map((p: any) => [p.wave, p.kw])).toEqual([[0, 20], [1, 20], [2, 20]]);
       expect(q.risk.moves[0].move.kind).toBe("CLOSE_SITE");
     });
 
