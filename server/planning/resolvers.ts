@@ -52,7 +52,12 @@ function snapshotView(s: Scenario, value: unknown): SnapshotView | null {
 async function drift(ctx: Context, v: SnapshotView): Promise<string[]> {
   const a = await analyseScenario(ctx, v.scenario.id);
   const codes = a.input.estate.organisationCodes;
-  return snapshotDifferences(v.snapshot, takeSnapshot(a, v.snapshot.scenarioVersion, new Date(v.snapshot.takenAt)), (o) => codes.get(o) ?? o);
+  return snapshotDifferences(
+    v.snapshot,
+    takeSnapshot(a, v.snapshot.scenarioVersion, new Date(v.snapshot.takenAt)),
+    (o) => codes.get(o) ?? o,
+    (o) => commercialVisible(ctx.actor, o),
+  );
 }
 
 const money = (visible: boolean, v: bigint) => (visible ? v : null);

@@ -83,9 +83,15 @@ const FIGURES = [
 
 /**
  * What differs between a stored snapshot and the live one, in words without values (e.g. "DCC npv",
- * "valid", "waveCount"); empty when nothing has drifted. `code` names organisations.
+ * "valid", "waveCount"); empty when nothing has drifted. `code` names organisations; an organisation's
+ * figures are compared only when `readable` holds for every organisation whose prices they use.
  */
-export function snapshotDifferences(stored: ScenarioSnapshot, live: ScenarioSnapshot, code: (organisationId: string) => string): string[] {
+export function snapshotDifferences(
+  stored: ScenarioSnapshot,
+  live: ScenarioSnapshot,
+  code: (organisationId: string) => string,
+  readable: (organisationId: string) => boolean = () => true,
+): string[] {
   const out: string[] = [];
   for (const k of ["valid", "errorCount", "warningCount", "waveCount", "moveCount"] as const) if (stored[k] !== live[k]) out.push(k);
   const now = new Map(live.organisations.map((o) => [o.organisationId, o]));
@@ -98,6 +104,9 @@ export function snapshotDifferences(stored: ScenarioSnapshot, live: ScenarioSnap
       out.push(`${code(id)} ${s ? "no longer takes part" : "now takes part"}`);
       continue;
     }
+    // Figures built from prices the reader may not see are not compared for them: that they moved would
+    // itself tell something of the hidden prices.
+    if (![...s.sources, ...l.sources].every(readable)) continue;
     for (const [key, name] of FIGURES) if (s[key] !== l[key]) out.push(`${code(id)} ${name}`);
   }
   return out;

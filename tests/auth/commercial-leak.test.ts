@@ -335,6 +335,16 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
         id: draft,
       }),
     ).copyScenario.id as string;
+    // The draft is proposed as it is, so the snapshot of what was proposed (and its figures) is shown too.
+    const draftVersion = ok(
+      await gql(app, callers.admin, `query ($id: ID!) { scenario(id: $id) { version } }`, { id: draft }),
+    ).scenario.version as number;
+    ok(
+      await gql(app, callers.admin, `mutation ($id: ID!, $v: Int!) { proposeScenario(id: $id, version: $v) { id } }`, {
+        id: draft,
+        v: draftVersion,
+      }),
+    );
     // The what-if brings a renegotiation forward, accepting the exit cost, with the planner's own one-off
     // cost and saving: figures a draft does not make.
     const renegotiation = ok(

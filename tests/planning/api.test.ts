@@ -506,6 +506,10 @@ describe.each(engines())("planning API on %s", (engine) => {
       const viewer = as(actor("viewer", [[e.orgs.SCC, "VIEWER"], [e.orgs.DCC, "VIEWER"]]));
       const seen = ok(await viewer(Q, { id: s.id })).scenario.approvedSnapshot.organisations;
       expect(seen.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ visible: false, npv: null, target: "20000.00" });
+      // Nor is it told that they drifted: DCC's figures include its licence spend, which it may not read.
+      const viewed = ok(await viewer(Q, { id: s.id })).scenario;
+      expect(viewed.approvedSnapshot.differences).toEqual([]);
+      expect(viewed.driftedSinceApproval).toBe(false);
       // Each governance step is its own audit action.
       const actions = await db.prisma.auditEvent.findMany({ where: { entityId: s.id.split(":")[1] }, orderBy: { seq: "asc" }, select: { action: true } });
       expect(actions.map((a) => a.action).filter((a) => a !== "UPDATE")).toEqual(["CREATE", "PROPOSE", "APPROVE", "APPROVE"]);
