@@ -83,6 +83,9 @@ const config: CodegenConfig = {
           DraftResult: "../server/planning/views.ts#DraftResultView",
           DraftDecision: "../server/planning/views.ts#DraftDecisionViewType",
           DraftProblem: "../server/planning/views.ts#DraftProblemViewType",
+          HiddenPrices: "../server/planning/views.ts#HiddenPricesView",
+          ScenarioSnapshot: "../server/planning/views.ts#SnapshotView",
+          SnapshotFigures: "../server/planning/views.ts#SnapshotFiguresView",
         },
         scalars: {
           Money: { input: "bigint", output: "bigint" },

@@ -110,6 +110,19 @@ export async function loadPlanEstate(ctx: Context, seeds: EstateSeeds): Promise<
     [...siteIds],
   );
   const footprint = new Map(footprints.map((f) => [f.siteId, f]));
+  const owners = await ctx.prisma.$queryRawUnsafe<{ siteId: string; organisationId: string; kw: number | null }[]>(
+    `SELECT "siteId", "organisationId", SUM("powerKw")::float8 AS kw FROM "Asset"
+     WHERE "siteId" = ANY($1::uuid[]) AND "lifecycle" <> 'RETIRED' AND "powerKw" IS NOT NULL
+     GROUP BY "siteId", "organisationId" ORDER BY "siteId", "organisationId"`,
+    [...siteIds],
+  );
+  const kwByOwner = new Map<string, Map<string, number>>();
+  for (const r of owners) {
+    if (!r.kw) continue;
+    let m = kwByOwner.get(r.siteId);
+    if (!m) kwByOwner.set(r.siteId, (m = new Map()));
+    m.set(r.organisationId, Number(r.kw));
+  }
   const sites = new Map<string, PlanSite>(
     siteRows.map((s) => [
       s.id,
@@ -128,6 +141,7 @@ export async function loadPlanEstate(ctx: Context, seeds: EstateSeeds): Promise<
         leaseEnd: s.leaseEnd ? s.leaseEnd.toISOString().slice(0, 10) : null,
         assetRackUnits: Number(footprint.get(s.id)?.ru ?? 0),
         assetPowerKw: Number(footprint.get(s.id)?.kw ?? 0),
+        assetPowerKwByOrganisation: kwByOwner.get(s.id) ?? new Map(),
       },
     ]),
   );

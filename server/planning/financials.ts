@@ -67,21 +67,55 @@ export function scenarioFinancials(input: PlanInput, plan: WavePlan): ScenarioFi
     changes.push(...recurringChanges(plan, p.move));
     oneOffs.push(...oneOffCosts(plan, p.move, parameters.costSplit, baselines));
   }
-  const months = parameters.horizonYears * 12;
   const code = (o: string) => input.estate.organisationCodes.get(o) ?? o;
   const orgIds = [
     ...new Set([...parameters.targets.keys(), ...changes.map((c) => c.organisationId), ...oneOffs.map((c) => c.organisationId)]),
   ].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
-  const zero: Baseline = { assetRunCostPence: 0n, siteCostPence: 0n, licenceCostPence: 0n };
+  const organisations = orgIds.map((o) => organisationFigures(input, baselines, o, changes, oneOffs));
+  return {
+    organisations,
+    totals: totalsOf(input, organisations, changes, oneOffs),
+    changes,
+    oneOffs,
+    discountRateBp: parameters.discountRateBp,
+  };
+}
 
-  const organisations = orgIds.map((o) => {
-    const baseline = baselines.get(o) ?? zero;
-    const base = baseline.assetRunCostPence + baseline.siteCostPence + baseline.licenceCostPence;
-    const mine = changes.filter((c) => c.organisationId === o);
-    const costs = oneOffs.filter((c) => c.organisationId === o);
-    const target = parameters.targets.get(o) ?? 0n;
-    return figures(o, baseline, base, mine, costs, target, months, input);
-  });
+const ZERO: Baseline = { assetRunCostPence: 0n, siteCostPence: 0n, licenceCostPence: 0n };
+
+/**
+ * One organisation's business case from the given changes and costs (those of other organisations are
+ * ignored): all of them for the full figures, or only those a caller may see for partial ones.
+ */
+export function organisationFigures(
+  input: PlanInput,
+  baselines: ReadonlyMap<string, Baseline>,
+  organisationId: string,
+  changes: readonly RecurringChange[],
+  oneOffs: readonly OneOffCost[],
+): OrganisationFinancials {
+  const baseline = baselines.get(organisationId) ?? ZERO;
+  const base = baseline.assetRunCostPence + baseline.siteCostPence + baseline.licenceCostPence;
+  return figures(
+    organisationId,
+    baseline,
+    base,
+    changes.filter((c) => c.organisationId === organisationId),
+    oneOffs.filter((c) => c.organisationId === organisationId),
+    input.parameters.targets.get(organisationId) ?? 0n,
+    input.parameters.horizonYears * 12,
+    input,
+  );
+}
+
+/** The totals: sums of the organisations' figures; payback over all the given changes and costs. */
+export function totalsOf(
+  input: PlanInput,
+  organisations: readonly OrganisationFinancials[],
+  changes: readonly RecurringChange[],
+  oneOffs: readonly OneOffCost[],
+): ScenarioFinancials["totals"] {
+  const { parameters } = input;
   const sum = (f: (x: OrganisationFinancials) => bigint) => organisations.reduce((s, x) => s + f(x), 0n);
   const years = Array.from({ length: parameters.horizonYears }, (_, i) => {
     const y = (f: (x: YearFigures) => bigint) => organisations.reduce((s, x) => s + f(x.years[i]!), 0n);
@@ -99,27 +133,17 @@ export function scenarioFinancials(input: PlanInput, plan: WavePlan): ScenarioFi
       againstTarget: y((x) => x.againstTarget),
     };
   });
-  const total = payback(
-    changes,
-    oneOffs,
-    months,
-  );
+  const total = payback(changes, oneOffs, parameters.horizonYears * 12);
   return {
-    organisations,
-    totals: {
-      baseline: sum((x) => x.baseline.assetRunCostPence + x.baseline.siteCostPence + x.baseline.licenceCostPence),
-      target: sum((x) => x.target),
-      years,
-      totalSaving: sum((x) => x.totalSaving),
-      totalOneOff: sum((x) => x.totalOneOff),
-      npv: sum((x) => x.npv),
-      paybackMonths: total,
-      paybackDate: total === null ? null : addMonths(parameters.startDate, total),
-      finalRunRate: sum((x) => x.finalRunRate),
-    },
-    changes,
-    oneOffs,
-    discountRateBp: parameters.discountRateBp,
+    baseline: sum((x) => x.baseline.assetRunCostPence + x.baseline.siteCostPence + x.baseline.licenceCostPence),
+    target: sum((x) => x.target),
+    years,
+    totalSaving: sum((x) => x.totalSaving),
+    totalOneOff: sum((x) => x.totalOneOff),
+    npv: sum((x) => x.npv),
+    paybackMonths: total,
+    paybackDate: total === null ? null : addMonths(parameters.startDate, total),
+    finalRunRate: sum((x) => x.finalRunRate),
   };
 }
 
@@ -127,8 +151,8 @@ function figures(
   organisationId: string,
   baseline: Baseline,
   base: bigint,
-  changes: RecurringChange[],
-  costs: OneOffCost[],
+  changes: readonly RecurringChange[],
+  costs: readonly OneOffCost[],
   target: bigint,
   months: number,
   input: PlanInput,

@@ -1,6 +1,7 @@
 // Governance: a planner proposes a scenario (freezing its version); it becomes APPROVED only when an
 // APPROVER of every organisation it affects has approved that version — each council decides for itself,
-// the shared service's admins cannot decide for a council; one rejection, with its reason, sends it back
+// the shared service's admins cannot decide for a council, and only an account the organisation owns may
+// decide for it (a role granted across organisations does not count); one rejection, with its reason, sends it back
 // to be edited. Approval supersedes the lineage's previously approved revision. Every step is audited.
 import { randomUUID } from "node:crypto";
 import type { Context } from "../shared/context.ts";
@@ -12,6 +13,10 @@ import { expectVersion, inTransaction, recordAudit, type Tx } from "../shared/wr
 import { organisationByCode } from "../organisations/service.ts";
 import { affectedOrganisationIds, authorizePlanning, EDITABLE } from "./scenarios.ts";
 import { analyseScenario } from "./analysis.ts";
+import { takeSnapshot } from "./snapshot.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+
+const asJson = (v: object) => v as unknown as Prisma.InputJsonObject;
 
 /** Locks the scenario row for the rest of the transaction (decisions on one scenario are taken one at a time). */
 async function lockScenario(tx: Tx, id: string) {
@@ -40,17 +45,20 @@ export async function proposeScenario(ctx: Context, globalId: string, version: n
         "id",
         `this scenario has ${errors.length} violation(s) to fix before it can be proposed (validateScenario lists them), e.g. ${errors[0]!.rule}: ${errors[0]!.message}`,
       );
+    const at = new Date();
     const updated = await tx.scenario.update({
       where: { id },
       data: {
         status: "PROPOSED",
         version: { increment: 1 },
         proposedVersion: version + 1,
-        proposedAt: new Date(),
+        proposedAt: at,
         proposedBy: ctx.actor.email,
+        // What the approvers are asked to approve, as it stands now; the live figures move with the estate.
+        proposedSnapshot: asJson(takeSnapshot(analysis, version + 1, at)),
       },
     });
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
+    await recordAudit(tx, ctx.actor, { action: "PROPOSE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
     return updated;
   });
 }
@@ -63,10 +71,30 @@ export function withdrawScenario(ctx: Context, globalId: string, version: number
     expectVersion(row, version, "Scenario", id);
     authorizePlanning(ctx.actor, await affectedOrganisationIds(tx, id), "withdraw this scenario");
     if (row.status !== "PROPOSED") throw new ConflictError("status", `only a proposed scenario is withdrawn; this one is ${row.status.toLowerCase()}.`);
-    const updated = await tx.scenario.update({ where: { id }, data: { status: "DRAFT", version: { increment: 1 } } });
-    await recordAudit(tx, ctx.actor, { action: "UPDATE", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
+    const updated = await tx.scenario.update({ where: { id }, data: { status: "DRAFT", version: { increment: 1 }, proposedSnapshot: Prisma.DbNull } });
+    await recordAudit(tx, ctx.actor, { action: "WITHDRAW", entityType: "Scenario", entityId: id, organisationId: null, before: row, after: updated });
     return updated;
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A decision for an organisation counts only from an account that organisation owns (User.organisationId):
+ * roles can be granted across organisations (a shared-service ADMIN may grant itself APPROVER anywhere),
+ * but ownership is fixed when the account is created, so one council's approval cannot be given by
+ * another organisation's person.
+ */
+async function expectOwnedBy(ctx: Context, tx: Tx, org: { id: string; code: string }): Promise<void> {
+  const user = UUID.test(ctx.actor.id)
+    ? await tx.user.findUnique({ where: { id: ctx.actor.id }, select: { organisationId: true, active: true, organisation: { select: { code: true } } } })
+    : null;
+  if (!user || !user.active)
+    throw new ForbiddenError(`deciding for ${org.code} needs a signed-in person whose account ${org.code} owns; ${ctx.actor.email} is not one.`);
+  if (user.organisationId !== org.id)
+    throw new ForbiddenError(
+      `deciding for ${org.code} needs an account owned by ${org.code}; ${ctx.actor.email} belongs to ${user.organisation.code}, and a role granted in ${org.code} to another organisation's account does not count: each organisation approves for itself.`,
+    );
 }
 
 /** Checks that a decision for `code` on version `version` may be taken now by the actor. */
@@ -78,8 +106,17 @@ async function decisionFor(ctx: Context, tx: Tx, id: string, version: number, co
     throw new ForbiddenError(
       `deciding for ${org.code} needs the APPROVER (or ADMIN) role held in ${org.code} itself; each organisation approves for itself.`,
     );
+  await expectOwnedBy(ctx, tx, org);
   if (row.status !== "PROPOSED")
     throw new ConflictError("status", `only a proposed scenario is approved or rejected; this one is ${row.status.toLowerCase()}.`);
+  const twice = await tx.scenarioDecision.findFirst({
+    where: { scenarioId: id, scenarioVersion: row.proposedVersion!, decidedBy: ctx.actor.email, organisationId: { not: org.id } },
+    include: { organisation: { select: { code: true } } },
+  });
+  if (twice)
+    throw new ForbiddenError(
+      `${ctx.actor.email} has already decided this version for ${twice.organisation.code}; one person may not decide for two organisations.`,
+    );
   const affected = await affectedOrganisationIds(tx, id);
   if (!affected.includes(org.id)) throw new InputError("organisation", `${org.code} is not affected by this scenario and has no decision to make.`);
   const already = await tx.scenarioDecision.findUnique({
@@ -91,8 +128,11 @@ async function decisionFor(ctx: Context, tx: Tx, id: string, version: number, co
 }
 
 /** Approves the proposed version for one organisation; the last approval makes the scenario APPROVED. */
-export function approveScenario(ctx: Context, globalId: string, version: number, code: string) {
+export async function approveScenario(ctx: Context, globalId: string, version: number, code: string) {
   const id = idOf(globalId, "Scenario", "id");
+  // The figures as they stand at this approval, kept if it is the last one (what was agreed). A proposed
+  // scenario's moves are frozen; only the estate around them can have changed.
+  const analysis = await analyseScenario(ctx, id);
   return inTransaction(ctx, async (tx) => {
     const { row, org, affected } = await decisionFor(ctx, tx, id, version, code);
     await tx.scenarioDecision.create({
@@ -103,7 +143,10 @@ export function approveScenario(ctx: Context, globalId: string, version: number,
     });
     let after = row;
     if (approved === affected.length) {
-      after = await tx.scenario.update({ where: { id }, data: { status: "APPROVED" } });
+      after = await tx.scenario.update({
+        where: { id },
+        data: { status: "APPROVED", approvedSnapshot: asJson(takeSnapshot(analysis, row.proposedVersion!, new Date())) },
+      });
       const superseded = await tx.scenario.findMany({ where: { lineageId: row.lineageId, status: "APPROVED", id: { not: id } } });
       for (const s of superseded) {
         await tx.scenario.update({ where: { id: s.id }, data: { status: "SUPERSEDED", version: { increment: 1 } } });
@@ -118,7 +161,7 @@ export function approveScenario(ctx: Context, globalId: string, version: number,
       }
     }
     await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
+      action: "APPROVE",
       entityType: "Scenario",
       entityId: id,
       organisationId: org.id,
@@ -141,7 +184,7 @@ export function rejectScenario(ctx: Context, globalId: string, version: number, 
     });
     const after = await tx.scenario.update({ where: { id }, data: { status: "REJECTED", version: { increment: 1 } } });
     await recordAudit(tx, ctx.actor, {
-      action: "UPDATE",
+      action: "REJECT",
       entityType: "Scenario",
       entityId: id,
       organisationId: org.id,

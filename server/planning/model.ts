@@ -56,6 +56,11 @@ export interface PlanSite {
   /** Rack units and kW of the non-retired assets located here: the load when none is recorded on the site. */
   assetRackUnits: number;
   assetPowerKw: number;
+  /**
+   * kW of the non-retired assets located here, per owning organisation (energy and carbon count to the
+   * asset's owner). When absent it is summed from the loaded assets at the site.
+   */
+  assetPowerKwByOrganisation?: ReadonlyMap<string, number>;
 }
 
 /** A licence (entitlement) as the planner sees it. */

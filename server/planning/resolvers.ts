@@ -23,15 +23,41 @@ import {
   updateScenario,
 } from "./scenarios.ts";
 import { FinancialVisibility } from "./visibility.ts";
-import type { FinancialsView, ScenarioSummaryView } from "./views.ts";
+import type { FinancialsView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
+import type { Scenario } from "../../generated/prisma/client.ts";
+import { commercialVisible } from "../shared/authz.ts";
+import { snapshotDifferences, storedSnapshot, takeSnapshot } from "./snapshot.ts";
 import { FINANCIAL_METHOD, ENERGY_METHOD, RISK_METHOD } from "./methods.ts";
 
 const analysisOf = (ctx: Context, globalId: string, field = "scenarioId") => analyseScenario(ctx, idOf(globalId, "Scenario", field));
 
 async function financialsView(ctx: Context, a: ScenarioAnalysis): Promise<FinancialsView> {
   const financials = a.financials();
-  const moves = new Map(a.input.moves.map((m) => [m.id, m]));
-  return { analysis: a, financials, visibility: new FinancialVisibility(ctx.actor, financials, a.input.estate, moves) };
+  return { analysis: a, financials, visibility: new FinancialVisibility(ctx.actor, financials, a.input) };
+}
+
+/** What a caller sees of each organisation's figures. */
+function organisationViews(a: ScenarioAnalysis, visibility: FinancialVisibility): OrganisationFinancialsView[] {
+  const codes = a.input.estate.organisationCodes;
+  return a.financials().organisations.map((o) => ({ ...visibility.organisation(o.organisationId), codes }));
+}
+
+/** A stored snapshot as the API shows it, or null. */
+function snapshotView(s: Scenario, value: unknown): SnapshotView | null {
+  const snapshot = storedSnapshot(value);
+  return snapshot ? { snapshot, scenario: s } : null;
+}
+
+/** What differs between a stored snapshot and the scenario's live figures now. */
+async function drift(ctx: Context, v: SnapshotView): Promise<string[]> {
+  const a = await analyseScenario(ctx, v.scenario.id);
+  const codes = a.input.estate.organisationCodes;
+  return snapshotDifferences(
+    v.snapshot,
+    takeSnapshot(a, v.snapshot.scenarioVersion, new Date(v.snapshot.takenAt)),
+    (o) => codes.get(o) ?? o,
+    (o) => commercialVisible(ctx.actor, o),
+  );
 }
 
 const money = (visible: boolean, v: bigint) => (visible ? v : null);
@@ -109,6 +135,37 @@ export const planningResolvers: Resolvers = {
     financials: async (s, _x, ctx) => financialsView(ctx, await analyseScenario(ctx, s.id)),
     risk: async (s, _x, ctx) => (await analyseScenario(ctx, s.id)).risk(),
     energy: async (s, _x, ctx) => (await analyseScenario(ctx, s.id)).energy(),
+    proposedSnapshot: (s) => (s.status === "DRAFT" ? null : snapshotView(s, s.proposedSnapshot)),
+    approvedSnapshot: (s) => snapshotView(s, s.approvedSnapshot),
+    driftedSinceApproval: async (s, _x, ctx) => {
+      const v = snapshotView(s, s.approvedSnapshot);
+      return v ? (await drift(ctx, v)).length > 0 : null;
+    },
+  },
+  ScenarioSnapshot: {
+    takenAt: (v) => new Date(v.snapshot.takenAt),
+    version: (v) => v.snapshot.scenarioVersion,
+    valid: (v) => v.snapshot.valid,
+    errorCount: (v) => v.snapshot.errorCount,
+    warningCount: (v) => v.snapshot.warningCount,
+    waveCount: (v) => v.snapshot.waveCount,
+    moveCount: (v) => v.snapshot.moveCount,
+    organisations: (v, _x, ctx) =>
+      v.snapshot.organisations.map((figures) => ({ figures, visible: figures.sources.every((o) => commercialVisible(ctx.actor, o)) })),
+    drifted: async (v, _x, ctx) => (await drift(ctx, v)).length > 0,
+    differences: (v, _x, ctx) => drift(ctx, v),
+  },
+  SnapshotFigures: {
+    organisation: (f, _x, ctx) => organisation(ctx, f.figures.organisationId),
+    baseline: (f) => money(f.visible, BigInt(f.figures.baselinePence)),
+    planRunCost: (f) => money(f.visible, BigInt(f.figures.planRunCostPence)),
+    finalRunRate: (f) => money(f.visible, BigInt(f.figures.finalRunRatePence)),
+    target: (f) => BigInt(f.figures.targetPence),
+    againstTarget: (f) => money(f.visible, BigInt(f.figures.againstTargetPence)),
+    npv: (f) => money(f.visible, BigInt(f.figures.npvPence)),
+    paybackDate: (f) => (f.visible ? day(f.figures.paybackDate) : null),
+    totalOneOff: (f) => money(f.visible, BigInt(f.figures.totalOneOffPence)),
+    totalSaving: (f) => money(f.visible, BigInt(f.figures.totalSavingPence)),
   },
   SavingsTarget: {
     organisation: (t, _x, ctx) => organisation(ctx, t.organisationId),
@@ -194,26 +251,41 @@ export const planningResolvers: Resolvers = {
       [...f.visibility.hiddenFor].map((o) => f.analysis.input.estate.organisationCodes.get(o) ?? o).sort(),
     discountRatePercent: (f) => f.financials.discountRateBp / 100,
     method: () => FINANCIAL_METHOD,
-    organisations: (f) =>
-      f.financials.organisations.map((figures) => ({ figures, visible: f.visibility.organisation(figures.organisationId) })),
-    totals: (f) => ({ totals: f.financials.totals, visible: f.visibility.all }),
+    hidden: (f) =>
+      [...f.visibility.hiddenMoves.entries()]
+        .map(([organisationId, moves]) => ({ organisationId, moveIds: [...moves].sort(), code: f.analysis.input.estate.organisationCodes.get(organisationId) ?? organisationId }))
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    organisations: (f) => organisationViews(f.analysis, f.visibility),
+    totals: (f) => f.visibility.totals(),
     changes: (f) =>
       f.financials.changes.map((change) => ({ change, visible: f.visibility.change(change), startDate: f.analysis.input.parameters.startDate })),
     oneOffCosts: (f) =>
       f.financials.oneOffs.map((cost) => ({ cost, visible: f.visibility.cost(cost), startDate: f.analysis.input.parameters.startDate })),
   },
+  HiddenPrices: {
+    organisation: (h, _x, ctx) => organisation(ctx, h.organisationId),
+    moves: (h, _x, ctx) => Promise.all(h.moveIds.map((id) => move(ctx, id))),
+    reason: (h) =>
+      `${h.moveIds.length} move(s) are costed with ${h.code}'s licence or contract prices, whose commercial values you may not read: their recurring changes and one-off costs are hidden, and every sum that includes them is partial (computed without them).`,
+  },
   OrganisationFinancials: {
     organisation: (o, _x, ctx) => organisation(ctx, o.figures.organisationId),
-    baseline: (o) => ({ baseline: o.figures.baseline, visible: o.visible }),
+    partial: (o) => o.partial,
+    hiddenMoves: (o, _x, ctx) => Promise.all(o.hiddenMoveIds.map((id) => move(ctx, id))),
+    hiddenBecause: (o) =>
+      o.partial
+        ? `partial: ${o.hiddenMoveIds.length} move(s) (hiddenMoves) use prices of ${o.hiddenPricesOf.map((x) => o.codes.get(x) ?? x).join(", ")}, whose commercial values you may not read; they are left out of these sums, and plan and meetsTarget are not shown.`
+        : null,
+    baseline: (o) => ({ baseline: o.figures.baseline, visible: o.baselineVisible }),
     target: (o) => o.figures.target,
-    years: (o) => o.figures.years.map((year) => ({ year, visible: o.visible })),
-    totalSaving: (o) => money(o.visible, o.figures.totalSaving),
-    totalOneOff: (o) => money(o.visible, o.figures.totalOneOff),
-    npv: (o) => money(o.visible, o.figures.npv),
-    paybackMonths: (o) => (o.visible ? o.figures.paybackMonths : null),
-    paybackDate: (o) => (o.visible ? day(o.figures.paybackDate) : null),
-    finalRunRate: (o) => money(o.visible, o.figures.finalRunRate),
-    meetsTarget: (o) => (o.visible ? o.figures.meetsTarget : null),
+    years: (o) => o.figures.years.map((year) => ({ year, baselineVisible: o.baselineVisible, partial: o.partial })),
+    totalSaving: (o) => o.figures.totalSaving,
+    totalOneOff: (o) => o.figures.totalOneOff,
+    npv: (o) => o.figures.npv,
+    paybackMonths: (o) => o.figures.paybackMonths,
+    paybackDate: (o) => day(o.figures.paybackDate),
+    finalRunRate: (o) => o.figures.finalRunRate,
+    meetsTarget: (o) => (o.partial ? null : o.figures.meetsTarget),
   },
   BaselineBreakdown: {
     assets: (b) => b.baseline.assetRunCostPence,
@@ -223,26 +295,27 @@ export const planningResolvers: Resolvers = {
   FinancialYear: {
     year: (y) => y.year.year,
     from: (y) => parseDay(y.year.from),
-    baseline: (y) => money(y.visible, y.year.baseline),
-    plan: (y) => money(y.visible, y.year.plan),
-    saving: (y) => money(y.visible, y.year.saving),
-    oneOff: (y) => money(y.visible, y.year.oneOff),
-    net: (y) => money(y.visible, y.year.net),
-    cumulative: (y) => money(y.visible, y.year.cumulative),
-    runRate: (y) => money(y.visible, y.year.runRate),
+    baseline: (y) => money(y.baselineVisible, y.year.baseline),
+    plan: (y) => money(y.baselineVisible && !y.partial, y.year.plan),
+    saving: (y) => y.year.saving,
+    oneOff: (y) => y.year.oneOff,
+    net: (y) => y.year.net,
+    cumulative: (y) => y.year.cumulative,
+    runRate: (y) => y.year.runRate,
     target: (y) => y.year.target,
-    againstTarget: (y) => money(y.visible, y.year.againstTarget),
+    againstTarget: (y) => y.year.againstTarget,
   },
   FinancialTotals: {
-    baseline: (t) => money(t.visible, t.totals.baseline),
+    partial: (t) => t.partial,
+    baseline: (t) => money(t.baselineVisible, t.totals.baseline),
     target: (t) => t.totals.target,
-    years: (t) => t.totals.years.map((year) => ({ year, visible: t.visible })),
-    totalSaving: (t) => money(t.visible, t.totals.totalSaving),
-    totalOneOff: (t) => money(t.visible, t.totals.totalOneOff),
-    npv: (t) => money(t.visible, t.totals.npv),
-    paybackMonths: (t) => (t.visible ? t.totals.paybackMonths : null),
-    paybackDate: (t) => (t.visible ? day(t.totals.paybackDate) : null),
-    finalRunRate: (t) => money(t.visible, t.totals.finalRunRate),
+    years: (t) => t.totals.years.map((year) => ({ year, baselineVisible: t.baselineVisible, partial: t.partial })),
+    totalSaving: (t) => t.totals.totalSaving,
+    totalOneOff: (t) => t.totals.totalOneOff,
+    npv: (t) => t.totals.npv,
+    paybackMonths: (t) => t.totals.paybackMonths,
+    paybackDate: (t) => day(t.totals.paybackDate),
+    finalRunRate: (t) => t.totals.finalRunRate,
   },
   RecurringChange: {
     move: (c, _x, ctx) => move(ctx, c.change.moveId),
@@ -312,8 +385,7 @@ export const planningResolvers: Resolvers = {
     warningCount: (s) => s.analysis.violations.filter((v) => v.severity === "WARNING").length,
     riskTotal: async (s) => (await s.analysis.risk()).total,
     riskLevel: async (s) => (await s.analysis.risk()).level,
-    organisations: (s) =>
-      s.analysis.financials().organisations.map((figures) => ({ figures, visible: s.visibility.organisation(figures.organisationId) })),
+    organisations: (s) => organisationViews(s.analysis, s.visibility),
     totalOneOff: (s) => money(s.visibility.all, s.analysis.financials().totals.totalOneOff),
     npv: (s) => money(s.visibility.all, s.analysis.financials().totals.npv),
     paybackMonths: (s) => (s.visibility.all ? s.analysis.financials().totals.paybackMonths : null),
@@ -335,9 +407,7 @@ export const planningResolvers: Resolvers = {
 };
 
 function summaryView(ctx: Context, analysis: ScenarioAnalysis): ScenarioSummaryView {
-  const financials = analysis.financials();
-  const moves = new Map(analysis.input.moves.map((m) => [m.id, m]));
-  return { analysis, visibility: new FinancialVisibility(ctx.actor, financials, analysis.input.estate, moves) };
+  return { analysis, visibility: new FinancialVisibility(ctx.actor, analysis.financials(), analysis.input) };
 }
 
 function monthDate(startDate: string, month: number): Date {

@@ -27,6 +27,8 @@ export interface RecurringChange {
   fromMonth: number;
   source: ChangeSource;
   note: string;
+  /** The organisations whose commercial values (prices) it is computed from, when not implied by its source. */
+  pricedBy?: string[];
 }
 
 /** A one-off cost for one organisation in one month. */
@@ -85,8 +87,9 @@ export function recurringChanges(plan: WavePlan, m: PlanMove): RecurringChange[]
       },
     ];
   const out: RecurringChange[] = [];
-  const add = (organisationId: string | null | undefined, annualPence: bigint, source: ChangeSource, note: string, fromMonth = from) => {
-    if (organisationId && annualPence !== 0n) out.push({ moveId: m.id, organisationId, annualPence, fromMonth, source, note });
+  const add: Add = (organisationId, annualPence, source, note, fromMonth = from, pricedBy) => {
+    if (organisationId && annualPence !== 0n)
+      out.push({ moveId: m.id, organisationId, annualPence, fromMonth, source, note, ...(pricedBy ? { pricedBy } : {}) });
   };
   const { assets, sites, licences } = outcome.estate;
   const a = m.assetId ? assets.get(m.assetId) : undefined;
@@ -122,21 +125,48 @@ function addDaysIso(day: string, days: number): string {
   return new Date(parseDay(day).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-type Add = (organisationId: string | null | undefined, annualPence: bigint, source: ChangeSource, note: string) => void;
+type Add = (
+  organisationId: string | null | undefined,
+  annualPence: bigint,
+  source: ChangeSource,
+  note: string,
+  fromMonth?: number,
+  pricedBy?: string[],
+) => void;
 
-/** The replacement takes over the replaced system's users: seats used × its best unit price in the same metric. */
+/** Licence metrics priced as one flat charge however many use it: they add no cost per seat. */
+export const FLAT_METRICS: ReadonlySet<string> = new Set(["SITE", "ENTERPRISE"]);
+
+/**
+ * The replacement takes over the replaced system's users, who need seats on it: seats used (per-seat
+ * metrics) × the replacing organisation's best unit price in the same metric. The organisation whose users
+ * move (the replaced system's owner) pays for them — it stops paying its own licences, and the one that
+ * gains users is not left paying for another organisation's users with no recharge. A flat-priced licence
+ * (SITE or ENTERPRISE) adds no cost per seat: seats of a flat licence that ends are not priced, and when the
+ * replacing organisation licenses the product flat, the users are covered at no extra charge.
+ */
 function replacementSeats(outcome: Outcome, m: PlanMove, ended: PlanLicence[], add: Add): void {
+  const a = outcome.estate.assets.get(m.assetId!);
   const b = outcome.estate.assets.get(m.targetAssetId!);
-  if (!b?.productId) return;
+  if (!a || !b?.productId) return;
   const theirs = outcome
     .ofProduct(b.organisationId, b.productId)
     .licences.map((id) => outcome.estate.licences.get(id)!);
+  if (theirs.some((l) => FLAT_METRICS.has(l.metric))) return;
   for (const metric of [...new Set(ended.map((l) => l.metric))].sort()) {
+    if (FLAT_METRICS.has(metric)) continue;
     const seats = ended.filter((l) => l.metric === metric).reduce((s, l) => s + l.quantityUsed, 0);
     const prices = theirs.filter((l) => l.metric === metric && l.unitCostPence > 0n).map((l) => l.unitCostPence);
     if (!seats || !prices.length) continue;
     const unit = prices.reduce((x, y) => (y < x ? y : x));
-    add(b.organisationId, -(unit * BigInt(seats)), "REPLACEMENT_SEATS", `${b.name} takes ${seats} more ${metric.toLowerCase()} seat(s) at its unit price`);
+    add(
+      a.organisationId,
+      -(unit * BigInt(seats)),
+      "REPLACEMENT_SEATS",
+      `${a.name}'s ${seats} ${metric.toLowerCase()} seat(s) move to ${b.name}, paid by ${a.name}'s owner at ${b.name}'s unit price`,
+      undefined,
+      [b.organisationId],
+    );
   }
 }
 

@@ -140,15 +140,30 @@ export async function affectedOrganisationIds(db: Tx | Context["prisma"], scenar
   return rows.map((r) => r.organisationId);
 }
 
-/** Resolves target inputs to (organisation id, pence), refusing duplicates. */
-async function targetRows(tx: Tx, targets: readonly SavingsTargetInput[], field: string) {
+/**
+ * Resolves target inputs to (organisation id, pence), refusing duplicates. An organisation's savings
+ * target is its own commitment: only those who may plan in that organisation set it. `current` gives the
+ * target it has now (a target sent back unchanged, as a form that sends every row does, is not a change).
+ */
+async function targetRows(
+  tx: Tx,
+  actor: Actor,
+  targets: readonly SavingsTargetInput[],
+  field: string,
+  current: (organisationId: string) => bigint | undefined,
+) {
   const seen = new Set<string>();
   const out: { organisationId: string; savingsTargetPence: bigint }[] = [];
   for (const [i, t] of targets.entries()) {
     const org = await organisationByCode(tx, t.organisation, `${field}[${i}].organisation`);
     if (seen.has(org.id)) throw new InputError(`${field}[${i}].organisation`, `${org.code} is listed twice.`);
     seen.add(org.id);
-    out.push({ organisationId: org.id, savingsTargetPence: parseNonNegativeMoney(t.target, `${field}[${i}].target`) });
+    const pence = parseNonNegativeMoney(t.target, `${field}[${i}].target`);
+    if (pence !== current(org.id) && !can(actor, "plan", org.id))
+      throw new ForbiddenError(
+        `you may not set ${org.code}'s savings target (${field}[${i}]): a target is set only by ${org.code}'s own planners (PLANNER or ADMIN in ${org.code}).`,
+      );
+    out.push({ organisationId: org.id, savingsTargetPence: pence });
   }
   return out;
 }
@@ -221,10 +236,13 @@ export async function createScenarioIn(tx: Tx, actor: Actor, input: CreateScenar
     const scenario = await tx.scenario.create({
       data: { ...data, id, lineageId: id, createdBy: actor.email },
     });
-    const given = new Map((await targetRows(tx, input.targets ?? [], "input.targets")).map((t) => [t.organisationId, t.savingsTargetPence]));
+    const defaults = await tx.organisation.findMany({ where: { id: { in: orgIds } } });
+    const byDefault = new Map(defaults.map((o) => [o.id, o.savingsTargetPence]));
+    const given = new Map(
+      (await targetRows(tx, actor, input.targets ?? [], "input.targets", (o) => byDefault.get(o))).map((t) => [t.organisationId, t.savingsTargetPence]),
+    );
     for (const o of given.keys())
       if (!orgIds.includes(o)) throw new InputError("input.targets", "sets a target for an organisation not in input.organisations.");
-    const defaults = await tx.organisation.findMany({ where: { id: { in: orgIds } } });
     await tx.scenarioTarget.createMany({
       data: defaults.map((o) => ({
         id: randomUUID(),
@@ -245,7 +263,8 @@ export function updateScenario(ctx: Context, globalId: string, version: number, 
     const before = await editableScenario(tx, ctx.actor, id, version, "change this scenario");
     const data = settings(patch as unknown as Record<string, unknown>, "patch");
     if (patch.targets) {
-      for (const t of await targetRows(tx, patch.targets, "patch.targets"))
+      const now = new Map((await tx.scenarioTarget.findMany({ where: { scenarioId: id } })).map((t) => [t.organisationId, t.savingsTargetPence]));
+      for (const t of await targetRows(tx, ctx.actor, patch.targets, "patch.targets", (o) => now.get(o)))
         await tx.scenarioTarget.upsert({
           where: { scenarioId_organisationId: { scenarioId: id, organisationId: t.organisationId } },
           create: { id: randomUUID(), scenarioId: id, ...t },
@@ -304,6 +323,8 @@ async function copyInto(
     proposedVersion: _pv,
     proposedAt: _pa,
     proposedBy: _pb,
+    proposedSnapshot: _ps,
+    approvedSnapshot: _as,
     ...rest
   } = source;
   const scenario = await tx.scenario.create({

@@ -270,10 +270,12 @@ function recoveryColocated(plan: WavePlan, out: Violation[]): void {
     const recovery = outcome.estate.assets.get(copy)?.name ?? copy;
     out.push({
       rule: "RECOVERY_COLOCATED",
-      severity: caused ? "ERROR" : "WARNING",
+      // An error either way: a plan that ends with a critical service and its recovery on one site is not
+      // one to approve, whether it put them there or left them there.
+      severity: "ERROR",
       message: caused
         ? `${primary} and its recovery copy ${recovery} (${d.type}) would both be at ${site}: one incident there takes out a critical service and its recovery; keep the copy on another site`
-        : `${primary} and its recovery copy ${recovery} (${d.type}) are both at ${site} already; the plan leaves it so`,
+        : `${primary} and its recovery copy ${recovery} (${d.type}) are both at ${site} already and the plan leaves them there: one incident there takes out a critical service and its recovery; move the copy to another site`,
       moveIds: [...new Set(moves)].sort(),
       assetIds: [d.sourceId, copy],
       siteIds: [after],

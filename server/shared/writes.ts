@@ -49,7 +49,11 @@ export function expectUpdated(result: { count: number }, type: NodeType): void {
 
 /** One audit event, written in the caller's transaction. */
 export interface AuditInput {
-  action: "CREATE" | "UPDATE" | "RETIRE" | "DELETE";
+  /**
+   * What happened: CREATE, UPDATE, RETIRE or DELETE for changes of data; PROPOSE, WITHDRAW, APPROVE and
+   * REJECT for the governance steps of a scenario (a rejection's `after` carries its reason).
+   */
+  action: "CREATE" | "UPDATE" | "RETIRE" | "DELETE" | "PROPOSE" | "WITHDRAW" | "APPROVE" | "REJECT";
   entityType: NodeType;
   entityId: string;
   organisationId: string | null;

@@ -18,7 +18,7 @@ import { formatPence } from "../../server/shared/money.ts";
 import { QUERY_LIMITS } from "../../server/graphql-limits.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
-  derivations,
+  persistentDerivations,
   distinctFigures,
   hiddenFigures,
   markAuditSnapshots,
@@ -335,6 +335,16 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
         id: draft,
       }),
     ).copyScenario.id as string;
+    // The draft is proposed as it is, so the snapshot of what was proposed (and its figures) is shown too.
+    const draftVersion = ok(
+      await gql(app, callers.admin, `query ($id: ID!) { scenario(id: $id) { version } }`, { id: draft }),
+    ).scenario.version as number;
+    ok(
+      await gql(app, callers.admin, `mutation ($id: ID!, $v: Int!) { proposeScenario(id: $id, version: $v) { id } }`, {
+        id: draft,
+        v: draftVersion,
+      }),
+    );
     // The what-if brings a renegotiation forward, accepting the exit cost, with the planner's own one-off
     // cost and saving: figures a draft does not make.
     const renegotiation = ok(
@@ -416,10 +426,13 @@ describe.each(engines())("commercial figures on the seed estate on %s", (engine)
         expect(JSON.stringify(a.pages), `${a.call} changed when hidden figures moved`).toBe(
           JSON.stringify(before[i]!.pages),
         );
-      const hidden = new Map([...hiddenBefore, ...(await hiddenFigures(db.prisma, shifted, hiddenIn))]);
+      const hiddenAfter = await hiddenFigures(db.prisma, shifted, hiddenIn);
+      const hidden = new Map([...hiddenBefore, ...hiddenAfter]);
       expect(hidden.size).toBeGreaterThan(300);
       const shown = distinctFigures(after.flatMap((a) => a.figures));
-      expect(derivations(shown, hidden, pairs)).toEqual([]);
+      // What is shown did not move with the hidden figures (checked above), so a hidden figure that equals
+      // shown ones in only one of its two states does so by coincidence; a real derivation holds in both.
+      expect(persistentDerivations(shown, hiddenBefore, hiddenAfter, pairs)).toEqual([]);
       return after;
     } finally {
       await writeCommercial(db.prisma, marked);

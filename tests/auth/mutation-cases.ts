@@ -493,14 +493,14 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
   approveScenario: {
     group: "Approvals",
     rule: APPROVAL,
-    where: "the organisation decided for (held there: the shared service's ADMINs cannot decide for a council)",
+    where: "the organisation decided for (held there, by an account that organisation owns: the shared service's ADMINs cannot decide for a council)",
     document: `mutation ($id: ID!, $version: Int!, $org: String!) { approveScenario(id: $id, version: $version, organisation: $org) { id } }`,
     variables: async (ctx) => ({ ...(await versioned(scenario(ctx, "PROPOSED"), "Scenario")), org: ctx.owner.code }),
   },
   rejectScenario: {
     group: "Approvals",
     rule: APPROVAL,
-    where: "the organisation decided for (held there: the shared service's ADMINs cannot decide for a council)",
+    where: "the organisation decided for (held there, by an account that organisation owns: the shared service's ADMINs cannot decide for a council)",
     document: `mutation ($id: ID!, $version: Int!, $org: String!) { rejectScenario(id: $id, version: $version, organisation: $org, reason: "Not yet") { id } }`,
     variables: async (ctx) => ({ ...(await versioned(scenario(ctx, "PROPOSED"), "Scenario")), org: ctx.owner.code }),
   },

@@ -87,7 +87,7 @@ describe("scenarioFinancials", () => {
     ]);
   });
 
-  it("charges the replacing organisation for the seats it takes on, and credits the one that stops paying", () => {
+  it("charges the organisation whose users move for their new seats, and credits it what it stops paying", () => {
     const b = new EstateBuilder();
     b.asset("DCC CRM", "DCC", "APPLICATION", { product: "dynamics", runCost: 1_000 });
     b.asset("SCC CRM", "SCC", "APPLICATION", { product: "salesforce" });
@@ -99,8 +99,25 @@ describe("scenarioFinancials", () => {
     expect(f.changes.map((c) => [c.source, input.estate.organisationCodes.get(c.organisationId), c.annualPence])).toEqual([
       ["ASSET_RUN_COST", "DCC", gbp(1_000)],
       ["LICENCES", "DCC", gbp(5_000)],
-      ["REPLACEMENT_SEATS", "SCC", -gbp(2_400)], // 40 seats × £60
+      ["REPLACEMENT_SEATS", "DCC", -gbp(2_400)], // DCC's 40 users × SCC's £60 a seat, paid by DCC
     ]);
+    const scc = [...input.estate.organisationCodes].find(([, c]) => c === "SCC")![0];
+    expect(f.changes[2]!.pricedBy).toEqual([scc]);
+  });
+
+  it("prices no seats of a flat (SITE or ENTERPRISE) licence: a replacement licensed flat covers the users", () => {
+    // Before: ENTERPRISE onto ENTERPRISE charged 40 × £30,000 (the whole licence taken as a seat's price).
+    for (const [theirs, ours] of [["ENTERPRISE", "ENTERPRISE"], ["SITE", "SITE"], ["ENTERPRISE", "USER"]] as const) {
+      const b = new EstateBuilder();
+      b.asset("DCC CRM", "DCC", "APPLICATION", { product: "dynamics", runCost: 1_000 });
+      b.asset("SCC CRM", "SCC", "APPLICATION", { product: "salesforce" });
+      b.licence("dcc-crm", "DCC", "dynamics", { owned: 50, used: 40, unit: 100, metric: ours });
+      b.licence("scc-crm", "SCC", "salesforce", { owned: 1, used: 1, unit: 30_000, metric: theirs });
+      b.move("replace", "REPLACE", "DCC CRM", { toAsset: "SCC CRM" });
+      const input = b.input({ horizonYears: 1 });
+      const f = scenarioFinancials(input, planWaves(input));
+      expect(f.changes.map((c) => c.source), `${ours} onto ${theirs}`).toEqual(["ASSET_RUN_COST", "LICENCES"]);
+    }
   });
 
   it("uses the planner's saving instead of the derived one, and keeps the reason", () => {
@@ -180,13 +197,33 @@ describe("scenarioFinancials", () => {
     const input = b.input({ horizonYears: 1, carbonFactorGPerKwh: 200 });
     const e = scenarioEnergy(input, planWaves(input));
     const dcc = e.organisations.find((o) => b.codes.get(o.organisationId) === "DCC")!;
-    // Before: 10 kW × 2 × 8760 = 175,200 kWh → 35.04 t; after wave 1: 6 kW; after wave 2 (closed): 0.
+    // Energy counts to whoever owns the kit. Before: 10 kW × 2 × 8760 = 175,200 kWh → 35.04 t. After wave 1
+    // the server's 4 kW run at SCC's site but are still DCC's: 6 kW × 2 × 8760 + 4 kW × 1.25 × 8760 =
+    // 105,120 + 43,800 = 148,920 kWh → 29.78 t. After wave 2 (Old closed): the server alone, 43,800 kWh → 8.76 t.
     expect(dcc.points.map((p) => [p.wave, p.kw, p.kwhPerYear, p.tco2ePerYear])).toEqual([
       [0, 10, 175_200, 35.04],
-      [1, 6, 105_120, 21.02],
-      [2, 0, 0, 0],
+      [1, 10, 148_920, 29.78],
+      [2, 4, 43_800, 8.76],
     ]);
+    const scc = e.organisations.find((o) => b.codes.get(o.organisationId) === "SCC")!;
+    expect(scc.points.map((p) => p.kwhPerYear)).toEqual([219_000, 219_000, 219_000]);
     // Total: 20 kW × 1.25 × 8760 = 219,000 kWh at SCC before; +4 kW after wave 1.
     expect(e.totals.map((p) => p.kwhPerYear)).toEqual([175_200 + 219_000, 105_120 + 262_800, 262_800]);
+  });
+
+  it("counts a shared site's energy to the owners of the assets there, pro rata when the recorded use is less", () => {
+    const b = new EstateBuilder();
+    // An SCC data centre hosting DCC kit: recorded use 9 kW for 6 kW of SCC assets and 6 kW of DCC assets.
+    b.site("Shared", "SCC", { pue: 1.5, powerUsedKw: 9 });
+    b.asset("SCC box", "SCC", "SERVER", { site: "Shared", powerKw: 6 });
+    b.asset("DCC box", "DCC", "SERVER", { site: "Shared", powerKw: 6 });
+    b.move("retire", "RETIRE", "SCC box");
+    const input = b.input({ horizonYears: 1, carbonFactorGPerKwh: 200 });
+    const e = scenarioEnergy(input, planWaves(input));
+    const of = (code: string) => e.organisations.find((o) => b.codes.get(o.organisationId) === code)!.points.map((p) => [p.wave, p.kw, p.kwhPerYear]);
+    // Before: 9 kW split 6:6 → 4.5 kW each, × 1.5 × 8760 = 59,130 kWh. After SCC's box retires the site uses
+    // 3 kW (9 − 6), all DCC's kit: 3 × 1.5 × 8760 = 39,420 kWh; SCC's falls to nothing though it owns the site.
+    expect(of("SCC")).toEqual([[0, 4.5, 59_130], [1, 0, 0]]);
+    expect(of("DCC")).toEqual([[0, 4.5, 59_130], [1, 3, 39_420]]);
   });
 });

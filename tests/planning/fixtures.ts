@@ -66,6 +66,18 @@ export function actor(name: string, roles: [Organisation, Role][], sharedAdmin =
   return { id: randomUUID(), email: `${name}@planning.test`, displayName: name, roles: map, sharedAdmin, via: "session" };
 }
 
+/**
+ * A caller backed by a real account owned by `owner` (decisions for an organisation count only from an
+ * account it owns), holding `roles`.
+ */
+export async function ownedActor(prisma: PrismaClient, name: string, owner: Organisation, roles: [Organisation, Role][], sharedAdmin = false): Promise<Actor> {
+  const a = actor(name, roles, sharedAdmin);
+  await prisma.user.create({
+    data: { id: a.id, email: a.email, displayName: name, organisationId: owner.id, passwordHash: "not-used-by-these-tests" },
+  });
+  return a;
+}
+
 export { gid };
 
 /** The scenario fields most tests read. */

@@ -28,6 +28,8 @@ describe.each(engines())("convergence of the seed estates on %s", (engine) => {
       const map = new Map<string, Set<Role>>();
       for (const [code, role] of roles) map.set(org(code), new Set([...(map.get(org(code)) ?? []), role]));
       const who: Actor = { id: randomUUID(), email: `${name}@seed.test`, displayName: name, roles: map, sharedAdmin: false, via: "session" };
+      // A real account owned by the organisation of its first role (decisions count only from owned accounts).
+      await db.prisma.user.create({ data: { id: who.id, email: who.email, displayName: name, organisationId: org(roles[0]![0]), passwordHash: "not-used-by-these-tests" } });
       return graphqlClient(db.prisma, who);
     };
     planner = await as([["SCC", "PLANNER"], ["DCC", "PLANNER"]], "planner");

@@ -108,12 +108,12 @@ describe("validateScenario's rules", () => {
     });
   });
 
-  it("warns, but does not refuse, when a plan leaves a primary and its copy on a site they already share", () => {
+  it("refuses a plan that leaves a critical primary and its copy on a site they already share", () => {
     const b = twoSites();
     b.asset("Primary SAN", "SCC", "STORAGE", { site: "Primary DC", crit: "CRITICAL" });
     b.asset("Backup", "SCC", "STORAGE", { site: "Primary DC" });
     b.dep("Primary SAN", "BACKS_UP_TO", "Backup");
-    expect(rules(b).map((v) => [v.rule, v.severity])).toEqual([["RECOVERY_COLOCATED", "WARNING"]]);
+    expect(rules(b).map((v) => [v.rule, v.severity])).toEqual([["RECOVERY_COLOCATED", "ERROR"]]);
   });
 
   it("refuses retiring the recovery copy of a critical service", () => {
@@ -148,9 +148,11 @@ describe("validateScenario's rules", () => {
 
   it("lists errors before warnings, the same way every time", () => {
     const b = twoSites();
-    b.asset("Primary SAN", "SCC", "STORAGE", { site: "Primary DC", crit: "CRITICAL" });
-    b.asset("Backup", "SCC", "STORAGE", { site: "Primary DC" });
+    // Retiring the backup of a service nothing critical needs is a warning (RECOVERY_LOST).
+    b.asset("Primary SAN", "SCC", "STORAGE", { site: "Primary DC" });
+    b.asset("Backup", "SCC", "STORAGE", { site: "DR DC" });
     b.dep("Primary SAN", "BACKS_UP_TO", "Backup");
+    b.move("backup", "RETIRE", "Backup");
     b.asset("Directory", "DCC", "SERVER", { site: "County Hall" });
     b.asset("Payroll", "DCC", "APPLICATION", { site: "County Hall" });
     b.dep("Payroll", "AUTHENTICATES_VIA", "Directory");

@@ -137,6 +137,24 @@ export function distinctFigures(figures: Figure[]): Figure[] {
 }
 
 /** Ways a hidden figure follows from shown ones: equal, the sum of two, or a contract/product/organisation sum. */
+/**
+ * The derivations that hold whatever the hidden figures are: `before` and `after` are the hidden figures
+ * before and after the test moved them, and the reader was shown the same figures both times. A hidden
+ * figure that can be worked out from what is shown is worked out in both states; one that matches in only
+ * one of them matched by coincidence (as a sum of two of thousands of shown figures can), since what was
+ * shown did not move with it. A figure the test did not move has one state and is judged on it.
+ */
+export function persistentDerivations(
+  shown: Figure[],
+  before: Map<bigint, string>,
+  after: Map<bigint, string>,
+  pairs: boolean,
+): string[] {
+  const what = (line: string) => line.slice(0, line.indexOf(" = "));
+  const inAfter = new Set(derivations(shown, after, pairs).map(what));
+  return derivations(shown, before, pairs).filter((line) => inAfter.has(what(line)));
+}
+
 export function derivations(shown: Figure[], hidden: Map<bigint, string>, pairs: boolean): string[] {
   const counts = new Map<bigint, number>();
   for (const f of shown) counts.set(f.pence, (counts.get(f.pence) ?? 0) + 1);

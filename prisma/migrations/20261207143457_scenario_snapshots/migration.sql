@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Scenario" ADD COLUMN     "approvedSnapshot" JSONB,
+ADD COLUMN     "proposedSnapshot" JSONB;
