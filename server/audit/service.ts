@@ -53,13 +53,49 @@ const COMMERCIAL_ENTITIES: ReadonlySet<string> = new Set(["Licence", "Contract"]
 
 /** True when the caller may see every figure in `event`'s snapshots. */
 export function snapshotValuesVisible(ctx: Context, event: AuditEvent): boolean {
+  if (event.entityType === "Scenario")
+    return [event.before, event.after].every((row) => {
+      const blanked = visibleScenario(ctx, (row ?? {}) as Record<string, unknown>);
+      return JSON.stringify(blanked) === JSON.stringify(row ?? {});
+    });
   if (!COMMERCIAL_ENTITIES.has(event.entityType)) return true;
   return event.organisationId !== null && commercialVisible(ctx.actor, event.organisationId);
 }
 
+/** A scenario's stored snapshots of its figures (what was proposed, what was approved). */
+const SCENARIO_SNAPSHOTS = ["proposedSnapshot", "approvedSnapshot"] as const;
+
+/**
+ * A scenario row with the figures of its snapshots blanked where they use commercial values the caller
+ * may not read: each organisation's entry names its `sources` (the organisations whose prices its
+ * figures use), and its money and payback stay only when the caller may see every one of them — the
+ * rule the API's snapshot fields follow.
+ */
+function visibleScenario(ctx: Context, row: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...row };
+  for (const key of SCENARIO_SNAPSHOTS) {
+    const snap = row[key] as { organisations?: Record<string, unknown>[] } | null | undefined;
+    if (!snap || typeof snap !== "object" || !Array.isArray(snap.organisations)) continue;
+    out[key] = {
+      ...snap,
+      organisations: snap.organisations.map((o) => {
+        const sources = Array.isArray(o.sources) ? (o.sources as string[]) : null;
+        const visible = sources !== null && sources.every((org) => commercialVisible(ctx.actor, org));
+        if (visible) return o;
+        return Object.fromEntries(
+          Object.entries(o).map(([k, v]) => [k, k.endsWith("Pence") || k === "paybackDate" ? null : v]),
+        );
+      }),
+    };
+  }
+  return out;
+}
+
 /** The snapshot the caller may see: in licences and contracts, money is null unless the caller may see it. */
 export function visibleSnapshot(ctx: Context, event: AuditEvent, snapshot: unknown): unknown {
-  if (snapshot === null || typeof snapshot !== "object" || snapshotValuesVisible(ctx, event)) return snapshot;
+  if (snapshot === null || typeof snapshot !== "object") return snapshot;
+  if (event.entityType === "Scenario") return visibleScenario(ctx, snapshot as Record<string, unknown>);
+  if (snapshotValuesVisible(ctx, event)) return snapshot;
   return Object.fromEntries(
     Object.entries(snapshot as Record<string, unknown>).map(([k, v]) => [k, k.endsWith("Pence") ? null : v]),
   );

@@ -90,7 +90,7 @@ function rows(): Row[] {
       allowed: has("read"),
     },
     {
-      what: "See commercial figures: contract values, licence prices and costs, and every figure computed from them (licence spend, overlap, position, saving, exit, payback and co-termination figures, the money in licence and contract audit snapshots)",
+      what: "See commercial figures: contract values, licence prices and costs, and every figure computed from them (licence spend, overlap, position, saving, exit, payback and co-termination figures, the money in licence and contract audit snapshots and in the scenario snapshots an audit event keeps)",
       needs: "`readCommercialValues`",
       where: "its organisation (a figure spanning several: each of them)",
       allowed: has("readCommercialValues"),

@@ -510,6 +510,23 @@ describe.each(engines())("planning API on %s", (engine) => {
       const viewed = ok(await viewer(Q, { id: s.id })).scenario;
       expect(viewed.approvedSnapshot.differences).toEqual([]);
       expect(viewed.driftedSinceApproval).toBe(false);
+      // The audit trail keeps the snapshots, blanked by the same rule: the viewer reads no money of DCC's.
+      const AUDIT = `query ($e: ID!) { auditEvents(filter: { entityId: $e }, first: 50) { edges { node { action valuesVisible after } } } }`;
+      const trail = (await viewer(AUDIT, { e: s.id })) as any;
+      const events = ok(trail).auditEvents.edges.map((x: any) => x.node);
+      const withSnapshots = events.filter((n: any) => n.after?.proposedSnapshot || n.after?.approvedSnapshot);
+      expect(withSnapshots.map((n: any) => n.action)).toContain("PROPOSE");
+      for (const n of withSnapshots) {
+        expect(n.valuesVisible).toBe(false);
+        for (const key of ["proposedSnapshot", "approvedSnapshot"])
+          for (const o of n.after[key]?.organisations ?? [])
+            if (o.organisationId === e.orgs.DCC.id)
+              expect(o).toMatchObject({ baselinePence: null, npvPence: null, finalRunRatePence: null, paybackDate: null, targetPence: null });
+      }
+      // The planner, who may read every price used, sees them.
+      const plannerTrail = ok(await planner(AUDIT, { e: s.id })).auditEvents.edges.map((x: any) => x.node);
+      const dccProposed = plannerTrail.find((n: any) => n.action === "PROPOSE").after.proposedSnapshot.organisations.find((o: any) => o.organisationId === e.orgs.DCC.id);
+      expect(dccProposed.finalRunRatePence).toBe("1000000");
       // Each governance step is its own audit action.
       const actions = await db.prisma.auditEvent.findMany({ where: { entityId: s.id.split(":")[1] }, orderBy: { seq: "asc" }, select: { action: true } });
       expect(actions.map((a) => a.action).filter((a) => a !== "UPDATE")).toEqual(["CREATE", "PROPOSE", "APPROVE", "APPROVE"]);
