@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { openDatabase, targetFromEnv, type DatabaseTarget } from "./db/open.ts";
 import { createApp } from "./app.ts";
-import { loadSeedsIfEmpty } from "../seeds/load.ts";
+import { loadCatalogueIfEmpty, loadSeedsIfEmpty } from "../seeds/load.ts";
 import { parseDemoData, wantsDemoData } from "../seeds/demo-policy.ts";
 import { bootstrapAdmin } from "./auth/users.ts";
 
@@ -33,6 +33,9 @@ export async function startServer(options: {
   const policy = parseDemoData(process.env.DEMO_DATA); // a bad value stops the start before any work
   const db = await openDatabase(options.target);
   if (db.applied.length) log(`Applied migrations: ${db.applied.join(", ")}`);
+  // The product catalogue is reference data, not demo data: every database gets it.
+  const catalogue = await loadCatalogueIfEmpty(db.prisma);
+  if (catalogue.loaded) log(`Loaded the product catalogue: ${catalogue.products} products and the capability taxonomy.`);
   let seeded = false;
   if (options.seed ?? wantsDemoData(policy, db.engine)) {
     const result = await loadSeedsIfEmpty(db.prisma);

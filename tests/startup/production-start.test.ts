@@ -70,6 +70,8 @@ async function rowCounts(url: string) {
       assets: await count("Asset"),
       contracts: await count("Contract"),
       users: await count("User"),
+      products: await count("Product"),
+      capabilities: await count("Capability"),
     };
   } finally {
     await client.end();
@@ -86,10 +88,11 @@ describe.runIf(process.env.DATABASE_URL)("npm start on an empty PostgreSQL datab
   });
   afterAll(() => drop());
 
-  it("migrates it but loads no demo data, listening on HOST", async () => {
+  it("migrates it and loads the product catalogue but no demo data, listening on HOST", async () => {
     const s = await start({ DATABASE_URL: url, HOST: "0.0.0.0" });
     try {
       expect(s.output()).toContain("Applied migrations:");
+      expect(s.output()).toMatch(/Loaded the product catalogue: \d+ products/);
       expect(s.output()).not.toContain("Loaded seed estates");
       expect(s.output()).toContain("npm run organisation:add");
       expect(s.output()).toMatch(/listening on 0\.0\.0\.0 port \d+/);
@@ -97,7 +100,11 @@ describe.runIf(process.env.DATABASE_URL)("npm start on an empty PostgreSQL datab
     } finally {
       await stop(s);
     }
-    expect(await rowCounts(url)).toEqual({ organisations: 0, sites: 0, assets: 0, contracts: 0, users: 0 });
+    const counts = await rowCounts(url);
+    expect(counts).toMatchObject({ organisations: 0, sites: 0, assets: 0, contracts: 0, users: 0 });
+    // The catalogue an editor links assets to: products with their jobs, and the taxonomy.
+    expect(counts.products).toBeGreaterThan(150);
+    expect(counts.capabilities).toBeGreaterThan(100);
   }, 180_000);
 
   it("takes the council's own organisations, then creates the first administrator in the shared service", async () => {
@@ -123,7 +130,7 @@ describe.runIf(process.env.DATABASE_URL)("npm start on an empty PostgreSQL datab
     } finally {
       await stop(s);
     }
-    expect(await rowCounts(url)).toEqual({ organisations: 2, sites: 0, assets: 0, contracts: 0, users: 1 });
+    expect(await rowCounts(url)).toMatchObject({ organisations: 2, sites: 0, assets: 0, contracts: 0, users: 1 });
   }, 180_000);
 
   it("loads the demo estates into an empty PostgreSQL database only when asked (DEMO_DATA=yes)", async () => {
