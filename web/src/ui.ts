@@ -73,9 +73,26 @@ export interface Column<T> {
     desc: string;
     /** The way a first click sorts (default asc). */ first?: "asc" | "desc";
   };
-  /** The exported value (default: the text the cell shows); false leaves the column out of exports. */
-  csv?: ((row: T) => CsvValue) | false;
+  /**
+   * What a CSV export writes for this column: one clean value per row (a number as a number, money as
+   * decimal pounds, a date as yyyy-mm-dd); a list of named parts when the cell shows several things
+   * (each part becomes its own CSV column); false leaves the column out. Exports never fall back to a
+   * cell's text, which runs a cell's lines together — an exported list must say this for every column.
+   */
+  csv?: CsvSpec<T>;
 }
+
+/** A column's export: its value, its parts as separate CSV columns, or false (left out). */
+export type CsvSpec<T> = ((row: T) => CsvValue) | false | CsvPart<T>[];
+
+/** One CSV column of a table column's export. */
+export interface CsvPart<T> {
+  header: string;
+  value: (row: T) => CsvValue;
+}
+
+/** A column of a list that can be exported: it must declare its CSV value (see Column.csv). */
+export type ExportColumn<T> = Column<T> & { csv: CsvSpec<T> };
 
 /** A table's sort: the current order (one of the columns' `sort` values) and what a header click does. */
 export interface SortControl {

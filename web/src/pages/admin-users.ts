@@ -25,7 +25,7 @@ import {
   setFieldError,
   sortHeader,
   successNote,
-  type Column,
+  type ExportColumn,
   type SortControl,
 } from "../ui.ts";
 
@@ -375,17 +375,35 @@ function rolesPanel(
 }
 
 /** The users table's columns as exported (and, for sorting, as headed on screen). */
-const userColumns: Column<UserRow>[] = [
-  { header: "Name", cell: (u) => u.displayName, sort: { asc: UserOrder.NameAsc, desc: UserOrder.NameDesc } },
-  { header: "E-mail", cell: (u) => u.email, sort: { asc: UserOrder.EmailAsc, desc: UserOrder.EmailDesc } },
-  { header: "Organisation", cell: (u) => u.organisation.code },
-  { header: "Roles", cell: (u) => sortRoles(u.roles).map(roleLabel).join("; ") },
+const userColumns: ExportColumn<UserRow>[] = [
+  {
+    header: "Name",
+    cell: (u) => u.displayName,
+    csv: (u) => u.displayName,
+    sort: { asc: UserOrder.NameAsc, desc: UserOrder.NameDesc },
+  },
+  {
+    header: "E-mail",
+    cell: (u) => u.email,
+    csv: (u) => u.email,
+    sort: { asc: UserOrder.EmailAsc, desc: UserOrder.EmailDesc },
+  },
+  { header: "Organisation", cell: (u) => u.organisation.code, csv: (u) => u.organisation.code },
+  {
+    header: "Roles",
+    cell: (u) => sortRoles(u.roles).map(roleLabel).join("; "),
+    csv: (u) => sortRoles(u.roles).map(roleLabel).join("; "),
+  },
   {
     header: "Status",
     cell: (u) =>
       [u.active ? "Active" : "Inactive", u.mustChangePassword ? "one-time password" : ""]
         .filter(Boolean)
         .join(", "),
+    csv: [
+      { header: "Status", value: (u) => (u.active ? "Active" : "Inactive") },
+      { header: "One-time password", value: (u) => (u.mustChangePassword ? "yes" : "no") },
+    ],
   },
   {
     header: "Last sign-in",
