@@ -24,6 +24,7 @@ describe("consistency and print", { timeout: 180_000 }, () => {
           ["Assets (not retired)", "asset"],
           ["Sites (not retired)", "site"],
           ["Licences (active)", "licence"],
+          ["Contracts (active)", "contract"],
         ] as const) {
           await page.goto(`${h.server.url}/#/`);
           await page.waitForSelector("#summary-table");

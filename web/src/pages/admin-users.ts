@@ -331,7 +331,10 @@ function rolesPanel(
   const orgSelect = h(
     "select",
     { id: `grant-org-${user.id}`, name: "organisation", class: "grant-org" },
-    orgs.map((o) => h("option", { value: o.code }, `${o.code} — ${o.name}`)),
+    // The user's own organisation first chosen: most roles are granted there.
+    orgs.map((o) =>
+      h("option", { value: o.code, selected: o.code === user.organisation.code }, `${o.code} — ${o.name}`),
+    ),
   );
   const roleSelect = h(
     "select",
@@ -509,7 +512,7 @@ function usersTable(
         h("td", null, h("span", { class: "header-badges" }, userStatus(u))),
         h(
           "td",
-          { class: "nowrap" },
+          { class: "sign-in-col" },
           u.lastSignInAt ? formatDateTime(u.lastSignInAt) : h("span", { class: "muted" }, "Never"),
         ),
         h("td", { class: "actions-col" }, toggle),
