@@ -100,7 +100,10 @@ export interface SortControl {
   set: (order: string) => void;
 }
 
-/** A sortable header: a button saying which way it sorts, with aria-sort on the cell. */
+/**
+ * A sortable header: a button saying which way it sorts, with aria-sort on the cell, and the heading as
+ * plain text for print (Chromium leaves buttons out of the header row it repeats on each printed page).
+ */
 export function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
   const s = c.sort!;
   const way = sort.current === s.asc ? "ascending" : sort.current === s.desc ? "descending" : "none";
@@ -124,7 +127,13 @@ export function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
         way === "ascending" ? "▲" : way === "descending" ? "▼" : "↕",
       ),
     ),
+    printLabel(c.header),
   );
+}
+
+/** A heading's text shown only in print (where sort buttons are not). */
+export function printLabel(text: string): HTMLElement {
+  return h("span", { class: "print-label", "aria-hidden": "true" }, text);
 }
 
 /** A scrollable table with a sticky header. Returns the wrapper and tbody (for appending pages). */

@@ -21,6 +21,7 @@ import {
   inputField,
   loading,
   pageHeader,
+  printLabel,
   secretBox,
   setFieldError,
   sortHeader,
@@ -431,6 +432,7 @@ function userColumnHeader(sort: SortControl): HTMLElement {
     { scope: "col", class: "sortable", "aria-sort": active?.getAttribute("aria-sort") ?? "none" },
     h("span", { class: "visually-hidden" }, "User: "),
     h("span", { class: "sort-pair" }, byName!.firstElementChild, byEmail!.firstElementChild),
+    printLabel("User"),
   );
 }
 
