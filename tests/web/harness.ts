@@ -1,10 +1,11 @@
 // Shared set-up for browser test files: one server with the seed data, Chromium, the administrator
 // signed in (one-time password replaced), users with chosen roles made through GraphQL, pages that
 // collect console errors, and screenshots under test-results/.
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import Papa from "papaparse";
 import { randomUUID } from "node:crypto";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { launchChromium, SHOTS } from "./browser.ts";
@@ -151,4 +152,17 @@ export async function exportedRows(
     rows.push(values);
   });
   return { name: download.suggestedFilename(), rows };
+}
+
+/** The CSV an export button downloads, as written (no spreadsheet's reading of dates or numbers). */
+export async function exportedCsv(
+  page: Page,
+  selector: string,
+): Promise<{ name: string; header: string[]; rows: Record<string, string>[] }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const file = join(await mkdtemp(join(tmpdir(), "converge-export-")), download.suggestedFilename());
+  await download.saveAs(file);
+  const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  return { name: download.suggestedFilename(), header: parsed.meta.fields ?? [], rows: parsed.data };
 }

@@ -43,14 +43,15 @@ describe("lists", { timeout: 180_000 }, () => {
         "Name",
         "Org",
         "Kind",
+        "Subtype",
         "Site",
         "Lifecycle",
         "Criticality",
-        "Annual run cost",
+        "Annual run cost (£)",
         "Updated",
       ]);
       expect(rows.length - 1).toBe(total); // every filtered row, not just the pages loaded
-      const costs = rows.slice(1).map((r) => Number(r[6]));
+      const costs = rows.slice(1).map((r) => Number(r[7]));
       expect(costs).toEqual([...costs].sort((a, b) => b - a));
       expect(rows.slice(1).every((r) => r[1] === "SCC")).toBe(true);
       expect(problems).toEqual([]);
@@ -86,7 +87,7 @@ describe("lists", { timeout: 180_000 }, () => {
       const licences = await exportedRows(page, "#licence-export");
       const owned = licences.rows
         .slice(1)
-        .map((r) => Number(r[licences.rows[0]!.indexOf("Owned")]!.replace(/,/g, "")));
+        .map((r) => Number(r[licences.rows[0]!.indexOf("Owned")]));
       expect(owned.length).toBeGreaterThan(50);
       expect(owned).toEqual([...owned].sort((a, b) => a - b));
       expect(problems).toEqual([]);
@@ -107,7 +108,8 @@ describe("lists", { timeout: 180_000 }, () => {
       expect(box.rows).toBeGreaterThan(7);
       expect(box.inner).toBeLessThanOrEqual(1);
       const shelf = await exportedRows(page, "#shelfware-export");
-      expect(shelf.rows.length - 1).toBe(box.rows);
+      // one export row per licence metric out of balance: at least one per table row
+      expect(new Set(shelf.rows.slice(1).map((r) => `${r[0]}|${r[1]}|${r[2]}`)).size).toBe(box.rows);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

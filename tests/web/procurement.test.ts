@@ -292,6 +292,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "NPV (GBP)",
       "NPV horizon (years)",
       "Consolidate on",
+      "Consolidate when",
       "Saving by organisation (GBP)",
       "Point products covered by a suite already owned",
       "Notes",
@@ -299,7 +300,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "Contract IDs",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
-    expect(rows.slice(1).every((r) => r.length === 23)).toBe(true);
+    expect(rows.slice(1).every((r) => r.length === 24)).toBe(true);
     const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
       "Same job",
@@ -308,9 +309,9 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "DCC SCC",
       "75507.00",
     ]);
-    // Seats hold commas, so that field is quoted and comes back whole: SITE 1 of 1; USER 3,276 + 5,287 used of 4,200 + 4,850.
-    expect(web[6]).toBe("1 of 1 site; 8,563 of 9,050 user");
-    expect(text).toContain(',"1 of 1 site; 8,563 of 9,050 user",');
+    // Seats as plain counts (no thousands separators): SITE 1 of 1; USER 3276 + 5287 used of 4200 + 4850.
+    expect(web[6]).toBe("1 of 1 site; 8563 of 9050 user");
+    expect(text).toContain(",1 of 1 site; 8563 of 9050 user,");
   });
 
   it("opens an overlap side by side with the consolidation saving and its method", async () => {

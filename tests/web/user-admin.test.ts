@@ -3,6 +3,7 @@
 // reactivates it; the actions are offered only where the administrator controls the account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage, shot, startHarness, userWithRoles, type Harness } from "./harness.ts";
+import { graphqlRequest } from "./server-fixture.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -81,6 +82,41 @@ describe("user administration in the Users page", { timeout: 120_000 }, () => {
       expect(await (await manage(dccUser.email)).locator('[data-action="reset-password"]').count()).toBe(1);
       expect(await (await manage(sccUser.email)).locator(".account-actions").count()).toBe(0);
       expect(await (await manage(dccAdmin.email)).locator(".account-actions").count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("grants roles in the user's own organisation by default, and fits Manage roles at 1024 wide", async () => {
+    const target = await userWithRoles(h, "SCC", ["VIEWER"], "Gail Grant");
+    // An account still on its one-time password (a wide status) with a long address widens the table.
+    await graphqlRequest(
+      h.server,
+      'mutation { createUser(email: "patricia.procurement-officer@sunderland.gov.uk", displayName: "Patricia SCC Procurement", organisation: "SCC") { user { id } } }',
+    );
+    const { page, context, problems } = await openPage(h, h.admin, { width: 1024, height: 800 });
+    try {
+      await page.goto(`${h.server.url}/#/admin/users`);
+      const row = page.locator(`#user-rows tr[data-user-email="${target.email}"]`);
+      await row.waitFor();
+      const buttons = page.locator('#user-rows [data-action="manage-roles"]');
+      const button = row.locator('[data-action="manage-roles"]');
+      const wrapBox = (await page.locator(".users-table").locator("xpath=..").boundingBox())!;
+      for (const b of await buttons.all()) {
+        const r = (await b.boundingBox())!;
+        expect(r.x + r.width, "Manage roles inside the table's box").toBeLessThanOrEqual(wrapBox.x + wrapBox.width);
+      }
+      const [box, wrap] = await Promise.all([
+        button.boundingBox(),
+        page.locator("#users .table-wrap, .users-table").first().boundingBox(),
+      ]);
+      const viewport = page.viewportSize()!;
+      expect(box!.x + box!.width).toBeLessThanOrEqual(Math.min(viewport.width, wrap!.x + wrap!.width) + 0.5);
+      await button.click();
+      await page.waitForSelector(".grant-form");
+      expect(await page.locator(`.grant-form select.grant-org`).first().inputValue()).toBe("SCC");
+      await shot(page, "web-users-1024");
       expect(problems).toEqual([]);
     } finally {
       await context.close();

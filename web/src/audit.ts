@@ -177,3 +177,16 @@ export function diffDetails(e: AuditEventRow): HTMLElement {
     ),
   );
 }
+
+/**
+ * The changes of one event as one line of text for exports: "field: before → after" (or "field: value"
+ * for a creation), separated by "; ", with a note when money was blanked for this caller.
+ */
+export function changesText(e: AuditEventRow): string {
+  const created = e.action === "CREATE";
+  const parts = changedFields(e.before, e.after).map((c) =>
+    created ? `${c.key}: ${valueText(c.after)}` : `${c.key}: ${valueText(c.before)} → ${valueText(c.after)}`,
+  );
+  if (e.valuesVisible === false) parts.push("prices and values hidden");
+  return parts.join("; ");
+}

@@ -68,6 +68,7 @@ export function seesCommercialIn(orgs: readonly OrgRef[], codes: readonly string
   );
   if (sharedAdmin) return true;
   const scope = codes.length ? codes : orgs.map((o) => o.code);
+  if (!scope.length) return false; // organisations not known yet: nothing to say every cost is visible
   return scope.every((code) =>
     roles.some((r) => r.organisation.code === code && COMMERCIAL_ROLE_SET.has(r.role)),
   );

@@ -4,13 +4,13 @@
 // as a formula (= + - @ tab CR at the start, unless it is a plain number) gets an apostrophe in front.
 import Papa from "papaparse";
 import { todayIso } from "./dates.ts";
-import { append, h, type Child } from "./dom.ts";
-import type { Column } from "./ui.ts";
+import { h } from "./dom.ts";
+import type { CsvPart, CsvSpec, ExportColumn } from "./ui.ts";
 
 /** Text a spreadsheet would run as a formula; "-12.50" and "+3" are plain numbers and stay as they are. */
 const FORMULA = /^(?![-+]?\d+(\.\d+)?$)[=+\-@\t\r]/;
 
-/** A cell's exported value: what the screen shows, as text (a number stays a number). */
+/** A cell's exported value: text, a number (plain, no separators), or null (empty). */
 export type CsvValue = string | number | null;
 
 /** Rows to CSV text. */
@@ -18,21 +18,26 @@ export function csvText(header: string[], rows: CsvValue[][]): string {
   return `${Papa.unparse({ fields: header, data: rows }, { newline: "\r\n", escapeFormulae: FORMULA })}\r\n`;
 }
 
-/** The text a rendered cell shows (a badge's label, a link's text, "hidden (needs …)"). */
-export function cellText(child: Child): string {
-  const box = document.createElement("div");
-  append(box, child);
-  return (box.textContent ?? "").replace(/\s+/g, " ").trim();
+/**
+ * The CSV columns of `columns`: each column's declared `csv` (its value under its header, or its named
+ * parts). There is no fallback to the text a cell shows — that runs a cell's lines together ("SCC/001
+ * 31 Mar 2027notice by …") — so a column without `csv` is an error, caught by the type checker and here.
+ */
+export function csvParts<T>(columns: ExportColumn<T>[]): CsvPart<T>[] {
+  return columns.flatMap((c): CsvPart<T>[] => {
+    const spec = c.csv as CsvSpec<T> | undefined;
+    if (spec === undefined) throw new Error(`Column "${c.header}" does not say what it exports (csv).`);
+    if (spec === false) return [];
+    return typeof spec === "function" ? [{ header: c.header, value: spec }] : spec;
+  });
 }
 
-/** The header and rows of `columns` over `rows`: each column's `csv`, else the text its cell shows. */
-export function tableCsv<T>(columns: Column<T>[], rows: T[]): string {
-  const exported = columns.filter((c) => c.csv !== false && c.header);
+/** The header and rows of `columns` over `rows`, each column as it declares (see csvParts). */
+export function tableCsv<T>(columns: ExportColumn<T>[], rows: T[]): string {
+  const parts = csvParts(columns);
   return csvText(
-    exported.map((c) => c.header),
-    rows.map((row) =>
-      exported.map((c) => (typeof c.csv === "function" ? c.csv(row) : cellText(c.cell(row)))),
-    ),
+    parts.map((p) => p.header),
+    rows.map((row) => parts.map((p) => p.value(row))),
   );
 }
 
@@ -54,7 +59,7 @@ export function downloadCsv(filename: string, text: string): void {
 export function exportButton<T>(
   id: string,
   name: string,
-  columns: Column<T>[],
+  columns: ExportColumn<T>[],
   rows: () => T[],
 ): HTMLElement {
   return h(

@@ -7,7 +7,7 @@ import { todayIso } from "./dates.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { downloadCsv, tableCsv } from "./export.ts";
 import { formatInt } from "./format.ts";
-import { dataTable, empty, errorBanner, loading, type Column } from "./ui.ts";
+import { dataTable, empty, errorBanner, loading, type Column, type ExportColumn } from "./ui.ts";
 
 /** The largest page the server gives: exports fetch in pages of this size. */
 const EXPORT_PAGE = 500;
@@ -27,7 +27,7 @@ export interface Connection<T> {
 }
 
 export interface PagedTableOptions<T> {
-  columns: Column<T>[];
+  columns: ExportColumn<T>[];
   /** Plural noun for the count line ("assets"). */
   noun: string;
   /** Prefix for element ids: `${id}-rows`, `${id}-count`, `${id}-more`. */

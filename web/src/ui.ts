@@ -73,9 +73,26 @@ export interface Column<T> {
     desc: string;
     /** The way a first click sorts (default asc). */ first?: "asc" | "desc";
   };
-  /** The exported value (default: the text the cell shows); false leaves the column out of exports. */
-  csv?: ((row: T) => CsvValue) | false;
+  /**
+   * What a CSV export writes for this column: one clean value per row (a number as a number, money as
+   * decimal pounds, a date as yyyy-mm-dd); a list of named parts when the cell shows several things
+   * (each part becomes its own CSV column); false leaves the column out. Exports never fall back to a
+   * cell's text, which runs a cell's lines together — an exported list must say this for every column.
+   */
+  csv?: CsvSpec<T>;
 }
+
+/** A column's export: its value, its parts as separate CSV columns, or false (left out). */
+export type CsvSpec<T> = ((row: T) => CsvValue) | false | CsvPart<T>[];
+
+/** One CSV column of a table column's export. */
+export interface CsvPart<T> {
+  header: string;
+  value: (row: T) => CsvValue;
+}
+
+/** A column of a list that can be exported: it must declare its CSV value (see Column.csv). */
+export type ExportColumn<T> = Column<T> & { csv: CsvSpec<T> };
 
 /** A table's sort: the current order (one of the columns' `sort` values) and what a header click does. */
 export interface SortControl {
@@ -83,7 +100,10 @@ export interface SortControl {
   set: (order: string) => void;
 }
 
-/** A sortable header: a button saying which way it sorts, with aria-sort on the cell. */
+/**
+ * A sortable header: a button saying which way it sorts, with aria-sort on the cell, and the heading as
+ * plain text for print (Chromium leaves buttons out of the header row it repeats on each printed page).
+ */
 export function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
   const s = c.sort!;
   const way = sort.current === s.asc ? "ascending" : sort.current === s.desc ? "descending" : "none";
@@ -107,7 +127,13 @@ export function sortHeader<T>(c: Column<T>, sort: SortControl): HTMLElement {
         way === "ascending" ? "▲" : way === "descending" ? "▼" : "↕",
       ),
     ),
+    printLabel(c.header),
   );
+}
+
+/** A heading's text shown only in print (where sort buttons are not). */
+export function printLabel(text: string): HTMLElement {
+  return h("span", { class: "print-label", "aria-hidden": "true" }, text);
 }
 
 /** A scrollable table with a sticky header. Returns the wrapper and tbody (for appending pages). */

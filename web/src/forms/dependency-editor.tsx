@@ -1,5 +1,7 @@
 // Adding and removing an asset's dependencies from its page: the other asset is chosen by search. A
 // dependency belongs to its source asset's organisation: EDITOR or ADMIN there may add or remove it.
+// The search offers only assets the server would accept: never retired ones, and when the other asset
+// is the source ("is needed by…"), only assets of organisations where the user may edit the inventory.
 import { useState } from "preact/hooks";
 import { ApiError, gql } from "../api.ts";
 import { h } from "../dom.ts";
@@ -28,7 +30,7 @@ const REMOVE = graphql(`
 `);
 
 /** The add-a-dependency form of one asset. */
-function AddDependency(props: { assetId: string; assetName: string }) {
+function AddDependency(props: { assetId: string; assetName: string; editableOrgs: string[] }) {
   const [direction, setDirection] = useState<"out" | "in">("out");
   const [type, setType] = useState<DependencyType>("DEPENDS_ON");
   const [other, setOther] = useState<Choice | null>(null);
@@ -38,12 +40,13 @@ function AddDependency(props: { assetId: string; assetName: string }) {
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const search = (q: string) => {
+  const search = (q: string, way = direction) => {
     setText(q);
     setOther(null);
     if (!q.trim()) return setOptions([]);
     const ctl = new AbortController();
-    searchAssets(q.trim(), ctl.signal)
+    const scope = way === "in" ? { organisation: props.editableOrgs } : {};
+    searchAssets(q.trim(), ctl.signal, { ...scope, excludeRetired: true })
       .then((found) => setOptions(found.filter((c) => c.value !== props.assetId)))
       .catch(() => undefined);
   };
@@ -77,7 +80,12 @@ function AddDependency(props: { assetId: string; assetName: string }) {
         <select
           id="dependency-direction"
           value={direction}
-          onChange={(e) => setDirection((e.target as HTMLSelectElement).value as "out" | "in")}
+          onChange={(e) => {
+            const way = (e.target as HTMLSelectElement).value as "out" | "in";
+            setDirection(way);
+            // The choices depend on the direction: search again, dropping a choice no longer allowed.
+            search(text, way);
+          }}
         >
           <option value="out">depends on…</option>
           <option value="in">is needed by…</option>
@@ -155,9 +163,14 @@ function AddDependency(props: { assetId: string; assetName: string }) {
 export function mountAddDependency(
   container: HTMLElement,
   asset: { id: string; name: string },
+  editableOrgs: string[],
   signal: AbortSignal,
 ): void {
-  mount(container, <AddDependency assetId={asset.id} assetName={asset.name} />, signal);
+  mount(
+    container,
+    <AddDependency assetId={asset.id} assetName={asset.name} editableOrgs={editableOrgs} />,
+    signal,
+  );
 }
 
 /** A "Remove" button for one dependency (the page reloads once it is removed). */

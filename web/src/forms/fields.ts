@@ -18,8 +18,11 @@ export interface FieldSpec {
   required?: boolean;
   /** Choices of a select; a lookup searches them (or `search`) as you type. */
   choices?: Choice[];
-  /** A lookup's search on the server (e.g. assets by name). */
-  search?: (text: string, signal: AbortSignal) => Promise<Choice[]>;
+  /**
+   * A lookup's search on the server (e.g. assets by name); `values` are the form's current values, so
+   * it offers only choices the server would accept (e.g. contracts of the record's organisation).
+   */
+  search?: (text: string, signal: AbortSignal, values: Values) => Promise<Choice[]>;
   hint?: string;
   /** Shown only when creating (e.g. the owning organisation, which never changes). */
   createOnly?: boolean;

@@ -82,7 +82,8 @@ const LICENCE_FIELDS = (creatableIn: readonly OrgRef[]): FieldSpec[] => [
     name: "contract",
     label: "Contract",
     type: "lookup",
-    search: searchContracts,
+    // Only the licence's organisation's active contracts: the server refuses any other.
+    search: (text, signal, values) => searchContracts(text, signal, values.organisation || undefined),
     hint: "An active contract of the same organisation.",
   },
   {

@@ -1,7 +1,7 @@
 // Searches behind the forms' lookup fields: sites, assets, products and contracts by name, as choices.
 import { gql } from "../api.ts";
 import { formatEnum } from "../format.ts";
-import { graphql } from "../graphql.ts";
+import { Lifecycle, RecordStatus, graphql } from "../graphql.ts";
 import type { Choice } from "./fields.ts";
 
 const SITES = graphql(`
@@ -20,8 +20,8 @@ const SITES = graphql(`
   }
 `);
 const ASSETS = graphql(`
-  query LookupAssets($search: String!) {
-    assets(filter: { search: $search }, first: 12) {
+  query LookupAssets($search: String!, $organisation: [String!], $lifecycle: [Lifecycle!]) {
+    assets(filter: { search: $search, organisation: $organisation, lifecycle: $lifecycle }, first: 12) {
       edges {
         node {
           id
@@ -49,8 +49,8 @@ const PRODUCTS = graphql(`
   }
 `);
 const CONTRACTS = graphql(`
-  query LookupContracts($search: String!) {
-    contracts(filter: { search: $search }, first: 12) {
+  query LookupContracts($search: String!, $organisation: [String!], $status: [RecordStatus!]) {
+    contracts(filter: { search: $search, organisation: $organisation, status: $status }, first: 12) {
       edges {
         node {
           id
@@ -71,9 +71,30 @@ export async function searchSites(text: string, signal: AbortSignal): Promise<Ch
   return d.sites.edges.map(({ node: s }) => ({ value: s.id, label: `${s.name} (${s.organisation.code})` }));
 }
 
+/** Which assets a search offers: only these organisations' (all when absent); retired ones or not. */
+export interface AssetScope {
+  organisation?: string[];
+  excludeRetired?: boolean;
+}
+
+/** Lifecycles an asset can be linked in (every one but RETIRED). */
+const LIVE_LIFECYCLES = Object.values(Lifecycle).filter((l) => l !== Lifecycle.Retired);
+
 /** Assets whose name, subtype or description contains `text`, as "Name (ORG · Kind)". */
-export async function searchAssets(text: string, signal: AbortSignal): Promise<Choice[]> {
-  const d = await gql(ASSETS, { search: text }, signal);
+export async function searchAssets(
+  text: string,
+  signal: AbortSignal,
+  scope: AssetScope = {},
+): Promise<Choice[]> {
+  const d = await gql(
+    ASSETS,
+    {
+      search: text,
+      organisation: scope.organisation ?? null,
+      lifecycle: scope.excludeRetired ? LIVE_LIFECYCLES : null,
+    },
+    signal,
+  );
   return d.assets.edges.map(({ node: a }) => ({
     value: a.id,
     label: `${a.name} (${a.organisation.code} · ${formatEnum(a.kind)}${a.lifecycle === "RETIRED" ? " · retired" : ""})`,
@@ -90,9 +111,22 @@ export async function searchProducts(text: string, signal: AbortSignal): Promise
   return d.products.slice(0, 12).map((p) => ({ value: p.id, label: productLabel(p) }));
 }
 
-/** Contracts whose title, supplier or reference contains `text`, as "REF — Title (ORG)". */
-export async function searchContracts(text: string, signal: AbortSignal): Promise<Choice[]> {
-  const d = await gql(CONTRACTS, { search: text }, signal);
+/**
+ * Contracts whose title, supplier or reference contains `text`, as "REF — Title (ORG)"; with
+ * `organisation`, only that organisation's active contracts (what a licence of it may be linked to).
+ */
+export async function searchContracts(
+  text: string,
+  signal: AbortSignal,
+  organisation?: string,
+): Promise<Choice[]> {
+  const d = await gql(
+    CONTRACTS,
+    organisation
+      ? { search: text, organisation: [organisation], status: [RecordStatus.Active] }
+      : { search: text },
+    signal,
+  );
   return d.contracts.edges.map(({ node: c }) => ({
     value: c.id,
     label: `${c.reference} — ${c.title} (${c.organisation.code})`,

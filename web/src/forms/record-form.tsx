@@ -54,6 +54,8 @@ function Lookup(props: {
   value: string;
   label: string;
   invalid: boolean;
+  /** The form's values, for a search that depends on them. */
+  values: Values;
   onChange: (value: string, label: string) => void;
 }) {
   const { spec } = props;
@@ -74,7 +76,7 @@ function Lookup(props: {
       const ctl = new AbortController();
       abort.current = ctl;
       spec
-        .search(q.trim(), ctl.signal)
+        .search(q.trim(), ctl.signal, props.values)
         .then((found) => {
           if (!ctl.signal.aborted) {
             setOptions(found);
@@ -315,6 +317,7 @@ export function RecordForm(props: RecordFormProps) {
                   value={value}
                   label={value ? shown(f, value, labels) : ""}
                   invalid={Boolean(error)}
+                  values={values}
                   onChange={(v, label) => {
                     set(f.name, v);
                     if (v) setLabels((l) => ({ ...l, [`${f.name}:${v}`]: label }));

@@ -5,7 +5,7 @@
 import { h } from "../dom.ts";
 import { exportButton } from "../export.ts";
 import { formatEnum, formatInt } from "../format.ts";
-import type { Column } from "../ui.ts";
+import type { ExportColumn } from "../ui.ts";
 import type { SpofAnswer } from "./types.ts";
 
 /** Entries shown on screen (the CSV has them all). */
@@ -45,14 +45,14 @@ function orgCodes(rows: SpofRow[]): string[] {
 }
 
 /** CSV columns: rank, asset, kind, its organisation, the total taken down, then one per organisation. */
-export function spofColumns(rows: SpofRow[]): Column<SpofRow>[] {
+export function spofColumns(rows: SpofRow[]): ExportColumn<SpofRow>[] {
   return [
     { header: "Rank", cell: (r) => String(r.rank), csv: (r) => r.rank },
-    { header: "Asset", cell: (r) => r.name },
-    { header: "Kind", cell: (r) => formatEnum(r.kind) },
-    { header: "Organisation", cell: (r) => r.organisationCode },
+    { header: "Asset", cell: (r) => r.name, csv: (r) => r.name },
+    { header: "Kind", cell: (r) => formatEnum(r.kind), csv: (r) => formatEnum(r.kind) },
+    { header: "Organisation", cell: (r) => r.organisationCode, csv: (r) => r.organisationCode },
     { header: "Applications taken down", cell: (r) => formatInt(r.count), csv: (r) => r.count },
-    ...orgCodes(rows).map((code): Column<SpofRow> => ({
+    ...orgCodes(rows).map((code): ExportColumn<SpofRow> => ({
       header: `Taken down (${code})`,
       cell: (r) => formatInt(r.byOrg.get(code) ?? 0),
       csv: (r) => r.byOrg.get(code) ?? 0,

@@ -21,11 +21,12 @@ import {
   inputField,
   loading,
   pageHeader,
+  printLabel,
   secretBox,
   setFieldError,
   sortHeader,
   successNote,
-  type Column,
+  type ExportColumn,
   type SortControl,
 } from "../ui.ts";
 
@@ -331,7 +332,10 @@ function rolesPanel(
   const orgSelect = h(
     "select",
     { id: `grant-org-${user.id}`, name: "organisation", class: "grant-org" },
-    orgs.map((o) => h("option", { value: o.code }, `${o.code} — ${o.name}`)),
+    // The user's own organisation first chosen: most roles are granted there.
+    orgs.map((o) =>
+      h("option", { value: o.code, selected: o.code === user.organisation.code }, `${o.code} — ${o.name}`),
+    ),
   );
   const roleSelect = h(
     "select",
@@ -375,17 +379,35 @@ function rolesPanel(
 }
 
 /** The users table's columns as exported (and, for sorting, as headed on screen). */
-const userColumns: Column<UserRow>[] = [
-  { header: "Name", cell: (u) => u.displayName, sort: { asc: UserOrder.NameAsc, desc: UserOrder.NameDesc } },
-  { header: "E-mail", cell: (u) => u.email, sort: { asc: UserOrder.EmailAsc, desc: UserOrder.EmailDesc } },
-  { header: "Organisation", cell: (u) => u.organisation.code },
-  { header: "Roles", cell: (u) => sortRoles(u.roles).map(roleLabel).join("; ") },
+const userColumns: ExportColumn<UserRow>[] = [
+  {
+    header: "Name",
+    cell: (u) => u.displayName,
+    csv: (u) => u.displayName,
+    sort: { asc: UserOrder.NameAsc, desc: UserOrder.NameDesc },
+  },
+  {
+    header: "E-mail",
+    cell: (u) => u.email,
+    csv: (u) => u.email,
+    sort: { asc: UserOrder.EmailAsc, desc: UserOrder.EmailDesc },
+  },
+  { header: "Organisation", cell: (u) => u.organisation.code, csv: (u) => u.organisation.code },
+  {
+    header: "Roles",
+    cell: (u) => sortRoles(u.roles).map(roleLabel).join("; "),
+    csv: (u) => sortRoles(u.roles).map(roleLabel).join("; "),
+  },
   {
     header: "Status",
     cell: (u) =>
       [u.active ? "Active" : "Inactive", u.mustChangePassword ? "one-time password" : ""]
         .filter(Boolean)
         .join(", "),
+    csv: [
+      { header: "Status", value: (u) => (u.active ? "Active" : "Inactive") },
+      { header: "One-time password", value: (u) => (u.mustChangePassword ? "yes" : "no") },
+    ],
   },
   {
     header: "Last sign-in",
@@ -410,6 +432,7 @@ function userColumnHeader(sort: SortControl): HTMLElement {
     { scope: "col", class: "sortable", "aria-sort": active?.getAttribute("aria-sort") ?? "none" },
     h("span", { class: "visually-hidden" }, "User: "),
     h("span", { class: "sort-pair" }, byName!.firstElementChild, byEmail!.firstElementChild),
+    printLabel("User"),
   );
 }
 
@@ -491,7 +514,7 @@ function usersTable(
         h("td", null, h("span", { class: "header-badges" }, userStatus(u))),
         h(
           "td",
-          { class: "nowrap" },
+          { class: "sign-in-col" },
           u.lastSignInAt ? formatDateTime(u.lastSignInAt) : h("span", { class: "muted" }, "Never"),
         ),
         h("td", { class: "actions-col" }, toggle),

@@ -2,7 +2,7 @@
 // dependencies both ways (each linking to the other asset), and its change history.
 import { mountAddDependency, removeDependencyButton } from "../forms/dependency-editor.tsx";
 import { loadOrganisations } from "../organisations.ts";
-import { may } from "../permissions.ts";
+import { may, mayIn } from "../permissions.ts";
 import { graphql } from "../graphql.ts";
 import type { ItemOf } from "../graphql.ts";
 import type { AssetQuery } from "../graphql.ts";
@@ -339,7 +339,13 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
         h("h2", { id: "add-dependency-h" }, "Add a dependency"),
       )
     : null;
-  if (addDependency) mountAddDependency(addDependency.appendChild(h("div")), a, signal);
+  if (addDependency)
+    mountAddDependency(
+      addDependency.appendChild(h("div")),
+      a,
+      mayIn("editInventory", orgs).map((o) => o.code),
+      signal,
+    );
   const product = a.product ? `${a.product.name}${a.product.edition ? ` ${a.product.edition}` : ""}` : null;
 
   outlet.append(

@@ -17,7 +17,7 @@ import {
   errorBanner,
   pageHeader,
   selectField,
-  type Column,
+  type ExportColumn,
   orgTag,
 } from "../ui.ts";
 
@@ -98,19 +98,24 @@ function toFilter(s: State): Record<string, unknown> {
 }
 
 /** The asset list columns (also on the site page). */
-export const assetColumns: Column<AssetRow>[] = [
+export const assetColumns: ExportColumn<AssetRow>[] = [
   {
     header: "Name",
     class: "name-col",
     cell: (a) => h("a", { href: href(`/assets/${a.id}`), class: "asset-link" }, a.name),
+    csv: (a) => a.name,
     sort: { asc: AssetOrder.NameAsc, desc: AssetOrder.NameDesc },
   },
-  { header: "Org", cell: (a) => orgTag(a.organisation) },
+  { header: "Org", cell: (a) => orgTag(a.organisation), csv: (a) => a.organisation.code },
   {
     header: "Kind",
     cell: (a) => [
       h("span", null, formatEnum(a.kind)),
       a.subtype ? h("span", { class: "secondary" }, a.subtype) : null,
+    ],
+    csv: [
+      { header: "Kind", value: (a) => formatEnum(a.kind) },
+      { header: "Subtype", value: (a) => a.subtype ?? "" },
     ],
   },
   {
@@ -119,14 +124,19 @@ export const assetColumns: Column<AssetRow>[] = [
       a.site
         ? h("a", { href: href(`/sites/${a.site.id}`), class: "site-link" }, a.site.name)
         : h("span", { class: "muted" }, "—"),
+    csv: (a) => a.site?.name ?? "",
   },
-  { header: "Lifecycle", cell: (a) => badge(a.lifecycle, "lifecycle") },
-  { header: "Criticality", cell: (a) => badge(a.criticality, "criticality") },
+  { header: "Lifecycle", cell: (a) => badge(a.lifecycle, "lifecycle"), csv: (a) => formatEnum(a.lifecycle) },
+  {
+    header: "Criticality",
+    cell: (a) => badge(a.criticality, "criticality"),
+    csv: (a) => formatEnum(a.criticality),
+  },
   {
     header: "Annual run cost",
     align: "num",
     cell: (a) => formatMoney(a.annualRunCost),
-    csv: (a) => a.annualRunCost,
+    csv: [{ header: "Annual run cost (£)", value: (a) => a.annualRunCost }],
     sort: { asc: AssetOrder.AnnualRunCostAsc, desc: AssetOrder.AnnualRunCostDesc, first: "desc" },
   },
   {

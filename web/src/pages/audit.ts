@@ -6,13 +6,21 @@ import { gql, isAbort } from "../api.ts";
 import { enumValue } from "../enums.ts";
 import { londonDayStart } from "../dates.ts";
 import { append, debounce, h } from "../dom.ts";
-import { AUDITED_TYPES, diffDetails, entityCell, entityTypeLabel, type AuditEventRow } from "../audit.ts";
-import { formatDateTime } from "../format.ts";
+import {
+  AUDITED_TYPES,
+  changesText,
+  diffDetails,
+  entityCell,
+  entityLabel,
+  entityTypeLabel,
+  type AuditEventRow,
+} from "../audit.ts";
+import { formatDateTime, formatEnum } from "../format.ts";
 import { pagedTable, type Connection } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { definePage, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import { hasRole } from "../session.ts";
-import { badge, checkboxGroup, errorBanner, pageHeader, selectField, type Column } from "../ui.ts";
+import { badge, checkboxGroup, errorBanner, pageHeader, selectField, type ExportColumn } from "../ui.ts";
 
 const QUERY = graphql(`
   query AuditEvents($filter: AuditFilter, $orderBy: AuditOrder, $first: Int, $after: String) {
@@ -81,28 +89,36 @@ function dayStart(date: string, days = 0): string | null {
 /** Labels for entities whose snapshots carry no name (users, by id → e-mail), filled in when known. */
 const knownLabels = new Map<string, string>();
 
-const columns: Column<AuditEventRow>[] = [
+const columns: ExportColumn<AuditEventRow>[] = [
   {
     header: "When",
     class: "nowrap",
     cell: (e) => h("time", { datetime: e.at }, formatDateTime(e.at)),
+    csv: (e) => e.at,
     sort: { asc: AuditOrder.AtAsc, desc: AuditOrder.AtDesc, first: "desc" },
   },
   {
     header: "User",
     class: "actor-col",
     cell: (e) => e.actor,
+    csv: (e) => e.actor,
     sort: { asc: AuditOrder.ActorAsc, desc: AuditOrder.ActorDesc },
   },
   {
     header: "Action",
     cell: (e) => badge(e.action, "action"),
+    csv: (e) => formatEnum(e.action),
     sort: { asc: AuditOrder.ActionAsc, desc: AuditOrder.ActionDesc },
   },
   {
     header: "Entity",
     class: "entity-col",
     cell: (e) => entityCell(e, knownLabels),
+    csv: [
+      { header: "Entity", value: (e) => entityLabel(e, knownLabels) },
+      { header: "Entity type", value: (e) => entityTypeLabel(e.entityType) },
+      { header: "Entity ID", value: (e) => e.entityId },
+    ],
     sort: { asc: AuditOrder.EntityTypeAsc, desc: AuditOrder.EntityTypeDesc },
   },
   {
@@ -111,8 +127,9 @@ const columns: Column<AuditEventRow>[] = [
       e.organisation
         ? h("abbr", { title: e.organisation.name }, e.organisation.code)
         : h("span", { class: "muted" }, "—"),
+    csv: (e) => e.organisation?.code ?? "",
   },
-  { header: "Changes", class: "diff-col", cell: (e) => diffDetails(e) },
+  { header: "Changes", class: "diff-col", cell: (e) => diffDetails(e), csv: (e) => changesText(e) },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {

@@ -5,13 +5,14 @@ import { graphql } from "../graphql.ts";
 import type { ContractQuery } from "../graphql.ts";
 import { gql } from "../api.ts";
 import { h } from "../dom.ts";
-import { commercialMoney } from "../commercial.ts";
+import { commercialMoney, commercialText } from "../commercial.ts";
 import { formatDate, formatDateTime, formatEnum, formatInt } from "../format.ts";
+import { productName } from "../procurement/format.ts";
 import { exportButton } from "../export.ts";
 import { loadOrganisations } from "../organisations.ts";
 import { may } from "../permissions.ts";
 import { definePage, href, type PageContext } from "../router.ts";
-import { badge, dataTable, definitionList, empty, loading, orgTag, pageHeader, type Column } from "../ui.ts";
+import { badge, dataTable, definitionList, empty, loading, orgTag, pageHeader, type ExportColumn } from "../ui.ts";
 import { historySection } from "./history.ts";
 
 const QUERY = graphql(`
@@ -102,7 +103,7 @@ function detailsCard(c: ContractDetail): HTMLElement {
   );
 }
 
-const licenceColumns = (orgCode: string): Column<LicenceRow>[] => [
+const licenceColumns = (orgCode: string): ExportColumn<LicenceRow>[] => [
   {
     header: "Product",
     class: "name-col",
@@ -115,16 +116,21 @@ const licenceColumns = (orgCode: string): Column<LicenceRow>[] => [
       ),
       h("span", { class: "secondary" }, l.product.vendor.name),
     ],
+    csv: [
+      { header: "Product", value: (l) => productName(l.product) },
+      { header: "Vendor", value: (l) => l.product.vendor.name },
+    ],
   },
-  { header: "Metric", cell: (l) => formatEnum(l.metric) },
+  { header: "Metric", cell: (l) => formatEnum(l.metric), csv: (l) => formatEnum(l.metric) },
   { header: "Owned", align: "num", cell: (l) => formatInt(l.quantityOwned), csv: (l) => l.quantityOwned },
   { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed), csv: (l) => l.quantityUsed },
   {
     header: "Annual cost",
     align: "num",
     cell: (l) => commercialMoney(l.annualCost, l.valuesVisible, { hiddenFor: [orgCode] }),
+    csv: [{ header: "Annual cost (£)", value: (l) => commercialText(l.annualCost, l.valuesVisible) }],
   },
-  { header: "Status", cell: (l) => badge(l.status, "status") },
+  { header: "Status", cell: (l) => badge(l.status, "status"), csv: (l) => formatEnum(l.status) },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {

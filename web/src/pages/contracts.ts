@@ -6,13 +6,13 @@ import type { NodeOf, ContractsQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, debounce, h } from "../dom.ts";
 import { enumValue } from "../enums.ts";
-import { formatDate, formatInt } from "../format.ts";
+import { formatDate, formatEnum, formatInt } from "../format.ts";
 import { pagedTable } from "../list.ts";
 import { loadOrganisations, type OrgRef } from "../organisations.ts";
 import { mayIn } from "../permissions.ts";
 import { definePage, href, queryList, registerNav, replaceQuery, type PageContext } from "../router.ts";
 import { commercialMoney, commercialText } from "../commercial.ts";
-import { badge, checkboxGroup, errorBanner, orgTag, pageHeader, selectField, type Column } from "../ui.ts";
+import { badge, checkboxGroup, errorBanner, orgTag, pageHeader, selectField, type ExportColumn } from "../ui.ts";
 
 type ContractRow = NodeOf<ContractsQuery["contracts"]>;
 
@@ -55,20 +55,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const muted = (text = "—") => h("span", { class: "muted" }, text);
 
 /** The contract columns; reference, title, supplier and end date sort on the server. */
-export const contractColumns: Column<ContractRow>[] = [
+export const contractColumns: ExportColumn<ContractRow>[] = [
   {
     header: "Reference",
     class: "nowrap",
     cell: (c) => h("a", { href: href(`/contracts/${c.id}`), class: "contract-link strong" }, c.reference),
+    csv: (c) => c.reference,
     sort: { asc: ContractOrder.ReferenceAsc, desc: ContractOrder.ReferenceDesc },
   },
   {
     header: "Title",
     class: "name-col",
     cell: (c) => c.title,
+    csv: (c) => c.title,
     sort: { asc: ContractOrder.TitleAsc, desc: ContractOrder.TitleDesc },
   },
-  { header: "Org", cell: (c) => orgTag(c.organisation) },
+  { header: "Org", cell: (c) => orgTag(c.organisation), csv: (c) => c.organisation.code },
   {
     header: "Supplier",
     cell: (c) => c.supplierName ?? muted(),
@@ -94,14 +96,14 @@ export const contractColumns: Column<ContractRow>[] = [
     align: "num",
     cell: (c) =>
       commercialMoney(c.value, c.valuesVisible, { pence: false, hiddenFor: [c.organisation.code] }),
-    csv: (c) => commercialText(c.value, c.valuesVisible),
+    csv: [{ header: "Value (£)", value: (c) => commercialText(c.value, c.valuesVisible) }],
   },
   {
     header: "A year",
     align: "num",
     cell: (c) =>
       commercialMoney(c.annualValue, c.valuesVisible, { pence: false, hiddenFor: [c.organisation.code] }),
-    csv: (c) => commercialText(c.annualValue, c.valuesVisible),
+    csv: [{ header: "A year (£)", value: (c) => commercialText(c.annualValue, c.valuesVisible) }],
   },
   {
     header: "Licences",
@@ -109,7 +111,7 @@ export const contractColumns: Column<ContractRow>[] = [
     cell: (c) => (c.licences.length ? formatInt(c.licences.length) : muted("0")),
     csv: (c) => c.licences.length,
   },
-  { header: "Status", cell: (c) => badge(c.status, "status") },
+  { header: "Status", cell: (c) => badge(c.status, "status"), csv: (c) => formatEnum(c.status) },
 ];
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {

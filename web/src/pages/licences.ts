@@ -1,5 +1,6 @@
 // "#/licences?org=SCC&capability=CRM&q=…&shelfware=1": entitlements with seats owned vs used.
 import { CAPABILITIES } from "../procurement/data.ts";
+import { productName } from "../procurement/format.ts";
 import { LicenceOrder, RecordStatus, graphql } from "../graphql.ts";
 import type { NodeOf, LicencesQuery } from "../graphql.ts";
 import { gql, isAbort } from "../api.ts";
@@ -16,11 +17,11 @@ import {
   errorBanner,
   pageHeader,
   selectField,
-  type Column,
+  type ExportColumn,
   type SelectOption,
   orgTag,
 } from "../ui.ts";
-import { commercialMoney, commercialText, seesCommercialIn } from "../commercial.ts";
+import { COMMERCIAL_ROLES, commercialMoney, commercialText, seesCommercialIn } from "../commercial.ts";
 import { enumValue } from "../enums.ts";
 
 type LicenceRow = NodeOf<LicencesQuery["licences"]>;
@@ -76,7 +77,7 @@ const QUERY = graphql(`
 `);
 
 /** The licence columns; annual cost sorts only when every cost in scope is visible (see seesCommercialIn). */
-const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean): Column<LicenceRow>[] => [
+const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean): ExportColumn<LicenceRow>[] => [
   {
     header: "Product",
     class: "name-col",
@@ -89,10 +90,18 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
       ),
       h("span", { class: "secondary" }, l.product.vendor.name),
     ],
+    csv: [
+      { header: "Product", value: (l) => productName(l.product) },
+      { header: "Vendor", value: (l) => l.product.vendor.name },
+    ],
   },
-  { header: "Org", cell: (l) => orgTag(l.organisation) },
-  { header: "Capability", cell: (l) => l.product.capability?.name ?? h("span", { class: "muted" }, "—") },
-  { header: "Metric", cell: (l) => formatEnum(l.metric) },
+  { header: "Org", cell: (l) => orgTag(l.organisation), csv: (l) => l.organisation.code },
+  {
+    header: "Capability",
+    cell: (l) => l.product.capability?.name ?? h("span", { class: "muted" }, "—"),
+    csv: (l) => l.product.capability?.name ?? "",
+  },
+  { header: "Metric", cell: (l) => formatEnum(l.metric), csv: (l) => formatEnum(l.metric) },
   {
     header: "Owned",
     align: "num",
@@ -100,12 +109,13 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
     csv: (l) => l.quantityOwned,
     sort: { asc: LicenceOrder.QuantityOwnedAsc, desc: LicenceOrder.QuantityOwnedDesc, first: "desc" },
   },
-  { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed) },
+  { header: "Used", align: "num", cell: (l) => formatInt(l.quantityUsed), csv: (l) => l.quantityUsed },
   {
     header: "Shelfware",
     align: "num",
     cell: (l) =>
       l.shelfware ? h("span", { class: "warn" }, formatInt(l.shelfware)) : h("span", { class: "muted" }, "0"),
+    csv: (l) => l.shelfware,
   },
   {
     header: "Shortfall",
@@ -114,21 +124,19 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
       l.shortfall
         ? h("span", { class: "danger" }, formatInt(l.shortfall))
         : h("span", { class: "muted" }, "0"),
+    csv: (l) => l.shortfall,
   },
   {
     header: "Annual cost",
     align: "num",
     cell: (l) => commercialMoney(l.annualCost, l.valuesVisible, { hiddenFor: [l.organisation.code] }),
-    csv: (l) => commercialText(l.annualCost, l.valuesVisible),
-    ...(costSortable()
-      ? {
-          sort: {
-            asc: LicenceOrder.AnnualCostAsc,
-            desc: LicenceOrder.AnnualCostDesc,
-            first: "desc" as const,
-          },
-        }
-      : {}),
+    csv: [{ header: "Annual cost (£)", value: (l) => commercialText(l.annualCost, l.valuesVisible) }],
+    // Asked each time the table is drawn (after the organisations are known, under the current filter).
+    get sort() {
+      return costSortable()
+        ? { asc: LicenceOrder.AnnualCostAsc, desc: LicenceOrder.AnnualCostDesc, first: "desc" as const }
+        : undefined;
+    },
   },
   {
     header: "Contract ends",
@@ -147,6 +155,11 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
               : null,
           ]
         : h("span", { class: "muted" }, "—"),
+    csv: [
+      { header: "Contract", value: (l) => l.contract?.reference ?? "" },
+      { header: "Contract ends", value: (l) => l.contract?.endDate ?? "" },
+      { header: "Notice by", value: (l) => l.contract?.noticeDeadline ?? "" },
+    ],
   },
   {
     header: "Contract value",
@@ -156,8 +169,18 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
       l.contract
         ? contractValue(l.contract, (v) => formatMoney(v, { pence: false }))
         : h("span", { class: "muted" }, "—"),
+    csv: [
+      {
+        header: "Contract value (£)",
+        value: (l) => (l.contract ? commercialText(l.contract.value, l.contract.valuesVisible) : ""),
+      },
+      {
+        header: "Contract value a year (£)",
+        value: (l) => (l.contract ? commercialText(l.contract.annualValue, l.contract.valuesVisible) : ""),
+      },
+    ],
   },
-  { header: "Status", cell: (l) => badge(l.status, "status") },
+  { header: "Status", cell: (l) => badge(l.status, "status"), csv: (l) => formatEnum(l.status) },
   {
     header: "",
     csv: false,
@@ -174,6 +197,17 @@ const columns = (costSortable: () => boolean, mayEdit: (org: string) => boolean)
         : null,
   },
 ];
+
+/** Why an order by annual cost is not applied: the organisations in the list whose costs are hidden. */
+function costOrderRefusal(orgs: readonly OrgRef[], filter: readonly string[]): string {
+  const scope = filter.length ? filter : orgs.map((o) => o.code);
+  const hidden = scope.filter((code) => !seesCommercialIn(orgs, [code]));
+  return (
+    `Not sorted by annual cost: you may not see the costs of ${hidden.join(", ") || "every organisation"} ` +
+    `(they need ${COMMERCIAL_ROLES} there), and the order would reveal them. ` +
+    "Filter to organisations whose costs you see to sort by cost."
+  );
+}
 
 async function render({ outlet, route, signal }: PageContext): Promise<void> {
   const state = {
@@ -199,6 +233,8 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     onsubmit: (e: Event) => e.preventDefault(),
   });
   let orgs: OrgRef[] = [];
+  /** Says why an order by annual cost in the address is not applied (empty otherwise). */
+  const orderNote = h("p", { class: "hint order-note", id: "licence-order-note", role: "status" });
   const list = pagedTable<LicenceRow>({
     // Costs sort only when every cost in the filtered scope is visible (the server refuses otherwise).
     columns: columns(
@@ -225,11 +261,13 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
       const status = enumValue(Object.values(RecordStatus), state.status);
       if (status) filter.status = [status];
       let orderBy = enumValue(Object.values(LicenceOrder), order) ?? null;
-      if (orderBy?.startsWith("ANNUAL_COST") && !seesCommercialIn(orgs, state.org)) orderBy = null;
+      const refused = Boolean(orderBy?.startsWith("ANNUAL_COST") && !seesCommercialIn(orgs, state.org));
+      if (refused) orderBy = null;
+      orderNote.textContent = refused ? costOrderRefusal(orgs, state.org) : "";
       return (await gql(QUERY, { filter, orderBy, first, after }, sig)).licences;
     },
   });
-  outlet.append(filters, list.element);
+  outlet.append(filters, orderNote, list.element);
 
   let capabilities: { code: string; name: string }[] = [];
   try {

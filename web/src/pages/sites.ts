@@ -17,7 +17,7 @@ import {
   pageHeader,
   selectField,
   usageBar,
-  type Column,
+  type ExportColumn,
   orgTag,
 } from "../ui.ts";
 
@@ -60,7 +60,7 @@ const QUERY = graphql(`
   }
 `);
 
-const columns: Column<SiteRow>[] = [
+const columns: ExportColumn<SiteRow>[] = [
   {
     header: "Name",
     class: "name-col",
@@ -68,27 +68,52 @@ const columns: Column<SiteRow>[] = [
       h("a", { href: href(`/sites/${s.id}`), class: "strong site-link" }, s.name),
       s.postcode ? h("span", { class: "secondary" }, s.postcode) : null,
     ],
-    csv: (s) => s.name,
+    csv: [
+      { header: "Name", value: (s) => s.name },
+      { header: "Postcode", value: (s) => s.postcode ?? "" },
+    ],
     sort: { asc: SiteOrder.NameAsc, desc: SiteOrder.NameDesc },
   },
-  { header: "Org", cell: (s) => orgTag(s.organisation) },
-  { header: "Kind", cell: (s) => formatEnum(s.kind) },
-  { header: "Lifecycle", cell: (s) => badge(s.lifecycle, "lifecycle") },
-  { header: "Racks", class: "usage-col", cell: (s) => usageBar(s.racksUsed, s.racks, "", formatInt) },
+  { header: "Org", cell: (s) => orgTag(s.organisation), csv: (s) => s.organisation.code },
+  { header: "Kind", cell: (s) => formatEnum(s.kind), csv: (s) => formatEnum(s.kind) },
+  { header: "Lifecycle", cell: (s) => badge(s.lifecycle, "lifecycle"), csv: (s) => formatEnum(s.lifecycle) },
+  {
+    header: "Racks",
+    class: "usage-col",
+    cell: (s) => usageBar(s.racksUsed, s.racks, "", formatInt),
+    csv: [
+      { header: "Racks used", value: (s) => s.racksUsed ?? null },
+      { header: "Racks", value: (s) => s.racks ?? null },
+    ],
+  },
   {
     header: "Power",
     class: "usage-col",
     cell: (s) => usageBar(s.powerUsedKw, s.powerKw, "kW", (n) => formatNumber(n)),
+    csv: [
+      { header: "Power used (kW)", value: (s) => s.powerUsedKw ?? null },
+      { header: "Power (kW)", value: (s) => s.powerKw ?? null },
+    ],
   },
-  { header: "Floor", align: "num", cell: (s) => formatNumber(s.floorSpaceM2, "m²", 0) },
-  { header: "PUE", align: "num", cell: (s) => formatNumber(s.pue, "", 2) },
-  { header: "Tier", align: "num", cell: (s) => (s.tier == null ? "—" : String(s.tier)) },
-  { header: "Lease ends", class: "nowrap", cell: (s) => formatDate(s.leaseEnd) },
+  {
+    header: "Floor",
+    align: "num",
+    cell: (s) => formatNumber(s.floorSpaceM2, "m²", 0),
+    csv: [{ header: "Floor (m²)", value: (s) => s.floorSpaceM2 ?? null }],
+  },
+  { header: "PUE", align: "num", cell: (s) => formatNumber(s.pue, "", 2), csv: (s) => s.pue ?? null },
+  {
+    header: "Tier",
+    align: "num",
+    cell: (s) => (s.tier == null ? "—" : String(s.tier)),
+    csv: (s) => s.tier ?? null,
+  },
+  { header: "Lease ends", class: "nowrap", cell: (s) => formatDate(s.leaseEnd), csv: (s) => s.leaseEnd ?? "" },
   {
     header: "Annual cost",
     align: "num",
     cell: (s) => formatMoney(s.annualCost),
-    csv: (s) => s.annualCost,
+    csv: [{ header: "Annual cost (£)", value: (s) => s.annualCost }],
     sort: { asc: SiteOrder.AnnualCostAsc, desc: SiteOrder.AnnualCostDesc, first: "desc" },
   },
   {
@@ -98,6 +123,7 @@ const columns: Column<SiteRow>[] = [
       s.assets.totalCount
         ? h("a", { href: href("/assets", { site: s.id }) }, formatInt(s.assets.totalCount))
         : "0",
+    csv: (s) => s.assets.totalCount,
   },
   {
     header: "Impact",

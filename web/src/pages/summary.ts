@@ -160,7 +160,7 @@ function sections(): { title: string; rows: Row[] }[] {
         },
         {
           label: "Contracts (active)",
-          value: (o) => formatInt(o.summary.contractCount),
+          value: (o) => countLink(o.summary.contractCount, "/contracts", { org: o.code, status: "ACTIVE" }),
           combined: (os) => formatInt(sumInt(os, (s) => s.contractCount)),
         },
       ],

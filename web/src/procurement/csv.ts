@@ -4,7 +4,6 @@ import { csvText } from "../export.ts";
 import { commercialText } from "../commercial.ts";
 import { formatEnum } from "../format.ts";
 import type { OverlapRow } from "./data.ts";
-import { seatsText } from "./format.ts";
 
 /** The overlaps as CSV, one row each with the ids of their licences and contracts. */
 export function overlapsCsv(rows: OverlapRow[]): string {
@@ -27,6 +26,7 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     "NPV (GBP)",
     "NPV horizon (years)",
     "Consolidate on",
+    "Consolidate when",
     "Saving by organisation (GBP)",
     "Point products covered by a suite already owned",
     "Notes",
@@ -40,7 +40,8 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     o.label,
     o.organisationCodes.join(" "),
     commercialText(o.annualCost, o.valuesVisible),
-    seatsText(o.seats),
+    // plain counts (no thousands separators), one "used of owned metric" per metric
+    o.seats.map((s) => `${s.used} of ${s.owned} ${s.metric.toLowerCase()}`).join("; "),
     o.earliestContractEnd ?? "",
     o.latestContractEnd ?? "",
     o.cotermination.coterminable ? "yes" : "no",
@@ -51,7 +52,8 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     o.saving ? commercialText(o.saving.exitCost, true) : o.valuesVisible ? "" : "hidden",
     o.saving ? commercialText(o.saving.npv, true) : o.valuesVisible ? "" : "hidden",
     o.saving ? String(o.saving.horizonYears) : "",
-    o.saving ? `${o.saving.date}${o.saving.timing === "NOW" ? " (earliest)" : " (contracts end)"}` : "",
+    o.saving?.date ?? "",
+    o.saving ? (o.saving.timing === "NOW" ? "earliest" : "contracts end") : "",
     o.saving ? o.saving.bySide.map((s) => `${s.organisation.code} ${s.annualSaving}`).join("; ") : "",
     o.saving
       ? o.saving.coveredBySuite

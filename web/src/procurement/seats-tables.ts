@@ -5,20 +5,34 @@
 import { exportButton } from "../export.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, h, replaceChildren } from "../dom.ts";
-import { commercialMoney, hiddenMark, sumShown } from "../commercial.ts";
-import { formatInt, formatMoney } from "../format.ts";
+import { commercialMoney, commercialText, hiddenMark, sumShown } from "../commercial.ts";
+import { formatEnum, formatInt, formatMoney, fromPence, toPence } from "../format.ts";
 import { PositionOrder } from "../graphql.ts";
 import type { PageContext } from "../router.ts";
-import { dataTable, empty, errorBanner, loading, type Column, type SortControl } from "../ui.ts";
+import { dataTable, empty, errorBanner, loading, type ExportColumn, type SortControl } from "../ui.ts";
 import { POSITIONS, type PositionRow } from "./data.ts";
-import { seatsText } from "./format.ts";
+import { productName, seatsText } from "./format.ts";
 
 type Imbalance = "shelfware" | "shortfall";
 
 /** The columns of the shelfware or the shortfall table (only the metrics out of balance that way). */
-function positionColumns(kind: Imbalance): Column<PositionRow>[] {
+function positionColumns(kind: Imbalance): ExportColumn<PositionRow>[] {
   const spare = kind === "shelfware";
   const metrics = (p: PositionRow) => p.metrics.filter((m) => (spare ? m.shelfware : m.shortfall) > 0);
+  // Exports write one row per licence metric out of balance (see exportRows), so these read its one metric.
+  const one = (p: PositionRow) => metrics(p)[0];
+  const count = (p: PositionRow) => {
+    const m = one(p);
+    return m ? (spare ? m.shelfware : m.shortfall) : null;
+  };
+  /** The metric's seats × unit cost, exact in pence; "hidden" when the caller may not see it. */
+  const lineCost = (p: PositionRow) => {
+    const m = one(p);
+    if (!p.valuesVisible) return "hidden";
+    const unit = toPence(m?.unitCost);
+    const n = count(p);
+    return unit === null || n === null ? "" : fromPence(unit * BigInt(n));
+  };
   return [
     {
       header: "Product",
@@ -27,11 +41,16 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
         h("span", { class: "strong" }, p.product.name, p.product.edition ? ` ${p.product.edition}` : ""),
         h("span", { class: "secondary" }, p.product.vendor.name),
       ],
+      csv: [
+        { header: "Product", value: (p) => productName(p.product) },
+        { header: "Vendor", value: (p) => p.product.vendor.name },
+      ],
       sort: { asc: PositionOrder.ProductAsc, desc: PositionOrder.ProductDesc },
     },
     {
       header: "Org",
       cell: (p) => h("abbr", { title: p.organisation.name }, p.organisation.code),
+      csv: (p) => p.organisation.code,
       sort: { asc: PositionOrder.OrganisationAsc, desc: PositionOrder.OrganisationDesc },
     },
     {
@@ -39,11 +58,21 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
       align: "num",
       cell: (p) =>
         metrics(p).map((m) => h("span", { style: "display:block", title: m.method }, seatsText([m]))),
+      csv: [
+        { header: "Metric", value: (p) => formatEnum(one(p)?.metric) },
+        { header: "Used", value: (p) => one(p)?.used ?? null },
+        { header: "Owned", value: (p) => one(p)?.owned ?? null },
+        { header: "Counted by", value: (p) => one(p)?.method ?? "" },
+      ],
     },
     {
       header: spare ? "Spare × unit" : "Short × unit",
       align: "num",
       sort: { asc: PositionOrder.SeatsAsc, desc: PositionOrder.SeatsDesc, first: "desc" },
+      csv: [
+        { header: spare ? "Spare" : "Short", value: count },
+        { header: "Unit cost (£)", value: (p) => commercialText(one(p)?.unitCost, p.valuesVisible) },
+      ],
       cell: (p) =>
         metrics(p).map((m) =>
           h(
@@ -64,12 +93,25 @@ function positionColumns(kind: Imbalance): Column<PositionRow>[] {
       align: "num",
       class: "strong",
       sort: { asc: PositionOrder.CostAsc, desc: PositionOrder.CostDesc, first: "desc" },
+      csv: [{ header: `${spare ? "Cost a year" : "True-up a year"} (£)`, value: lineCost }],
       cell: (p) =>
         commercialMoney(spare ? p.shelfwareCost : p.shortfallCost, p.valuesVisible, {
           hiddenFor: [p.organisation.code],
         }),
     },
   ];
+}
+
+/**
+ * The rows of an export: one per licence metric out of balance (a licence counted two ways gives two
+ * rows), so every CSV cell holds one value and the cost column adds up to the table's total.
+ */
+function exportRows(rows: PositionRow[], kind: Imbalance): PositionRow[] {
+  return rows.flatMap((p) =>
+    p.metrics
+      .filter((m) => (kind === "shelfware" ? m.shelfware : m.shortfall) > 0)
+      .map((m) => ({ ...p, metrics: [m] })),
+  );
 }
 
 /** The shelfware or shortfall table (`#shelfware-table`, `#shortfall-table`), or why it is empty. */
@@ -151,7 +193,7 @@ export async function renderPositions(section: HTMLElement, ctx: PageContext): P
                 `${imbalance.toLowerCase()}-export`,
                 imbalance === "SHELFWARE" ? "shelfware" : "shortfall",
                 positionColumns(imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),
-                () => rows,
+                () => exportRows(rows, imbalance === "SHELFWARE" ? "shelfware" : "shortfall"),
               ),
             )
           : null,
