@@ -67,7 +67,7 @@ export function suiteCoveredLicences(
         const fits = same.length ? owned >= l.quantityUsed : perPerson.length > 0;
         const note = same.length
           ? `${ctx.label(productId)} owns ${count(owned)} ${l.metric.toLowerCase()} seats ≥ the ${count(l.quantityUsed)} used`
-          : `${ctx.label(productId)} is licensed per ${perPerson[0]?.metric.toLowerCase() ?? "?"}, which covers the ${count(l.quantityUsed)} ${l.metric.toLowerCase()}(s) its users have`;
+          : `${ctx.label(productId)} is licensed per ${perPerson[0]?.metric.toLowerCase() ?? "?"}, so it covers its people's use of ${ctx.label(l.productId)} (${quantity(l.quantityUsed, l.metric)} used)`;
         return { productId, ls: same.length ? same : perPerson, fits, note };
       })
       .filter((f) => f.fits)
@@ -77,6 +77,13 @@ export function suiteCoveredLicences(
     out.push(lineFor(l, suite, ctx));
   }
   return out;
+}
+
+/** "1 device", "4,032 devices", "1 enterprise licence". */
+function quantity(n: number, metric: string): string {
+  const m = metric.toLowerCase();
+  const noun = m === "enterprise" || m === "subscription" || m === "site" ? `${m} licence` : m;
+  return `${count(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function lineFor(
