@@ -330,6 +330,35 @@ describe("procurement page", { timeout: 90_000 }, () => {
     await page.screenshot({ path: `${SHOTS}procurement-side-by-side.png`, fullPage: true });
   });
 
+  it("shows the table's recommendation on the detail where a suite already owned covers a point product", async () => {
+    const id = "Overlap:SAME_JOB:EDUCATION.SEND_CASE_MANAGEMENT";
+    const api = (
+      await graphqlRequest<{ licenceOverlap: { saving: { summary: string; annualSaving: string } } }>(
+        server,
+        `{ licenceOverlap(id: "${id}") { saving { summary annualSaving } } }`,
+      )
+    ).licenceOverlap.saving;
+    await openProcurement();
+    const send = page.locator(`#overlap-rows tr[data-overlap="${id}"]`);
+    const row = (await send.textContent()) ?? "";
+    expect(row).toContain("retire DCC EHCP Hub — covered by Capita One already owned");
+    expect(row).not.toContain("onto Capita One");
+    await page.goto(`${server.url}/#/procurement/overlaps/${id}`);
+    await page.waitForSelector("#saving-summary");
+    expect(await page.textContent("#saving-summary")).toBe(`£7,500.00 a year: ${api.summary}`);
+    expect(api.annualSaving).toBe("7500.00");
+    const cover = (await page.textContent("#suite-cover-table")) ?? "";
+    expect(cover).toContain("DCC EHCP Hub");
+    expect(cover).toContain("Capita One");
+    expect(await page.textContent("#saving-none")).toMatch(/Not recommended: no saving/);
+    await page.screenshot({ path: `${SHOTS}procurement-suite-cover-detail.png`, fullPage: true });
+    // Device management: Microsoft 365 E3 retires Ivanti; Ivanti is no consolidation target.
+    await page.goto(`${server.url}/#/procurement/overlaps/Overlap:SAME_JOB:ENDPOINT_SECURITY.DEVICE_MANAGEMENT`);
+    await page.waitForSelector("#suite-cover-table");
+    expect(await page.textContent("#suite-cover-table")).toContain("Ivanti Endpoint Manager");
+    expect(await page.textContent("#saving-card")).not.toMatch(/Ivanti Endpoint ManagerRecommended/);
+  });
+
   it("draws the 36-month renewals timeline with notice deadlines, and the shelfware and shortfall tables", async () => {
     await openProcurement();
     await page.waitForSelector("#renewals-timeline g[data-contract]");

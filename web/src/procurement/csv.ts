@@ -51,14 +51,22 @@ export function overlapsCsv(rows: OverlapRow[]): string {
     o.saving ? commercialText(o.saving.exitCost, true) : o.valuesVisible ? "" : "hidden",
     o.saving ? commercialText(o.saving.npv, true) : o.valuesVisible ? "" : "hidden",
     o.saving ? String(o.saving.horizonYears) : "",
-    o.saving ? `${o.saving.date}${o.saving.timing === "NOW" ? " (earliest)" : " (contracts end)"}` : "",
+    o.saving
+      ? o.saving.product
+        ? `${o.saving.date}${o.saving.timing === "NOW" ? " (earliest)" : " (contracts end)"}`
+        : `${o.saving.date} (last retirement; no consolidation)`
+      : "",
     o.saving ? o.saving.bySide.map((s) => `${s.organisation.code} ${s.annualSaving}`).join("; ") : "",
     o.saving
       ? o.saving.coveredBySuite
-          .map((c) => `${c.organisation.code} ${c.product.name} by ${[c.suite.name, c.suite.edition].filter(Boolean).join(" ")}`)
+          .map(
+            (c) =>
+              `${c.organisation.code} ${c.product.name} by ${[c.suite.name, c.suite.edition].filter(Boolean).join(" ")}, retired ${c.date}${c.timing === "NOW" ? " (earliest)" : " (contract ends)"}`,
+          )
           .join("; ")
       : "",
     [
+      o.saving?.summary ?? "",
       o.saving?.reason ?? "",
       o.saving?.targetRenewalNeededBy ? `target contract needs renewal by ${o.saving.targetRenewalNeededBy}` : "",
       o.contractsWithoutValue ? `${o.contractsWithoutValue} contract(s) have no recorded value` : "",

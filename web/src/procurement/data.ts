@@ -40,6 +40,7 @@ export const OVERLAPS = graphql(`
       saving {
         status
         reason
+        summary
         product {
           name
           edition
@@ -68,6 +69,8 @@ export const OVERLAPS = graphql(`
           organisation {
             code
           }
+          timing
+          date
         }
       }
       contractsWithoutValue
