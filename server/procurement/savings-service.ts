@@ -21,6 +21,7 @@ import {
   savingsContext,
   seatCounts,
   suiteCoverViews,
+  bridgeView,
   viewer,
   type OverlapPlan,
 } from "./service.ts";
@@ -49,6 +50,7 @@ function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
     product: snapshot.productById.get(c.productId)!,
     seatsBySide: c.seatsBySide.map((s) => ({ ...s, licenceIds: lic(s.licenceIds) })),
     keptLicenceIds: lic(c.keptLicenceIds),
+    bridges: c.bridges.map((b) => bridgeView(b, snapshot)),
     exits: c.exits.map((e) => ({ ...e, organisation: org(e.organisationId), licenceIds: lic(e.licenceIds) })),
     timings: c.timings.map((t) => ({
       ...t,

@@ -29,10 +29,12 @@ import {
   DEFAULT_LEAD_TIME_MONTHS,
   noRecommendationBecause,
   QUOTE_FACTOR,
+  type BridgeLine,
   type Candidate,
   type SavingsContext,
 } from "./savings.ts";
 import { suiteCoveredLicences, type SuiteCoverLine } from "./suite-cover.ts";
+import { bridgeWarning } from "./bridge.ts";
 import { DEFAULT_HORIZON_YEARS } from "./npv.ts";
 import { overlapTotals, TOTALS_METHOD } from "./totals.ts";
 
@@ -133,6 +135,10 @@ export interface SavingItem {
   kind: "CONSOLIDATION" | "SUITE_COVER";
   /** Quotable, or priced from a licence too small to be evidence (needs a supplier quote). */
   needsQuote: boolean;
+  /** A contract ends before the move and its extension's price needs the supplier's agreement. */
+  needsExtension: boolean;
+  /** Contracts extended to the move: the annual cost of the item's licences under each, and the days to the move. */
+  bridges: { contractId: string; days: number; annualBasis: bigint }[];
   /** Licences whose cost the item changes: each may be saved once in a total. */
   licenceIds: string[];
   saving: bigint;
@@ -255,6 +261,8 @@ export function recommendedSaving(
     overlapId: o.id,
     kind: "SUITE_COVER",
     needsQuote: false,
+    needsExtension: c.needsExtension,
+    bridges: c.bridge ? [{ contractId: c.bridge.contract.id, days: c.bridge.days, annualBasis: c.exact!.saving }] : [],
     licenceIds: [c.licence.id],
     saving: c.exact!.saving,
     exit: c.exact!.exit,
@@ -266,6 +274,15 @@ export function recommendedSaving(
       overlapId: o.id,
       kind: "CONSOLIDATION",
       needsQuote: best.priceNeedsQuote,
+      needsExtension: best.needsExtension,
+      bridges: best.bridges.map((b) => ({
+        contractId: b.contract.id,
+        days: b.days,
+        annualBasis: best.licenceIds.reduce((s, id) => {
+          const l = snapshot.licences.find((x) => x.id === id);
+          return l && l.contractId === b.contract.id ? s + l.annualCostPence : s;
+        }, 0n),
+      })),
       licenceIds: best.licenceIds,
       saving: best.annualSaving!,
       exit: best.exitCost,
@@ -307,16 +324,29 @@ export function recommendedSaving(
       .map(([orgId, v]) => ({ organisation: snapshot.organisationById.get(orgId)!, annualSaving: v }))
       .sort((a, b) => (a.organisation.code < b.organisation.code ? -1 : 1)),
     coveredBySuite: suiteCoverViews(covered, snapshot),
-    warnings: top?.problems ?? [],
+    warnings: [
+      ...covered.flatMap((c) => (c.bridge ? [bridgeWarning(c.bridge, sctx.code(c.organisationId))] : [])),
+      ...(top?.problems ?? []),
+    ],
+    extensions: [...covered.flatMap((c) => (c.bridge ? [c.bridge] : [])), ...(best?.bridges ?? [])].map((b) =>
+      bridgeView(b, snapshot),
+    ),
+    needsExtension: items.some((i) => i.needsExtension),
     /** For totals (not in the schema). */
     items,
   };
+}
+
+/** A bridge as the API returns it (ContractExtensionNeeded). */
+export function bridgeView(b: BridgeLine, snapshot: ProcurementSnapshot) {
+  return { ...b, organisation: snapshot.organisationById.get(b.organisationId)!, extendTo: b.to };
 }
 
 /** Suite-cover lines as the API returns them. */
 export function suiteCoverViews(covered: readonly SuiteCoverLine[], snapshot: ProcurementSnapshot) {
   return covered.map((c) => ({
     ...c,
+    bridge: c.bridge ? bridgeView(c.bridge, snapshot) : null,
     organisation: snapshot.organisationById.get(c.organisationId)!,
     product: snapshot.productById.get(c.licence.productId)!,
     suite: snapshot.productById.get(c.suiteProductId)!,

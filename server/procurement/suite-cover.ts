@@ -15,7 +15,8 @@
 import type { Contract, Licence } from "../../generated/prisma/client.ts";
 import { addDays, addMonths, count, daysBetween, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 import { npv } from "./npv.ts";
-import type { SavingsContext, TimingKind } from "./savings.ts";
+import type { BridgeLine, SavingsContext, TimingKind } from "./savings.ts";
+import { bridgeFor, bridgeWarning } from "./bridge.ts";
 
 /** One point-product licence retired because a suite its organisation holds does its job. */
 export interface SuiteCoverLine {
@@ -32,6 +33,12 @@ export interface SuiteCoverLine {
   npv: bigint | null;
   /** The organisation's exact figures, for totals (null when hidden). */
   exact: { saving: bigint; exit: bigint | null; npv: bigint | null } | null;
+  /** The contract ends before the retirement date: extended to it (bridge.ts). */
+  bridge: BridgeLine | null;
+  /** Licence spend from its end to the day before the retirement (not a saving, not an extra cost). */
+  bridgeSpend: bigint | null;
+  /** The bridge's price needs the supplier's agreement: not quotable. */
+  needsExtension: boolean;
   method: string;
 }
 
@@ -94,13 +101,17 @@ function lineFor(
   const contract = l.contractId ? (ctx.contractById.get(l.contractId) ?? null) : null;
   const shown = ctx.visible(l.organisationId);
   const earliest = addMonths(ctx.asOf, ctx.leadTimeMonths);
-  const end = contract?.endDate ?? null;
+  // A contract ending before the move is extended to it (bridge.ts): it then ends on the bridge's end.
+  const endOn = (day: Date) =>
+    contract?.endDate ? (bridgeFor(contract, day, ctx.asOf)?.to ?? contract.endDate) : null;
+  const end = endOn(earliest);
   const natural = end && addDays(end, 1).getTime() > earliest.getTime() ? addDays(end, 1) : null;
   const saving = l.annualCostPence;
   const exitOn = (day: Date): bigint | null => {
     if (!contract) return 0n;
-    if (!end) return null;
-    const days = Math.max(0, daysBetween(day, end) + 1);
+    const to = endOn(day);
+    if (!to) return null;
+    const days = Math.max(0, daysBetween(day, to) + 1);
     return divHalfUp(saving * BigInt(days), DAYS_PER_YEAR);
   };
   const price = (kind: TimingKind, day: Date) => {
@@ -116,6 +127,8 @@ function lineFor(
       chosen = atNatural;
     else if (atNatural.npv > atEarliest.npv) chosen = atNatural;
   }
+  const bridge = contract ? bridgeFor(contract, chosen.day, ctx.asOf) : null;
+  const bridgeSpend = bridge ? divHalfUp(saving * BigInt(bridge.days), DAYS_PER_YEAR) : 0n;
   const label = ctx.label(l.productId);
   const suiteLabel = ctx.label(suite.productId);
   const money = (v: bigint | null) => (!shown ? "hidden" : v === null ? "unknown" : gbp(v));
@@ -126,7 +139,10 @@ function lineFor(
     (atNatural
       ? `; at its contract's end, ${isoDate(atNatural.day)} (no exit cost, NPV ${money(atNatural.npv)})`
       : "") +
-    `; priced ${chosen.kind === "NOW" ? "at the earliest date" : "at the natural date"} over ${ctx.horizonYears} years.`;
+    `; priced ${chosen.kind === "NOW" ? "at the earliest date" : "at the natural date"} over ${ctx.horizonYears} years.` +
+    (bridge
+      ? ` ${bridgeWarning(bridge, ctx.code(l.organisationId))[0]!.toUpperCase()}${bridgeWarning(bridge, ctx.code(l.organisationId)).slice(1)} Licence spend while it waits, ${money(bridgeSpend)}, is not a saving and not an extra cost.`
+      : "");
   return {
     licence: l,
     organisationId: l.organisationId,
@@ -139,6 +155,11 @@ function lineFor(
     exitCost: shown ? chosen.exit : null,
     npv: shown ? chosen.npv : null,
     exact: shown ? { saving, exit: chosen.exit, npv: chosen.npv } : null,
+    bridge: bridge
+      ? { ...bridge, organisationId: l.organisationId, valuesVisible: shown, spend: shown ? bridgeSpend : null }
+      : null,
+    bridgeSpend: shown ? bridgeSpend : null,
+    needsExtension: bridge?.obstacle != null,
     method,
   };
 }

@@ -75,6 +75,8 @@ describe("totals", () => {
     overlapId,
     kind: "CONSOLIDATION",
     needsQuote,
+    needsExtension: false,
+    bridges: [],
     licenceIds,
     saving,
     exit: 10n,
