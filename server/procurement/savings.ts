@@ -161,6 +161,8 @@ export interface Candidate {
   bridgeSpend: bigint | null;
   /** A bridge whose price needs the supplier's agreement: the candidate is not quotable. */
   needsExtension: boolean;
+  /** Contracts that move whose notice deadline has passed: leaving at their end needs the supplier's agreement. */
+  noticePassed: Contract[];
   /** The date priced (the chosen timing's). */
   consolidationDate: Date;
   /** Now, and the natural date when it differs; the chosen one is `chosenTiming`. */
@@ -348,9 +350,11 @@ function candidateFor(
   // contract to its end either way. It matters at the natural date, below.)
   const movingContracts = [...byContract.keys()].map((id) => ctx.contractById.get(id)!);
   const earliest = addMonths(ctx.asOf, ctx.leadTimeMonths);
+  const noticePassed: Contract[] = [];
   for (const c of movingContracts) {
     if (!c.endDate || c.noticePeriodDays == null || c.endDate.getTime() < ctx.asOf.getTime()) continue;
     const deadline = addDays(c.endDate, -c.noticePeriodDays);
+    if (deadline.getTime() < ctx.asOf.getTime()) noticePassed.push(c);
     if (deadline.getTime() < ctx.asOf.getTime())
       problems.push(
         `contract ${c.reference} (${ctx.code(c.organisationId)}): its notice deadline ${isoDate(deadline)} has passed, so leaving at its end (${isoDate(c.endDate)}) needs the supplier's agreement.`,
@@ -500,6 +504,7 @@ function candidateFor(
     bridges,
     bridgeSpend: chosen.model.bridgeSpend,
     needsExtension: bridges.some((b) => b.obstacle !== null),
+    noticePassed,
     consolidationDate: chosen.model.date,
     timings,
     chosenTiming: chosen.model.kind,

@@ -137,6 +137,10 @@ export interface SavingItem {
   needsQuote: boolean;
   /** A contract ends before the move and its extension's price needs the supplier's agreement. */
   needsExtension: boolean;
+  /** A contract that moves has passed its notice deadline (leaving at its end needs the supplier's agreement). */
+  noticePassed: boolean;
+  /** The target contract ends before the move: it needs renewing. */
+  targetRenewal: boolean;
   /** Contracts extended to the move: the annual cost of the item's licences under each, and the days to the move. */
   bridges: { contractId: string; days: number; annualBasis: bigint }[];
   /** Licences whose cost the item changes: each may be saved once in a total. */
@@ -262,6 +266,8 @@ export function recommendedSaving(
     kind: "SUITE_COVER",
     needsQuote: false,
     needsExtension: c.needsExtension,
+    noticePassed: c.noticePassed,
+    targetRenewal: false,
     bridges: c.bridge ? [{ contractId: c.bridge.contract.id, days: c.bridge.days, annualBasis: c.exact!.saving }] : [],
     licenceIds: [c.licence.id],
     saving: c.exact!.saving,
@@ -275,6 +281,8 @@ export function recommendedSaving(
       kind: "CONSOLIDATION",
       needsQuote: best.priceNeedsQuote,
       needsExtension: best.needsExtension,
+      noticePassed: best.noticePassed.length > 0,
+      targetRenewal: best.targetRenewalNeededBy !== null,
       bridges: best.bridges.map((b) => ({
         contractId: b.contract.id,
         days: b.days,
@@ -325,6 +333,13 @@ export function recommendedSaving(
       .sort((a, b) => (a.organisation.code < b.organisation.code ? -1 : 1)),
     coveredBySuite: suiteCoverViews(covered, snapshot),
     warnings: [
+      ...covered.flatMap((c) =>
+        c.noticePassed && c.contract
+          ? [
+              `contract ${c.contract.reference} (${sctx.code(c.organisationId)}): its notice deadline has passed, so retiring ${sctx.label(c.licence.productId)} at its end (${isoDate(c.contract.endDate!)}) needs the supplier's agreement.`,
+            ]
+          : [],
+      ),
       ...covered.flatMap((c) => (c.bridge ? [bridgeWarning(c.bridge, sctx.code(c.organisationId))] : [])),
       ...(top?.problems ?? []),
     ],
@@ -332,6 +347,7 @@ export function recommendedSaving(
       bridgeView(b, snapshot),
     ),
     needsExtension: items.some((i) => i.needsExtension),
+    noticePassed: items.some((i) => i.noticePassed),
     /** For totals (not in the schema). */
     items,
   };

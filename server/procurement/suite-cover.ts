@@ -39,6 +39,8 @@ export interface SuiteCoverLine {
   bridgeSpend: bigint | null;
   /** The bridge's price needs the supplier's agreement: not quotable. */
   needsExtension: boolean;
+  /** Its contract's notice deadline has passed: leaving at its end needs the supplier's agreement. */
+  noticePassed: boolean;
   method: string;
 }
 
@@ -128,6 +130,11 @@ function lineFor(
     else if (atNatural.npv > atEarliest.npv) chosen = atNatural;
   }
   const bridge = contract ? bridgeFor(contract, chosen.day, ctx.asOf) : null;
+  const noticeDeadline =
+    contract?.endDate && contract.noticePeriodDays != null && contract.endDate.getTime() >= ctx.asOf.getTime()
+      ? addDays(contract.endDate, -contract.noticePeriodDays)
+      : null;
+  const noticePassed = noticeDeadline !== null && noticeDeadline.getTime() < ctx.asOf.getTime();
   const bridgeSpend = bridge ? divHalfUp(saving * BigInt(bridge.days), DAYS_PER_YEAR) : 0n;
   const label = ctx.label(l.productId);
   const suiteLabel = ctx.label(suite.productId);
@@ -140,6 +147,9 @@ function lineFor(
       ? `; at its contract's end, ${isoDate(atNatural.day)} (no exit cost, NPV ${money(atNatural.npv)})`
       : "") +
     `; priced ${chosen.kind === "NOW" ? "at the earliest date" : "at the natural date"} over ${ctx.horizonYears} years.` +
+    (noticePassed
+      ? ` Its notice deadline ${isoDate(noticeDeadline!)} has passed, so leaving at its end (${isoDate(contract!.endDate!)}) needs the supplier's agreement.`
+      : "") +
     (bridge
       ? ` ${bridgeWarning(bridge, ctx.code(l.organisationId))[0]!.toUpperCase()}${bridgeWarning(bridge, ctx.code(l.organisationId)).slice(1)} Licence spend while it waits, ${money(bridgeSpend)}, is not a saving and not an extra cost.`
       : "");
@@ -160,6 +170,7 @@ function lineFor(
       : null,
     bridgeSpend: shown ? bridgeSpend : null,
     needsExtension: bridge?.obstacle != null,
+    noticePassed,
     method,
   };
 }

@@ -57,6 +57,12 @@ export interface Totals {
   needsExtensionCount: number;
   /** Licence spend while the counted items' contracts are extended to their moves (not a saving, not a cost). */
   bridgeSpend: bigint | null;
+  /** Counted items resting on a contract whose notice deadline has passed, and their saving. */
+  noticePassedCount: number;
+  noticePassedSaving: bigint | null;
+  /** Counted items whose target contract ends before the move (it needs renewing), and their saving. */
+  targetRenewalCount: number;
+  targetRenewalSaving: bigint | null;
   noSavingCount: number;
   /** Items left out because a licence of theirs was counted in another overlap's larger saving. */
   leftOutAsCounted: { overlapId: string; countedIn: string }[];
@@ -90,6 +96,10 @@ export function overlapTotals(
   let extension = 0n;
   let extensionCount = 0;
   let bridgeNumerator = 0n;
+  let noticeCount = 0;
+  let noticeSaving = 0n;
+  let renewalCount = 0;
+  let renewalSaving = 0n;
   let counted = 0;
   const shares = new Map<string, bigint>();
   for (const i of items) {
@@ -110,6 +120,14 @@ export function overlapTotals(
       continue;
     }
     for (const b of i.bridges) bridgeNumerator += b.annualBasis * BigInt(b.days);
+    if (i.noticePassed) {
+      noticeCount++;
+      noticeSaving += i.saving;
+    }
+    if (i.targetRenewal) {
+      renewalCount++;
+      renewalSaving += i.saving;
+    }
     counted++;
     saving += i.saving;
     if (i.exit === null) exitUnknown++;
@@ -168,6 +186,10 @@ export function overlapTotals(
     needsExtensionSaving: shown(extension),
     needsExtensionCount: extensionCount,
     bridgeSpend: shown(divHalfUp(bridgeNumerator, DAYS_PER_YEAR)),
+    noticePassedCount: noticeCount,
+    noticePassedSaving: shown(noticeSaving),
+    targetRenewalCount: renewalCount,
+    targetRenewalSaving: shown(renewalSaving),
     noSavingCount: overlaps.filter((o) => o.noSaving).length,
     leftOutAsCounted: leftOut,
     extensionSpend: shown(divHalfUp(numerator, DAYS_PER_YEAR)),
