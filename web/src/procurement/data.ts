@@ -52,6 +52,16 @@ export const OVERLAPS = graphql(`
         npv
         horizonYears
         targetRenewalNeededBy
+        warnings
+        needsExtension
+        noticePassed
+        extensions {
+          contract {
+            reference
+          }
+          extendTo
+          obstacle
+        }
         bySide {
           organisation {
             code
@@ -150,7 +160,15 @@ export const OVERLAP_TOTALS = graphql(`
       noSavingCount
       leftOutAsCounted {
         overlapId
+        countedIn
       }
+      needsExtensionSaving
+      needsExtensionCount
+      bridgeSpend
+      noticePassedCount
+      noticePassedSaving
+      targetRenewalCount
+      targetRenewalSaving
       extensionSpend
       extendedContracts
       extensionWithoutValue

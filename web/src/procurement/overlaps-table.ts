@@ -62,6 +62,31 @@ function savingCell(s: NonNullable<OverlapRow["saving"]>): (HTMLElement | string
       ? [h("span", { class: "badge warn", title: s.reason ?? "" }, "needs a supplier quote")]
       : []),
     h("span", { class: "secondary", title: s.summary }, [...retire, onto].filter(Boolean).join("; ")),
+    ...(s.needsExtension
+      ? [
+          h(
+            "span",
+            { class: "badge warn", title: s.extensions.map((e) => e.obstacle ?? "").join(" ") },
+            "needs a contract extension",
+          ),
+        ]
+      : []),
+    ...s.extensions.map((e) =>
+      h(
+        "span",
+        { class: "secondary warn-text", title: e.obstacle ?? "" },
+        `${e.contract.reference} needs extending to ${formatDate(e.extendTo)}`,
+      ),
+    ),
+    ...(s.noticePassed
+      ? [
+          h(
+            "span",
+            { class: "secondary warn-text", title: s.warnings.filter((w) => w.includes("notice deadline")).join(" ") },
+            "notice deadline passed: leaving needs the supplier's agreement",
+          ),
+        ]
+      : []),
     ...(s.targetRenewalNeededBy
       ? [
           h(
