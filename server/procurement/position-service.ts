@@ -10,6 +10,7 @@ import { organisationByCode } from "../organisations/service.ts";
 import { metricPositions } from "./position.ts";
 import { loadSnapshot, productJobCodes } from "./snapshot.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
+import { refuseEmptyCapability } from "./service.ts";
 
 /** Which imbalance licencePositions lists. */
 export type Imbalance = "SHELFWARE" | "SHORTFALL" | "ANY";
@@ -68,6 +69,7 @@ export async function licencePositions(
   imbalance: Imbalance,
   orderBy: PositionOrder = "COST_DESC",
 ) {
+  refuseEmptyCapability(capability);
   const snapshot = await loadSnapshot(ctx.prisma, organisations);
   const code = capability?.trim().toUpperCase();
   if (code && !snapshot.capabilityByCode.has(code))

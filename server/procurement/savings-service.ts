@@ -8,13 +8,23 @@ import { toGlobalId } from "../shared/ids.ts";
 import { today } from "./arith.ts";
 import { DEFAULT_HORIZON_YEARS, NPV_CONVENTION } from "./npv.ts";
 import {
-  consolidationCandidates,
   CONSOLIDATION_FORMULA,
   noRecommendationBecause,
   ROUNDING_RULE,
   type Candidate,
 } from "./savings.ts";
-import { findOverlap, leadTimeOf, seatCounts, viewer } from "./service.ts";
+import {
+  findOverlap,
+  leadTimeOf,
+  overlapPlan,
+  planSummary,
+  savingsContext,
+  seatCounts,
+  suiteCoverViews,
+  bridgeView,
+  viewer,
+  type OverlapPlan,
+} from "./service.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
 import { loadSnapshot, productJobCodes, productLabel, type ProcurementSnapshot } from "./snapshot.ts";
 
@@ -40,6 +50,7 @@ function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
     product: snapshot.productById.get(c.productId)!,
     seatsBySide: c.seatsBySide.map((s) => ({ ...s, licenceIds: lic(s.licenceIds) })),
     keptLicenceIds: lic(c.keptLicenceIds),
+    bridges: c.bridges.map((b) => bridgeView(b, snapshot)),
     exits: c.exits.map((e) => ({ ...e, organisation: org(e.organisationId), licenceIds: lic(e.licenceIds) })),
     timings: c.timings.map((t) => ({
       ...t,
@@ -54,11 +65,21 @@ function candidateView(c: Candidate, snapshot: ProcurementSnapshot) {
   };
 }
 
+/** Σ the retirements' savings + the recommended consolidation's: the overlaps table's figure (null when hidden or when nothing saves). */
+function planSaving(plan: OverlapPlan, shown: boolean): bigint | null {
+  if (!shown || (plan.covered.length === 0 && !plan.best)) return null;
+  return plan.covered.reduce((s, c) => s + c.exact!.saving, plan.best?.annualSaving ?? 0n);
+}
+
 /**
  * The saving of consolidating an overlap (by id) or a capability onto one product and contract. A
  * contract-only overlap has no licences, so it has no sides and no candidates.
  */
 export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
+  if (args.capability != null && !args.capability.trim())
+    throw new InputError("capability", "is empty: give a taxonomy code, or leave capability out.");
+  if (args.overlapId != null && !args.overlapId.trim())
+    throw new InputError("overlapId", "is empty: give an overlap ID, or leave overlapId out.");
   const overlapId = args.overlapId?.trim() || null;
   const capability = args.capability?.trim().toUpperCase() || null;
   if (!overlapId === !capability)
@@ -82,6 +103,8 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     licences = o.sides.flatMap((s) => s.licences);
     scope = o.sides.map((s) => s.organisationId);
   } else {
+    if (!snapshot.capabilityByCode.has(capability!))
+      throw new NotFoundError("capability", `no capability or job ${capability} in the taxonomy.`);
     licences = snapshot.licences.filter((l) =>
       productJobCodes(snapshot, l.productId).some((j) => isWithin(j, capability!)),
     );
@@ -92,19 +115,12 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
   licences = [...licences].sort((a, b) =>
     code0(a) < code0(b) ? -1 : code0(a) > code0(b) ? 1 : a.id < b.id ? -1 : 1,
   );
-  const { visible, code, hiddenFor } = viewer(ctx, snapshot);
-  const candidates = consolidationCandidates(licences, {
-    contractById: snapshot.contractById,
-    asOf,
-    visible,
-    code,
-    hiddenFor,
-    label: (id) => productLabel(snapshot, id),
-    jobsOf: (id) => productJobCodes(snapshot, id),
-    timing: args.timing ?? "BEST",
-    horizonYears,
-    leadTimeMonths,
-  });
+  const { visible, hiddenFor } = viewer(ctx, snapshot);
+  const sctx = savingsContext(ctx, snapshot, asOf, args.timing ?? "BEST", leadTimeMonths, horizonYears);
+  // The same plan as the overlaps table's recommendation: suites already owned retire point products
+  // first, and only the rest is consolidated.
+  const plan = overlapPlan(licences, snapshot.licences, sctx);
+  const candidates = plan.candidates;
   const because = noRecommendationBecause(candidates, (id) => productLabel(snapshot, id));
   const views = candidates.map((c) => candidateView(c, snapshot));
   const hidden = hiddenFor([...scope, ...licences.map((l) => l.organisationId)]);
@@ -131,6 +147,9 @@ export async function consolidationSavings(ctx: Context, args: SavingsArgs) {
     hiddenFor: hidden,
     candidates: views,
     recommended: views.find((c) => c.recommended) ?? null,
+    coveredBySuite: suiteCoverViews(plan.covered, snapshot),
+    annualSaving: planSaving(plan, hidden.length === 0),
+    summary: planSummary(plan, sctx, hidden.length === 0),
     noRecommendationBecause: because,
     leadTimeMonths,
     horizonYears,

@@ -6,6 +6,7 @@ import type { Contract, Licence, LicenceMetric } from "../../generated/prisma/cl
 import { canReplace } from "../catalogue/jobs.ts";
 import { addDays, addMonths, count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 import { npv, NPV_CONVENTION } from "./npv.ts";
+import { bridgeFor, bridgeWarning, type Bridge } from "./bridge.ts";
 
 /** The consolidation formula, as the README states it. */
 export const CONSOLIDATION_FORMULA = [
@@ -23,6 +24,7 @@ export const CONSOLIDATION_FORMULA = [
   "Migration takes time: the earliest consolidation date is the appraisal date + the migration lead time (default 6 months). Notice periods do not delay it (leaving early pays a contract to its end either way); they matter at the natural date:",
   "Each candidate is priced on two dates: the earliest date (timing NOW) and the natural date, the day after the last contract that moves ends (no exit cost), never before the earliest date; the better by NPV over the horizon — which subtracts E, so a large exit cost makes waiting win — is chosen unless the caller asks for one (see NPV_CONVENTION), and E and payback are those of the chosen date.",
   "A contract that moves whose notice deadline (end − notice period) has already passed is named: leaving at its end needs the supplier's agreement.",
+  "A contract that moves but ends before D must be extended to it (server/procurement/bridge.ts): with an extension term its renewal terms state (\"optional 12-month extensions\", an annual roll) it runs whole terms until it covers D − 1, and leaving it on D pays it to the term's end (part of E); with no stated term, or terms that rule one out, the candidate needs a contract extension at a price the supplier must agree (needsExtension: left out of the quotable total). The licence spend from its end to D − 1 is shown (bridgeSpend): not a saving and not an extra cost, since today's spend goes on until D either way.",
   "The target's own contract must still run on D: when it ends first, the candidate says the target contract needs renewal by its end date.",
   "Price evidence: u* is a price for the seats the target holds today; when the seats needed exceed QUOTE_FACTOR (2) × the seats of P owned today in metric m, the price needs a supplier quote and the candidate is flagged (it is left out of the quotable total).",
   "Each organisation's share of S is what it stops paying: its current cost in scope − (its seats used × u* + f_t when it holds the target + its licences kept); the shares add up to S.",
@@ -77,6 +79,10 @@ export interface TimingModel {
   date: Date;
   exitCost: bigint | null;
   exits: ExitLine[];
+  /** Contracts that move but end before `date`: each must be extended to it (bridge.ts). */
+  bridges: BridgeLine[];
+  /** Licence spend from those contracts' ends to the day before `date` (not a saving, not an extra cost). */
+  bridgeSpend: bigint | null;
   npv: bigint | null;
   paybackMonths: number | null;
 }
@@ -89,6 +95,14 @@ function movesOnto(t: Licence, l: Licence, ctx: SavingsContext): boolean {
     [l.productId, ctx.jobsOf(l.productId)],
   ]);
   return canReplace(jobs, t.productId, l.productId);
+}
+
+/** A contract that moves but ends before the move date, and how it is extended to it. */
+export interface BridgeLine extends Bridge {
+  organisationId: string;
+  valuesVisible: boolean;
+  /** Licence spend from the contract's end to the day before the move (null when hidden). */
+  spend: bigint | null;
 }
 
 /** One contract a consolidation leaves early. */
@@ -141,6 +155,14 @@ export interface Candidate {
   targetRenewalNeededBy: Date | null;
   /** Each organisation's share of the saving (null figures when hidden). */
   savingBySide: SavingShare[];
+  /** Contracts that move but end before the consolidation date, extended to it (bridge.ts). */
+  bridges: BridgeLine[];
+  /** Licence spend from their ends to the day before the move: not a saving, not an extra cost. */
+  bridgeSpend: bigint | null;
+  /** A bridge whose price needs the supplier's agreement: the candidate is not quotable. */
+  needsExtension: boolean;
+  /** Contracts that move whose notice deadline has passed: leaving at their end needs the supplier's agreement. */
+  noticePassed: Contract[];
   /** The date priced (the chosen timing's). */
   consolidationDate: Date;
   /** Now, and the natural date when it differs; the chosen one is `chosenTiming`. */
@@ -271,20 +293,34 @@ function candidateFor(
   const exitsOn = (day: Date) => {
     let unknownEnd = false;
     let numerator = 0n;
+    let bridgeNumerator = 0n;
+    const bridges: BridgeLine[] = [];
     const exits: ExitLine[] = [];
     for (const [contractId, lines] of byContract) {
       const contract = ctx.contractById.get(contractId)!;
       const basis = lines.reduce((s, l) => s + l.annualCostPence, 0n);
       const lineShown = ctx.visible(contract.organisationId);
       let remaining = 0;
-      if (!contract.endDate) unknownEnd = true;
-      else remaining = Math.max(0, daysBetween(day, contract.endDate) + 1);
-      if (remaining === 0 && contract.endDate) continue; // already ended by D: nothing left to pay
+      // A contract ending before D is extended to it (bridge.ts): it then ends on the bridge's end.
+      const bridge = bridgeFor(contract, day, ctx.asOf);
+      if (bridge) {
+        bridges.push({
+          ...bridge,
+          organisationId: contract.organisationId,
+          valuesVisible: lineShown,
+          spend: lineShown ? divHalfUp(basis * BigInt(bridge.days), DAYS_PER_YEAR) : null,
+        });
+        bridgeNumerator += basis * BigInt(bridge.days);
+      }
+      const end = bridge?.to ?? contract.endDate;
+      if (!end) unknownEnd = true;
+      else remaining = Math.max(0, daysBetween(day, end) + 1);
+      if (remaining === 0 && end) continue; // already ended by D: nothing left to pay
       numerator += basis * BigInt(remaining);
       exits.push({
         contract,
         organisationId: contract.organisationId,
-        endDate: contract.endDate,
+        endDate: end,
         remainingDays: remaining,
         annualBasis: lineShown ? basis : null,
         cost: lineShown && contract.endDate ? divHalfUp(basis * BigInt(remaining), DAYS_PER_YEAR) : null,
@@ -293,7 +329,13 @@ function candidateFor(
       });
     }
     exits.sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
-    return { exits, exact: unknownEnd ? null : divHalfUp(numerator, DAYS_PER_YEAR) };
+    bridges.sort((a, b) => (a.contract.reference < b.contract.reference ? -1 : 1));
+    return {
+      exits,
+      exact: unknownEnd ? null : divHalfUp(numerator, DAYS_PER_YEAR),
+      bridges,
+      bridgeSpend: divHalfUp(bridgeNumerator, DAYS_PER_YEAR),
+    };
   };
   for (const contractId of byContract.keys()) {
     const contract = ctx.contractById.get(contractId)!;
@@ -308,9 +350,11 @@ function candidateFor(
   // contract to its end either way. It matters at the natural date, below.)
   const movingContracts = [...byContract.keys()].map((id) => ctx.contractById.get(id)!);
   const earliest = addMonths(ctx.asOf, ctx.leadTimeMonths);
+  const noticePassed: Contract[] = [];
   for (const c of movingContracts) {
     if (!c.endDate || c.noticePeriodDays == null || c.endDate.getTime() < ctx.asOf.getTime()) continue;
     const deadline = addDays(c.endDate, -c.noticePeriodDays);
+    if (deadline.getTime() < ctx.asOf.getTime()) noticePassed.push(c);
     if (deadline.getTime() < ctx.asOf.getTime())
       problems.push(
         `contract ${c.reference} (${ctx.code(c.organisationId)}): its notice deadline ${isoDate(deadline)} has passed, so leaving at its end (${isoDate(c.endDate)}) needs the supplier's agreement.`,
@@ -318,7 +362,9 @@ function candidateFor(
   }
   // The natural date: the day after the last moving contract still running ends (no exit cost), never
   // before the earliest date.
-  const ends = movingContracts.map((c) => c.endDate);
+  // A contract ending before the earliest date is bridged to it (bridge.ts): a stated extension term may
+  // carry it further, and it then ends at the term's end.
+  const ends = movingContracts.map((c) => (c.endDate ? (bridgeFor(c, earliest, ctx.asOf)?.to ?? c.endDate) : null));
   const running = ends.filter((e): e is Date => e !== null && e.getTime() >= ctx.asOf.getTime());
   const lastEnd = running.length ? addDays(new Date(Math.max(...running.map((e) => e.getTime()))), 1) : null;
   const naturalDate = ends.some((e) => e === null)
@@ -330,7 +376,7 @@ function candidateFor(
     kind: TimingKind,
     day: Date,
   ): { model: TimingModel; exact: bigint | null; npvExact: bigint | null } => {
-    const { exits, exact } = exitsOn(day);
+    const { exits, exact, bridges, bridgeSpend } = exitsOn(day);
     const delay = Math.max(0, daysBetween(ctx.asOf, day));
     const npvExact = exact === null ? null : npv(saving, exact, delay, ctx.horizonYears);
     const exitShown = shown(exact);
@@ -342,6 +388,8 @@ function candidateFor(
         date: day,
         exitCost: exitShown,
         exits,
+        bridges,
+        bridgeSpend: shown(bridgeSpend),
         npv: shown(npvExact),
         paybackMonths:
           exitShown === null || saving <= 0n
@@ -374,6 +422,8 @@ function candidateFor(
   else if (natural.npvExact > now.npvExact)
     [chosen, chosenBy] = [natural, `at the natural date: its NPV is higher over ${ctx.horizonYears} years`];
   else chosenBy = `at the earliest date: its NPV (after its exit cost) is at least as high over ${ctx.horizonYears} years`;
+  const bridges = chosen.model.bridges;
+  for (const b of bridges) problems.push(bridgeWarning(b, ctx.code(b.organisationId)));
   const exactExit = chosen.exact;
   const exits = chosen.model.exits;
   const exitCost = chosen.model.exitCost;
@@ -451,6 +501,10 @@ function candidateFor(
     priceNeedsQuote,
     targetRenewalNeededBy,
     savingBySide,
+    bridges,
+    bridgeSpend: chosen.model.bridgeSpend,
+    needsExtension: bridges.some((b) => b.obstacle !== null),
+    noticePassed,
     consolidationDate: chosen.model.date,
     timings,
     chosenTiming: chosen.model.kind,
@@ -561,6 +615,15 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
   parts.push(
     `Timing: earliest date ${isoDate(c.earliestDate)} (the appraisal date + the migration lead time); ${c.timings.map(when).join("; ")}. Priced ${c.chosenBecause}. ${NPV_CONVENTION}`,
   );
+  if (c.bridges.length)
+    parts.push(
+      `Contracts ending before the move, extended to it: ${c.bridges
+        .map(
+          (b) =>
+            `${b.contract.reference} (${ctx.code(b.organisationId)}) ends ${isoDate(b.endDate)}, extended to ${isoDate(b.to)}${b.termMonths ? ` (${b.termMonths}-month terms)` : " (no extension term stated: the price needs the supplier's agreement)"}`,
+        )
+        .join("; ")}; licence spend while waiting ${fig(c.bridgeSpend)} (not a saving, not an extra cost).`,
+    );
   if (c.priceNeedsQuote)
     parts.push(
       `Price needs a supplier quote: ${count(c.seatsNeeded)} seats > ${QUOTE_FACTOR} × ${count(c.targetSeatsToday)} seats of the target owned today.`,

@@ -14,7 +14,7 @@ import { commercialVisible } from "../shared/authz.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
-import { today } from "./arith.ts";
+import { addMonths, gbp, isoDate, today } from "./arith.ts";
 import { contractLines, cotermination, wholeContractLine, type CotermResult } from "./coterm.ts";
 import {
   detectOverlaps,
@@ -29,8 +29,12 @@ import {
   DEFAULT_LEAD_TIME_MONTHS,
   noRecommendationBecause,
   QUOTE_FACTOR,
+  type BridgeLine,
+  type Candidate,
+  type SavingsContext,
 } from "./savings.ts";
-import { suiteCoveredLicences } from "./suite-cover.ts";
+import { suiteCoveredLicences, type SuiteCoverLine } from "./suite-cover.ts";
+import { bridgeWarning } from "./bridge.ts";
 import { DEFAULT_HORIZON_YEARS } from "./npv.ts";
 import { overlapTotals, TOTALS_METHOD } from "./totals.ts";
 
@@ -131,6 +135,14 @@ export interface SavingItem {
   kind: "CONSOLIDATION" | "SUITE_COVER";
   /** Quotable, or priced from a licence too small to be evidence (needs a supplier quote). */
   needsQuote: boolean;
+  /** A contract ends before the move and its extension's price needs the supplier's agreement. */
+  needsExtension: boolean;
+  /** A contract that moves has passed its notice deadline (leaving at its end needs the supplier's agreement). */
+  noticePassed: boolean;
+  /** The target contract ends before the move: it needs renewing. */
+  targetRenewal: boolean;
+  /** Contracts extended to the move: the annual cost of the item's licences under each, and the days to the move. */
+  bridges: { contractId: string; days: number; annualBasis: bigint }[];
   /** Licences whose cost the item changes: each may be saved once in a total. */
   licenceIds: string[];
   saving: bigint;
@@ -143,12 +155,90 @@ export interface SavingItem {
 /** The status of an overlap's recommendation. */
 export type SavingStatus = "RECOMMENDED" | "NEEDS_QUOTE" | "NO_SAVING";
 
+/** The pricing context of an overlap's licences (savings.ts SavingsContext) for the caller. */
+export function savingsContext(
+  ctx: Context,
+  snapshot: ProcurementSnapshot,
+  asOf: Date,
+  timing: "BEST" | "NOW" | "NATURAL",
+  leadTimeMonths: number,
+  horizonYears: number = DEFAULT_HORIZON_YEARS,
+): SavingsContext {
+  const { visible, code, hiddenFor } = viewer(ctx, snapshot);
+  return {
+    contractById: snapshot.contractById,
+    asOf,
+    visible,
+    code,
+    hiddenFor,
+    label: (id: string) => productLabel(snapshot, id),
+    jobsOf: (id: string) => productJobCodes(snapshot, id),
+    timing,
+    horizonYears,
+    leadTimeMonths,
+  };
+}
+
+/** What an overlap's licences come to: the point products suites already owned retire, then the consolidation of the rest. */
+export interface OverlapPlan {
+  covered: SuiteCoverLine[];
+  /** Candidates for the licences no suite retires (savings.ts), cheapest first. */
+  candidates: Candidate[];
+  /** The recommended candidate, if any. */
+  best: Candidate | null;
+}
+
 /**
- * The recommendation of a licence overlap on `asOf`: first every point product retired because its
- * organisation already holds a suite doing its job (suite-cover.ts), then the best consolidation of
- * what is left (savings.ts), each timed by NPV over the default horizon. Null for CONTRACTS_ONLY, when
- * nothing can move, or when any figure in scope is hidden from the caller (a recommendation would
- * reveal it).
+ * The one plan both the overlaps table (recommendedSaving) and the detail (consolidationSavings) show:
+ * first every point product retired because its organisation already holds a suite doing its job
+ * (suite-cover.ts, suites looked for among `held`), then the candidates for what is left (savings.ts).
+ */
+export function overlapPlan(licences: readonly Licence[], held: readonly Licence[], sctx: SavingsContext): OverlapPlan {
+  const covered = suiteCoveredLicences(licences, held, sctx);
+  const retired = new Set(covered.map((c) => c.licence.id));
+  const candidates = consolidationCandidates(
+    licences.filter((l) => !retired.has(l.id)),
+    sctx,
+  );
+  return { covered, candidates, best: candidates.find((c) => c.recommended) ?? null };
+}
+
+/**
+ * The headline recommendation in words, the same on the overlaps table, its CSV and the detail: each
+ * retirement (a point product a suite already owned covers) with its date, and the consolidation when
+ * one is recommended. Figures are left out when `shown` is false.
+ */
+export function planSummary(plan: OverlapPlan, sctx: SavingsContext, shown: boolean): string {
+  const parts = plan.covered.map(
+    (c) =>
+      `retire ${sctx.code(c.organisationId)} ${sctx.label(c.licence.productId)}${c.contract ? ` (${c.contract.reference})` : ""} — covered by ${sctx.label(c.suiteProductId)} it already owns — ${c.timing === "NOW" ? "at the earliest date" : "at its contract's end"}, ${isoDate(c.date)}` +
+      (shown && c.annualSaving !== null ? `, saving ${gbp(c.annualSaving)} a year` : ""),
+  );
+  const b = plan.best;
+  if (b)
+    parts.push(
+      `consolidate onto ${sctx.label(b.productId)}${b.targetContract ? ` (${b.targetContract.reference})` : ""} ${b.chosenTiming === "NOW" ? "at the earliest date" : "when the contracts that move end"}, ${isoDate(b.consolidationDate)}` +
+        (shown && b.annualSaving !== null ? `, saving ${gbp(b.annualSaving)} a year` : "") +
+        (b.priceNeedsQuote ? " (the price needs a supplier quote)" : ""),
+    );
+  else if (plan.candidates.length && plan.covered.length)
+    parts.push("no consolidation of the rest (it would not save money)");
+  if (parts.length === 0)
+    return plan.candidates.length
+      ? shown
+        ? `Not recommended: ${noRecommendationBecause(plan.candidates, sctx.label) ?? "no saving"}`
+        : "Nothing can be recommended without the figures (they are hidden from you)."
+      : "Nothing can move: no product here does every job of another, and no suite already owned covers one.";
+  const text = parts.join("; ");
+  return text[0]!.toUpperCase() + text.slice(1) + ".";
+}
+
+/**
+ * The recommendation of a licence overlap on `asOf` (overlapPlan), each item timed by NPV over the
+ * default horizon. Null for CONTRACTS_ONLY, when nothing can move, or when any figure in scope is hidden
+ * from the caller (a recommendation would reveal it). When only retirements save money, no consolidation
+ * target is named (product, consolidationSaving and targetContract are null) and the reason says why the
+ * consolidation of the rest is not recommended.
  */
 export function recommendedSaving(
   ctx: Context,
@@ -159,37 +249,26 @@ export function recommendedSaving(
   leadTimeMonths: number = DEFAULT_LEAD_TIME_MONTHS,
 ) {
   if (o.kind === "CONTRACTS_ONLY") return null;
-  const { visible, code, hiddenFor } = viewer(ctx, snapshot);
-  if (hiddenFor(o.sides.map((s) => s.organisationId)).length) return null;
-  const codeOf = (l: Licence) => code(l.organisationId);
+  const sctx = savingsContext(ctx, snapshot, asOf, timing, leadTimeMonths);
+  if (sctx.hiddenFor(o.sides.map((s) => s.organisationId)).length) return null;
+  const codeOf = (l: Licence) => sctx.code(l.organisationId);
   const licences = o.sides
     .flatMap((s) => s.licences)
     .sort((a, b) => (codeOf(a) < codeOf(b) ? -1 : codeOf(a) > codeOf(b) ? 1 : a.id < b.id ? -1 : 1));
-  const sctx = {
-    contractById: snapshot.contractById,
-    asOf,
-    visible,
-    code,
-    hiddenFor,
-    label: (id: string) => productLabel(snapshot, id),
-    jobsOf: (id: string) => productJobCodes(snapshot, id),
-    timing,
-    horizonYears: DEFAULT_HORIZON_YEARS,
-    leadTimeMonths,
-  };
-  const covered = suiteCoveredLicences(licences, snapshot.licences, sctx);
-  const retired = new Set(covered.map((c) => c.licence.id));
-  const candidates = consolidationCandidates(
-    licences.filter((l) => !retired.has(l.id)),
-    sctx,
-  );
-  const best = candidates.find((c) => c.recommended) ?? null;
-  const top = best ?? candidates[0] ?? null;
+  const plan = overlapPlan(licences, snapshot.licences, sctx);
+  const { covered, candidates, best } = plan;
+  // The target named: the recommended one; when nothing saves money at all, the cheapest considered
+  // (NO_SAVING says what it would cost). Never a target that is not recommended beside retirements.
+  const top = best ?? (covered.length ? null : (candidates[0] ?? null));
   if (!top && covered.length === 0) return null;
   const items: SavingItem[] = covered.map((c) => ({
     overlapId: o.id,
     kind: "SUITE_COVER",
     needsQuote: false,
+    needsExtension: c.needsExtension,
+    noticePassed: c.noticePassed,
+    targetRenewal: false,
+    bridges: c.bridge ? [{ contractId: c.bridge.contract.id, days: c.bridge.days, annualBasis: c.exact!.saving }] : [],
     licenceIds: [c.licence.id],
     saving: c.exact!.saving,
     exit: c.exact!.exit,
@@ -201,6 +280,17 @@ export function recommendedSaving(
       overlapId: o.id,
       kind: "CONSOLIDATION",
       needsQuote: best.priceNeedsQuote,
+      needsExtension: best.needsExtension,
+      noticePassed: best.noticePassed.length > 0,
+      targetRenewal: best.targetRenewalNeededBy !== null,
+      bridges: best.bridges.map((b) => ({
+        contractId: b.contract.id,
+        days: b.days,
+        annualBasis: best.licenceIds.reduce((s, id) => {
+          const l = snapshot.licences.find((x) => x.id === id);
+          return l && l.contractId === b.contract.id ? s + l.annualCostPence : s;
+        }, 0n),
+      })),
       licenceIds: best.licenceIds,
       saving: best.annualSaving!,
       exit: best.exitCost,
@@ -214,20 +304,23 @@ export function recommendedSaving(
   const shares = new Map<string, bigint>();
   for (const i of items) for (const [org, v] of i.shares) shares.set(org, (shares.get(org) ?? 0n) + v);
   const reasons: string[] = [];
-  if (!best && top) reasons.push(`Consolidation: ${noRecommendationBecause(candidates, sctx.label)}`);
+  if (!best && candidates.length) reasons.push(`Consolidation: ${noRecommendationBecause(candidates, sctx.label)}`);
   if (best?.priceNeedsQuote)
     reasons.push(
       `Price needs a supplier quote: ${best.seatsNeeded} seats needed against ${best.targetSeatsToday} of the target owned today (more than ${QUOTE_FACTOR}×).`,
     );
+  // Suite retirements only: the date is the last retirement's (everything has moved by then).
+  const lastCover = [...covered].sort((a, b) => b.date.getTime() - a.date.getTime())[0];
   return {
     status,
     reason: reasons.length ? reasons.join(" ") : null,
+    summary: planSummary(plan, sctx, true),
     product: top ? (snapshot.productById.get(top.productId) as Product) : null,
     annualSaving: items.length ? sumOf((i) => i.saving) : (top?.annualSaving ?? null),
-    consolidationSaving: best ? best.annualSaving : (top?.annualSaving ?? null),
-    timing: top?.chosenTiming ?? covered[0]!.timing,
-    date: top?.consolidationDate ?? covered[0]!.date,
-    earliestDate: top?.earliestDate ?? null,
+    consolidationSaving: top?.annualSaving ?? null,
+    timing: top?.chosenTiming ?? lastCover!.timing,
+    date: top?.consolidationDate ?? lastCover!.date,
+    earliestDate: addMonths(asOf, leadTimeMonths),
     exitCost: items.length ? sumOf((i) => i.exit) : (top?.exitCost ?? null),
     npv: items.length ? sumOf((i) => i.npv) : (top?.npv ?? null),
     horizonYears: DEFAULT_HORIZON_YEARS,
@@ -238,17 +331,43 @@ export function recommendedSaving(
     bySide: [...shares.entries()]
       .map(([orgId, v]) => ({ organisation: snapshot.organisationById.get(orgId)!, annualSaving: v }))
       .sort((a, b) => (a.organisation.code < b.organisation.code ? -1 : 1)),
-    coveredBySuite: covered.map((c) => ({
-      ...c,
-      organisation: snapshot.organisationById.get(c.organisationId)!,
-      product: snapshot.productById.get(c.licence.productId)!,
-      suite: snapshot.productById.get(c.suiteProductId)!,
-      suiteLicenceIds: gids("Licence", c.suiteLicenceIds),
-    })),
-    warnings: top?.problems ?? [],
+    coveredBySuite: suiteCoverViews(covered, snapshot),
+    warnings: [
+      ...covered.flatMap((c) =>
+        c.noticePassed && c.contract
+          ? [
+              `contract ${c.contract.reference} (${sctx.code(c.organisationId)}): its notice deadline has passed, so retiring ${sctx.label(c.licence.productId)} at its end (${isoDate(c.contract.endDate!)}) needs the supplier's agreement.`,
+            ]
+          : [],
+      ),
+      ...covered.flatMap((c) => (c.bridge ? [bridgeWarning(c.bridge, sctx.code(c.organisationId))] : [])),
+      ...(top?.problems ?? []),
+    ],
+    extensions: [...covered.flatMap((c) => (c.bridge ? [c.bridge] : [])), ...(best?.bridges ?? [])].map((b) =>
+      bridgeView(b, snapshot),
+    ),
+    needsExtension: items.some((i) => i.needsExtension),
+    noticePassed: items.some((i) => i.noticePassed),
     /** For totals (not in the schema). */
     items,
   };
+}
+
+/** A bridge as the API returns it (ContractExtensionNeeded). */
+export function bridgeView(b: BridgeLine, snapshot: ProcurementSnapshot) {
+  return { ...b, organisation: snapshot.organisationById.get(b.organisationId)!, extendTo: b.to };
+}
+
+/** Suite-cover lines as the API returns them. */
+export function suiteCoverViews(covered: readonly SuiteCoverLine[], snapshot: ProcurementSnapshot) {
+  return covered.map((c) => ({
+    ...c,
+    bridge: c.bridge ? bridgeView(c.bridge, snapshot) : null,
+    organisation: snapshot.organisationById.get(c.organisationId)!,
+    product: snapshot.productById.get(c.licence.productId)!,
+    suite: snapshot.productById.get(c.suiteProductId)!,
+    suiteLicenceIds: gids("Licence", c.suiteLicenceIds),
+  }));
 }
 
 /** An overlap as the API returns it, with contracts live on `asOf`. */
@@ -356,6 +475,12 @@ export interface OverlapFilter {
   leadTimeMonths?: number | null;
 }
 
+/** An empty capability is refused (it would otherwise silently mean every capability). */
+export function refuseEmptyCapability(capability: string | null | undefined): void {
+  if (capability != null && !capability.trim())
+    throw new InputError("capability", "is empty: give a taxonomy code, or leave capability out for every one.");
+}
+
 /** The lead time asked for, checked: whole months from 0 to 60. */
 export function leadTimeOf(value: number | null | undefined): number {
   const v = value ?? DEFAULT_LEAD_TIME_MONTHS;
@@ -369,6 +494,7 @@ export function leadTimeOf(value: number | null | undefined): number {
  * caller may not see come after, by id, and are left out when `minAnnualSpend` is given.
  */
 export async function listOverlaps(ctx: Context, filter: OverlapFilter) {
+  refuseEmptyCapability(filter.capability);
   const snapshot = await loadSnapshot(ctx.prisma, filter.organisations);
   const capability = filter.capability?.trim().toUpperCase();
   const min = filter.minAnnualSpend ?? null;

@@ -15,7 +15,8 @@
 import type { Contract, Licence } from "../../generated/prisma/client.ts";
 import { addDays, addMonths, count, daysBetween, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 import { npv } from "./npv.ts";
-import type { SavingsContext, TimingKind } from "./savings.ts";
+import type { BridgeLine, SavingsContext, TimingKind } from "./savings.ts";
+import { bridgeFor, bridgeWarning } from "./bridge.ts";
 
 /** One point-product licence retired because a suite its organisation holds does its job. */
 export interface SuiteCoverLine {
@@ -32,6 +33,14 @@ export interface SuiteCoverLine {
   npv: bigint | null;
   /** The organisation's exact figures, for totals (null when hidden). */
   exact: { saving: bigint; exit: bigint | null; npv: bigint | null } | null;
+  /** The contract ends before the retirement date: extended to it (bridge.ts). */
+  bridge: BridgeLine | null;
+  /** Licence spend from its end to the day before the retirement (not a saving, not an extra cost). */
+  bridgeSpend: bigint | null;
+  /** The bridge's price needs the supplier's agreement: not quotable. */
+  needsExtension: boolean;
+  /** Its contract's notice deadline has passed: leaving at its end needs the supplier's agreement. */
+  noticePassed: boolean;
   method: string;
 }
 
@@ -67,7 +76,7 @@ export function suiteCoveredLicences(
         const fits = same.length ? owned >= l.quantityUsed : perPerson.length > 0;
         const note = same.length
           ? `${ctx.label(productId)} owns ${count(owned)} ${l.metric.toLowerCase()} seats ≥ the ${count(l.quantityUsed)} used`
-          : `${ctx.label(productId)} is licensed per ${perPerson[0]?.metric.toLowerCase() ?? "?"}, which covers the ${count(l.quantityUsed)} ${l.metric.toLowerCase()}(s) its users have`;
+          : `${ctx.label(productId)} is licensed per ${perPerson[0]?.metric.toLowerCase() ?? "?"}, so it covers its people's use of ${ctx.label(l.productId)} (${quantity(l.quantityUsed, l.metric)} used)`;
         return { productId, ls: same.length ? same : perPerson, fits, note };
       })
       .filter((f) => f.fits)
@@ -79,6 +88,13 @@ export function suiteCoveredLicences(
   return out;
 }
 
+/** "1 device", "4,032 devices", "1 enterprise licence". */
+function quantity(n: number, metric: string): string {
+  const m = metric.toLowerCase();
+  const noun = m === "enterprise" || m === "subscription" || m === "site" ? `${m} licence` : m;
+  return `${count(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function lineFor(
   l: Licence,
   suite: { productId: string; ls: Licence[]; note: string },
@@ -87,13 +103,17 @@ function lineFor(
   const contract = l.contractId ? (ctx.contractById.get(l.contractId) ?? null) : null;
   const shown = ctx.visible(l.organisationId);
   const earliest = addMonths(ctx.asOf, ctx.leadTimeMonths);
-  const end = contract?.endDate ?? null;
+  // A contract ending before the move is extended to it (bridge.ts): it then ends on the bridge's end.
+  const endOn = (day: Date) =>
+    contract?.endDate ? (bridgeFor(contract, day, ctx.asOf)?.to ?? contract.endDate) : null;
+  const end = endOn(earliest);
   const natural = end && addDays(end, 1).getTime() > earliest.getTime() ? addDays(end, 1) : null;
   const saving = l.annualCostPence;
   const exitOn = (day: Date): bigint | null => {
     if (!contract) return 0n;
-    if (!end) return null;
-    const days = Math.max(0, daysBetween(day, end) + 1);
+    const to = endOn(day);
+    if (!to) return null;
+    const days = Math.max(0, daysBetween(day, to) + 1);
     return divHalfUp(saving * BigInt(days), DAYS_PER_YEAR);
   };
   const price = (kind: TimingKind, day: Date) => {
@@ -109,6 +129,13 @@ function lineFor(
       chosen = atNatural;
     else if (atNatural.npv > atEarliest.npv) chosen = atNatural;
   }
+  const bridge = contract ? bridgeFor(contract, chosen.day, ctx.asOf) : null;
+  const noticeDeadline =
+    contract?.endDate && contract.noticePeriodDays != null && contract.endDate.getTime() >= ctx.asOf.getTime()
+      ? addDays(contract.endDate, -contract.noticePeriodDays)
+      : null;
+  const noticePassed = noticeDeadline !== null && noticeDeadline.getTime() < ctx.asOf.getTime();
+  const bridgeSpend = bridge ? divHalfUp(saving * BigInt(bridge.days), DAYS_PER_YEAR) : 0n;
   const label = ctx.label(l.productId);
   const suiteLabel = ctx.label(suite.productId);
   const money = (v: bigint | null) => (!shown ? "hidden" : v === null ? "unknown" : gbp(v));
@@ -119,7 +146,13 @@ function lineFor(
     (atNatural
       ? `; at its contract's end, ${isoDate(atNatural.day)} (no exit cost, NPV ${money(atNatural.npv)})`
       : "") +
-    `; priced ${chosen.kind === "NOW" ? "at the earliest date" : "at the natural date"} over ${ctx.horizonYears} years.`;
+    `; priced ${chosen.kind === "NOW" ? "at the earliest date" : "at the natural date"} over ${ctx.horizonYears} years.` +
+    (noticePassed
+      ? ` Its notice deadline ${isoDate(noticeDeadline!)} has passed, so leaving at its end (${isoDate(contract!.endDate!)}) needs the supplier's agreement.`
+      : "") +
+    (bridge
+      ? ` ${bridgeWarning(bridge, ctx.code(l.organisationId))[0]!.toUpperCase()}${bridgeWarning(bridge, ctx.code(l.organisationId)).slice(1)} Licence spend while it waits, ${money(bridgeSpend)}, is not a saving and not an extra cost.`
+      : "");
   return {
     licence: l,
     organisationId: l.organisationId,
@@ -132,6 +165,12 @@ function lineFor(
     exitCost: shown ? chosen.exit : null,
     npv: shown ? chosen.npv : null,
     exact: shown ? { saving, exit: chosen.exit, npv: chosen.npv } : null,
+    bridge: bridge
+      ? { ...bridge, organisationId: l.organisationId, valuesVisible: shown, spend: shown ? bridgeSpend : null }
+      : null,
+    bridgeSpend: shown ? bridgeSpend : null,
+    needsExtension: bridge?.obstacle != null,
+    noticePassed,
     method,
   };
 }

@@ -22,7 +22,7 @@ import type { SavingItem } from "./service.ts";
 
 /** The method, as the API and README state it. */
 export const TOTALS_METHOD =
-  "Annual saving: the recommended items of the overlaps shown (each a consolidation, or a point product retired because a suite its organisation holds does its job), counted only when it saves money; each licence's cost is saved once — items are taken largest saving first and one whose licences an earlier item already counted is left out. Items whose target price needs a supplier quote (seats needed > 2 × the target's seats today) are totalled apart. One-off exit cost and NPV (Green Book 3.5%, over the horizon) are sums over the same counted items at each one's chosen date. Each organisation's share is what it stops paying. Extensions to co-terminate: each contract once, to the latest common end date any overlap asks, each licence line under it counted once to the latest date any overlap asks of it (a contract without licences: its annual value) × days / 365 — licence spend during the extension at today's prices, not a saving and not an extra cost.";
+  "Annual saving: the recommended items of the overlaps shown (each a consolidation, or a point product retired because a suite its organisation holds does its job), counted only when it saves money; each licence's cost is saved once — items are taken largest saving first and one whose licences an earlier item already counted is left out. Items whose target price needs a supplier quote (seats needed > 2 × the target's seats today) are totalled apart, and so are items whose contract ends before the move and must be extended at a price its renewal terms do not evidence (they state no extension term, or rule one out): “needs a contract extension”. Licence spend while counted items' contracts are extended to their moves (annual cost × days from the contract's end to the day before the move / 365, rounded once) is shown beside the total: not a saving and not an extra cost; a stated extension term that runs past the move is an exit cost, in the exit costs and NPV. Counted items resting on a passed notice deadline, or on a target contract that ends before the move, are counted and summed apart as caveats of the total. One-off exit cost and NPV (Green Book 3.5%, over the horizon) are sums over the same counted items at each one's chosen date. Each organisation's share is what it stops paying. Extensions to co-terminate: each contract once, to the latest common end date any overlap asks, each licence line under it counted once to the latest date any overlap asks of it (a contract without licences: its annual value) × days / 365 — licence spend during the extension at today's prices, not a saving and not an extra cost.";
 
 /** What one overlap brings to the totals. */
 export interface TotalsInput {
@@ -52,6 +52,17 @@ export interface Totals {
   byOrganisation: OrganisationShare[];
   needsQuoteSaving: bigint | null;
   needsQuoteCount: number;
+  /** Items whose contract must be extended to the move at a price its terms do not evidence (not in annualSaving). */
+  needsExtensionSaving: bigint | null;
+  needsExtensionCount: number;
+  /** Licence spend while the counted items' contracts are extended to their moves (not a saving, not a cost). */
+  bridgeSpend: bigint | null;
+  /** Counted items resting on a contract whose notice deadline has passed, and their saving. */
+  noticePassedCount: number;
+  noticePassedSaving: bigint | null;
+  /** Counted items whose target contract ends before the move (it needs renewing), and their saving. */
+  targetRenewalCount: number;
+  targetRenewalSaving: bigint | null;
   noSavingCount: number;
   /** Items left out because a licence of theirs was counted in another overlap's larger saving. */
   leftOutAsCounted: { overlapId: string; countedIn: string }[];
@@ -82,6 +93,13 @@ export function overlapTotals(
   let npvKnown = true;
   let quote = 0n;
   let quoteCount = 0;
+  let extension = 0n;
+  let extensionCount = 0;
+  let bridgeNumerator = 0n;
+  let noticeCount = 0;
+  let noticeSaving = 0n;
+  let renewalCount = 0;
+  let renewalSaving = 0n;
   let counted = 0;
   const shares = new Map<string, bigint>();
   for (const i of items) {
@@ -95,6 +113,20 @@ export function overlapTotals(
       quote += i.saving;
       quoteCount++;
       continue;
+    }
+    if (i.needsExtension) {
+      extension += i.saving;
+      extensionCount++;
+      continue;
+    }
+    for (const b of i.bridges) bridgeNumerator += b.annualBasis * BigInt(b.days);
+    if (i.noticePassed) {
+      noticeCount++;
+      noticeSaving += i.saving;
+    }
+    if (i.targetRenewal) {
+      renewalCount++;
+      renewalSaving += i.saving;
     }
     counted++;
     saving += i.saving;
@@ -151,6 +183,13 @@ export function overlapTotals(
       : [],
     needsQuoteSaving: shown(quote),
     needsQuoteCount: quoteCount,
+    needsExtensionSaving: shown(extension),
+    needsExtensionCount: extensionCount,
+    bridgeSpend: shown(divHalfUp(bridgeNumerator, DAYS_PER_YEAR)),
+    noticePassedCount: noticeCount,
+    noticePassedSaving: shown(noticeSaving),
+    targetRenewalCount: renewalCount,
+    targetRenewalSaving: shown(renewalSaving),
     noSavingCount: overlaps.filter((o) => o.noSaving).length,
     leftOutAsCounted: leftOut,
     extensionSpend: shown(divHalfUp(numerator, DAYS_PER_YEAR)),

@@ -71,10 +71,21 @@ describe("suite cover", () => {
 });
 
 describe("totals", () => {
-  const item = (overlapId: string, licenceIds: string[], saving: bigint, needsQuote = false): SavingItem => ({
+  const item = (
+    overlapId: string,
+    licenceIds: string[],
+    saving: bigint,
+    needsQuote = false,
+    flags: Partial<Pick<SavingItem, "needsExtension" | "noticePassed" | "targetRenewal" | "bridges">> = {},
+  ): SavingItem => ({
     overlapId,
     kind: "CONSOLIDATION",
     needsQuote,
+    needsExtension: false,
+    noticePassed: false,
+    targetRenewal: false,
+    bridges: [],
+    ...flags,
     licenceIds,
     saving,
     exit: 10n,
@@ -108,5 +119,22 @@ describe("totals", () => {
     expect(t.leftOutAsCounted).toEqual([{ overlapId: "O2", countedIn: "O1" }]);
     expect([t.needsQuoteSaving, t.needsQuoteCount, t.noSavingCount]).toEqual([50_000n, 1, 1]);
     expect(t.byOrganisation).toEqual([{ organisationId: "A", annualSaving: 7_000n }]);
+  });
+
+  it("totals apart an item needing a contract extension, and discloses counted items on passed notice or target renewal", () => {
+    const t = overlapTotals(
+      [
+        input("O1", [item("O1", ["a"], 7_000n, false, { noticePassed: true, bridges: [{ contractId: "k", days: 73, annualBasis: 36_500n }] })]),
+        input("O2", [item("O2", ["b"], 900n, false, { targetRenewal: true, noticePassed: true })]),
+        input("O3", [item("O3", ["c"], 4_000n, false, { needsExtension: true })]),
+      ],
+      new Map(),
+    );
+    expect([t.annualSaving, t.counted]).toEqual([7_900n, 2]);
+    expect([t.needsExtensionSaving, t.needsExtensionCount]).toEqual([4_000n, 1]);
+    expect([t.noticePassedCount, t.noticePassedSaving]).toEqual([2, 7_900n]);
+    expect([t.targetRenewalCount, t.targetRenewalSaving]).toEqual([1, 900n]);
+    // 36,500p a year × 73 days / 365 = 7,300p spent while waiting for the move.
+    expect(t.bridgeSpend).toBe(7_300n);
   });
 });

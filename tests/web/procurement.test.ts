@@ -156,7 +156,7 @@ describe("procurement page", { timeout: 90_000 }, () => {
       (
         await graphqlRequest<{ licenceOverlapTotals: Totals }>(
           server,
-          `{ licenceOverlapTotals${timing ? `(timing: ${timing})` : ""} { annualSaving exitCost npv needsQuoteSaving extensionSpend byOrganisation { organisation { code } annualSaving } } }`,
+          `{ licenceOverlapTotals${timing ? `(timing: ${timing})` : ""} { annualSaving exitCost npv needsQuoteSaving needsExtensionSaving extensionSpend byOrganisation { organisation { code } annualSaving } } }`,
         )
       ).licenceOverlapTotals;
     await openProcurement();
@@ -182,6 +182,11 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3; (earliest|at contract end), \d/);
     const crm = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Customer contact and case management"))');
     expect(await crm.textContent()).toContain("needs a supplier quote");
+    const parking = page.locator('#overlap-rows tr[data-overlap="Overlap:SAME_JOB:PARKING.ENFORCEMENT"]');
+    expect(await parking.textContent()).toContain("SCC/ICT/070 needs extending to 31 Dec 2028");
+    expect(await parking.textContent()).toContain("notice deadline passed");
+    expect(await page.textContent("#overlap-total-caveats")).toMatch(/^\d+ items? \(£[\d,.]+ a year\) past a notice deadline; \d+ items? \(£[\d,.]+ a year\) on a target contract/);
+    expect(await page.textContent("#overlap-total-extension")).toBe(pounds((t as any).needsExtensionSaving));
     await page.screenshot({ path: `${SHOTS}procurement-overlaps-savings.png`, fullPage: false });
     // Choosing the earliest date prices every saving then.
     await page.selectOption("#f-overlap-timing", "NOW");
@@ -295,12 +300,38 @@ describe("procurement page", { timeout: 90_000 }, () => {
       "Consolidate when",
       "Saving by organisation (GBP)",
       "Point products covered by a suite already owned",
+      "In the quotable total",
       "Notes",
       "Licence IDs",
       "Contract IDs",
     ]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(shown);
-    expect(rows.slice(1).every((r) => r.length === 24)).toBe(true);
+    const data = rows.slice(1, 1 + shown.length);
+    expect(data.map((r) => r[0])).toEqual(shown);
+    expect(rows.every((r) => r.length === 25)).toBe(true);
+    // The totals a report quotes follow the rows, as the server works them out for exactly these rows.
+    const t = (
+      await graphqlRequest<{ licenceOverlapTotals: Record<string, string | number> }>(
+        server,
+        `query ($ids: [ID!]) { licenceOverlapTotals(kind: SAME_JOB, overlapIds: $ids) { annualSaving npv needsQuoteSaving needsExtensionSaving noSavingCount } }`,
+        { ids: shown },
+      )
+    ).licenceOverlapTotals;
+    const total = (name: string) => rows.find((r) => r[0] === name)!;
+    expect(rows[1 + shown.length]!.every((c) => c === "")).toBe(true);
+    expect(total("TOTAL quotable annual saving")[13]).toBe(t.annualSaving);
+    expect(total("TOTAL quotable annual saving")[15]).toBe(t.npv);
+    expect(total("TOTAL needs a supplier quote (not in the quotable total)")[13]).toBe(t.needsQuoteSaving);
+    expect(total("TOTAL needs a contract extension (not in the quotable total)")[13]).toBe(t.needsExtensionSaving);
+    expect(total("TOTAL no saving (not in any total)")[22]).toBe(`${t.noSavingCount} overlaps`);
+    // A row whose licence is counted in a larger saving says so; a retirement-only row names no target.
+    const early = data.find((r) => r[0] === "Overlap:SAME_JOB:SOCIAL_CARE_CHILDREN.EARLY_HELP")!;
+    expect(early[21]).toMatch(/^no: licence already counted in Children's social care case management/);
+    const send = data.find((r) => r[0] === "Overlap:SAME_JOB:EDUCATION.SEND_CASE_MANAGEMENT")!;
+    expect(send[12]).toBe("");
+    expect(send[22]).toMatch(/^Retire DCC Invision360 EHCP Hub/);
+    const parking = data.find((r) => r[0] === "Overlap:SAME_JOB:PARKING.ENFORCEMENT")!;
+    expect(parking[22]).toMatch(/notice deadline 2026-10-02 has passed/);
+    expect(parking[22]).toMatch(/SCC\/ICT\/070 \(SCC\) ends on 2026-12-31, before the move: it needs extending to 2028-12-31/);
     const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
       "Same job",
@@ -329,6 +360,35 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(await page.$$eval("#candidates-table tbody tr", (trs) => trs.length)).toBe(2);
     expect(await page.textContent("#coterm-card")).toContain("30 Jun 2027");
     await page.screenshot({ path: `${SHOTS}procurement-side-by-side.png`, fullPage: true });
+  });
+
+  it("shows the table's recommendation on the detail where a suite already owned covers a point product", async () => {
+    const id = "Overlap:SAME_JOB:EDUCATION.SEND_CASE_MANAGEMENT";
+    const api = (
+      await graphqlRequest<{ licenceOverlap: { saving: { summary: string; annualSaving: string } } }>(
+        server,
+        `{ licenceOverlap(id: "${id}") { saving { summary annualSaving } } }`,
+      )
+    ).licenceOverlap.saving;
+    await openProcurement();
+    const send = page.locator(`#overlap-rows tr[data-overlap="${id}"]`);
+    const row = (await send.textContent()) ?? "";
+    expect(row).toContain("retire DCC EHCP Hub — covered by Capita One already owned");
+    expect(row).not.toContain("onto Capita One");
+    await page.goto(`${server.url}/#/procurement/overlaps/${id}`);
+    await page.waitForSelector("#saving-summary");
+    expect(await page.textContent("#saving-summary")).toBe(`£7,500.00 a year: ${api.summary}`);
+    expect(api.annualSaving).toBe("7500.00");
+    const cover = (await page.textContent("#suite-cover-table")) ?? "";
+    expect(cover).toContain("DCC EHCP Hub");
+    expect(cover).toContain("Capita One");
+    expect(await page.textContent("#saving-none")).toMatch(/Not recommended: no saving/);
+    await page.screenshot({ path: `${SHOTS}procurement-suite-cover-detail.png`, fullPage: true });
+    // Device management: Microsoft 365 E3 retires Ivanti; Ivanti is no consolidation target.
+    await page.goto(`${server.url}/#/procurement/overlaps/Overlap:SAME_JOB:ENDPOINT_SECURITY.DEVICE_MANAGEMENT`);
+    await page.waitForSelector("#suite-cover-table");
+    expect(await page.textContent("#suite-cover-table")).toContain("Ivanti Endpoint Manager");
+    expect(await page.textContent("#saving-card")).not.toMatch(/Ivanti Endpoint ManagerRecommended/);
   });
 
   it("draws the 36-month renewals timeline with notice deadlines, and the shelfware and shortfall tables", async () => {

@@ -40,6 +40,7 @@ export const OVERLAPS = graphql(`
       saving {
         status
         reason
+        summary
         product {
           name
           edition
@@ -51,6 +52,16 @@ export const OVERLAPS = graphql(`
         npv
         horizonYears
         targetRenewalNeededBy
+        warnings
+        needsExtension
+        noticePassed
+        extensions {
+          contract {
+            reference
+          }
+          extendTo
+          obstacle
+        }
         bySide {
           organisation {
             code
@@ -68,6 +79,8 @@ export const OVERLAPS = graphql(`
           organisation {
             code
           }
+          timing
+          date
         }
       }
       contractsWithoutValue
@@ -147,7 +160,15 @@ export const OVERLAP_TOTALS = graphql(`
       noSavingCount
       leftOutAsCounted {
         overlapId
+        countedIn
       }
+      needsExtensionSaving
+      needsExtensionCount
+      bridgeSpend
+      noticePassedCount
+      noticePassedSaving
+      targetRenewalCount
+      targetRenewalSaving
       extensionSpend
       extendedContracts
       extensionWithoutValue

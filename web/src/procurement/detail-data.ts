@@ -11,6 +11,9 @@ export type DetailSide = ItemOf<NonNullable<Detail["licenceOverlap"]>["sides"]>;
 /** One licence the others could be consolidated onto, priced (every figure null when valuesVisible is false). */
 export type Candidate = ItemOf<Savings["consolidationSavings"]["candidates"]>;
 
+/** A point product retired because a suite its council already owns does its job. */
+export type SuiteCover = ItemOf<Savings["consolidationSavings"]["coveredBySuite"]>;
+
 /** The answer to DETAIL: null when the overlap no longer exists. */
 export type Detail = ProcurementOverlapQuery;
 
@@ -111,6 +114,31 @@ export const SAVINGS = graphql(`
       rounding
       noRecommendationBecause
       leadTimeMonths
+      annualSaving
+      summary
+      coveredBySuite {
+        organisation {
+          code
+        }
+        product {
+          name
+          edition
+        }
+        suite {
+          name
+          edition
+        }
+        contract {
+          id
+          reference
+        }
+        annualSaving
+        timing
+        date
+        exitCost
+        npv
+        method
+      }
       sides {
         organisation {
           code

@@ -15,6 +15,8 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
     h("span", { id, class: "strong" }, commercialMoney(v, t.valuesVisible, { hiddenFor: t.hiddenFor }));
   const timing =
     t.timing === "NOW" ? "the earliest date" : t.timing === "NATURAL" ? "the contracts' natural end" : "the better date by NPV";
+  // Counts of recommendations rest on figures: without them, say "hidden", not "0".
+  const counted = (n: number, one: string) => (t.valuesVisible ? plural(n, one) : `a hidden number of ${one}s`);
   const row = (label: string, ...rest: (HTMLElement | string)[]) =>
     h("div", { class: "total-row" }, h("span", { class: "total-label" }, label), ...rest);
   return [
@@ -24,7 +26,9 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
       h(
         "span",
         { class: "secondary" },
-        ` ${plural(t.counted, "recommendation")}; each licence counted once` +
+        (t.valuesVisible
+          ? ` ${plural(t.counted, "recommendation")}; each licence counted once`
+          : ` which recommendations count is hidden: it needs commercial figures in ${t.hiddenFor.join(" and ")}; each licence counted once`) +
           (t.leftOutAsCounted.length
             ? ` (${plural(t.leftOutAsCounted.length, "saving")} left out as already counted in a larger one)`
             : "") +
@@ -67,12 +71,45 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
       h(
         "span",
         { class: "secondary" },
-        ` a year across ${plural(t.needsQuoteCount, "overlap")}, not in the total: the target's price comes from a licence with under half the seats it would need.`,
+        ` a year across ${counted(t.needsQuoteCount, "overlap")}, not in the total: the target's price comes from a licence with under half the seats it would need.`,
+      ),
+    ),
+    row(
+      "Needs a contract extension",
+      money(t.needsExtensionSaving, "overlap-total-extension"),
+      h(
+        "span",
+        { class: "secondary" },
+        ` a year across ${counted(t.needsExtensionCount, "item")}, not in the total: a contract ends before the move and its terms state no extension (or rule one out), so the price of running it on needs the supplier's agreement.`,
+      ),
+    ),
+    row(
+      "Counted, with caveats",
+      h(
+        "span",
+        { id: "overlap-total-caveats" },
+        t.valuesVisible
+          ? `${plural(t.noticePassedCount, "item")} (${formatMoney(t.noticePassedSaving ?? "0")} a year) past a notice deadline; ${plural(t.targetRenewalCount, "item")} (${formatMoney(t.targetRenewalSaving ?? "0")} a year) on a target contract that needs renewing first`
+          : `${plural(t.noticePassedCount, "item")} past a notice deadline; ${plural(t.targetRenewalCount, "item")} on a target contract that needs renewing first (amounts hidden)`,
+      ),
+      h(
+        "span",
+        { class: "secondary" },
+        " — in the total, but leaving at a contract's end needs the supplier's agreement, or the target contract must be renewed before the move.",
+      ),
+    ),
+    row(
+      "Spend while contracts run on to the move",
+      money(t.bridgeSpend, "overlap-total-bridge"),
+      h(
+        "span",
+        { class: "secondary" },
+        " licence spend from a counted item's contract end to its move, at today's prices — not a saving and not an extra cost.",
       ),
     ),
     row(
       "No saving",
-      h("span", { id: "overlap-total-nosaving" }, plural(t.noSavingCount, "overlap")),
+      h("span", { id: "overlap-total-nosaving" }, t.valuesVisible ? plural(t.noSavingCount, "overlap") : "hidden"),
       h("span", { class: "secondary" }, " where every target would cost more: not recommended, not in any total."),
     ),
     row(
@@ -81,7 +118,7 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
       h(
         "span",
         { class: "secondary" },
-        ` licence spend at today's prices while ${plural(t.extendedContracts, "contract")} run on to a common end date, each contract once — not a saving and not an extra cost.` +
+        ` licence spend at today's prices while ${plural(t.extendedContracts, "contract")} ${t.extendedContracts === 1 ? "runs" : "run"} on to a common end date, each contract once — not a saving and not an extra cost.` +
           (t.extensionWithoutValue ? ` ${plural(t.extensionWithoutValue, "contract has", "contracts have")} no recorded value (not counted).` : ""),
       ),
     ),

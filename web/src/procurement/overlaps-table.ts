@@ -36,29 +36,57 @@ const badgeText = (kind: string) =>
 const productName = (p: { name: string; edition?: string | null } | null | undefined) =>
   p ? [p.name, p.edition].filter(Boolean).join(" ") : "";
 
-/** The saving of an overlap: the figure, what it is onto and when, and why it is not quotable. */
+/** When an item moves: at the earliest date, or when its contract ends. */
+const whenText = (timing: string, date: string) =>
+  `${timing === "NOW" ? "earliest" : "at contract end"}, ${formatDate(date)}`;
+
+/**
+ * The saving of an overlap: the figure, each point product retired because a suite its council already
+ * owns covers it (with its date), the consolidation target only when one is recommended, and why it is
+ * not quotable.
+ */
 function savingCell(s: NonNullable<OverlapRow["saving"]>): (HTMLElement | string)[] {
-  const when = `${s.timing === "NOW" ? "earliest" : "at contract end"}, ${formatDate(s.date)}`;
-  const covered = s.coveredBySuite.map(
-    (c) => `${c.organisation.code} ${c.product.name} (covered by ${productName(c.suite)})`,
-  );
   if (s.status === "NO_SAVING")
     return [
       h("span", { class: "muted" }, "no saving"),
       h("span", { class: "secondary", title: s.reason ?? "" }, s.reason ?? ""),
     ];
+  const retire = s.coveredBySuite.map(
+    (c) =>
+      `retire ${c.organisation.code} ${c.product.name} — covered by ${productName(c.suite)} already owned (${whenText(c.timing, c.date)})`,
+  );
+  const onto = s.product ? `onto ${productName(s.product)}; ${whenText(s.timing, s.date)}` : "";
   return [
     commercialMoney(s.annualSaving, true),
     ...(s.status === "NEEDS_QUOTE"
       ? [h("span", { class: "badge warn", title: s.reason ?? "" }, "needs a supplier quote")]
       : []),
-    h(
-      "span",
-      { class: "secondary" },
-      [s.product ? `onto ${productName(s.product)}` : "", covered.length ? `retire ${covered.join(", ")}` : "", when]
-        .filter(Boolean)
-        .join("; "),
+    h("span", { class: "secondary", title: s.summary }, [...retire, onto].filter(Boolean).join("; ")),
+    ...(s.needsExtension
+      ? [
+          h(
+            "span",
+            { class: "badge warn", title: s.extensions.map((e) => e.obstacle ?? "").join(" ") },
+            "needs a contract extension",
+          ),
+        ]
+      : []),
+    ...s.extensions.map((e) =>
+      h(
+        "span",
+        { class: "secondary warn-text", title: e.obstacle ?? "" },
+        `${e.contract.reference} needs extending to ${formatDate(e.extendTo)}`,
+      ),
     ),
+    ...(s.noticePassed
+      ? [
+          h(
+            "span",
+            { class: "secondary warn-text", title: s.warnings.filter((w) => w.includes("notice deadline")).join(" ") },
+            "notice deadline passed: leaving needs the supplier's agreement",
+          ),
+        ]
+      : []),
     ...(s.targetRenewalNeededBy
       ? [
           h(

@@ -131,9 +131,15 @@ export async function renderOverlaps(
     }
   };
 
-  exportButton.addEventListener("click", () =>
-    downloadCsv(`licence-overlaps-${todayIso()}.csv`, overlapsCsv(visible())),
-  );
+  // The CSV carries the totals of exactly the rows it exports, asked for afresh (the panel's may be in flight).
+  exportButton.addEventListener("click", () => {
+    const shown = visible();
+    void gql(OVERLAP_TOTALS, { ...variables, overlapIds: shown.map((o) => o.id) }, ctx.signal)
+      .then((r) => downloadCsv(`licence-overlaps-${todayIso()}.csv`, overlapsCsv(shown, r.licenceOverlapTotals)))
+      .catch((err) => {
+        if (!isAbort(err)) replaceChildren(totals, errorBanner(err, "Could not export the totals"));
+      });
+  });
   const filters = overlapFilters(
     state,
     orgs,

@@ -2,9 +2,9 @@
 // method in words, every target considered, and how the saving is worked out.
 import { h, type Child } from "../dom.ts";
 import { COMMERCIAL_ROLES, commercialMoney, hiddenReason } from "../commercial.ts";
-import { formatDate, formatInt, toPence } from "../format.ts";
-import { empty } from "../ui.ts";
-import type { Candidate, Savings } from "./detail-data.ts";
+import { formatDate, formatInt, formatMoney, toPence } from "../format.ts";
+import { dataTable, empty, type Column } from "../ui.ts";
+import type { Candidate, Savings, SuiteCover } from "./detail-data.ts";
 import { productName } from "./format.ts";
 import { candidateMoney, candidatesTable, contractLink, exitCost } from "./savings-candidates.ts";
 
@@ -39,7 +39,7 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
       : null,
     figure("Consolidated annual cost", candidateMoney(best, best.consolidatedAnnualCost)),
     figure(
-      "Annual saving",
+      s.coveredBySuite.length ? "Annual saving of this consolidation" : "Annual saving",
       h("span", { id: "annual-saving" }, candidateMoney(best, best.annualSaving)),
       "saving",
     ),
@@ -65,6 +65,75 @@ function savingFigures(s: Savings["consolidationSavings"], best: Candidate): HTM
         : `${formatInt(best.paybackMonths)} months`,
     ),
   );
+}
+
+const COVER_COLUMNS: Column<SuiteCover>[] = [
+  {
+    header: "Retire",
+    class: "name-col",
+    cell: (c) => [
+      h("span", { class: "strong" }, `${c.organisation.code} ${productName(c.product)}`),
+      h("span", { class: "secondary" }, c.contract ? contractLink(c.contract) : "no contract"),
+    ],
+  },
+  { header: "Covered by (already owned)", cell: (c) => productName(c.suite) },
+  {
+    header: "Saving a year",
+    align: "num",
+    cell: (c) => commercialMoney(c.annualSaving, c.annualSaving !== null, { hiddenFor: [c.organisation.code] }),
+  },
+  {
+    header: "When",
+    class: "nowrap",
+    cell: (c) => `${formatDate(c.date)} (${c.timing === "NOW" ? "earliest" : "contract ends"})`,
+  },
+  {
+    header: "Exit cost",
+    align: "num",
+    cell: (c) => commercialMoney(c.exitCost, c.annualSaving !== null, { hiddenFor: [c.organisation.code] }),
+  },
+  {
+    header: "NPV",
+    align: "num",
+    cell: (c) => commercialMoney(c.npv, c.annualSaving !== null, { hiddenFor: [c.organisation.code] }),
+  },
+];
+
+/**
+ * The recommendation in words, the same sentence as the overlaps table's (`#saving-summary`, total in
+ * `#saving-total`), and the point products a suite already owned retires (`#suite-cover-table`).
+ */
+function recommendationBlock(s: Savings["consolidationSavings"]): Child[] {
+  const out: Child[] = [
+    h(
+      "p",
+      { id: "saving-summary", class: "strong" },
+      s.annualSaving !== null
+        ? [h("span", { id: "saving-total" }, formatMoney(s.annualSaving)), " a year: "]
+        : null,
+      s.summary,
+    ),
+  ];
+  if (s.coveredBySuite.length) {
+    const table = dataTable(COVER_COLUMNS, s.coveredBySuite);
+    table.tbody.closest("table")!.id = "suite-cover-table";
+    out.push(
+      h("h3", { style: "font-size:0.95rem;margin:12px 0 4px" }, "Retired: covered by a suite already owned"),
+      table.wrap,
+      h(
+        "details",
+        null,
+        h("summary", null, "How each retirement is worked out"),
+        ...s.coveredBySuite.map((c) => h("p", { class: "proc-method" }, c.method)),
+      ),
+      h(
+        "h3",
+        { style: "font-size:0.95rem;margin:12px 0 4px" },
+        "Consolidating the rest",
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -104,6 +173,7 @@ export function savingCard(
       ),
     ),
   ];
+  body.push(...recommendationBlock(s));
   if (!s.valuesVisible && s.candidates.length) {
     // Without the figures there is no saving to show, and no cheapest target to recommend.
     body.push(
@@ -137,7 +207,9 @@ export function savingCard(
   } else if (!best) {
     body.push(
       empty(
-        "No licence here could take over another (they are counted in different metrics), so there is no consolidation to price.",
+        s.coveredBySuite.length
+          ? "Nothing is left that one licence could take over from another, so there is no consolidation to price."
+          : "No licence here could take over another (they are counted in different metrics), so there is no consolidation to price.",
       ),
     );
   } else {
