@@ -56,7 +56,8 @@ describe("cpvToCapability", () => {
       "PRODUCT",
     ],
     ["computer equipment", { cpvCode: "30200000", title: "GIS workstations" }, "HARDWARE", "CPV"],
-    ["telecoms services", { cpvCode: "64200000", title: "SIP trunks" }, "TELEPHONY", "CPV"],
+    ["telecoms services", { cpvCode: "64200000", title: "Telecoms services" }, "TELEPHONY", "CPV"],
+    ["a telephony job's phrase beats the telecoms code", { cpvCode: "64200000", title: "SIP trunks" }, "TELEPHONY.VOICE", "PHRASE"],
     ["GIS equipment code", { cpvCode: "38221000" }, "GIS", "CPV"],
     [
       "keyword beats generic software",
