@@ -554,6 +554,13 @@ export async function listOverlapTotals(
   ctx: Context,
   filter: OverlapFilter & { overlapIds?: readonly string[] | null },
 ) {
+  filter.overlapIds?.forEach((id, i) => {
+    if (!parseOverlapId(id))
+      throw new InputError(
+        `overlapIds[${i}]`,
+        `"${id.slice(0, 80)}" is not an overlap ID; they read Overlap:SAME_PRODUCT:<product uuid>, Overlap:SAME_JOB:<job code> or Overlap:CONTRACTS_ONLY:<job code>.`,
+      );
+  });
   const rows = await listOverlaps(ctx, filter);
   const only = filter.overlapIds ? new Set(filter.overlapIds.map((id) => id.trim())) : null;
   const chosen = only ? rows.filter((o) => only.has(o.id)) : rows;

@@ -123,6 +123,6 @@ describe("single points of failure list", () => {
     expect(text.split("\r\n")[0]).toBe(
       "Rank,Asset,Kind,Organisation,Applications taken down,Taken down (AAA),Taken down (BBB),Taken down (CCC)",
     );
-    expect(text.split("\r\n")[2]).toBe("2,,,,1,0,1,0");
+    expect(text.split("\r\n")[2]).toBe("2,Asset y,Storage,BBB,1,0,1,0");
   });
 });
