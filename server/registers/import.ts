@@ -125,7 +125,14 @@ function inFileOrder(list: ImportProblem[], sheets: SheetRows[]): ImportProblem[
 
 /** Decides which register a sheet holds: by its name, else (CSV) the one asked for or whose columns its headers match best. */
 function registerOf(sheet: string | null, headers: readonly string[], asked: Register["name"] | null | undefined): Register | Register[] | null {
-  if (sheet !== null) return REGISTERS.find((r) => fold(r.sheet) === fold(sheet) || fold(r.name) === fold(sheet)) ?? null;
+  if (sheet !== null) {
+    const named = REGISTERS.find((r) => fold(r.sheet) === fold(sheet) || fold(r.name) === fold(sheet));
+    if (named) return named;
+    // A sheet named otherwise ("Sheet1", or a name the reader could not recover) is known by its headers,
+    // and left out when they fit no register (a notes sheet, the template's "Allowed values").
+    const byHeaders = registerOf(null, headers, null);
+    return Array.isArray(byHeaders) ? null : byHeaders;
+  }
   if (asked) return registerNamed(asked);
   // The register whose columns the headers fill most (and leave fewest unknown); a tie is not guessed.
   const scored = REGISTERS.map((r) => {

@@ -133,6 +133,21 @@ for (const engine of engines()) {
       expect(await fingerprint(db)).toEqual(before);
     });
 
+    it("knows a workbook sheet with another name by its headers, and leaves out a sheet that fits no register", async () => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet("Notes").addRows([["Read me"], ["Filled by the estates team"]]);
+      workbook.addWorksheet("Sheet2").addRows([
+        ["Organisation", "Site name", "Type", "Racks"],
+        ["SCC", "Hylton hub", "Schools network hub", 4],
+      ]);
+      const path = join(dir, "renamed.xlsx");
+      await workbook.xlsx.writeFile(path);
+      const report = await importRegisters(db.prisma, OPERATOR, path);
+      expect(report.problems).toEqual([]);
+      expect(summary(report)).toEqual(["sites: +1 ~0 =0 !0"]);
+      expect((await db.prisma.site.findFirstOrThrow({ where: { name: "Hylton hub" } })).kind).toBe("SCHOOLS_NETWORK_HUB");
+    });
+
     it("does not guess between registers whose columns a file's headers fit alike", async () => {
       const report = await importRegisters(db.prisma, OPERATOR, await csv("Organisation,Name,Kind\nSCC,Thing,Storage\n"));
       expect(report.problems).toEqual([
