@@ -93,7 +93,8 @@ export function registerRoutes(prisma: PrismaClient): Hono<Env> {
     if (!IMPORT_BODY_TYPES.includes(type))
       return errorResponse(415, "BAD_INPUT", `send the file as the request body with content-type ${CSV_TYPE} or ${XLSX_TYPE}.`, { extensions: { field: "content-type" } });
     const register = c.req.query("register");
-    if (register && registerOr404(register) instanceof Response) return registerOr404(register) as Response;
+    const known = register ? registerOr404(register) : null;
+    if (known instanceof Response) return known;
     const options: ImportOptions = {
       organisation: c.req.query("organisation") || null,
       register: (register as Register["name"]) || null,
