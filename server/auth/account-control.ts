@@ -52,14 +52,20 @@ export async function governsItself(db: Db, organisationId: string): Promise<boo
 
 /**
  * True when `actor` administers the accounts and roles of `org`: holds ADMIN there from an account `org`
- * owns, or is a shared-service ADMIN and `org` has no administrator of its own yet.
+ * owns, or is a shared-service ADMIN and `org` has no administrator of its own yet (`selfGoverned` says
+ * whether it has; asked only when it matters).
  */
-export async function administersAccountsOf(db: Db, actor: Actor, org: Pick<Organisation, "id">): Promise<boolean> {
+export async function administers(actor: Actor, orgId: string, selfGoverned: () => Promise<boolean>): Promise<boolean> {
   if (actor.mustChangePassword) return false;
   // The system itself: an operator at the command line, with the database's credentials (account:reset).
   if (actor.via === "system") return true;
-  if (actor.organisationId === org.id && holdsInOrganisation(actor, "administer", org.id)) return true;
-  return actor.sharedAdmin && !(await governsItself(db, org.id));
+  if (actor.organisationId === orgId && holdsInOrganisation(actor, "administer", orgId)) return true;
+  return actor.sharedAdmin && !(await selfGoverned());
+}
+
+/** administers(), asking the database whether `org` governs itself. */
+export function administersAccountsOf(db: Db, actor: Actor, org: Pick<Organisation, "id">): Promise<boolean> {
+  return administers(actor, org.id, () => governsItself(db, org.id));
 }
 
 /** Why `actor` may not administer `org`'s accounts, for the error message. */
