@@ -4,7 +4,8 @@
 // nothing issued before comes back after a reactivation.
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Actor } from "../shared/actor.ts";
-import { ForbiddenError, InputError } from "../shared/errors.ts";
+import { ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
+import { SYSTEM_ACTOR } from "../shared/actor.ts";
 import { recordAudit, type Tx } from "../shared/writes.ts";
 import { authorizeAccountControl, authorizeManagingAccounts } from "./account-control.ts";
 import { hashPassword, newOneTimePassword, passwordProblem, verifyPassword } from "./secrets.ts";
@@ -81,12 +82,12 @@ function refuseOwnAccount(actor: Actor, userId: string) {
 
 /**
  * Issues new one-time credentials for a user (e.g. a forgotten password): ends their sessions, revokes
- * their API tokens, clears any sign-in lock. Needs ADMIN in the organisation that owns the account.
+ * their API tokens, clears any sign-in lock. Needs account administration in the organisation that owns the account (account-control.ts).
  */
 export async function resetUserPassword(prisma: PrismaClient, actor: Actor, userId: string) {
   authorizeManagingAccounts(actor);
   const target = await accountById(prisma, userId);
-  authorizeAccountControl(actor, target, "reset the password of");
+  await authorizeAccountControl(prisma, actor, target, "reset the password of");
   refuseOwnAccount(actor, userId);
   const password = newOneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -116,13 +117,13 @@ export async function resetUserPassword(prisma: PrismaClient, actor: Actor, user
 
 /**
  * Deactivates (no sign-in, no tokens) or reactivates a user; deactivation ends their sessions and revokes
- * their API tokens for good (a reactivated user signs in again and makes new tokens). Needs ADMIN in the
- * organisation that owns the account.
+ * their API tokens for good (a reactivated user signs in again and makes new tokens). Needs account administration
+ * in the organisation that owns the account (account-control.ts).
  */
 export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: string, active: boolean) {
   authorizeManagingAccounts(actor);
   const target = await accountById(prisma, userId);
-  authorizeAccountControl(actor, target, active ? "reactivate" : "deactivate");
+  await authorizeAccountControl(prisma, actor, target, active ? "reactivate" : "deactivate");
   refuseOwnAccount(actor, userId);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({
@@ -140,4 +141,21 @@ export async function setUserActive(prisma: PrismaClient, actor: Actor, userId: 
     });
     return updated;
   });
+}
+
+/**
+ * Break-glass for operators with the database's credentials (`npm run account:reset`): new one-time
+ * credentials for the account with `email`, and with `reactivate` a deactivated account made active again.
+ * Audited as the system.
+ */
+export async function resetAccountAsOperator(prisma: PrismaClient, email: string, reactivate: boolean) {
+  const address = email.trim().toLowerCase();
+  const user = await prisma.user.findUnique({ where: { email: address } });
+  if (!user) throw new NotFoundError("email", `no account has the e-mail address ${address}; check the spelling (the Users page lists them).`);
+  const reactivated = reactivate && !user.active;
+  if (!user.active && !reactivate)
+    throw new InputError("email", `${address} is deactivated; add --reactivate to make it active again as well.`);
+  if (reactivated) await setUserActive(prisma, SYSTEM_ACTOR, user.id, true);
+  const { password } = await resetUserPassword(prisma, SYSTEM_ACTOR, user.id);
+  return { email: address, password, reactivated };
 }

@@ -27,6 +27,7 @@ export async function actorForUser(
     id: user.id,
     email: user.email,
     displayName: user.displayName,
+    organisationId: user.organisationId,
     roles,
     sharedAdmin,
     via,

@@ -9,6 +9,15 @@ export function authLoaders(prisma: PrismaClient) {
     user: new DataLoader<string, User | null>((ids) =>
       byIds(ids, prisma.user.findMany({ where: { id: { in: [...ids] } } })),
     ),
+    /** Whether each organisation has an administrator of its own (account-control.ts, governsItself). */
+    governsItself: new DataLoader<string, boolean>(async (ids) => {
+      const own = await prisma.roleAssignment.findMany({
+        where: { organisationId: { in: [...ids] }, role: "ADMIN", user: { active: true } },
+        select: { organisationId: true, user: { select: { organisationId: true } } },
+      });
+      const governing = new Set(own.filter((r) => r.user.organisationId === r.organisationId).map((r) => r.organisationId));
+      return ids.map((id) => governing.has(id));
+    }),
     rolesByUser: new DataLoader<string, RoleAssignment[]>((ids) =>
       groupedBy(
         ids,

@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../sha
 import { requireName } from "../shared/validate.ts";
 import { recordAudit } from "../shared/writes.ts";
 import { organisationByCode } from "../organisations/service.ts";
-import { authorizeAdminGrant, authorizeCreateAccount, authorizeRoleChange } from "./account-control.ts";
+import { authorizeCreateAccount, authorizeRoleChange } from "./account-control.ts";
 import { hashPassword, newOneTimePassword } from "./secrets.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -39,7 +39,7 @@ export async function accountById(prisma: PrismaClient, userId: string) {
 
 /**
  * Creates a user belonging to the organisation with code `organisation`, with one-time credentials
- * (returned once); the caller must be ADMIN there (or in the shared service).
+ * (returned once); the caller must administer that organisation's accounts (account-control.ts).
  */
 export async function createUser(
   prisma: PrismaClient,
@@ -49,7 +49,7 @@ export async function createUser(
   organisation: string,
 ) {
   const org = await organisationByCode(prisma, organisation, "organisation");
-  authorizeCreateAccount(actor, org);
+  await authorizeCreateAccount(prisma, actor, org);
   const address = checkEmail(email, "email");
   if (await prisma.user.findUnique({ where: { email: address } }))
     throw new ConflictError("email", `a user with e-mail ${address} already exists.`);
@@ -77,8 +77,7 @@ export async function createUser(
 }
 
 /**
- * Grants `role` in the organisation with `code`; needs ADMIN there (or shared-service ADMIN), and ADMIN
- * in the account's own organisation too when the role is ADMIN somewhere else.
+ * Grants `role` in the organisation with `code`; needs account administration there (account-control.ts).
  */
 export async function grantRole(
   prisma: PrismaClient,
@@ -88,9 +87,8 @@ export async function grantRole(
   role: Role,
 ) {
   const org = await organisationByCode(prisma, code, "organisation");
-  authorizeRoleChange(actor, org);
+  await authorizeRoleChange(prisma, actor, org);
   const target = await accountById(prisma, userId);
-  authorizeAdminGrant(actor, target, org, role);
   await prisma.$transaction(async (tx) => {
     const existing = await tx.roleAssignment.findUnique({
       where: { userId_organisationId_role: { userId, organisationId: org.id, role } },
@@ -108,7 +106,7 @@ export async function grantRole(
   return target;
 }
 
-/** Removes `role` in the organisation with `code`; needs ADMIN there. Nobody can remove their own ADMIN. */
+/** Removes `role` in the organisation with `code`; needs account administration there. Nobody can remove their own ADMIN. */
 export async function revokeRole(
   prisma: PrismaClient,
   actor: Actor,
@@ -117,7 +115,7 @@ export async function revokeRole(
   role: Role,
 ) {
   const org = await organisationByCode(prisma, code, "organisation");
-  authorizeRoleChange(actor, org);
+  await authorizeRoleChange(prisma, actor, org);
   if (userId === actor.id && role === "ADMIN")
     throw new InputError("role", "you cannot remove your own ADMIN role; ask another administrator.");
   const target = await accountById(prisma, userId);

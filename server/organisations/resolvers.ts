@@ -1,5 +1,6 @@
 // Organisation queries and fields; the rules live in service.ts.
 import type { Resolvers } from "../../generated/graphql.ts";
+import { administers } from "../auth/account-control.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { toGlobalId } from "../shared/ids.ts";
 import { findOrganisationByCode } from "./service.ts";
@@ -14,6 +15,7 @@ export const organisationResolvers: Resolvers = {
     id: (o) => toGlobalId("Organisation", o.id),
     annualIctBudget: (o) => o.annualIctBudgetPence,
     staffFte: (o) => Number(o.staffFte),
+    youAdministerItsAccounts: (o, _a, ctx) => administers(ctx.actor, o.id, () => ctx.loaders.governsItself.load(o.id)),
     summary: async (o, _a, ctx) => {
       const s = await ctx.loaders.organisationSummary.load(o.id);
       const valuesVisible = commercialVisible(ctx.actor, o.id);

@@ -8,6 +8,8 @@ export interface Actor {
   /** What the audit trail records: the user's e-mail address, or "system". */
   email: string;
   displayName: string;
+  /** The organisation that owns the account (fixed when it is created); absent for the system itself. */
+  organisationId?: string;
   /** Roles per organisation id. */
   roles: ReadonlyMap<string, ReadonlySet<Role>>;
   /** ADMIN of a shared-service organisation: administers every organisation. */

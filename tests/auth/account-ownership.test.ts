@@ -1,9 +1,14 @@
-// Every account belongs to one organisation, and only that organisation's ADMINs (or the shared
-// service's) control it: reset its password, deactivate or reactivate it, or make it ADMIN elsewhere.
-// Reproduces the takeover found by the red team: one council's admin resetting an account the other
-// council created (with no role yet, or with its roles revoked) to sign in as it once roles are granted.
+// Every account belongs to one organisation, and only that organisation's own administrators control it:
+// create it, reset its password, deactivate or reactivate it, change its organisation's roles. The shared
+// service's ADMINs do so only while an organisation has no administrator of its own (they appoint the first).
+// Reproduces the takeovers found by the red team: one council's admin resetting an account the other
+// council created (with no role yet, or with its roles revoked) to sign in as it once roles are granted;
+// and the shared service's admin creating (or resetting) a council account, making it the council's
+// APPROVER and signing in as it to approve a plan for the council.
+import { randomUUID } from "node:crypto";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { User } from "../../generated/prisma/client.ts";
+import { resetAccountAsOperator } from "../../server/auth/accounts.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import {
   createOrgs,
@@ -35,6 +40,7 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
   let sccAdmin: Credentials;
   let dccAdmin: Credentials;
   let sharedAdmin: Credentials;
+  let sharedAdminId: string;
   /** ADMIN in both councils (not the shared service). */
   let bothAdmin: Credentials;
 
@@ -53,6 +59,7 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
     sccAdmin = await signIn(app, "admin@southshire.gov.uk");
     dccAdmin = await signIn(app, "admin@downford.gov.uk");
     sharedAdmin = await signIn(app, "admin@shared-ict.gov.uk");
+    sharedAdminId = (await db.prisma.user.findUniqueOrThrow({ where: { email: "admin@shared-ict.gov.uk" } })).id;
     bothAdmin = await signIn(app, "both@downford.gov.uk");
   });
   afterAll(() => db?.close());
@@ -83,7 +90,7 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
   const expectSccCannotTakeOver = async (userId: string) => {
     const before = await state(gidToId(userId));
     const reset = expectCode(await gql(app, sccAdmin, RESET, { user: userId }), "FORBIDDEN");
-    expect(reset.message).toMatch(/only ADMINs of DCC, the organisation that owns the account/);
+    expect(reset.message).toMatch(/an account DCC owns: it needs ADMIN in DCC, held by an account DCC owns/);
     expectCode(await gql(app, sccAdmin, SET_ACTIVE, { user: userId, active: false }), "FORBIDDEN");
     expectCode(await gql(app, sccAdmin, SET_ACTIVE, { user: userId, active: true }), "FORBIDDEN");
     expect(await state(gidToId(userId)), "a refused takeover changes nothing").toEqual(before);
@@ -130,11 +137,83 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
     ).toBe(true);
   });
 
-  it("lets the shared service's admin reset and deactivate any organisation's user", async () => {
+  describe("the shared service's admin, once a council has administrators of its own", () => {
+    it("cannot reset, deactivate or reactivate the council's accounts (no puppet approver), and nothing changes", async () => {
+      const approver = await createUser(db.prisma, uniqueEmail("dcc-approver"), [[orgs.DCC, "APPROVER"]]);
+      const before = await state(approver.id);
+      const reset = expectCode(await gql(app, sharedAdmin, RESET, { user: gid("User", approver.id) }), "FORBIDDEN");
+      expect(reset.message).toMatch(/DCC has administrators of its own, and only they manage DCC's accounts and roles/);
+      expectCode(await gql(app, sharedAdmin, SET_ACTIVE, { user: gid("User", approver.id), active: false }), "FORBIDDEN");
+      expect(await state(approver.id), "a refused reset changes nothing").toEqual(before);
+    });
+
+    it("cannot create an account in the council, nor grant or revoke the council's roles", async () => {
+      const email = uniqueEmail("puppet");
+      const before = await db.prisma.auditEvent.count();
+      expectCode(await gql(app, sharedAdmin, CREATE, { email, org: "DCC" }), "FORBIDDEN");
+      expect(await db.prisma.user.count({ where: { email } })).toBe(0);
+      const dccUser = await createUser(db.prisma, uniqueEmail("dcc-viewer"), [[orgs.DCC, "VIEWER"]]);
+      for (const role of ["APPROVER", "ADMIN"])
+        expectCode(await gql(app, sharedAdmin, GRANT, { user: gid("User", dccUser.id), org: "DCC", role }), "FORBIDDEN");
+      expectCode(await gql(app, sharedAdmin, REVOKE, { user: gid("User", dccUser.id), org: "DCC", role: "VIEWER" }), "FORBIDDEN");
+      // Nor can it grant itself APPROVER in DCC (it would not count for approval anyway, being SHS's account).
+      expectCode(await gql(app, sharedAdmin, GRANT, { user: gid("User", sharedAdminId), org: "DCC", role: "APPROVER" }), "FORBIDDEN");
+      expect(await db.prisma.roleAssignment.count({ where: { userId: { in: [dccUser.id, sharedAdminId] }, organisationId: orgs.DCC.id } })).toBe(1);
+      expect(await db.prisma.auditEvent.count(), "refusals record nothing").toBe(before);
+    });
+  });
+
+  describe("an organisation being set up (no administrator of its own yet)", () => {
+    it("is set up by the shared service's admin, who appoints its first administrator and then steps back", async () => {
+      const code = `N${randomUUID().slice(0, 6).toUpperCase()}`;
+      await db.prisma.organisation.create({ data: { id: randomUUID(), code, name: `New Council ${code}`, kind: "COUNCIL" } });
+      const staff = ok(await gql(app, sharedAdmin, CREATE, { email: uniqueEmail("new-staff"), org: code })).createUser;
+      ok(await gql(app, sharedAdmin, GRANT, { user: staff.user.id, org: code, role: "EDITOR" }));
+      ok(await gql(app, sharedAdmin, RESET, { user: staff.user.id }));
+      const first = ok(await gql(app, sharedAdmin, CREATE, { email: uniqueEmail("new-admin"), org: code })).createUser;
+      ok(await gql(app, sharedAdmin, GRANT, { user: first.user.id, org: code, role: "ADMIN" }));
+      // From now on the organisation manages its own people.
+      expectCode(await gql(app, sharedAdmin, CREATE, { email: uniqueEmail("late"), org: code }), "FORBIDDEN");
+      expectCode(await gql(app, sharedAdmin, RESET, { user: staff.user.id }), "FORBIDDEN");
+      expectCode(await gql(app, sharedAdmin, GRANT, { user: staff.user.id, org: code, role: "APPROVER" }), "FORBIDDEN");
+      expectCode(await gql(app, sharedAdmin, RESET, { user: first.user.id }), "FORBIDDEN");
+    });
+
+    it("is set up again by the shared service when its only administrator is deactivated by the database operator", async () => {
+      const code = `N${randomUUID().slice(0, 6).toUpperCase()}`;
+      const org = await db.prisma.organisation.create({ data: { id: randomUUID(), code, name: `New Council ${code}`, kind: "COUNCIL" } });
+      const own = await createUser(db.prisma, uniqueEmail("own-admin"), [[org, "ADMIN"]]);
+      expectCode(await gql(app, sharedAdmin, CREATE, { email: uniqueEmail("x"), org: code }), "FORBIDDEN");
+      await db.prisma.user.update({ where: { id: own.id }, data: { active: false } });
+      ok(await gql(app, sharedAdmin, CREATE, { email: uniqueEmail("x"), org: code }));
+    });
+  });
+
+  it("lets an operator with the database's credentials reset a locked-out administrator (account:reset), audited as the system", async () => {
+    const locked = await createUser(db.prisma, uniqueEmail("locked-admin"), [[orgs.DCC, "ADMIN"]], { active: false });
+    await expect(resetAccountAsOperator(db.prisma, locked.email, false)).rejects.toThrow(/deactivated; add --reactivate/);
+    await expect(resetAccountAsOperator(db.prisma, "nobody@nowhere.gov.uk", false)).rejects.toThrow(/no account has the e-mail address/);
+    const { password, reactivated } = await resetAccountAsOperator(db.prisma, locked.email.toUpperCase(), true);
+    expect(reactivated).toBe(true);
+    expect((await postSignIn(app, locked.email, password)).status).toBe(200);
+    const row = await db.prisma.user.findUniqueOrThrow({ where: { id: locked.id } });
+    expect(row).toMatchObject({ active: true, mustChangePassword: true });
+    const event = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: locked.id }, orderBy: { seq: "desc" } });
+    expect(event.actor).toBe("system");
+  });
+
+  it("does not let ADMIN held in a council by another organisation's account administer the council's accounts", async () => {
     const starter = await createdByDcc();
-    ok(await gql(app, sharedAdmin, RESET, { user: starter.id }));
-    ok(await gql(app, sharedAdmin, SET_ACTIVE, { user: starter.id, active: false }));
-    expect((await state(gidToId(starter.id))).user.active).toBe(false);
+    const before = await state(gidToId(starter.id));
+    // bothAdmin belongs to DCC and holds ADMIN in SCC too: it runs SCC's estate, not SCC's accounts.
+    const sccUser = await createUser(db.prisma, uniqueEmail("scc-user"), [[orgs.SCC, "VIEWER"]]);
+    const error = expectCode(await gql(app, bothAdmin, RESET, { user: gid("User", sccUser.id) }), "FORBIDDEN");
+    expect(error.message).toMatch(/held by an account SCC owns/);
+    expectCode(await gql(app, bothAdmin, CREATE, { email: uniqueEmail("x"), org: "SCC" }), "FORBIDDEN");
+    expectCode(await gql(app, bothAdmin, GRANT, { user: starter.id, org: "SCC", role: "APPROVER" }), "FORBIDDEN");
+    // Its own organisation's accounts it does administer.
+    ok(await gql(app, bothAdmin, RESET, { user: starter.id }));
+    expect((await state(gidToId(starter.id))).user.passwordHash).not.toBe(before.user.passwordHash);
   });
 
   it("audits the reset under the organisation that owns the account", async () => {
@@ -168,12 +247,6 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
       expect(await db.prisma.user.count({ where: { email } })).toBe(0);
     });
 
-    it("lets the shared service's admin create a user in any organisation", async () => {
-      const created = ok(
-        await gql(app, sharedAdmin, CREATE, { email: uniqueEmail("dcc"), org: "DCC" }),
-      ).createUser;
-      expect(created.user.organisation).toEqual({ code: "DCC" });
-    });
 
     it("answers NOT_FOUND naming organisation for an unknown code", async () => {
       expectCode(
@@ -204,14 +277,13 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
       expect(await roles()).toContain("SCC:EDITOR");
     });
 
-    it("refuses SCC's admin granting SCC ADMIN to DCC's user: DCC's admins control that account", async () => {
-      const before = await roles();
-      const error = expectCode(
-        await gql(app, sccAdmin, GRANT, { user: gid("User", dccUser.id), org: "SCC", role: "ADMIN" }),
-        "FORBIDDEN",
-      );
-      expect(error.message).toMatch(/also needs ADMIN in DCC/);
-      expect(await roles()).toEqual(before);
+    it("lets SCC's admin grant SCC ADMIN to DCC's user: it runs SCC's estate but not SCC's accounts", async () => {
+      ok(await gql(app, sccAdmin, GRANT, { user: gid("User", dccUser.id), org: "SCC", role: "ADMIN" }));
+      expect(await roles()).toContain("SCC:ADMIN");
+      const viewer = await createUser(db.prisma, uniqueEmail("scc-viewer"), [[orgs.SCC, "VIEWER"]]);
+      const dcc = await signIn(app, dccUser.email);
+      expectCode(await gql(app, dcc, RESET, { user: gid("User", viewer.id) }), "FORBIDDEN");
+      ok(await gql(app, sccAdmin, REVOKE, { user: gid("User", dccUser.id), org: "SCC", role: "ADMIN" }));
     });
 
     it("refuses DCC's admin granting SCC ADMIN to its own user (no ADMIN in SCC)", async () => {
@@ -222,11 +294,10 @@ describe.each(engines())("who controls an account, on %s", (engine) => {
       expect(await roles()).not.toContain("SCC:ADMIN");
     });
 
-    it("lets an admin of both councils, or the shared service's, grant SCC ADMIN to DCC's user", async () => {
-      ok(await gql(app, bothAdmin, GRANT, { user: gid("User", dccUser.id), org: "SCC", role: "ADMIN" }));
-      expect(await roles()).toContain("SCC:ADMIN");
+    it("lets the shared service's admin make DCC's user an ADMIN of the shared service", async () => {
       ok(await gql(app, sharedAdmin, GRANT, { user: gid("User", dccUser.id), org: "SHS", role: "ADMIN" }));
       expect(await roles()).toContain("SHS:ADMIN");
+      ok(await gql(app, sharedAdmin, REVOKE, { user: gid("User", dccUser.id), org: "SHS", role: "ADMIN" }));
     });
 
     it("lets DCC's admin make its own user ADMIN of DCC", async () => {

@@ -20,7 +20,12 @@ export type Rule =
    * Needs `permission` through a role held in the target's organisation itself: the shared service's
    * ADMINs do not count (each organisation approves a plan for itself).
    */
-  | { scope: "held-in-organisation"; permission: Permission };
+  | { scope: "held-in-organisation"; permission: Permission }
+  /**
+   * Administering an organisation's accounts and roles: ADMIN held in the organisation by an account it
+   * owns; the shared service's ADMINs only while the organisation has no administrator of its own.
+   */
+  | { scope: "accounts-of-organisation" };
 
 /** What a case's variables are built from. */
 export interface CaseContext {
@@ -164,6 +169,7 @@ async function move(ctx: CaseContext) {
 const PLANNING: Rule = { scope: "owning-organisation", entity: "Scenario" };
 const MOVES: Rule = { scope: "owning-organisation", entity: "Move" };
 const APPROVAL: Rule = { scope: "held-in-organisation", permission: "approve" };
+const ACCOUNTS: Rule = { scope: "accounts-of-organisation" };
 const PLANNING_WHERE = "an organisation the scenario affects";
 
 /** Every mutation of the schema, by name. */
@@ -360,35 +366,35 @@ export const MUTATION_CASES: Record<string, MutationCase> = {
   },
   createUser: {
     group: "Users",
-    rule: { scope: "owning-organisation", entity: "User" },
+    rule: ACCOUNTS,
     where: "the organisation the user will belong to",
     document: `mutation ($email: String!, $org: String!) { createUser(email: $email, displayName: "New Starter", organisation: $org) { user { id } } }`,
     variables: async (ctx) => ({ email: uniqueEmail("starter"), org: ctx.owner.code }),
   },
   grantRole: {
     group: "Roles",
-    rule: { scope: "owning-organisation", entity: "User" },
+    rule: ACCOUNTS,
     where: "the role's organisation",
     document: `mutation ($user: ID!, $org: String!) { grantRole(user: $user, organisation: $org, role: VIEWER) { id } }`,
     variables: async (ctx) => ({ user: gid("User", (await otherUser(ctx)).id), org: ctx.owner.code }),
   },
   revokeRole: {
     group: "Roles",
-    rule: { scope: "owning-organisation", entity: "User" },
+    rule: ACCOUNTS,
     where: "the role's organisation",
     document: `mutation ($user: ID!, $org: String!) { revokeRole(user: $user, organisation: $org, role: VIEWER) { id } }`,
     variables: async (ctx) => ({ user: gid("User", (await roleHolder(ctx)).id), org: ctx.owner.code }),
   },
   resetUserPassword: {
     group: "Other users' accounts",
-    rule: { scope: "owning-organisation", entity: "User" },
+    rule: ACCOUNTS,
     where: "the organisation the user belongs to",
     document: `mutation ($user: ID!) { resetUserPassword(user: $user) { user { id } } }`,
     variables: async (ctx) => ({ user: gid("User", (await roleHolder(ctx)).id) }),
   },
   setUserActive: {
     group: "Other users' accounts",
-    rule: { scope: "owning-organisation", entity: "User" },
+    rule: ACCOUNTS,
     where: "the organisation the user belongs to",
     document: `mutation ($user: ID!) { setUserActive(user: $user, active: false) { id active } }`,
     variables: async (ctx) => ({ user: gid("User", (await roleHolder(ctx)).id) }),

@@ -63,7 +63,7 @@ interface Call {
 
 /** Targets worth calling: mutations of an organisation's data against SCC's and DCC's; the others (own account, shared catalogue, users) have no owning organisation. */
 const targetsOf = (mutation: string): Target[] =>
-  ["owning-organisation", "held-in-organisation"].includes(MUTATION_CASES[mutation]?.rule.scope ?? "")
+  ["owning-organisation", "held-in-organisation", "accounts-of-organisation"].includes(MUTATION_CASES[mutation]?.rule.scope ?? "")
     ? ["home", "other"]
     : ["home"];
 

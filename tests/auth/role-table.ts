@@ -19,14 +19,23 @@ export type Target = "home" | "other";
 /** The permission a rule needs, or null for the caller's own account. */
 export function permissionOf(rule: Rule): Permission | null {
   if (rule.scope === "own-account") return null;
+  if (rule.scope === "accounts-of-organisation") return ENTITY_PERMISSION.User;
   return rule.scope === "owning-organisation" ? ENTITY_PERMISSION[rule.entity] : rule.permission;
 }
+
+/**
+ * Whether the target's organisation has an administrator of its own in the walk: SCC has (the ADMIN
+ * caller is an account SCC owns), DCC has not (nobody DCC owns holds ADMIN there).
+ */
+const GOVERNS_ITSELF: Record<Target, boolean> = { home: true, other: false };
 
 /** True when `subject` may make a call under `rule` against data of its `target` organisation. */
 export function expectedAllowed(subject: Subject, rule: Rule, target: Target): boolean {
   // The shared service's ADMIN holds every permission everywhere, except what must be held in the
   // organisation itself: it holds no role in SCC or DCC.
-  if (subject === "SHARED_SERVICE_ADMIN") return rule.scope !== "held-in-organisation";
+  // Accounts and roles it administers only in an organisation with no administrator of its own yet.
+  if (subject === "SHARED_SERVICE_ADMIN")
+    return rule.scope === "accounts-of-organisation" ? !GOVERNS_ITSELF[target] : rule.scope !== "held-in-organisation";
   const held = ROLE_PERMISSIONS[subject];
   switch (rule.scope) {
     case "own-account":
@@ -35,6 +44,8 @@ export function expectedAllowed(subject: Subject, rule: Rule, target: Target): b
       return held.includes(rule.permission);
     case "owning-organisation":
       return target === "home" && held.includes(ENTITY_PERMISSION[rule.entity]);
+    case "accounts-of-organisation":
+      return target === "home" && held.includes(ENTITY_PERMISSION.User);
     case "held-in-organisation":
       return target === "home" && held.includes(rule.permission);
   }
@@ -46,8 +57,8 @@ interface Row {
   needs: string;
   where: string;
   allowed: (role: Role) => boolean;
-  /** Whether the shared service's ADMIN may (default: yes). */
-  sharedAdmin?: boolean;
+  /** Whether the shared service's ADMIN may (default: yes); "setting-up": only in an organisation with no administrator of its own. */
+  sharedAdmin?: boolean | "setting-up";
 }
 
 const WHERE: Record<Rule["scope"], string> = {
@@ -55,6 +66,7 @@ const WHERE: Record<Rule["scope"], string> = {
   "held-in-organisation": "its organisation, held there",
   "any-organisation": "any organisation",
   "own-account": "own account",
+  "accounts-of-organisation": "its organisation, by an account it owns",
 };
 
 function ruleKey(rule: Rule): string {
@@ -105,7 +117,7 @@ function rows(): Row[] {
       needs: permission ? `\`${permission}\`` : "an account",
       where,
       allowed: (role) => expectedAllowed(role, rule, "home"),
-      sharedAdmin: expectedAllowed("SHARED_SERVICE_ADMIN", rule, "home"),
+      sharedAdmin: rule.scope === "accounts-of-organisation" ? "setting-up" : expectedAllowed("SHARED_SERVICE_ADMIN", rule, "home"),
     });
   }
   const unused = [...new Set(ROLES.flatMap((r) => ROLE_PERMISSIONS[r]))].filter((p) => !used.has(p));
@@ -127,22 +139,25 @@ export function renderRoleTable(): string {
     `| ${header.map((_h, i) => (i < 3 ? "---" : ":-:")).join(" | ")} |`,
     ...rows().map(
       (r) =>
-        `| ${[r.what, r.needs, r.where, ...ROLES.map((role) => (r.allowed(role) ? "✓" : "—")), r.sharedAdmin === false ? "—" : "✓"].join(" | ")} |`,
+        `| ${[r.what, r.needs, r.where, ...ROLES.map((role) => (r.allowed(role) ? "✓" : "—")), r.sharedAdmin === false ? "—" : r.sharedAdmin === "setting-up" ? "✓ ¹" : "✓"].join(" | ")} |`,
     ),
   ];
   return [
     ...lines,
     "",
     "✓ allowed, — refused with `FORBIDDEN`. A role counts only in the organisation it is held in; an ADMIN of",
-    "the shared service counts in every organisation, except in approving a plan: each organisation approves for",
-    "itself, through a role held in it by an account it owns — a role granted to another organisation's account",
-    "(even one the shared service's ADMIN grants itself) does not count, so no one decides for two organisations.",
-    "Every user belongs to one organisation, chosen when the",
-    "account is created: only its ADMINs (or the shared service's) may reset the password, deactivate or",
-    "reactivate the account, whatever roles it holds elsewhere, and granting the account ADMIN in another",
-    "organisation needs ADMIN in its own organisation too. A user still on one-time credentials may only read",
-    "their own identity (the scalar fields of `me`) and run `changePassword`; a user with no role at all may",
-    "also see their (empty) `roles`.",
+    "the shared service counts in every organisation, except in approving a plan and in administering an",
+    "organisation's people. Each organisation approves for itself, through a role held in it by an account it",
+    "owns — a role granted to another organisation's account (even one the shared service's ADMIN grants",
+    "itself) does not count, so no one decides for two organisations. Every user belongs to one organisation,",
+    "chosen when the account is created, and each organisation administers its own accounts and roles",
+    "(`createUser`, `grantRole`, `revokeRole`, `resetUserPassword`, `setUserActive`) through ADMINs it owns:",
+    "ADMIN granted to another organisation's account runs its estate, not its people. ¹ The shared service's",
+    "ADMINs do it only while an organisation has no administrator of its own (an active account it owns holding",
+    "ADMIN there): they appoint its first, and from then on cannot create its accounts, change its roles or",
+    "reset its passwords — so they cannot make themselves an approver in its name. A user still on one-time",
+    "credentials may only read their own identity (the scalar fields of `me`) and run `changePassword`; a user",
+    "with no role at all may also see their (empty) `roles`.",
   ].join("\n");
 }
 

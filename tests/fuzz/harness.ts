@@ -254,6 +254,7 @@ export class Harness {
       id: h.fixture.sccUser.id,
       email: h.fixture.sccUser.email,
       displayName: "SCC Editor",
+      organisationId: h.fixture.orgs.SCC,
       roles: new Map(h.roles.length ? [[h.fixture.orgs.SCC, new Set(h.roles)]] : []),
       sharedAdmin: false,
       via: "token",

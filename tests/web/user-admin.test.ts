@@ -65,10 +65,11 @@ describe("user administration in the Users page", { timeout: 120_000 }, () => {
   });
 
   it("offers the account actions only for accounts the administrator controls, never their own", async () => {
-    // An ADMIN of DCC alone controls DCC's accounts, not SCC's.
-    const dccAdmin = await userWithRoles(h, "DCC", ["ADMIN"], "Dana Admin");
+    // An ADMIN of DCC alone controls DCC's accounts, not SCC's. (DCC's people are made before DCC has an
+    // administrator of its own: from then on only DCC's admins, not the shared service's, may make them.)
     const sccUser = await userWithRoles(h, "SCC", ["VIEWER"], "Sam Scc");
     const dccUser = await userWithRoles(h, "DCC", ["VIEWER"], "Dee Dcc");
+    const dccAdmin = await userWithRoles(h, "DCC", ["ADMIN"], "Dana Admin");
     const { page, context, problems } = await openPage(h, dccAdmin.state);
     try {
       await page.goto(`${h.server.url}/#/admin/users`);
@@ -82,6 +83,31 @@ describe("user administration in the Users page", { timeout: 120_000 }, () => {
       expect(await (await manage(dccUser.email)).locator('[data-action="reset-password"]').count()).toBe(1);
       expect(await (await manage(sccUser.email)).locator(".account-actions").count()).toBe(0);
       expect(await (await manage(dccAdmin.email)).locator(".account-actions").count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("stops offering the shared service's admin a council's people once the council has an administrator of its own", async () => {
+    // DCC has its own ADMIN (made in the test above): the shared service's admin can no longer reset DCC's
+    // accounts, grant DCC roles or create accounts in DCC; SCC (no admin of its own here) it still sets up.
+    const dccUser = (await graphqlRequest<{ users: { email: string; organisation: { code: string } }[] }>(h.server, "{ users { email organisation { code } } }"))
+      .users.find((u) => u.organisation.code === "DCC" && u.email.startsWith("viewer."))!;
+    const { page, context, problems } = await openPage(h, h.admin);
+    try {
+      await page.goto(`${h.server.url}/#/admin/users`);
+      const row = page.locator(`tr[data-user-email="${dccUser.email}"]`);
+      await row.getByRole("button", { name: "Manage roles" }).click();
+      const panel = page.locator(`tr[data-user-email="${dccUser.email}"] + tr.detail-row`);
+      await panel.locator(".grant-form").waitFor();
+      expect(await panel.locator(".account-actions").count(), "no reset or deactivate for DCC's account").toBe(0);
+      const grantable = await panel.locator("select.grant-org option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(grantable).not.toContain("DCC");
+      expect(grantable).toContain("SCC");
+      expect(await panel.locator('[aria-label^="Revoke VIEWER in DCC"]:visible').count(), "no Revoke for DCC's role").toBe(0);
+      const homes = await page.locator("#new-user-org option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(homes).not.toContain("DCC");
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -58,10 +58,13 @@ const USERS = graphql(`
     }
     organisations {
       code
-      kind
+      youAdministerItsAccounts
     }
   }
 `);
+
+/** The codes of the organisations whose people the signed-in admin administers (the server decides). */
+type Administered = ReadonlySet<string>;
 const CREATE_USER = graphql(`
   mutation CreateUser($email: String!, $displayName: String!, $organisation: String!) {
     createUser(email: $email, displayName: $displayName, organisation: $organisation) {
@@ -116,30 +119,13 @@ function sortRoles(roles: UserRow["roles"]): UserRow["roles"] {
 }
 
 /**
- * The organisations the signed-in admin may create users in: those they hold ADMIN in, or every one for
- * an ADMIN of a shared-service organisation (the server decides again).
+ * True when the signed-in admin may reset or (de)activate `user`: they administer the people of the
+ * organisation that owns the account (the server decides again). Never offered for your own account:
+ * change your password on the Account page.
  */
-function creatableIn(orgs: OrgRef[], kinds: { code: string; kind: string }[]): OrgRef[] {
-  const adminIn = new Set(
-    (currentMe()?.roles ?? []).filter((r) => r.role === "ADMIN").map((r) => r.organisation.code),
-  );
-  const sharedAdmin = kinds.some((o) => o.kind === "SHARED_SERVICE" && adminIn.has(o.code));
-  return sharedAdmin ? orgs : orgs.filter((o) => adminIn.has(o.code));
-}
-
-/**
- * True when the signed-in admin may reset or (de)activate `user`: ADMIN in the organisation that owns the
- * account, or in a shared-service organisation (the server decides again). Never offered for your own
- * account: change your password on the Account page.
- */
-function controlsAccount(user: UserRow, kinds: { code: string; kind: string }[]): boolean {
+function controlsAccount(user: UserRow, administered: Administered): boolean {
   const me = currentMe();
-  if (!me || me.email === user.email) return false;
-  const adminIn = new Set(me.roles.filter((r) => r.role === "ADMIN").map((r) => r.organisation.code));
-  return (
-    adminIn.has(user.organisation.code) ||
-    kinds.some((o) => o.kind === "SHARED_SERVICE" && adminIn.has(o.code))
-  );
+  return !!me && me.email !== user.email && administered.has(user.organisation.code);
 }
 
 /** What one account action does, for its confirmation step. */
@@ -278,7 +264,7 @@ function userStatus(u: UserRow): HTMLElement[] {
 function rolesPanel(
   user: UserRow,
   orgs: OrgRef[],
-  kinds: { code: string; kind: string }[],
+  administered: Administered,
   signal: AbortSignal,
   onUpdated: (u: UserRow, message: string, secret?: string) => void,
 ): HTMLElement {
@@ -298,6 +284,7 @@ function rolesPanel(
             },
             "Revoke",
           );
+          if (!administered.has(r.organisation.code)) revoke.hidden = true;
           revoke.addEventListener("click", () => {
             revoke.disabled = true;
             gql(REVOKE, { user: user.id, organisation: r.organisation.code, role: r.role }, signal).then(
@@ -332,8 +319,8 @@ function rolesPanel(
   const orgSelect = h(
     "select",
     { id: `grant-org-${user.id}`, name: "organisation", class: "grant-org" },
-    // The user's own organisation first chosen: most roles are granted there.
-    orgs.map((o) =>
+    // Only organisations whose roles you administer; the user's own chosen first: most roles are granted there.
+    orgs.filter((o) => administered.has(o.code)).map((o) =>
       h("option", { value: o.code, selected: o.code === user.organisation.code }, `${o.code} — ${o.name}`),
     ),
   );
@@ -373,8 +360,8 @@ function rolesPanel(
     h("h3", null, `Roles of ${user.displayName}`),
     banner,
     list,
-    form,
-    controlsAccount(user, kinds) ? accountSection(user, signal, onUpdated) : null,
+    orgSelect.options.length ? form : h("p", { class: "muted" }, "You administer no organisation's roles, so you cannot grant one here."),
+    controlsAccount(user, administered) ? accountSection(user, signal, onUpdated) : null,
   );
 }
 
@@ -440,7 +427,7 @@ function userColumnHeader(sort: SortControl): HTMLElement {
 function usersTable(
   users: UserRow[],
   orgs: OrgRef[],
-  kinds: { code: string; kind: string }[],
+  administered: Administered,
   signal: AbortSignal,
   open: Set<string>,
   onUpdated: (u: UserRow, message: string, secret?: string) => void,
@@ -464,7 +451,7 @@ function usersTable(
     const detail = h(
       "tr",
       { class: "detail-row", id: panelId, hidden: !expanded },
-      h("td", { colspan: 6 }, expanded ? rolesPanel(u, orgs, kinds, signal, onUpdated) : null),
+      h("td", { colspan: 6 }, expanded ? rolesPanel(u, orgs, administered, signal, onUpdated) : null),
     );
     toggle.addEventListener("click", () => {
       const show = detail.hidden;
@@ -475,7 +462,7 @@ function usersTable(
         if (!detail.firstElementChild?.childElementCount)
           replaceChildren(
             detail.firstElementChild as HTMLElement,
-            rolesPanel(u, orgs, kinds, signal, onUpdated),
+            rolesPanel(u, orgs, administered, signal, onUpdated),
           );
         detail.querySelector("select")?.focus();
       } else {
@@ -569,7 +556,9 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     gql(USERS, { orderBy: order }, signal),
     loadOrganisations(),
   ]);
-  const homes = creatableIn(orgs, kinds);
+  const administered: Administered = new Set(kinds.filter((o) => o.youAdministerItsAccounts).map((o) => o.code));
+  // New accounts go only where you administer the people.
+  const homes = orgs.filter((o) => administered.has(o.code));
   status.remove();
 
   let users = initial;
@@ -605,7 +594,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
     count.textContent = String(users.length);
     replaceChildren(
       listSlot,
-      users.length ? usersTable(users, orgs, kinds, signal, open, onUpdated, sort) : empty("No users yet."),
+      users.length ? usersTable(users, orgs, administered, signal, open, onUpdated, sort) : empty("No users yet."),
     );
   };
   function onUpdated(u: UserRow, message: string, secret?: string) {
