@@ -4,13 +4,15 @@
 //   B — measured blind after tuning on A (73/100: A's fixes barely carried over, because the halves cover
 //       different jobs), then the lexicon was extended for every job still without a phrase of its own,
 //       from the taxonomy, and from B's misses (99/100 after);
-//   C — written after that by another helper, measured once, blind; the README quotes that figure.
+//   C — written after that by another helper, measured once, blind: 142/150 (94.7%), 4 wrong, 4 unknown
+//       (the classifier before all this got 107/150 of them). Not tuned on: the test guards that figure.
 // Right = the job expected, or no job where none is expected ("unknown" is better than wrong).
 import { describe, expect, it } from "vitest";
 import { isJobCode } from "../../server/catalogue/taxonomy.ts";
 import { classifyContract } from "../../server/procurement/capability.ts";
 import { FRESH_TITLES_A } from "./fresh-titles-a.ts";
 import { FRESH_TITLES_B } from "./fresh-titles-b.ts";
+import { FRESH_TITLES_C } from "./fresh-titles-c.ts";
 
 interface Notice {
   title: string;
@@ -41,5 +43,12 @@ describe("classification on notices written blind", () => {
     const { right, wrong } = measure(`fresh set ${name}`, notices);
     expect(right).toBeGreaterThanOrEqual(95);
     expect(wrong).toBeLessThanOrEqual(2);
+  });
+
+  it("gets at least 142 of the 150 notices of the blind set C right, and at most 4 wrong", () => {
+    expect(FRESH_TITLES_C.length).toBe(150);
+    const { right, wrong } = measure("fresh set C (blind)", FRESH_TITLES_C);
+    expect(right).toBeGreaterThanOrEqual(142);
+    expect(wrong).toBeLessThanOrEqual(4);
   });
 });
