@@ -41,9 +41,11 @@ export const KEYWORDS: readonly KeywordRule[] = [
     "url filter(?:ing)?",
   ),
   k("ITSM", "service ?desk", "help ?desk", "ITSM", "IT service management", "IT asset register"),
-  k("BACKUP", "back-?ups?", "disaster recovery", "data replication"),
+  // A "backup generator" (or boiler, pump, power) is plant, not data protection.
+  k("BACKUP", "back-?ups?(?!\\s+(?:generators?|power|boilers?|pumps?|lighting))", "disaster recovery", "data replication"),
   k("ENDPOINT_SECURITY", "anti-?virus", "anti-?malware", "endpoint (?:security|protection|detection)", "EDR"),
-  k("NETWORK_SECURITY", "firewalls?", "VPN", "intrusion (?:prevention|detection)", "network security"),
+  // "Firewall doors" and fire-stopping works are building fabric.
+  k("NETWORK_SECURITY", "firewalls?(?!\\s+(?:doors?|walls?|compartment|remediation|stopping))", "VPN", "intrusion (?:prevention|detection)", "network security"),
   k(
     "IDENTITY",
     "single sign-?on",

@@ -40,7 +40,8 @@ export const CPV_RULES: readonly CpvRule[] = [
   rule("30213000", "HARDWARE.END_USER_DEVICES", true, "Personal computers"),
   rule("30230000", "HARDWARE", true, "Computer-related equipment"),
   rule("30231000", "HARDWARE.END_USER_DEVICES", true, "Computer screens and consoles"),
-  rule("72400000", "NETWORK_SERVICES.WAN_INTERNET", true, "Internet services"),
+  // "Internet services" is what many notices give for any hosted service or SaaS subscription: a hint, not the job.
+  rule("72400000", "NETWORK_SERVICES.WAN_INTERNET", false, "Internet services"),
   rule("72700000", "NETWORK_SERVICES.WAN_INTERNET", true, "Computer network services"),
   rule("30200000", "HARDWARE", true, "Computer equipment and supplies"),
   rule("32000000", "HARDWARE", false, "Radio, television, communication, telecommunication equipment"),

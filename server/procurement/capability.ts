@@ -4,7 +4,8 @@
 //   3. CPV — a specific CPV code (48160000 library software), narrowed to a job where it has one;
 //   then a product or a phrase in the description;
 //   4. KEYWORD — a single word in the title or description, which decides at most a capability
-//      ("payroll" → HR_PAYROLL), never a job unless the capability has only one;
+//      ("payroll" → HR_PAYROLL), never a job unless the capability has only one, and nothing when the CPV
+//      code is of a non-ICT division (printing, vehicles, building works…);
 //   5. CPV — a generic code's default (72000000 → IT_SERVICES), a capability, never a job;
 //   otherwise NONE. Evidence naming several jobs ("housing management and CRM", "adults and children's
 //   social care") gives NONE with that evidence: unknown is better than wrong. An answer at capability level
@@ -46,17 +47,38 @@ function evidenceIn(text: string | null | undefined, where: "title" | "descripti
   if (!text) return null;
   const severalPhrase = SEVERAL_JOBS.map((re) => re.exec(text)?.[0]).find((m) => m);
   if (severalPhrase) return { several: severalPhrase, method: "PHRASE" as const };
-  for (const [method, rules] of [
-    ["PRODUCT", where === "title" ? PRODUCT_RULES : PRODUCT_RULES.filter((r) => !r.titleOnly)],
-    ["PHRASE", PHRASE_RULES],
-  ] as const) {
-    const found = allRules(rules, text);
+  const usable = (rules: readonly EvidenceRule[]) => (where === "title" ? rules : rules.filter((r) => !r.titleOnly));
+  const products = allRules(usable(PRODUCT_RULES), text);
+  const phrases = allRules(usable(PHRASE_RULES), text);
+  for (const [method, found] of [["PRODUCT", products], ["PHRASE", phrases]] as const) {
     if (found.size > 1) return { several: [...found.values()].join(", "), method };
     const [hit] = found;
-    if (hit) return { job: hit[0], evidence: hit[1], method };
+    if (!hit) continue;
+    // A product and a phrase naming jobs of different capabilities ("Revenues and Benefits System —
+    // Capita One licences"): the words disagree, so no one job is chosen.
+    const [phrase] = phrases;
+    if (method === "PRODUCT" && phrase && capabilityOf(phrase[0]) !== capabilityOf(hit[0]))
+      return { several: `${hit[1]}, ${phrase[1]}`, method };
+    return { job: hit[0], evidence: hit[1], method };
   }
   return null;
 }
+
+/**
+ * CPV divisions of goods, works and services that are not ICT — construction, vehicles, furniture,
+ * printing and business services, cleaning, catering, training — where the code has no ICT rule of its
+ * own: a single keyword ("Printing of poll cards for the elections") does not make such a purchase an ICT
+ * one. A product or a phrase naming a job still does.
+ */
+const NON_ICT_DIVISIONS = new Set(["03", "09", "15", "18", "22", "33", "34", "37", "39", "42", "43", "44", "45", "55", "60", "71", "77", "79", "80", "85", "90", "92", "98"]);
+
+function notIctByCpv(code: string | undefined): boolean {
+  if (!code || cpvRuleFor(code)) return false;
+  return NON_ICT_DIVISIONS.has(code.trim().slice(0, 2));
+}
+
+/** A job code's capability: its prefix ("FINANCE.ERP" → "FINANCE"). */
+const capabilityOf = (job: string) => job.slice(0, job.indexOf("."));
 
 const unknownBecause = (e: { several: string }): CapabilityMatch => ({
   capabilityCode: null,
@@ -88,7 +110,7 @@ export function classifyContract(input: ClassifyInput): CapabilityMatch {
   if (description)
     return { capabilityCode: description.job, method: description.method, evidence: description.evidence };
   const word = keywordCapability(input.title) ?? keywordCapability(input.description, "description");
-  if (word)
+  if (word && !notIctByCpv(codes[0]))
     return { capabilityCode: narrowToJob(word.capability), method: "KEYWORD", evidence: word.keyword };
   for (const code of codes) {
     const r = cpvRuleFor(code);

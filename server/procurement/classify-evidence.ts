@@ -8,7 +8,7 @@ import { KNOWN_PRODUCTS } from "./known-products.ts";
 export interface EvidenceRule {
   job: string;
   pattern: RegExp;
-  /** Trusted in titles only: tender portals' names fill the descriptions of unrelated notices. */
+  /** Trusted in titles only: tender portals' names fill the descriptions of unrelated notices, and some words mislead there. */
   titleOnly?: boolean;
 }
 
@@ -31,8 +31,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").rep
 const ORDINARY_WORDS = new Set(["whitespace", "legend", "confirm", "assure"]);
 
 export const PRODUCT_RULES: readonly EvidenceRule[] = [
-  rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("Liquid ?logic (?:LAS|adults)", "Mosaic (?:adults|ASC)"),
-  rule("SOCIAL_CARE_CHILDREN.CASE_MANAGEMENT")("Liquid ?logic (?:LCS|children)", "Mosaic (?:children|CSC)"),
+  rule("SOCIAL_CARE_ADULTS.CASE_MANAGEMENT")("Liquid ?logic (?:LAS|adults)", "Mosaic (?:adults?'?|ASC)"),
+  rule("SOCIAL_CARE_CHILDREN.CASE_MANAGEMENT")("Liquid ?logic (?:LCS|children)", "Mosaic (?:children'?s?|CSC)"),
   rule("SOCIAL_CARE_CHILDREN.PROCEDURES_MANUAL")("tri\\.?x"),
   rule("SOCIAL_CARE_ADULTS.FINANCE")("ContrOCC"),
   rule("SOCIAL_CARE_ADULTS.TELECARE_MONITORING")("Tunstall PNC", "PNC ?7", "Jontek", "Answerlink"),
@@ -79,6 +79,14 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
   rule("FINANCE.TREASURY")("Logotech"),
   rule("HR_PAYROLL.HR_PAYROLL_SYSTEM")("iTrent", "ResourceLink"),
   rule("HR_PAYROLL.PENSIONS")("Altair pensions", "UPM pensions", "OPAS"),
+  rule("AUDIT_RISK.AUDIT_MANAGEMENT")("Pentana(?! Performance)", "TeamMate\\+?", "MK ?Insight"),
+  rule("BEREAVEMENT.BURIAL_CREMATION_RECORDS")("BACAS", "Epitaph", "Gower Cemetery"),
+  rule("GIS.ADDRESS_GAZETTEER")("Idox GMS", "Aligned Assets", "Symphony gazetteer"),
+  rule("EDUCATION.ADULT_LEARNING_MIS")("Maytas", "Tribal ebs"),
+  rule("REVENUES_BENEFITS.HOUSEHOLD_ANALYTICS")("Policy in Practice", "Low Income Family Tracker"),
+  rule("DOCUMENT_MANAGEMENT.CAPTURE")("Kofax", "ABBYY"),
+  rule("VIRTUALISATION.SERVER_OS")("Windows Server(?! Update)"),
+  rule("PRODUCTIVITY.OFFICE_APPS")("(?:Microsoft )?Office (?:LTSC|Standard|Professional(?: Plus)?|20[12]\\d)"),
   rule("LEGAL.CASE_MANAGEMENT")("IKEN", "Norwel"),
   rule("DOCUMENT_MANAGEMENT.EDRMS")("OpenText", "Content Server", "SharePoint records"),
   rule("DOCUMENT_MANAGEMENT.E_SIGNATURE")("DocuSign", "Adobe Sign"),
@@ -119,6 +127,11 @@ export const PRODUCT_RULES: readonly EvidenceRule[] = [
  * a bundle, and no one job can be chosen, so classification says "unknown" rather than pick one.
  */
 export const SEVERAL_JOBS: readonly RegExp[] = [
+  // A Microsoft Enterprise Agreement licenses the whole estate (Microsoft 365, Windows Server, SQL…).
+  /\bMicrosoft (?:Enterprise Agreement|EA)\b|\bEA renewal\b/i,
+  // A multi-lot framework buys many things.
+  /\bmulti-?lot\b|\blots? \d+ ?(?:-|–|to) ?\d+\b/i,
+  /\bLAS\s*(?:&|and|\+|\/)\s*LCS\b|\bLCS\s*(?:&|and|\+|\/)\s*LAS\b/i,
   // Microsoft 365 E3/E5/F3/A3 is a suite (email, Office apps, device management, identity): no one job.
   /\b(?:Microsoft|MS|Office|M) ?365 (?:Enterprise )?[AEF][1-5]\b/i,
   /\b(?:children'?s?|childrens)\s*(?:&|and)\s*adults?'?|\badults?'?\s*(?:&|and)\s*children'?s?/i,
@@ -141,6 +154,7 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "community alarms?",
   ),
   rule("SOCIAL_CARE_ADULTS.CALL_MONITORING")("electronic call monitoring", "ECM system"),
+  rule("TELEPHONY.CALL_RECORDING")("call recording"),
   rule("SOCIAL_CARE_ADULTS.HOMECARE_SCHEDULING")(
     "(?:home ?care|domiciliary care) (?:scheduling|rostering)",
     "care scheduling",
@@ -169,9 +183,9 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   rule("EDUCATION.PERSONAL_EDUCATION_PLANS")("personal education plans?"),
   rule("EDUCATION.ADMISSIONS")("school admissions(?: system)?"),
   rule("EDUCATION.FAMILY_SERVICES_DIRECTORY")("family (?:services|information) directory", "local offer"),
-  rule("CRM.DIRECTORY_PLATFORM")("multichannel directory", "directory platform"),
+  rule("CRM.DIRECTORY_PLATFORM")("multi-?channel (?:service )?directory", "directory platform"),
   rule("SCHOOLS_MIS.SCHOOL_MIS")("schools? management information systems?", "school MIS"),
-  rule("LIBRARIES.SCHOOL_LIBRARY_SERVICE")("school library service"),
+  rule("LIBRARIES.SCHOOL_LIBRARY_SERVICE")("schools? library service"),
   rule("LIBRARIES.LIBRARY_MANAGEMENT")("library management systems?", "LMS for (?:the )?librar(?:y|ies)"),
   rule("LIBRARIES.PC_BOOKING")("public (?:pc|computer) booking"),
   rule("HOUSING.STOCK_MANAGEMENT")(
@@ -180,14 +194,27 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("HOUSING.HOMELESSNESS")("homelessness case management", "housing options system"),
   rule("HOUSING.LETTINGS")("choice based lettings", "housing register system"),
-  rule("REVENUES_BENEFITS.ADMINISTRATION")(
-    "revenues and benefits(?: system| software)?",
-    "council tax (?:and business rates )?system",
+  rule("HOUSING.PRIVATE_SECTOR")(
+    "HMO (?:and selective )?licen[cs]ing",
+    "selective licen[cs]ing",
+    "(?:additional|mandatory) HMO",
+    "private sector housing (?:system|software|licensing)",
   ),
+  rule("REVENUES_BENEFITS.SELF_SERVICE")(
+    "(?:council tax|CTax|NNDR|business rates|revenues|benefits)[\\w ,&/-]{0,40}(?:self[- ]service|e-?billing|citizen portal|online accounts?)",
+    "e-?billing",
+  ),
+  rule("REVENUES_BENEFITS.ADMINISTRATION")(
+    "revenues (?:&|and) benefits(?: system| software)?",
+    "R ?& ?B (?:system|software)",
+    "(?:council tax|CTax)(?: and (?:business rates|NNDR))? (?:system|software)",
+    "(?:NNDR|business rates) (?:system|software|billing)",
+  ),
+  rule("REVENUES_BENEFITS.HOUSEHOLD_ANALYTICS")("low[- ]income (?:family|household) (?:tracker|analytics)"),
   rule("REVENUES_BENEFITS.RISK_BASED_VERIFICATION")("risk based verification"),
   rule("PLANNING.CASE_MANAGEMENT")(
     "planning (?:and|&) building control system",
-    "planning system",
+    "(?<!care )planning system",
     "land charges system",
     "regulatory services system",
   ),
@@ -215,6 +242,11 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   rule("DEMOCRATIC_SERVICES.COMMITTEE_MANAGEMENT")("committee management"),
   rule("BEREAVEMENT.BURIAL_CREMATION_RECORDS")(
     "(?:burial|cremation|bereavement) (?:and cremation )?(?:records|management|system)",
+    "(?:cemetery|cemeteries|crematorium|bereavement services?)(?: and crematorium)? (?:management )?(?:software|system|records)",
+  ),
+  rule("REGISTRARS.BOOKING")(
+    "(?:registration|registrars?|register office|ceremony|ceremonies)(?: service)? (?:appointments? )?(?:and ceremony )?booking",
+    "ceremony booking",
   ),
   rule("LEISURE.LEISURE_MANAGEMENT")("leisure management system"),
   rule("CULTURE_HERITAGE.COLLECTIONS_MANAGEMENT")("collections management"),
@@ -225,7 +257,13 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "client management system",
     "CRM (?:system|platform|solution)",
   ),
-  rule("CRM.COMPLAINTS_FOI")("complaints (?:management|handling)(?: system)?", "FOI (?:management|system)"),
+  rule("CRM.COMPLAINTS_FOI")(
+    "complaints (?:management|handling)(?: system)?",
+    "complaints,? (?:FOI|freedom of information|comments)",
+    "FOI (?:management|system|case management)",
+    "FOI ?(?:/|,|&|and) ?(?:EIR|SAR)",
+    "subject access requests? (?:management|system|software)",
+  ),
   rule("PAYMENTS.INCOME_MANAGEMENT")(
     "income management(?: system)?",
     "payment (?:card )?(?:gateway|platform)",
@@ -236,18 +274,30 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "ERP (?:system|solution)",
   ),
   rule("FINANCE.E_SOURCING")("e-?tendering", "e-?sourcing"),
+  rule("FINANCE.CONTRACT_MANAGEMENT")("contracts? (?:management|register) (?:system|software|solution|module)"),
+  rule("AUDIT_RISK.AUDIT_MANAGEMENT")("(?:internal )?audit management (?:software|system|solution)"),
   rule("HR_PAYROLL.HR_PAYROLL_SYSTEM")(
     "(?:HR|human resources) ?(?:and|&|/) ?payroll",
     "payroll (?:system|software|services)",
   ),
   rule("HR_PAYROLL.RECRUITMENT")("applicant tracking", "e-?recruitment"),
   rule("HR_PAYROLL.LEARNING")("learning management system"),
+  rule("HR_PAYROLL.TIME_ATTENDANCE")("time (?:and|&) attendance", "flexi[- ]?time (?:system|recording|software)", "electronic clocking"),
+  rule("HR_PAYROLL.PENSIONS")("pensions? administration (?:system|software|platform)", "LGPS (?:administration|pensions?) (?:system|software)"),
+  rule("HR_PAYROLL.HEALTH_SAFETY")(
+    "(?:health (?:and|&) safety|accident|incident)(?: and near[- ]miss)?(?: incident)? (?:reporting|management) (?:system|software)",
+    "incident reporting system",
+  ),
   rule("DOCUMENT_MANAGEMENT.EDRMS")(
     "electronic (?:document|records) (?:and )?(?:records |document )?management",
     "EDRMS",
     "records management system",
   ),
-  rule("DOCUMENT_MANAGEMENT.CAPTURE")("scanning (?:and|&) indexing", "digital mailroom"),
+  rule("DOCUMENT_MANAGEMENT.CAPTURE")(
+    "scanning (?:and|&) (?:indexing|(?:data )?capture)",
+    "digital mailroom",
+    "(?:intelligent|data|document) capture (?:software|solution|system)",
+  ),
   rule("PRINT_MAIL.PRINT_DEVICES")(
     "multi[- ]?function(?:al)? devices?",
     "MFDs?",
@@ -265,7 +315,18 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   rule("ITSM.SERVICE_DESK")("(?:IT )?service desk (?:tool|software|system)", "IT service management"),
   rule("ENDPOINT_SECURITY.ENDPOINT_PROTECTION")("anti-?virus", "endpoint (?:protection|security|detection)"),
   rule("ENDPOINT_SECURITY.DEVICE_MANAGEMENT")("mobile device management", "unified endpoint management"),
-  rule("NETWORK_SECURITY.FIREWALL")("firewalls?"),
+  // "Firewall" alone is trusted in a title only: descriptions of fire-safety works say "(firewall)".
+  { ...rule("NETWORK_SECURITY.FIREWALL")("firewalls?(?!\\s+(?:doors?|walls?|compartment|remediation|stopping))"), titleOnly: true },
+  rule("NETWORK_SECURITY.FIREWALL")(
+    "next[- ]generation firewalls?",
+    "firewall (?:appliances?|licen[cs]es?|subscriptions?|replacement|refresh|support|cluster)",
+  ),
+  rule("NETWORK_SECURITY.SIEM")(
+    "SIEM",
+    "security information and event management",
+    "security operations cent(?:re|er)",
+    "(?:managed )?SOC (?:service|monitoring)",
+  ),
   rule("NETWORK_SECURITY.EMAIL_SECURITY")("email (?:security|filtering)"),
   rule("NETWORK_SECURITY.VULNERABILITY_MANAGEMENT")(
     "vulnerability (?:scanning|management)",
@@ -298,7 +359,10 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   ),
   rule("DATA_CENTRE.COLOCATION")("co-?location", "colocation", "rack space"),
   rule("DATA_CENTRE.FACILITIES")(
-    "data cent(?:re|er) (?:facilities|maintenance|cooling|UPS)",
+    "data cent(?:re|er) (?:facilities|maintenance|cooling|UPS|air conditioning|fire suppression|generators?)",
+    "(?:server|computer|comms) room (?:air conditioning|cooling|UPS|fire suppression|environmental)",
+    "CRAC units?",
+    "close control air conditioning",
     "UPS maintenance",
   ),
   rule("NETWORK_SERVICES.WAN_INTERNET")(
@@ -324,6 +388,81 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
     "SIP trunks?",
     "unified communications?",
     "VoIP",
+  ),
+  // Jobs named by their usual phrases (the taxonomy's names and the words councils' notices use for them).
+  rule("SOCIAL_CARE_ADULTS.FINANCE")(
+    "(?:social care|care) (?:finance|payments?) (?:system|software|module)",
+    "(?:provider|care) payments? system",
+    "financial assessments? (?:system|software|module)",
+    "(?:adult )?social care charging (?:system|software)",
+  ),
+  rule("SOCIAL_CARE_ADULTS.PORTAL")(
+    "(?:adult )?social care (?:self[- ]assessment|citizen|provider|online) portal",
+    "(?:care )?provider portal",
+    "social care (?:self[- ]assessment|online assessment)",
+  ),
+  rule("SOCIAL_CARE_ADULTS.CARE_COST_CALCULATION")("care cost(?:ing)? (?:calculat(?:or|ion)|tool|model)", "care funding calculator"),
+  rule("SOCIAL_CARE_ADULTS.PROVIDER_CARE_PLANNING")(
+    "(?:digital|electronic) care (?:planning|records?) (?:system|software)",
+    "care home (?:management|care planning|records) (?:system|software)",
+    "eMAR",
+    "electronic medication administration",
+  ),
+  rule("EDUCATION.ADULT_LEARNING_MIS")(
+    "adult (?:and community )?(?:learning|education|skills) (?:MIS|management information|system|software)",
+    "ILR returns?",
+  ),
+  rule("EDUCATION.MUSIC_SERVICE")("music (?:service|hub|school) (?:management )?(?:system|software)", "music (?:service|hub) management"),
+  rule("EDUCATION.SCHOOL_DATA_EXCHANGE")("school data (?:exchange|collection|transfer)", "data (?:exchange|collection) (?:with|from) schools"),
+  rule("REVENUES_BENEFITS.BENEFITS_CALCULATOR")("benefits? (?:entitlement )?calculator", "entitlement calculator"),
+  rule("REVENUES_BENEFITS.ECLAIM_FORMS")("(?:benefits? )?e-?claims?(?: forms?)?", "online benefits? (?:claims?|applications?) forms?"),
+  rule("WASTE_ENVIRONMENT.TREE_MANAGEMENT")("tree (?:management|inspection|inventory|survey(?:ing)?) (?:system|software)", "arboricultur(?:al|e) (?:management )?(?:system|software)"),
+  rule("WASTE_ENVIRONMENT.NOISE_EVIDENCE")("noise (?:nuisance )?(?:app|recording|evidence|monitoring app)", "Noise App"),
+  rule("HIGHWAYS.STREET_WORKS")("street ?works (?:permit|noticing|co-?ordination|register|system|software)", "permit scheme (?:system|software)", "NRSWA (?:noticing|system)"),
+  rule("PARKING.PERMITS_MAPPING")(
+    "parking permits? (?:system|software|administration|management)",
+    "(?:traffic regulation orders?|TROs?) (?:mapping|management)",
+    "resident(?:s'?)? parking permits?",
+  ),
+  rule("PARKING.CASHLESS")("cashless parking", "pay ?by ?phone", "parking (?:payment )?app", "(?:cashless|mobile) parking payments?"),
+  rule("PLANNING.PUBLIC_ACCESS")("planning public access", "public access (?:module|portal) for planning", "planning (?:applications? )?(?:search|portal) for the public"),
+  rule("PLANNING.WORKFLOW")("regulatory (?:services )?workflow", "(?:case|task) workflow (?:system|software) for regulatory"),
+  rule("LIBRARIES.EBOOK_LENDING")("e-?books?(?: and e-?audio(?:books?)?)?(?: lending| platform| service| loans?)", "e-?audio(?:books?)? (?:lending|platform|service)", "digital library (?:lending|platform)"),
+  rule("LIBRARIES.PUBLIC_PRINTING")("public (?:printing|print) (?:and payment|management|solution|system)", "library (?:public )?print(?:ing)? (?:and payment|management|solution)"),
+  rule("CULTURE_HERITAGE.ARCHIVES_CATALOGUE")("archives? (?:catalogu(?:e|ing)|management) (?:system|software)?", "record office (?:catalogue|system)", "CALM archives?"),
+  rule("LEISURE.BOX_OFFICE")("box office", "(?:theatre|venue|event) ticketing(?: system| software)?", "ticketing system for (?:the )?(?:theatre|venue)"),
+  rule("CRM.ONLINE_FORMS")("online forms? (?:platform|builder|software|system)", "e-?forms? (?:platform|builder|software|system)", "digital forms platform"),
+  rule("WEBSITE.CMS")("(?:website |web |intranet )?content management system", "web ?CMS", "CMS for", "website (?:platform|hosting and support)"),
+  rule("WEBSITE.EMAIL_BULLETINS")("e-?mail (?:bulletins?|newsletters?|alerts service|marketing)", "bulletin service"),
+  rule("WEBSITE.ONLINE_SURVEYS")("online (?:surveys?|consultations?)(?: tool| platform| software| system)?", "(?:survey|consultation) (?:platform|software|tool)", "citizen engagement platform"),
+  rule("PAYMENTS.SCHOOL_PAYMENTS")("school (?:meals? )?(?:online )?payments?(?: system| service)?", "cashless catering(?: system)?", "parent payments?"),
+  rule("FINANCE.TREASURY")("treasury management (?:system|software)", "cash ?flow forecasting (?:system|software)"),
+  rule("FINANCE.FIXED_ASSETS")("fixed asset (?:register|accounting)(?: software| system)?", "capital (?:asset )?accounting (?:software|system)", "asset register software"),
+  rule("FINANCE.BUDGETING")("budget(?:ing)? (?:setting|planning|management|and forecasting|monitoring) (?:tool|software|system|solution)", "budgeting and forecasting", "budget (?:setting|planning)(?: and forecasting)? (?:tool|software|system|solution)", "financial planning (?:tool|software)"),
+  rule("HR_PAYROLL.OCCUPATIONAL_HEALTH")("occupational health (?:management |case management )?(?:system|software)", "occupational health (?:case )?management"),
+  rule("LEGAL.CASE_MANAGEMENT")("legal (?:case|practice|matter) management", "legal services (?:case management )?(?:system|software)"),
+  rule("AUDIT_RISK.CLAIMS_HANDLING")("(?:insurance )?claims? (?:handling|management) (?:system|software)", "insurance claims system"),
+  rule("AUDIT_RISK.PERFORMANCE_MANAGEMENT")("(?:corporate )?perf?or?mance management (?:system|software|framework software)", "(?:corporate )?perf?or?mance management and business planning", "InPhase"),
+  rule("DOCUMENT_MANAGEMENT.E_SIGNATURE")("e-?signatures?(?: solution| software| platform)?", "electronic signatures?(?: solution| software| platform)?", "digital signing"),
+  rule("PRINT_MAIL.PRINT_MANAGEMENT")("print management (?:software|solution|system)", "follow[- ]me print(?:ing)?", "secure print release"),
+  rule("GIS.GIS_PLATFORM")("(?:corporate |desktop )?GIS (?:platform|software|licen[cs]es?|system)", "geographic(?:al)? information systems?", "ArcGIS"),
+  rule("GIS.WEB_MAPPING")("web mapping", "online mapping (?:platform|service|software)", "public mapping portal"),
+  rule("GIS.ADDRESS_GAZETTEER")("LLPG", "NLPG", "(?:local land and property|address|street) gazetteer", "corporate address (?:register|gazetteer|hub)"),
+  rule("GIS.SPATIAL_ETL")("spatial (?:data )?(?:integration|ETL)", "FME", "Safe Software"),
+  rule("COMMUNITY_SAFETY.CCTV_VIDEO_MANAGEMENT")("CCTV (?:video management|VMS|control room (?:software|system)|management software)", "video management (?:software|system)"),
+  rule("PRODUCTIVITY.EMAIL_COLLABORATION")("e-?mail (?:and calendar|migration|and collaboration)", "collaboration (?:platform|suite)", "Exchange Online"),
+  rule("PRODUCTIVITY.PDF_EDITING")("PDF (?:editing|editor|software|licen[cs]es?)", "Adobe Acrobat", "Nitro PDF", "Foxit"),
+  rule("ITSM.ASSET_DISCOVERY")("(?:IT )?asset discovery", "software asset management (?:tool|software)", "(?:IT|hardware and software) inventory (?:tool|software)", "Lansweeper", "Snow License Manager", "Flexera"),
+  rule("ITSM.INFRASTRUCTURE_MONITORING")("(?:infrastructure|network|server)(?: and server| and network)? monitoring(?: and alerting)? (?:software|tool|system|solution)", "infrastructure monitoring"),
+  rule("NETWORK_SECURITY.REMOTE_ACCESS")("remote access(?: VPN)? (?:solution|software|licen[cs]es?|gateway)", "remote access VPN", "SSL VPN", "VPN (?:solution|licen[cs]es?|client|gateway|replacement)", "zero trust network access", "ZTNA"),
+  rule("NETWORK_SECURITY.EMAIL_ENCRYPTION")("e-?mail encryption", "secure e-?mail(?: service| solution| gateway)?"),
+  rule("IDENTITY.CITIZEN_IDENTITY")("citizen (?:identity|sign[- ]in|accounts? (?:platform|sign[- ]in))", "resident (?:digital )?identity", "customer identity (?:and access )?management", "single sign[- ]on for (?:residents|citizens|MyAccount)"),
+  rule("VIRTUALISATION.SERVER_OS")("server operating systems?", "Red Hat Enterprise Linux", "RHEL", "Windows Server (?:Datacenter|Standard|licen[cs]es?|CALs?)"),
+  rule("VIRTUALISATION.CLOUD_AUTOMATION")("private cloud (?:automation|management|platform)", "cloud automation", "infrastructure automation (?:software|platform)", "vRealize", "VMware Aria"),
+  rule("IT_SERVICES.MANAGED_SERVICE")("(?:IT|ICT) managed services?", "managed (?:IT|ICT) services?", "outsourced (?:IT|ICT)(?: service)?", "(?:IT|ICT) outsourcing"),
+  rule("IT_SERVICES.DEVELOPMENT")(
+    "(?:software|digital|agile|application|app) development (?:partner|services?)",
+    "bespoke (?:software |application )?development",
   ),
   rule("HARDWARE.SERVERS_STORAGE")(
     "(?:storage and )?server hardware",

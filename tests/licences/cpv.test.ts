@@ -117,7 +117,8 @@ describe("cpvToCapability", () => {
     ["mapping", { cpvCode: "72000000", title: "Mapping services" }, "GIS", "KEYWORD"],
     ["service desk", { cpvCode: "48000000", title: "IT Service Desk tool" }, "ITSM.SERVICE_DESK", "PHRASE"],
     ["ITSM", { cpvCode: "48900000", title: "ITSM platform" }, "ITSM", "KEYWORD"],
-    ["council tax", { cpvCode: "48000000", title: "Council Tax e-billing" }, "REVENUES_BENEFITS", "KEYWORD"],
+    ["council tax", { cpvCode: "48000000", title: "Council Tax recovery module" }, "REVENUES_BENEFITS", "KEYWORD"],
+    ["council tax e-billing", { cpvCode: "48000000", title: "Council Tax e-billing" }, "REVENUES_BENEFITS.SELF_SERVICE", "PHRASE"],
     [
       "revenues",
       { cpvCode: "48000000", title: "Revenues and Benefits system" },
