@@ -16,6 +16,10 @@
 //    several applications for is left alone (they may do different jobs) and said so.
 // 3. A product licensed by several organisations, in one metric, is renegotiated onto the licence with the
 //    best unit price (then the latest contract end), at the contracts' ends.
+// Prices decide only what the caller may read: where a comparison (one job's applications, one product's
+// licences) includes an organisation whose prices the caller may not read (`pricesComparable`), prices are
+// left out of that comparison for every candidate, and the reason says so. Otherwise the choice would leak
+// the hidden price: moving one's own price and drafting again shows where the choice flips.
 // 4. The closing sites close.
 import { coversJobs } from "../catalogue/jobs.ts";
 import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate, type PlanLicence } from "./model.ts";
@@ -30,6 +34,11 @@ export interface DraftChoice {
   closingSites: readonly string[];
   replaceDuplicates: boolean;
   renegotiateOverlaps: boolean;
+  /**
+   * Organisations whose prices (licence costs, and so costs per seat) the draft may compare: those whose
+   * commercial values the caller may read. A comparison involving any other organisation ignores prices.
+   */
+  pricesComparable: ReadonlySet<string>;
 }
 
 /** A move the draft makes (engine fields; the service turns it into a stored move). */
@@ -84,6 +93,7 @@ interface Bin {
   free: Record<string, number>;
 }
 
+const list = (xs: string[]) => (xs.length < 2 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`);
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Drafts the moves. `jobs` gives each product's capabilities, `productNames` their labels. */
@@ -102,6 +112,7 @@ export function draftConvergence(
   const closing = new Set(choice.closingSites);
   const targetSites = new Set(choice.targetSites);
   const name = (id: string) => estate.assets.get(id)?.name ?? id;
+  const code = (o: string) => estate.organisationCodes.get(o) ?? o;
   const siteName = (id: string | null) => (id ? (estate.sites.get(id)?.name ?? id) : "no site");
   const add = (m: Omit<DraftMove, "licenceIds" | "targetLicenceId" | "siteId" | "targetSiteId" | "targetAssetId"> & Partial<DraftMove>, subject: string, decision: string, reason: string) => {
     const move: DraftMove = { siteId: null, targetSiteId: null, targetAssetId: null, licenceIds: [], targetLicenceId: null, ...m };
@@ -297,6 +308,17 @@ export function draftConvergence(
     add({ kind: "CLOSE_SITE", assetId: null, siteId: s }, siteName(s), "close", "chosen to close; everything on it moves, is consolidated, replaced or retired first");
   return { moves, decisions, unplaced };
 
+  /** The codes of the organisations among `orgs` whose prices the caller may not read, sorted. */
+  function hiddenPrices(orgs: ReadonlySet<string>): string[] {
+    return [...orgs].filter((o) => !choice.pricesComparable.has(o)).map(code).sort();
+  }
+
+  /** Says that prices were left out of a comparison, whose, and what a caller who may read them all gets. */
+  function pricesNotCompared(hidden: string[], orgs: ReadonlySet<string>, instead: string): string {
+    const all = [...orgs].map(code).sort();
+    return `Prices were not compared: you may not read ${list(hidden)}'s prices, so no price decided this (someone who may read the prices of ${list(all)} gets ${instead})`;
+  }
+
   function replaceDuplicates() {
     const byJob = new Map<string, PlanAsset[]>();
     for (const a of [...estate.assets.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
@@ -319,16 +341,23 @@ export function draftConvergence(
         continue;
       }
       if (apps.some((a) => endsByDraft.has(a.id) || moves[moveOf.get(a.id) ?? -1]?.kind === "RETIRE")) continue;
+      const hidden = hiddenPrices(orgs);
       const facts = apps.map((a) => {
         const ls = licencesOf(a);
         const cost = a.annualRunCostPence + ls.reduce((s, l) => s + l.annualCostPence, 0n);
         const seats = ls.reduce((s, l) => s + l.quantityUsed, 0);
         const end = ls.map((l) => (l.contractId ? estate.contracts.get(l.contractId)?.endDate : null) ?? "").sort().at(-1) ?? "";
-        return { a, perSeat: seats > 0 ? Number(cost) / seats : Number(cost), seats, end, dependants: outcome.dependents(a.id).length };
+        // Cost per seat used (the whole cost when no seat is used), compared exactly as cost × the other's seats.
+        return { a, cost, per: BigInt(seats > 0 ? seats : 1), end, dependants: outcome.dependents(a.id).length };
       });
+      type Fact = (typeof facts)[number];
+      const perSeat = (x: Fact, y: Fact) => {
+        const [l, r] = [x.cost * y.per, y.cost * x.per];
+        return l < r ? -1 : l > r ? 1 : 0;
+      };
       facts.sort(
         (x, y) =>
-          x.perSeat - y.perSeat ||
+          (hidden.length ? 0 : perSeat(x, y)) ||
           RANK[y.a.criticality]! - RANK[x.a.criticality]! ||
           (x.end < y.end ? 1 : x.end > y.end ? -1 : 0) ||
           y.dependants - x.dependants ||
@@ -348,8 +377,8 @@ export function draftConvergence(
           continue;
         }
         const why = [
-          keep.perSeat < other.perSeat ? "costs less per seat used" : keep.perSeat === other.perSeat ? "costs the same per seat used" : "",
-          RANK[keep.a.criticality]! > RANK[other.a.criticality]! ? `is more critical (${keep.a.criticality.toLowerCase()})` : "",
+          hidden.length ? "" : perSeat(keep, other) < 0 ? "it costs less per seat used" : "it costs the same per seat used",
+          RANK[keep.a.criticality]! > RANK[other.a.criticality]! ? `it is more critical (${keep.a.criticality.toLowerCase()})` : "",
           keep.end > other.end ? `its contract runs longer (to ${keep.end})` : "",
           `${keep.dependants} asset(s) depend on it against ${other.dependants}`,
         ].filter(Boolean);
@@ -357,7 +386,7 @@ export function draftConvergence(
           { kind: "REPLACE", assetId: other.a.id, targetAssetId: keep.a.id },
           other.a.name,
           `replace by ${keep.a.name}`,
-          `the same job in ${estate.organisationCodes.get(keep.a.organisationId)}; ${keep.a.name} is kept because it ${why.join(", ")}. Swap the two (or delete this move) to decide otherwise`,
+          `the same job in ${estate.organisationCodes.get(keep.a.organisationId)}; ${keep.a.name} is kept: ${why.join(", ")}${hidden.length ? `. ${pricesNotCompared(hidden, orgs, "the one costing least per seat used")}` : ""}. Swap the two (or delete this move) to decide otherwise`,
         );
         endsByDraft.add(other.a.id);
         placedSite.set(other.a.id, null);
@@ -381,16 +410,22 @@ export function draftConvergence(
     for (const [, ls] of [...groups].sort(([x], [y]) => (x < y ? -1 : 1))) {
       if (new Set(ls.map((l) => l.organisationId)).size < 2) continue;
       const endOf = (l: PlanLicence) => (l.contractId ? estate.contracts.get(l.contractId)?.endDate : null) ?? "";
+      const orgs = new Set(ls.map((l) => l.organisationId));
+      const hidden = hiddenPrices(orgs);
+      const byPrice = (x: PlanLicence, y: PlanLicence) => (hidden.length ? 0 : x.unitCostPence < y.unitCostPence ? -1 : x.unitCostPence > y.unitCostPence ? 1 : 0);
       const target = [...ls].sort(
-        (x, y) => (x.unitCostPence < y.unitCostPence ? -1 : x.unitCostPence > y.unitCostPence ? 1 : 0) || (endOf(x) < endOf(y) ? 1 : endOf(x) > endOf(y) ? -1 : 0) || (x.id < y.id ? -1 : 1),
+        (x, y) => byPrice(x, y) || (endOf(x) < endOf(y) ? 1 : endOf(x) > endOf(y) ? -1 : 0) || (x.id < y.id ? -1 : 1),
       )[0]!;
+      const onto = hidden.length
+        ? `onto the licence whose contract runs latest (${endOf(target) ? `to ${endOf(target)}` : "none has an end date, so the first by id"}). ${pricesNotCompared(hidden, orgs, "the licence with the best unit price")}`
+        : "onto the best unit price";
       const others = ls.filter((l) => l !== target);
       const product = productNames.get(target.productId) ?? "one product";
       add(
         { kind: "RENEGOTIATE", assetId: null, licenceIds: others.map((l) => l.id), targetLicenceId: target.id },
         `${ls.length} licences of ${product} (${target.metric.toLowerCase()})`,
         `renegotiate onto ${estate.organisationCodes.get(target.organisationId)}'s licence`,
-        `the same product is licensed by ${[...new Set(ls.map((l) => estate.organisationCodes.get(l.organisationId)))].join(" and ")}; merged onto the best unit price at the contracts' ends (the plan waits for them)`,
+        `the same product is licensed by ${[...new Set(ls.map((l) => estate.organisationCodes.get(l.organisationId)))].join(" and ")}; merged at the contracts' ends (the plan waits for them) ${onto}`,
       );
     }
   }
