@@ -9,7 +9,9 @@
 //    clouds into a surviving platform, networks into a surviving network of the same kind; servers and
 //    other equipment migrate to a surviving site (by rack space and power) or onto a surviving platform.
 //    Targets are chosen by first-fit decreasing: the biggest items first, each into the first target with
-//    room (targets with most room first), and never onto the site of its own recovery copy or primary.
+//    room (targets with most room first), and never onto the site of its own recovery copy or primary. A
+//    production workload never goes into a recovery platform (another system's recovery copy, or what runs
+//    one: recovery-roles.ts); recovery copies and platforms may go into either.
 // 2. Applications of the same job in different organisations (one each): the survivor is the one with the
 //    lowest annual cost per seat used (run cost + licences), then the most critical, then the latest
 //    contract end, then the most dependants; the others are replaced by it. A job an organisation runs
@@ -25,6 +27,7 @@ import { coversJobs } from "../catalogue/jobs.ts";
 import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate, type PlanLicence } from "./model.ts";
 import { Outcome } from "./outcome.ts";
 import { RACK_UNITS_PER_RACK } from "./capacity.ts";
+import { RecoveryRoles } from "./recovery-roles.ts";
 
 /** What the planners chose. */
 export interface DraftChoice {
@@ -145,6 +148,18 @@ export function draftConvergence(
   };
   // A target site that would put an asset on the same site as its recovery copy (or primary) is refused.
   const keepsApart = (id: string, site: string | null) => !site || partners(id).every((p) => siteOf(p) !== site);
+  // A production workload stays out of recovery platforms: failing over to them must not find them full of
+  // production, and production must not stop when they are tested or rebuilt.
+  const recovery = new RecoveryRoles(outcome);
+  const isRecovery = (id: string) => recovery.evidence(id) !== null;
+  const roleFits = (id: string, b: Bin) => !b.asset || isRecovery(id) || !isRecovery(b.asset.id);
+  /** Says which targets of `bins` (those `accept` allows) were left out because they are recovery platforms. */
+  const recoveryNote = (bins: Bin[], id: string, accept: (b: Bin) => boolean = () => true) => {
+    const left = bins.filter((b) => accept(b) && !roleFits(id, b));
+    return left.length
+      ? `; not into ${left.map((b) => `${b.name} (a recovery platform: ${recovery.describe(b.asset!.id, name)})`).join(" or ")}: a production workload goes into no recovery platform`
+      : "";
+  };
 
   // Bins: surviving storage, platforms and sites, with their free room.
   const survivors = [...estate.assets.values()].filter(
@@ -184,7 +199,7 @@ export function draftConvergence(
   byRoom(siteBins, "ru");
   const firstFit = (bins: Bin[], need: Record<string, number>, id: string, accept: (b: Bin) => boolean = () => true) => {
     for (const b of bins) {
-      if (!accept(b) || !keepsApart(id, b.siteId)) continue;
+      if (!accept(b) || !roleFits(id, b) || !keepsApart(id, b.siteId)) continue;
       if (Object.entries(need).every(([k, v]) => (b.free[k] ?? Infinity) >= v)) {
         for (const [k, v] of Object.entries(need)) b.free[k] = (b.free[k] ?? Infinity) - v;
         return b;
@@ -230,22 +245,22 @@ export function draftConvergence(
       const need = { tb: a.storageUsedTb ?? 0 };
       const bin = firstFit(storageBins, need, a.id, sameSubtype) ?? firstFit(storageBins, need, a.id, compatible);
       if (bin) {
-        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${fmt(need.tb)} TB in use fit ${bin.name}'s free space${partners(a.id).length ? ", on another site than its recovery partner" : ""}`);
+        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${fmt(need.tb)} TB in use fit ${bin.name}'s free space${partners(a.id).length ? ", on another site than its recovery partner" : ""}${recoveryNote(storageBins, a.id, compatible)}`);
         placedSite.set(a.id, bin.siteId);
         continue;
       }
-      migrateEquipment(a, `its ${fmt(need.tb)} TB in use fit no surviving ${backup ? "backup " : ""}storage kept apart from its recovery partners (free: ${roomOf(storageBins, ["tb"])})`);
+      migrateEquipment(a, `its ${fmt(need.tb)} TB in use fit no surviving ${backup ? "backup " : ""}storage kept apart from its recovery partners (free: ${roomOf(storageBins, ["tb"])})${recoveryNote(storageBins, a.id, compatible)}`);
       continue;
     }
     if (PLATFORMS.has(a.kind)) {
       const need = { vcpu: a.vcpuUsed ?? 0, ram: a.ramUsedGb ?? 0 };
       const bin = firstFit(platformBins, need, a.id);
       if (bin) {
-        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${need.vcpu} vCPU and ${need.ram} GB RAM in use fit ${bin.name}; what runs on it moves with it`);
+        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${need.vcpu} vCPU and ${need.ram} GB RAM in use fit ${bin.name}; what runs on it moves with it${recoveryNote(platformBins, a.id)}`);
         placedSite.set(a.id, bin.siteId);
         continue;
       }
-      migrateEquipment(a, `its ${need.vcpu} vCPU / ${need.ram} GB RAM fit no surviving platform kept apart from its recovery partners (free: ${roomOf(platformBins, ["vcpu", "ram"])})`);
+      migrateEquipment(a, `its ${need.vcpu} vCPU / ${need.ram} GB RAM fit no surviving platform kept apart from its recovery partners (free: ${roomOf(platformBins, ["vcpu", "ram"])})${recoveryNote(platformBins, a.id)}`);
       continue;
     }
     if (a.kind === "NETWORK") {
@@ -271,10 +286,13 @@ export function draftConvergence(
       const need = { vcpu: a.vcpu ?? 0, ram: a.ramGb ?? 0 };
       const bin = firstFit(platformBins, need, a.id);
       if (bin) {
-        add({ kind: "MIGRATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `migrate onto ${bin.name}`, `a workload without rack space of its own; ${bin.name} has room`);
+        add({ kind: "MIGRATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `migrate onto ${bin.name}`, `a workload without rack space of its own; ${bin.name} has room${recoveryNote(platformBins, a.id)}`);
         placedSite.set(a.id, bin.siteId);
         continue;
       }
+      const note = recoveryNote(platformBins, a.id);
+      migrateEquipment(a, note ? `its ${need.vcpu} vCPU / ${need.ram} GB RAM fit no surviving platform kept apart from its recovery partners${note}` : "");
+      continue;
     }
     migrateEquipment(a, "");
   }

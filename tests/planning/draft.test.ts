@@ -2,6 +2,8 @@
 // price compared, and production workloads stay out of recovery platforms.
 import { describe, expect, it } from "vitest";
 import { draftConvergence, type DraftChoice } from "../../server/planning/draft.ts";
+import { Outcome } from "../../server/planning/outcome.ts";
+import { RecoveryRoles } from "../../server/planning/recovery-roles.ts";
 import { EstateBuilder } from "./estate-builder.ts";
 
 /**
@@ -110,5 +112,124 @@ describe("drafting with prices the caller may not read", () => {
     expect(replacement(tie.draft([tie.scc, tie.dcc])).reason).toContain("it costs the same per seat used");
     const penny = twoCrms(92.99);
     expect(replacement(penny.draft([penny.scc, penny.dcc]))).toMatchObject({ decision: "replace by SCC CRM" });
+  });
+});
+
+/**
+ * Sunderland's main data centre (a production cluster, and a private cloud replicating to a DR cluster at
+ * the DR site, which has the most room) and Durham's data centre closing: its production Oracle cluster,
+ * a web application without kit of its own, and a standby cluster holding a recovery copy.
+ */
+function drEstate() {
+  const b = new EstateBuilder();
+  b.site("Main DC", "SCC");
+  b.site("DR DC", "SCC");
+  b.site("Old DC", "DCC");
+  b.asset("SCC Cloud", "SCC", "CLOUD_PLATFORM", { site: "Main DC", vcpu: 1_000, vcpuUsed: 900, ramGb: 8_000, ramUsedGb: 7_000 });
+  b.asset("SCC PROD", "SCC", "COMPUTE_CLUSTER", { site: "Main DC", vcpu: 1_000, vcpuUsed: 500, ramGb: 8_000, ramUsedGb: 4_000 });
+  b.asset("SCC DR cluster", "SCC", "COMPUTE_CLUSTER", { site: "DR DC", vcpu: 1_000, vcpuUsed: 100, ramGb: 8_000, ramUsedGb: 800 });
+  b.dep("SCC Cloud", "REPLICATES_TO", "SCC DR cluster");
+  b.asset("DCC Oracle cluster", "DCC", "COMPUTE_CLUSTER", { site: "Old DC", crit: "CRITICAL", vcpu: 400, vcpuUsed: 300, ramGb: 4_000, ramUsedGb: 2_400 });
+  b.asset("DCC ORA", "DCC", "DATABASE", { site: "Old DC", crit: "CRITICAL" });
+  b.dep("DCC ORA", "RUNS_ON", "DCC Oracle cluster");
+  b.asset("DCC web", "DCC", "APPLICATION", { site: "Old DC", vcpu: 8, ramGb: 32 });
+  // A standby cluster: it runs the recovery copy of a database that stays at the main data centre.
+  b.asset("DCC Standby cluster", "DCC", "COMPUTE_CLUSTER", { site: "Old DC", vcpu: 100, vcpuUsed: 50, ramGb: 800, ramUsedGb: 400 });
+  b.asset("DCC SQL", "DCC", "DATABASE", { site: "Main DC", crit: "HIGH" });
+  b.asset("DCC SQL replica", "DCC", "DATABASE", { site: "Old DC" });
+  b.dep("DCC SQL replica", "RUNS_ON", "DCC Standby cluster");
+  b.dep("DCC SQL", "REPLICATES_TO", "DCC SQL replica");
+  const [scc, dcc] = [b.org("SCC"), b.org("DCC")];
+  const plan = draftConvergence(
+    b.estate(),
+    {
+      organisations: new Set([scc, dcc]),
+      targetSites: [b.siteId("Main DC"), b.siteId("DR DC")],
+      targetPlatforms: [],
+      closingSites: [b.siteId("Old DC")],
+      replaceDuplicates: false,
+      renegotiateOverlaps: false,
+      pricesComparable: new Set([scc, dcc]),
+    },
+    new Map(),
+  );
+  const of = (subject: string) => {
+    const d = plan.decisions.find((x) => x.subject === subject)!;
+    return { decision: d.decision, reason: d.reason };
+  };
+  return { b, plan, of };
+}
+
+describe("drafting around recovery platforms", () => {
+  it("consolidates a production cluster into a production platform, not into the DR cluster with more room", () => {
+    const { of, plan } = drEstate();
+    // Before: first fit took the DR cluster (900 vCPU free) ahead of SCC PROD (500).
+    expect(of("DCC Oracle cluster")).toEqual({
+      decision: "consolidate into SCC PROD",
+      reason:
+        "its 300 vCPU and 2400 GB RAM in use fit SCC PROD; what runs on it moves with it; not into SCC DR cluster " +
+        "(a recovery platform: it receives SCC Cloud's recovery copy): a production workload goes into no recovery platform",
+    });
+    expect(plan.unplaced).toEqual([]);
+  });
+
+  it("migrates a production workload without kit of its own onto a production platform only", () => {
+    const { of } = drEstate();
+    expect(of("DCC web").decision).toBe("migrate onto SCC PROD");
+    expect(of("DCC web").reason).toContain("not into SCC DR cluster (a recovery platform");
+  });
+
+  it("lets a platform running a recovery copy go into the DR cluster", () => {
+    const { of } = drEstate();
+    // The standby cluster runs DCC SQL's replica: it is a recovery platform itself, and its copy stays apart
+    // from DCC SQL at the main data centre.
+    expect(of("DCC Standby cluster").decision).toBe("consolidate into SCC DR cluster");
+    expect(of("DCC Standby cluster").reason).not.toContain("recovery platform");
+  });
+
+  it("says why when only recovery platforms had room, and moves the kit to a site instead", () => {
+    const { b } = drEstate();
+    // SCC PROD full: the Oracle cluster fits only the DR cluster, which it may not use.
+    const prod = b.assets.get(b.assetId("SCC PROD"))!;
+    const estate = b.estate();
+    const full = new Map(estate.assets);
+    full.set(prod.id, { ...prod, vcpuUsed: 1_000 });
+    const [scc, dcc] = [b.org("SCC"), b.org("DCC")];
+    const again = draftConvergence(
+      { ...estate, assets: full },
+      {
+        organisations: new Set([scc, dcc]),
+        targetSites: [b.siteId("Main DC"), b.siteId("DR DC")],
+        targetPlatforms: [],
+        closingSites: [b.siteId("Old DC")],
+        replaceDuplicates: false,
+        renegotiateOverlaps: false,
+        pricesComparable: new Set([scc, dcc]),
+      },
+      new Map(),
+    );
+    const d = again.decisions.find((x) => x.subject === "DCC Oracle cluster")!;
+    expect(d.decision).toBe("migrate to Main DC");
+    expect(d.reason).toMatch(/^its 300 vCPU \/ 2400 GB RAM fit no surviving platform kept apart from its recovery partners \(free: .*\); not into SCC DR cluster \(a recovery platform: it receives SCC Cloud's recovery copy\): a production workload goes into no recovery platform; the equipment itself moves/);
+  });
+});
+
+describe("RecoveryRoles", () => {
+  it("counts a one-way copy and what runs one as recovery, and neither side of a pair replicating both ways", () => {
+    const b = new EstateBuilder();
+    for (const n of ["Primary SAN", "DR SAN", "File NAS", "Active A", "Active B", "Host", "VM copy", "VM"]) b.asset(n, "SCC", "STORAGE");
+    b.dep("Primary SAN", "REPLICATES_TO", "DR SAN");
+    b.dep("DR SAN", "REPLICATES_TO", "Primary SAN"); // reverse replication: the pair is active/active
+    b.dep("Active A", "REPLICATES_TO", "Active B");
+    b.dep("Active B", "REPLICATES_TO", "Active A");
+    b.dep("File NAS", "BACKS_UP_TO", "DR SAN"); // one-way: DR SAN is File NAS's copy
+    b.dep("VM copy", "RUNS_ON", "Host");
+    b.dep("VM", "REPLICATES_TO", "VM copy");
+    const roles = new RecoveryRoles(new Outcome(b.estate(), []));
+    const name = (id: string) => b.assets.get(id)!.name;
+    const role = (n: string) => roles.describe(b.assetId(n), name);
+    expect(role("DR SAN")).toBe("it receives File NAS's recovery copy");
+    expect(role("Host")).toBe("it runs VM copy, VM's recovery copy");
+    for (const n of ["Primary SAN", "Active A", "Active B", "File NAS", "VM"]) expect(role(n)).toBeNull();
   });
 });
