@@ -18,16 +18,17 @@
 //    several applications for is left alone (they may do different jobs) and said so.
 // 3. A product licensed by several organisations, in one metric, is renegotiated onto the licence with the
 //    best unit price (then the latest contract end), at the contracts' ends.
+// 4. The closing sites close.
 // Prices decide only what the caller may read: where a comparison (one job's applications, one product's
 // licences) includes an organisation whose prices the caller may not read (`pricesComparable`), prices are
 // left out of that comparison for every candidate, and the reason says so. Otherwise the choice would leak
 // the hidden price: moving one's own price and drafting again shows where the choice flips.
-// 4. The closing sites close.
-import { coversJobs } from "../catalogue/jobs.ts";
-import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate, type PlanLicence } from "./model.ts";
+// Steps 2 and 3 are in draft-overlaps.ts, the recovery-platform rule of step 1 in recovery-roles.ts.
+import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate } from "./model.ts";
 import { Outcome } from "./outcome.ts";
 import { RACK_UNITS_PER_RACK } from "./capacity.ts";
 import { RecoveryRoles } from "./recovery-roles.ts";
+import { renegotiateOverlaps, replaceDuplicates, type DraftSteps } from "./draft-overlaps.ts";
 
 /** What the planners chose. */
 export interface DraftChoice {
@@ -87,7 +88,6 @@ export interface DraftOutcome {
 
 const INFRASTRUCTURE = new Set(["NETWORK", "STORAGE", "SERVER", "DATABASE", "COMPUTE_CLUSTER"]);
 const PLATFORMS = new Set(["COMPUTE_CLUSTER", "CLOUD_PLATFORM"]);
-const RANK: Record<string, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
 
 interface Bin {
   asset: PlanAsset | null;
@@ -96,7 +96,6 @@ interface Bin {
   free: Record<string, number>;
 }
 
-const list = (xs: string[]) => (xs.length < 2 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`);
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Drafts the moves. `jobs` gives each product's capabilities, `productNames` their labels. */
@@ -115,7 +114,6 @@ export function draftConvergence(
   const closing = new Set(choice.closingSites);
   const targetSites = new Set(choice.targetSites);
   const name = (id: string) => estate.assets.get(id)?.name ?? id;
-  const code = (o: string) => estate.organisationCodes.get(o) ?? o;
   const siteName = (id: string | null) => (id ? (estate.sites.get(id)?.name ?? id) : "no site");
   const add = (m: Omit<DraftMove, "licenceIds" | "targetLicenceId" | "siteId" | "targetSiteId" | "targetAssetId"> & Partial<DraftMove>, subject: string, decision: string, reason: string) => {
     const move: DraftMove = { siteId: null, targetSiteId: null, targetAssetId: null, licenceIds: [], targetLicenceId: null, ...m };
@@ -316,135 +314,12 @@ export function draftConvergence(
     return false;
   }
 
-  // 2. Duplicate applications doing the same job.
-  const endsByDraft = new Set<string>();
-  if (choice.replaceDuplicates) replaceDuplicates();
-  // 3. Licences held by several organisations.
-  if (choice.renegotiateOverlaps) renegotiateOverlaps();
+  // 2. Duplicate applications doing the same job; 3. licences held by several organisations (draft-overlaps.ts).
+  const steps: DraftSteps = { estate, outcome, choice, jobs, productNames, moves, moveOf, decisions, placedSite, endsByDraft: new Set(), add };
+  if (choice.replaceDuplicates) replaceDuplicates(steps);
+  if (choice.renegotiateOverlaps) renegotiateOverlaps(steps);
   // 4. Close the sites.
   for (const s of choice.closingSites)
     add({ kind: "CLOSE_SITE", assetId: null, siteId: s }, siteName(s), "close", "chosen to close; everything on it moves, is consolidated, replaced or retired first");
   return { moves, decisions, unplaced };
-
-  /** The codes of the organisations among `orgs` whose prices the caller may not read, sorted. */
-  function hiddenPrices(orgs: ReadonlySet<string>): string[] {
-    return [...orgs].filter((o) => !choice.pricesComparable.has(o)).map(code).sort();
-  }
-
-  /** Says that prices were left out of a comparison, whose, and what a caller who may read them all gets. */
-  function pricesNotCompared(hidden: string[], orgs: ReadonlySet<string>, instead: string): string {
-    const all = [...orgs].map(code).sort();
-    return `Prices were not compared: you may not read ${list(hidden)}'s prices, so no price decided this (someone who may read the prices of ${list(all)} gets ${instead})`;
-  }
-
-  function replaceDuplicates() {
-    const byJob = new Map<string, PlanAsset[]>();
-    for (const a of [...estate.assets.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
-      if (a.kind !== "APPLICATION" || a.lifecycle === "RETIRED" || !a.productId || !choice.organisations.has(a.organisationId)) continue;
-      for (const job of jobs.get(a.productId) ?? []) byJob.set(job, [...(byJob.get(job) ?? []), a]);
-    }
-    const licencesOf = (a: PlanAsset) => outcome.ofProduct(a.organisationId, a.productId!).licences.map((id) => estate.licences.get(id)!);
-    for (const [, apps] of [...byJob].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      const orgs = new Set(apps.map((a) => a.organisationId));
-      if (orgs.size < 2) continue;
-      const label = apps.map((a) => a.name).join(", ");
-      const crowded = [...orgs].filter((o) => apps.filter((a) => a.organisationId === o).length > 1);
-      if (crowded.length) {
-        decisions.push({
-          move: null,
-          subject: label,
-          decision: "not replaced",
-          reason: `${crowded.map((o) => estate.organisationCodes.get(o) ?? o).join(", ")} run several applications for this job; they may do different jobs, so none is replaced automatically`,
-        });
-        continue;
-      }
-      if (apps.some((a) => endsByDraft.has(a.id) || moves[moveOf.get(a.id) ?? -1]?.kind === "RETIRE")) continue;
-      const hidden = hiddenPrices(orgs);
-      const facts = apps.map((a) => {
-        const ls = licencesOf(a);
-        const cost = a.annualRunCostPence + ls.reduce((s, l) => s + l.annualCostPence, 0n);
-        const seats = ls.reduce((s, l) => s + l.quantityUsed, 0);
-        const end = ls.map((l) => (l.contractId ? estate.contracts.get(l.contractId)?.endDate : null) ?? "").sort().at(-1) ?? "";
-        // Cost per seat used (the whole cost when no seat is used), compared exactly as cost × the other's seats.
-        return { a, cost, per: BigInt(seats > 0 ? seats : 1), end, dependants: outcome.dependents(a.id).length };
-      });
-      type Fact = (typeof facts)[number];
-      const perSeat = (x: Fact, y: Fact) => {
-        const [l, r] = [x.cost * y.per, y.cost * x.per];
-        return l < r ? -1 : l > r ? 1 : 0;
-      };
-      facts.sort(
-        (x, y) =>
-          (hidden.length ? 0 : perSeat(x, y)) ||
-          RANK[y.a.criticality]! - RANK[x.a.criticality]! ||
-          (x.end < y.end ? 1 : x.end > y.end ? -1 : 0) ||
-          y.dependants - x.dependants ||
-          (x.a.id < y.a.id ? -1 : 1),
-      );
-      const keep = facts[0]!;
-      const jobsOfApp = (a: PlanAsset) => [...(jobs.get(a.productId!) ?? [])];
-      for (const other of facts.slice(1)) {
-        if (endsByDraft.has(other.a.id)) continue;
-        if (!coversJobs(jobsOfApp(keep.a), jobsOfApp(other.a))) {
-          decisions.push({
-            move: null,
-            subject: other.a.name,
-            decision: "not replaced",
-            reason: `${keep.a.name} does not do every job ${other.a.name} does (${jobsOfApp(other.a).filter((j) => !jobsOfApp(keep.a).includes(j)).join(", ")}), so it cannot replace it`,
-          });
-          continue;
-        }
-        const why = [
-          hidden.length ? "" : perSeat(keep, other) < 0 ? "it costs less per seat used" : "it costs the same per seat used",
-          RANK[keep.a.criticality]! > RANK[other.a.criticality]! ? `it is more critical (${keep.a.criticality.toLowerCase()})` : "",
-          keep.end > other.end ? `its contract runs longer (to ${keep.end})` : "",
-          `${keep.dependants} asset(s) depend on it against ${other.dependants}`,
-        ].filter(Boolean);
-        add(
-          { kind: "REPLACE", assetId: other.a.id, targetAssetId: keep.a.id },
-          other.a.name,
-          `replace by ${keep.a.name}`,
-          `the same job in ${estate.organisationCodes.get(keep.a.organisationId)}; ${keep.a.name} is kept: ${why.join(", ")}${hidden.length ? `. ${pricesNotCompared(hidden, orgs, "the one costing least per seat used")}` : ""}. Swap the two (or delete this move) to decide otherwise`,
-        );
-        endsByDraft.add(other.a.id);
-        placedSite.set(other.a.id, null);
-      }
-    }
-  }
-
-  function renegotiateOverlaps() {
-    const ended = new Set<string>();
-    for (const m of moves)
-      if ((m.kind === "REPLACE" || m.kind === "RETIRE" || m.kind === "CONSOLIDATE") && m.assetId) {
-        const a = estate.assets.get(m.assetId)!;
-        if (a.productId) for (const l of outcome.ofProduct(a.organisationId, a.productId).licences) ended.add(l);
-      }
-    const groups = new Map<string, PlanLicence[]>();
-    for (const l of [...estate.licences.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
-      if (ended.has(l.id) || !choice.organisations.has(l.organisationId)) continue;
-      const key = `${l.productId}|${l.metric}`;
-      groups.set(key, [...(groups.get(key) ?? []), l]);
-    }
-    for (const [, ls] of [...groups].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      if (new Set(ls.map((l) => l.organisationId)).size < 2) continue;
-      const endOf = (l: PlanLicence) => (l.contractId ? estate.contracts.get(l.contractId)?.endDate : null) ?? "";
-      const orgs = new Set(ls.map((l) => l.organisationId));
-      const hidden = hiddenPrices(orgs);
-      const byPrice = (x: PlanLicence, y: PlanLicence) => (hidden.length ? 0 : x.unitCostPence < y.unitCostPence ? -1 : x.unitCostPence > y.unitCostPence ? 1 : 0);
-      const target = [...ls].sort(
-        (x, y) => byPrice(x, y) || (endOf(x) < endOf(y) ? 1 : endOf(x) > endOf(y) ? -1 : 0) || (x.id < y.id ? -1 : 1),
-      )[0]!;
-      const onto = hidden.length
-        ? `onto the licence whose contract runs latest (${endOf(target) ? `to ${endOf(target)}` : "none has an end date, so the first by id"}). ${pricesNotCompared(hidden, orgs, "the licence with the best unit price")}`
-        : "onto the best unit price";
-      const others = ls.filter((l) => l !== target);
-      const product = productNames.get(target.productId) ?? "one product";
-      add(
-        { kind: "RENEGOTIATE", assetId: null, licenceIds: others.map((l) => l.id), targetLicenceId: target.id },
-        `${ls.length} licences of ${product} (${target.metric.toLowerCase()})`,
-        `renegotiate onto ${estate.organisationCodes.get(target.organisationId)}'s licence`,
-        `the same product is licensed by ${[...new Set(ls.map((l) => estate.organisationCodes.get(l.organisationId)))].join(" and ")}; merged at the contracts' ends (the plan waits for them) ${onto}`,
-      );
-    }
-  }
 }
