@@ -2,6 +2,7 @@
 // (draft.ts) and stores the scenario with all its moves in one transaction.
 import type { DraftConvergenceInput, MoveInput } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
+import { commercialVisible } from "../shared/authz.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
 import { idOf, toGlobalId } from "../shared/ids.ts";
 import { inTransaction } from "../shared/writes.ts";
@@ -75,6 +76,8 @@ export async function draftConvergenceScenario(ctx: Context, input: DraftConverg
       closingSites,
       replaceDuplicates: input.replaceDuplicates ?? true,
       renegotiateOverlaps: input.renegotiateOverlaps ?? true,
+      // Prices decide a choice only where the caller may read every one compared (draft.ts).
+      pricesComparable: new Set([...orgIds, ...estate.organisationCodes.keys()].filter((o) => commercialVisible(ctx.actor, o))),
     },
     await jobsOf(ctx.prisma, productIds),
     await productLabels(ctx, productIds),

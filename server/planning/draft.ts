@@ -9,7 +9,9 @@
 //    clouds into a surviving platform, networks into a surviving network of the same kind; servers and
 //    other equipment migrate to a surviving site (by rack space and power) or onto a surviving platform.
 //    Targets are chosen by first-fit decreasing: the biggest items first, each into the first target with
-//    room (targets with most room first), and never onto the site of its own recovery copy or primary.
+//    room (targets with most room first), and never onto the site of its own recovery copy or primary. A
+//    production workload never goes into a recovery platform (another system's recovery copy, or what runs
+//    one: recovery-roles.ts); recovery copies and platforms may go into either.
 // 2. Applications of the same job in different organisations (one each): the survivor is the one with the
 //    lowest annual cost per seat used (run cost + licences), then the most critical, then the latest
 //    contract end, then the most dependants; the others are replaced by it. A job an organisation runs
@@ -17,10 +19,16 @@
 // 3. A product licensed by several organisations, in one metric, is renegotiated onto the licence with the
 //    best unit price (then the latest contract end), at the contracts' ends.
 // 4. The closing sites close.
-import { coversJobs } from "../catalogue/jobs.ts";
-import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate, type PlanLicence } from "./model.ts";
+// Prices decide only what the caller may read: where a comparison (one job's applications, one product's
+// licences) includes an organisation whose prices the caller may not read (`pricesComparable`), prices are
+// left out of that comparison for every candidate, and the reason says so. Otherwise the choice would leak
+// the hidden price: moving one's own price and drafting again shows where the choice flips.
+// Steps 2 and 3 are in draft-overlaps.ts, the recovery-platform rule of step 1 in recovery-roles.ts.
+import { HOSTING_TYPES, RECOVERY_TYPES, type PlanAsset, type PlanEstate } from "./model.ts";
 import { Outcome } from "./outcome.ts";
 import { RACK_UNITS_PER_RACK } from "./capacity.ts";
+import { RecoveryRoles } from "./recovery-roles.ts";
+import { renegotiateOverlaps, replaceDuplicates, type DraftSteps } from "./draft-overlaps.ts";
 
 /** What the planners chose. */
 export interface DraftChoice {
@@ -30,6 +38,11 @@ export interface DraftChoice {
   closingSites: readonly string[];
   replaceDuplicates: boolean;
   renegotiateOverlaps: boolean;
+  /**
+   * Organisations whose prices (licence costs, and so costs per seat) the draft may compare: those whose
+   * commercial values the caller may read. A comparison involving any other organisation ignores prices.
+   */
+  pricesComparable: ReadonlySet<string>;
 }
 
 /** A move the draft makes (engine fields; the service turns it into a stored move). */
@@ -75,7 +88,6 @@ export interface DraftOutcome {
 
 const INFRASTRUCTURE = new Set(["NETWORK", "STORAGE", "SERVER", "DATABASE", "COMPUTE_CLUSTER"]);
 const PLATFORMS = new Set(["COMPUTE_CLUSTER", "CLOUD_PLATFORM"]);
-const RANK: Record<string, number> = { LOW: 0, MEDIUM: 1, HIGH: 2, CRITICAL: 3 };
 
 interface Bin {
   asset: PlanAsset | null;
@@ -134,6 +146,18 @@ export function draftConvergence(
   };
   // A target site that would put an asset on the same site as its recovery copy (or primary) is refused.
   const keepsApart = (id: string, site: string | null) => !site || partners(id).every((p) => siteOf(p) !== site);
+  // A production workload stays out of recovery platforms: failing over to them must not find them full of
+  // production, and production must not stop when they are tested or rebuilt.
+  const recovery = new RecoveryRoles(outcome);
+  const isRecovery = (id: string) => recovery.evidence(id) !== null;
+  const roleFits = (id: string, b: Bin) => !b.asset || isRecovery(id) || !isRecovery(b.asset.id);
+  /** Says which targets of `bins` (those `accept` allows) were left out because they are recovery platforms. */
+  const recoveryNote = (bins: Bin[], id: string, accept: (b: Bin) => boolean = () => true) => {
+    const left = bins.filter((b) => accept(b) && !roleFits(id, b));
+    return left.length
+      ? `; not into ${left.map((b) => `${b.name} (a recovery platform: ${recovery.describe(b.asset!.id, name)})`).join(" or ")}: a production workload goes into no recovery platform`
+      : "";
+  };
 
   // Bins: surviving storage, platforms and sites, with their free room.
   const survivors = [...estate.assets.values()].filter(
@@ -173,7 +197,7 @@ export function draftConvergence(
   byRoom(siteBins, "ru");
   const firstFit = (bins: Bin[], need: Record<string, number>, id: string, accept: (b: Bin) => boolean = () => true) => {
     for (const b of bins) {
-      if (!accept(b) || !keepsApart(id, b.siteId)) continue;
+      if (!accept(b) || !roleFits(id, b) || !keepsApart(id, b.siteId)) continue;
       if (Object.entries(need).every(([k, v]) => (b.free[k] ?? Infinity) >= v)) {
         for (const [k, v] of Object.entries(need)) b.free[k] = (b.free[k] ?? Infinity) - v;
         return b;
@@ -219,22 +243,22 @@ export function draftConvergence(
       const need = { tb: a.storageUsedTb ?? 0 };
       const bin = firstFit(storageBins, need, a.id, sameSubtype) ?? firstFit(storageBins, need, a.id, compatible);
       if (bin) {
-        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${fmt(need.tb)} TB in use fit ${bin.name}'s free space${partners(a.id).length ? ", on another site than its recovery partner" : ""}`);
+        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${fmt(need.tb)} TB in use fit ${bin.name}'s free space${partners(a.id).length ? ", on another site than its recovery partner" : ""}${recoveryNote(storageBins, a.id, compatible)}`);
         placedSite.set(a.id, bin.siteId);
         continue;
       }
-      migrateEquipment(a, `its ${fmt(need.tb)} TB in use fit no surviving ${backup ? "backup " : ""}storage kept apart from its recovery partners (free: ${roomOf(storageBins, ["tb"])})`);
+      migrateEquipment(a, `its ${fmt(need.tb)} TB in use fit no surviving ${backup ? "backup " : ""}storage kept apart from its recovery partners (free: ${roomOf(storageBins, ["tb"])})${recoveryNote(storageBins, a.id, compatible)}`);
       continue;
     }
     if (PLATFORMS.has(a.kind)) {
       const need = { vcpu: a.vcpuUsed ?? 0, ram: a.ramUsedGb ?? 0 };
       const bin = firstFit(platformBins, need, a.id);
       if (bin) {
-        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${need.vcpu} vCPU and ${need.ram} GB RAM in use fit ${bin.name}; what runs on it moves with it`);
+        add({ kind: "CONSOLIDATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `consolidate into ${bin.name}`, `its ${need.vcpu} vCPU and ${need.ram} GB RAM in use fit ${bin.name}; what runs on it moves with it${recoveryNote(platformBins, a.id)}`);
         placedSite.set(a.id, bin.siteId);
         continue;
       }
-      migrateEquipment(a, `its ${need.vcpu} vCPU / ${need.ram} GB RAM fit no surviving platform kept apart from its recovery partners (free: ${roomOf(platformBins, ["vcpu", "ram"])})`);
+      migrateEquipment(a, `its ${need.vcpu} vCPU / ${need.ram} GB RAM fit no surviving platform kept apart from its recovery partners (free: ${roomOf(platformBins, ["vcpu", "ram"])})${recoveryNote(platformBins, a.id)}`);
       continue;
     }
     if (a.kind === "NETWORK") {
@@ -260,10 +284,13 @@ export function draftConvergence(
       const need = { vcpu: a.vcpu ?? 0, ram: a.ramGb ?? 0 };
       const bin = firstFit(platformBins, need, a.id);
       if (bin) {
-        add({ kind: "MIGRATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `migrate onto ${bin.name}`, `a workload without rack space of its own; ${bin.name} has room`);
+        add({ kind: "MIGRATE", assetId: a.id, targetAssetId: bin.asset!.id }, a.name, `migrate onto ${bin.name}`, `a workload without rack space of its own; ${bin.name} has room${recoveryNote(platformBins, a.id)}`);
         placedSite.set(a.id, bin.siteId);
         continue;
       }
+      const note = recoveryNote(platformBins, a.id);
+      migrateEquipment(a, note ? `its ${need.vcpu} vCPU / ${need.ram} GB RAM fit no surviving platform kept apart from its recovery partners${note}` : "");
+      continue;
     }
     migrateEquipment(a, "");
   }
@@ -287,111 +314,12 @@ export function draftConvergence(
     return false;
   }
 
-  // 2. Duplicate applications doing the same job.
-  const endsByDraft = new Set<string>();
-  if (choice.replaceDuplicates) replaceDuplicates();
-  // 3. Licences held by several organisations.
-  if (choice.renegotiateOverlaps) renegotiateOverlaps();
+  // 2. Duplicate applications doing the same job; 3. licences held by several organisations (draft-overlaps.ts).
+  const steps: DraftSteps = { estate, outcome, choice, jobs, productNames, moves, moveOf, decisions, placedSite, endsByDraft: new Set(), add };
+  if (choice.replaceDuplicates) replaceDuplicates(steps);
+  if (choice.renegotiateOverlaps) renegotiateOverlaps(steps);
   // 4. Close the sites.
   for (const s of choice.closingSites)
     add({ kind: "CLOSE_SITE", assetId: null, siteId: s }, siteName(s), "close", "chosen to close; everything on it moves, is consolidated, replaced or retired first");
   return { moves, decisions, unplaced };
-
-  function replaceDuplicates() {
-    const byJob = new Map<string, PlanAsset[]>();
-    for (const a of [...estate.assets.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
-      if (a.kind !== "APPLICATION" || a.lifecycle === "RETIRED" || !a.productId || !choice.organisations.has(a.organisationId)) continue;
-      for (const job of jobs.get(a.productId) ?? []) byJob.set(job, [...(byJob.get(job) ?? []), a]);
-    }
-    const licencesOf = (a: PlanAsset) => outcome.ofProduct(a.organisationId, a.productId!).licences.map((id) => estate.licences.get(id)!);
-    for (const [, apps] of [...byJob].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      const orgs = new Set(apps.map((a) => a.organisationId));
-      if (orgs.size < 2) continue;
-      const label = apps.map((a) => a.name).join(", ");
-      const crowded = [...orgs].filter((o) => apps.filter((a) => a.organisationId === o).length > 1);
-      if (crowded.length) {
-        decisions.push({
-          move: null,
-          subject: label,
-          decision: "not replaced",
-          reason: `${crowded.map((o) => estate.organisationCodes.get(o) ?? o).join(", ")} run several applications for this job; they may do different jobs, so none is replaced automatically`,
-        });
-        continue;
-      }
-      if (apps.some((a) => endsByDraft.has(a.id) || moves[moveOf.get(a.id) ?? -1]?.kind === "RETIRE")) continue;
-      const facts = apps.map((a) => {
-        const ls = licencesOf(a);
-        const cost = a.annualRunCostPence + ls.reduce((s, l) => s + l.annualCostPence, 0n);
-        const seats = ls.reduce((s, l) => s + l.quantityUsed, 0);
-        const end = ls.map((l) => (l.contractId ? estate.contracts.get(l.contractId)?.endDate : null) ?? "").sort().at(-1) ?? "";
-        return { a, perSeat: seats > 0 ? Number(cost) / seats : Number(cost), seats, end, dependants: outcome.dependents(a.id).length };
-      });
-      facts.sort(
-        (x, y) =>
-          x.perSeat - y.perSeat ||
-          RANK[y.a.criticality]! - RANK[x.a.criticality]! ||
-          (x.end < y.end ? 1 : x.end > y.end ? -1 : 0) ||
-          y.dependants - x.dependants ||
-          (x.a.id < y.a.id ? -1 : 1),
-      );
-      const keep = facts[0]!;
-      const jobsOfApp = (a: PlanAsset) => [...(jobs.get(a.productId!) ?? [])];
-      for (const other of facts.slice(1)) {
-        if (endsByDraft.has(other.a.id)) continue;
-        if (!coversJobs(jobsOfApp(keep.a), jobsOfApp(other.a))) {
-          decisions.push({
-            move: null,
-            subject: other.a.name,
-            decision: "not replaced",
-            reason: `${keep.a.name} does not do every job ${other.a.name} does (${jobsOfApp(other.a).filter((j) => !jobsOfApp(keep.a).includes(j)).join(", ")}), so it cannot replace it`,
-          });
-          continue;
-        }
-        const why = [
-          keep.perSeat < other.perSeat ? "costs less per seat used" : keep.perSeat === other.perSeat ? "costs the same per seat used" : "",
-          RANK[keep.a.criticality]! > RANK[other.a.criticality]! ? `is more critical (${keep.a.criticality.toLowerCase()})` : "",
-          keep.end > other.end ? `its contract runs longer (to ${keep.end})` : "",
-          `${keep.dependants} asset(s) depend on it against ${other.dependants}`,
-        ].filter(Boolean);
-        add(
-          { kind: "REPLACE", assetId: other.a.id, targetAssetId: keep.a.id },
-          other.a.name,
-          `replace by ${keep.a.name}`,
-          `the same job in ${estate.organisationCodes.get(keep.a.organisationId)}; ${keep.a.name} is kept because it ${why.join(", ")}. Swap the two (or delete this move) to decide otherwise`,
-        );
-        endsByDraft.add(other.a.id);
-        placedSite.set(other.a.id, null);
-      }
-    }
-  }
-
-  function renegotiateOverlaps() {
-    const ended = new Set<string>();
-    for (const m of moves)
-      if ((m.kind === "REPLACE" || m.kind === "RETIRE" || m.kind === "CONSOLIDATE") && m.assetId) {
-        const a = estate.assets.get(m.assetId)!;
-        if (a.productId) for (const l of outcome.ofProduct(a.organisationId, a.productId).licences) ended.add(l);
-      }
-    const groups = new Map<string, PlanLicence[]>();
-    for (const l of [...estate.licences.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
-      if (ended.has(l.id) || !choice.organisations.has(l.organisationId)) continue;
-      const key = `${l.productId}|${l.metric}`;
-      groups.set(key, [...(groups.get(key) ?? []), l]);
-    }
-    for (const [, ls] of [...groups].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      if (new Set(ls.map((l) => l.organisationId)).size < 2) continue;
-      const endOf = (l: PlanLicence) => (l.contractId ? estate.contracts.get(l.contractId)?.endDate : null) ?? "";
-      const target = [...ls].sort(
-        (x, y) => (x.unitCostPence < y.unitCostPence ? -1 : x.unitCostPence > y.unitCostPence ? 1 : 0) || (endOf(x) < endOf(y) ? 1 : endOf(x) > endOf(y) ? -1 : 0) || (x.id < y.id ? -1 : 1),
-      )[0]!;
-      const others = ls.filter((l) => l !== target);
-      const product = productNames.get(target.productId) ?? "one product";
-      add(
-        { kind: "RENEGOTIATE", assetId: null, licenceIds: others.map((l) => l.id), targetLicenceId: target.id },
-        `${ls.length} licences of ${product} (${target.metric.toLowerCase()})`,
-        `renegotiate onto ${estate.organisationCodes.get(target.organisationId)}'s licence`,
-        `the same product is licensed by ${[...new Set(ls.map((l) => estate.organisationCodes.get(l.organisationId)))].join(" and ")}; merged onto the best unit price at the contracts' ends (the plan waits for them)`,
-      );
-    }
-  }
 }

@@ -42,6 +42,12 @@ export interface OneOffCost {
 }
 
 const ENDS = new Set(["RETIRE", "REPLACE", "CONSOLIDATE"]);
+/**
+ * Changes computed from prices are listed even when they come to nothing: whether a priced change is zero
+ * (a renegotiation onto one's own price, a replacement priced at nothing) would otherwise tell a caller who
+ * may not read the price where it lies, by the change's presence and its organisation's `partial` mark.
+ */
+const PRICED: ReadonlySet<ChangeSource> = new Set(["LICENCES", "RENEGOTIATION", "REPLACEMENT_SEATS"]);
 
 /** Each organisation's baseline: the loader's sums, or the estate's own rows. */
 export function baselinesOf(estate: PlanEstate): Map<string, Baseline> {
@@ -88,7 +94,7 @@ export function recurringChanges(plan: WavePlan, m: PlanMove): RecurringChange[]
     ];
   const out: RecurringChange[] = [];
   const add: Add = (organisationId, annualPence, source, note, fromMonth = from, pricedBy) => {
-    if (organisationId && annualPence !== 0n)
+    if (organisationId && (annualPence !== 0n || PRICED.has(source)))
       out.push({ moveId: m.id, organisationId, annualPence, fromMonth, source, note, ...(pricedBy ? { pricedBy } : {}) });
   };
   const { assets, sites, licences } = outcome.estate;
@@ -97,7 +103,7 @@ export function recurringChanges(plan: WavePlan, m: PlanMove): RecurringChange[]
     add(a.organisationId, a.annualRunCostPence, "ASSET_RUN_COST", `${a.name} stops running`);
     const ended = licencesEndedBy(outcome, m);
     const cost = ended.reduce((s, l) => s + l.annualCostPence, 0n);
-    add(a.organisationId, cost, "LICENCES", `${ended.length} licence(s) of ${a.name}'s product end`);
+    if (ended.length) add(a.organisationId, cost, "LICENCES", `${ended.length} licence(s) of ${a.name}'s product end`);
     if (m.kind === "REPLACE" && m.targetAssetId) replacementSeats(outcome, m, ended, add);
   }
   if (m.kind === "CLOSE_SITE" && m.siteId) {
@@ -156,9 +162,10 @@ function replacementSeats(outcome: Outcome, m: PlanMove, ended: PlanLicence[], a
   for (const metric of [...new Set(ended.map((l) => l.metric))].sort()) {
     if (FLAT_METRICS.has(metric)) continue;
     const seats = ended.filter((l) => l.metric === metric).reduce((s, l) => s + l.quantityUsed, 0);
-    const prices = theirs.filter((l) => l.metric === metric && l.unitCostPence > 0n).map((l) => l.unitCostPence);
-    if (!seats || !prices.length) continue;
-    const unit = prices.reduce((x, y) => (y < x ? y : x));
+    const inMetric = theirs.filter((l) => l.metric === metric);
+    const prices = inMetric.filter((l) => l.unitCostPence > 0n).map((l) => l.unitCostPence);
+    if (!seats || !inMetric.length) continue;
+    const unit = prices.length ? prices.reduce((x, y) => (y < x ? y : x)) : 0n;
     add(
       a.organisationId,
       -(unit * BigInt(seats)),

@@ -87,6 +87,19 @@ describe("scenarioFinancials", () => {
     ]);
   });
 
+  it("lists a renegotiation's change for every organisation merged even when it comes to nothing (its presence would tell whose price is best)", () => {
+    const b = new EstateBuilder();
+    b.licence("scc", "SCC", "m365", { owned: 90, used: 90, unit: 200 }); // already pays the best price for what it uses
+    b.licence("dcc", "DCC", "m365", { owned: 80, used: 70, unit: 250 });
+    b.move("reneg", "RENEGOTIATE", null, { licences: ["scc", "dcc"], toLicence: "scc" });
+    const input = b.input({ horizonYears: 1 });
+    const f = scenarioFinancials(input, planWaves(input));
+    expect(f.changes.map((c) => [c.source, input.estate.organisationCodes.get(c.organisationId), c.annualPence])).toEqual([
+      ["RENEGOTIATION", "DCC", gbp(6_000)],
+      ["RENEGOTIATION", "SCC", 0n],
+    ]);
+  });
+
   it("charges the organisation whose users move for their new seats, and credits it what it stops paying", () => {
     const b = new EstateBuilder();
     b.asset("DCC CRM", "DCC", "APPLICATION", { product: "dynamics", runCost: 1_000 });

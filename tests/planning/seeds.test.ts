@@ -62,7 +62,7 @@ describe.each(engines())("convergence of the seed estates on %s", (engine) => {
     const read = async (fields: string) => ok(await planner(`query ($id: ID!) { scenario(id: $id) { ${fields} } }`, { id: r.scenario.id })).scenario;
     r.scenario = {
       ...r.scenario,
-      ...(await read(`moves(first: 500) { totalCount edges { node { kind asset { name product { capability { code } } } targetAsset { product { capability { code } } } site { name } } } }`)),
+      ...(await read(`moves(first: 500) { totalCount edges { node { kind asset { name product { capability { code } } } targetAsset { name product { capability { code } } } site { name } } } }`)),
       ...(await read(`validation { valid violations { rule message } } plan { waveCount lowerBound { waves } distanceFromBound }`)),
       ...(await read(`financials { valuesVisible organisations { organisation { code } target finalRunRate meetsTarget } }`)),
       ...(await read(`energy { organisations { organisation { code } points { wave tco2ePerYear } } }`)),
@@ -77,6 +77,16 @@ describe.each(engines())("convergence of the seed estates on %s", (engine) => {
     // Every replacement is by an application doing the same job.
     for (const m of moves.filter((x: any) => x.kind === "REPLACE"))
       expect(m.targetAsset.product.capability.code).toBe(m.asset.product.capability.code);
+    // Production stays out of the DR platforms: Durham's Oracle cluster is not consolidated into Sunderland's DR
+    // cluster (first fit took it, having the most room) nor onto Doxford, where its Data Guard standby runs.
+    const oracle = r.decisions.find((d: any) => d.subject === DCC.oracleCluster);
+    expect(oracle.decision).toBe(`migrate to ${SCC.drSite}`);
+    expect(oracle.reason).toContain("not into DCC VMware cluster DR (Doxford) (a recovery platform: it runs DCC ORACLE01 standby (Doxford)");
+    expect(oracle.reason).toContain("SCC vSphere cluster DR (Washington) (a recovery platform: it receives SCC Private Cloud's recovery copy)");
+    // And no other production asset (by the seeds' names) goes into a DR platform.
+    const recoveryNamed = /\bDR\b|standby|replica|backup|tape/i;
+    for (const m of moves.filter((x: any) => x.targetAsset && x.asset && !recoveryNamed.test(x.asset.name)))
+      expect(`${m.asset.name} → ${m.targetAsset.name}`).not.toMatch(/→ .*\bDR\b/);
     // Every decision with a move says why.
     for (const d of r.decisions) expect(d.reason.length).toBeGreaterThan(20);
     expect(s.plan.distanceFromBound).toBe(0);
