@@ -1,14 +1,14 @@
 // The audit trail, read-only through the API.
 import type { Resolvers } from "../../generated/graphql.ts";
 import { parseGlobalId, toGlobalId, type NodeType } from "../shared/ids.ts";
-import { listAuditEvents, snapshotValuesVisible, visibleSnapshot } from "./service.ts";
+import { listAuditEvents, readableEvents, snapshotValuesVisible, visibleSnapshot } from "./service.ts";
 
 /** Resolvers for audit events. */
 export const auditResolvers: Resolvers = {
   Query: {
     auditTrail: (_p, { entityId }, ctx) => {
       const { id } = parseGlobalId(entityId, "entityId");
-      return ctx.prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { seq: "asc" } });
+      return ctx.prisma.auditEvent.findMany({ where: { entityId: id, AND: [readableEvents(ctx)] }, orderBy: { seq: "asc" } });
     },
     auditEvents: (_p, { filter, orderBy, first, after }, ctx) =>
       listAuditEvents(ctx, filter, { first, after }, orderBy),

@@ -1,11 +1,13 @@
 // Reading the audit trail. Events are append-only: the API has no way to change them and a database
 // trigger refuses UPDATE and DELETE. The money in snapshots of licences and contracts is commercial: it is
-// blanked (set to null) for callers who may not see the organisation's commercial figures.
+// blanked (set to null) for callers who may not see the organisation's commercial figures. Events about
+// people's accounts (users, roles, API tokens) are read as the users list is: by administrators, and by
+// the person themselves for their own account and what they did.
 import { equalsText } from "../shared/like.ts";
 import type { AuditEvent, Prisma } from "../../generated/prisma/client.ts";
 import type { AuditFilter, AuditOrder } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
-import { commercialVisible } from "../shared/authz.ts";
+import { canAnywhere, commercialVisible } from "../shared/authz.ts";
 import { parseGlobalId } from "../shared/ids.ts";
 import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { organisationIdsByCodes } from "../organisations/service.ts";
@@ -22,6 +24,18 @@ const ORDERS: Record<AuditOrder, KeysetOrder> = {
   ENTITY_TYPE_DESC: { column: "entityType", direction: "desc" },
 };
 
+/** Entity types whose events are about people's accounts. */
+const ACCOUNT_ENTITIES = ["User", "ApiToken"];
+
+/**
+ * The events `ctx`'s caller may read: everything for administrators (of any organisation, as `users`);
+ * for others, no account events but those of their own account or done by themselves.
+ */
+export function readableEvents(ctx: Context): Prisma.AuditEventWhereInput {
+  if (!ctx.actor.mustChangePassword && canAnywhere(ctx.actor, "administer")) return {};
+  return { OR: [{ entityType: { notIn: ACCOUNT_ENTITIES } }, { entityId: ctx.actor.id }, { actor: ctx.actor.email }] };
+}
+
 /** Audit events under a filter, in `orderBy`'s order (newest first unless asked). */
 export async function listAuditEvents(
   ctx: Context,
@@ -29,7 +43,7 @@ export async function listAuditEvents(
   page: PageArgs,
   orderBy?: AuditOrder | null,
 ) {
-  const where: Prisma.AuditEventWhereInput = {};
+  const where: Prisma.AuditEventWhereInput = { AND: [readableEvents(ctx)] };
   if (filter?.entityId) where.entityId = parseGlobalId(filter.entityId, "filter.entityId").id;
   if (filter?.actor?.trim()) where.actor = equalsText(filter.actor.trim());
   if (filter?.organisation?.length)

@@ -316,7 +316,13 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   rule("ENDPOINT_SECURITY.ENDPOINT_PROTECTION")("anti-?virus", "endpoint (?:protection|security|detection)"),
   rule("ENDPOINT_SECURITY.DEVICE_MANAGEMENT")("mobile device management", "unified endpoint management"),
   // "Firewall" alone is trusted in a title only: descriptions of fire-safety works say "(firewall)".
-  { ...rule("NETWORK_SECURITY.FIREWALL")("firewalls?(?!\\s+(?:doors?|walls?|compartment|remediation|stopping))"), titleOnly: true },
+  // …and not where the title is about fire safety ("Firewall and fire door inspections").
+  {
+    ...rule("NETWORK_SECURITY.FIREWALL")(
+      "firewalls?(?!\\s+(?:doors?|walls?|compartment|remediation|stopping))(?![^.]{0,60}\\bfire[- ](?:doors?|stopping|safety|risk|alarms?))",
+    ),
+    titleOnly: true,
+  },
   rule("NETWORK_SECURITY.FIREWALL")(
     "next[- ]generation firewalls?",
     "firewall (?:appliances?|licen[cs]es?|subscriptions?|replacement|refresh|support|cluster)",
@@ -368,7 +374,8 @@ export const PHRASE_RULES: readonly EvidenceRule[] = [
   rule("NETWORK_SERVICES.WAN_INTERNET")(
     "wide area networks?",
     "(?:SD-)?WAN",
-    "broadband",
+    // Broadband as a service bought, not a rollout programme or vouchers for residents.
+    "(?:business |fibre |superfast |FTTP |FTTC )?broadband (?:services?|connectivity|circuits?|lines?|connections?|links?|for (?:council|corporate|schools?|libraries|sites|offices))",
     "internet (?:managed )?services?",
     "network services",
     "PSN (?:connection|connectivity|access)",

@@ -6,6 +6,7 @@ import { engines, openTestDatabase, type TestDatabase } from "../support/databas
 import {
   createOrgs,
   createUser,
+  gid,
   gql,
   newApp,
   ok,
@@ -124,6 +125,28 @@ describe.each(engines())("audit under real identities on %s", (engine) => {
       expect(await list({ actor: SCC_EDITOR, organisation: ["DCC"] })).toEqual([]);
       expect(await list({ organisation: ["SCC"], from: second.at })).toEqual([third]);
     });
+  });
+
+  it("shows events about people's accounts only to administrators and to the person themselves", async () => {
+    const orgs = { SCC: await db.prisma.organisation.findFirstOrThrow({ where: { code: "SCC" } }), DCC: await db.prisma.organisation.findFirstOrThrow({ where: { code: "DCC" } }) };
+    const admin = await createUser(db.prisma, `admin.${Date.now()}@downford.gov.uk`, [[orgs.DCC, "ADMIN"]]);
+    const adminCreds = await signIn(app, admin.email);
+    const GRANT = `mutation ($user: ID!) { grantRole(user: $user, organisation: "DCC", role: VIEWER) { id } }`;
+    const dccEditor = await db.prisma.user.findUniqueOrThrow({ where: { email: DCC_EDITOR } });
+    ok(await gql(app, adminCreds, GRANT, { user: gid("User", dccEditor.id) }));
+    ok(await gql(app, dcc, `mutation { createApiToken(name: "script") { token } }`));
+    const accountEvents = async (who: Credentials) =>
+      (ok(await gql(app, who, EVENTS, { filter: {} })).auditEvents.edges as { node: Event }[])
+        .map((e) => e.node)
+        .filter((n) => n.entityType === "User" || n.entityType === "ApiToken");
+    // SCC's editor learns nothing of DCC's people: not the grant, not DCC's editor's token.
+    expect(await accountEvents(scc)).toEqual([]);
+    const trail = ok(await gql(app, scc, TRAIL, { id: gid("User", dccEditor.id) })).auditTrail;
+    expect(trail).toEqual([]);
+    // DCC's editor sees what was done to their own account and what they did themselves.
+    expect((await accountEvents(dcc)).map((e) => e.entityType).sort()).toEqual(["ApiToken", "User"]);
+    // An administrator sees them all.
+    expect((await accountEvents(adminCreds)).length).toBeGreaterThanOrEqual(2);
   });
 
   it("offers no mutation that could change or remove audit events", () => {

@@ -52,3 +52,20 @@ describe("classification on notices written blind", () => {
     expect(wrong).toBeLessThanOrEqual(4);
   });
 });
+
+describe("titles the procurement review found given a job they do not buy (imported OCDS records)", () => {
+  it.each([
+    ["Backup generator servicing", "50532000"],
+    ["Backup generator servicing and fuel", "50532000"],
+    ["Superfast broadband rollout gap funding programme", "45314000"],
+    ["Digital inclusion: broadband vouchers for residents", "79000000"],
+    ["Firewall and fire door inspections at council buildings", "71317000"],
+  ])("%s (CPV %s) gets no job", (title, cpvCode) => {
+    expect(classifyContract({ title, cpvCode }).capabilityCode).toBeNull();
+  });
+
+  it("still knows broadband bought as a service, and a firewall bought as one", () => {
+    expect(classifyContract({ title: "Broadband services for libraries", cpvCode: "72400000" }).capabilityCode).toBe("NETWORK_SERVICES.WAN_INTERNET");
+    expect(classifyContract({ title: "Firewall replacement", cpvCode: "32420000" }).capabilityCode).toBe("NETWORK_SECURITY.FIREWALL");
+  });
+});
