@@ -26,7 +26,7 @@ export const CONSOLIDATION_FORMULA = [
   "A contract that moves whose notice deadline (end − notice period) has already passed is named: leaving at its end needs the supplier's agreement.",
   "A contract that moves but ends before D must be extended to it (server/procurement/bridge.ts): with an extension term its renewal terms state (\"optional 12-month extensions\", an annual roll) it runs whole terms until it covers D − 1, and leaving it on D pays it to the term's end (part of E); with no stated term, or terms that rule one out, the candidate needs a contract extension at a price the supplier must agree (needsExtension: left out of the quotable total). The licence spend from its end to D − 1 is shown (bridgeSpend): not a saving and not an extra cost, since today's spend goes on until D either way.",
   "The target's own contract must still run on D: when it ends first, the candidate says the target contract needs renewal by its end date.",
-  "Price evidence: u* is a price for the seats the target holds today; when the seats needed exceed QUOTE_FACTOR (2) × the seats of P owned today in metric m, the price needs a supplier quote and the candidate is flagged (it is left out of the quotable total).",
+  "Price evidence: u* is a price for the seats the target holds today; when the seats needed exceed QUOTE_FACTOR (2) × the seats of P owned today in metric m, or t is an organisation-wide licence (site or enterprise, or a subscription of one: priced for the organisation holding it) and licences of other organisations would move onto it, the price needs a supplier quote and the candidate is flagged (it is left out of the quotable total).",
   "Each organisation's share of S is what it stops paying: its current cost in scope − (its seats used × u* + f_t when it holds the target + its licences kept); the shares add up to S.",
   "The recommended target is the first candidate whose price needs no quote, then any, ranked by the lowest K, then the lowest E, then the latest-ending contract — provided its saving S > 0 and its NPV > 0; a consolidation that saves nothing is never recommended (noRecommendationBecause says why).",
 ].join(" ");
@@ -60,6 +60,18 @@ export const DEFAULT_LEAD_TIME_MONTHS = 6;
 
 /** Seats needed beyond this multiple of the target's seats today make its unit price need a supplier quote. */
 export const QUOTE_FACTOR = 2;
+
+/**
+ * Metrics whose one unit covers a whole organisation (a site or enterprise licence, a subscription of one):
+ * the price is for the organisation holding it, so it is no evidence for covering others too. (The
+ * planning engine charges replacement seats by the same rule.)
+ */
+export const ORGANISATION_WIDE: ReadonlySet<LicenceMetric> = new Set(["SITE", "ENTERPRISE", "SUBSCRIPTION"]);
+
+/** True when licence `l` is organisation-wide: a site or enterprise licence, or a single subscription. */
+export function organisationWide(l: Pick<Licence, "metric" | "quantityOwned">): boolean {
+  return ORGANISATION_WIDE.has(l.metric) && (l.metric !== "SUBSCRIPTION" || l.quantityOwned <= 1);
+}
 
 /** One organisation's share of a saving: what it stops paying. */
 export interface SavingShare {
@@ -149,8 +161,13 @@ export interface Candidate {
   earliestDate: Date;
   /** Seats of the target product in the target metric owned today, across the organisations in scope. */
   targetSeatsToday: number;
-  /** Whether seatsNeeded > QUOTE_FACTOR × targetSeatsToday: u* is then not evidence for the price. */
+  /**
+   * Whether today's price is no evidence for the consolidated one: seatsNeeded > QUOTE_FACTOR ×
+   * targetSeatsToday, or an organisation-wide licence (ORGANISATION_WIDE) would cover other organisations.
+   */
   priceNeedsQuote: boolean;
+  /** Why the price needs a supplier quote, in words (null when it does not). */
+  quoteBecause: string | null;
   /** The target contract's end date when it ends before the consolidation date (it must be renewed by then). */
   targetRenewalNeededBy: Date | null;
   /** Each organisation's share of the saving (null figures when hidden). */
@@ -451,11 +468,17 @@ function candidateFor(
     problems.push(
       `the target contract ${targetContract!.reference} (${ctx.code(t.organisationId)}) ends on ${isoDate(targetRenewalNeededBy)}, before the consolidation date ${isoDate(day)}: it needs renewal by ${isoDate(targetRenewalNeededBy)}.`,
     );
-  const priceNeedsQuote = seatsNeeded > QUOTE_FACTOR * targetSeatsToday;
-  if (priceNeedsQuote)
-    problems.push(
-      `price needs a supplier quote: ${count(seatsNeeded)} seats needed is more than ${QUOTE_FACTOR} × the ${count(targetSeatsToday)} seats of the target owned today, so its unit price is no evidence for them.`,
-    );
+  const widenedTo = organisationWide(t)
+    ? [...new Set(convertible.filter((l) => l.organisationId !== t.organisationId).map((l) => ctx.code(l.organisationId)))].sort()
+    : [];
+  const quoteBecause =
+    seatsNeeded > QUOTE_FACTOR * targetSeatsToday
+      ? `${count(seatsNeeded)} seats needed is more than ${QUOTE_FACTOR} × the ${count(targetSeatsToday)} seats of the target owned today, so its unit price is no evidence for them`
+      : widenedTo.length
+        ? `a ${t.metric.toLowerCase()} licence is priced for the organisation that holds it (${ctx.code(t.organisationId)}); covering ${widenedTo.join(" and ")} as well needs the supplier's price`
+        : null;
+  const priceNeedsQuote = quoteBecause !== null;
+  if (quoteBecause) problems.push(`price needs a supplier quote: ${quoteBecause}.`);
   // Each organisation's share: what it pays today in scope, less what it pays after.
   const orgIds = [...new Set(licences.map((l) => l.organisationId))];
   const savingBySide: SavingShare[] = orgIds
@@ -499,6 +522,7 @@ function candidateFor(
     earliestDate: earliest,
     targetSeatsToday,
     priceNeedsQuote,
+    quoteBecause,
     targetRenewalNeededBy,
     savingBySide,
     bridges,
@@ -624,10 +648,7 @@ function describe(c: Candidate, licences: readonly Licence[], ctx: SavingsContex
         )
         .join("; ")}; licence spend while waiting ${fig(c.bridgeSpend)} (not a saving, not an extra cost).`,
     );
-  if (c.priceNeedsQuote)
-    parts.push(
-      `Price needs a supplier quote: ${count(c.seatsNeeded)} seats > ${QUOTE_FACTOR} × ${count(c.targetSeatsToday)} seats of the target owned today.`,
-    );
+  if (c.quoteBecause) parts.push(`Price needs a supplier quote: ${c.quoteBecause}.`);
   if (c.targetRenewalNeededBy)
     parts.push(`The target contract ends on ${isoDate(c.targetRenewalNeededBy)}, before the move: it needs renewal by then.`);
   return parts.join(" ");

@@ -28,7 +28,6 @@ import {
   consolidationCandidates,
   DEFAULT_LEAD_TIME_MONTHS,
   noRecommendationBecause,
-  QUOTE_FACTOR,
   type BridgeLine,
   type Candidate,
   type SavingsContext,
@@ -305,10 +304,7 @@ export function recommendedSaving(
   for (const i of items) for (const [org, v] of i.shares) shares.set(org, (shares.get(org) ?? 0n) + v);
   const reasons: string[] = [];
   if (!best && candidates.length) reasons.push(`Consolidation: ${noRecommendationBecause(candidates, sctx.label)}`);
-  if (best?.priceNeedsQuote)
-    reasons.push(
-      `Price needs a supplier quote: ${best.seatsNeeded} seats needed against ${best.targetSeatsToday} of the target owned today (more than ${QUOTE_FACTOR}×).`,
-    );
+  if (best?.quoteBecause) reasons.push(`Price needs a supplier quote: ${best.quoteBecause}.`);
   // Suite retirements only: the date is the last retirement's (everything has moved by then).
   const lastCover = [...covered].sort((a, b) => b.date.getTime() - a.date.getTime())[0];
   return {
