@@ -1,5 +1,6 @@
 // Reading the audit trail. Events are append-only: the API has no way to change them and a database
-// trigger refuses UPDATE and DELETE. The money in snapshots of licences and contracts is commercial: it is
+// trigger refuses UPDATE and DELETE. The money in snapshots of licences and contracts, a move's override of
+// its saving (with its reason) and the figures in a scenario's stored snapshots are commercial: they are
 // blanked (set to null) for callers who may not see the organisation's commercial figures.
 import { equalsText } from "../shared/like.ts";
 import type { AuditEvent, Prisma } from "../../generated/prisma/client.ts";
@@ -51,6 +52,13 @@ export async function listAuditEvents(
 /** Entity types whose snapshots hold commercial figures: every `…Pence` column of their rows. */
 const COMMERCIAL_ENTITIES: ReadonlySet<string> = new Set(["Licence", "Contract"]);
 
+/**
+ * Move snapshots hold one commercial figure: the planner's override of the recurring saving, with its
+ * reason (server/planning/move-visibility.ts). The event is filed under the organisation the saving accrues
+ * to (the owner of the move's subject), and they are blanked unless the caller may read its commercial values.
+ */
+const MOVE_COMMERCIAL_FIELDS: ReadonlySet<string> = new Set(["savingOverridePence", "savingOverrideReason"]);
+
 /** True when the caller may see every figure in `event`'s snapshots. */
 export function snapshotValuesVisible(ctx: Context, event: AuditEvent): boolean {
   if (event.entityType === "Scenario")
@@ -58,7 +66,7 @@ export function snapshotValuesVisible(ctx: Context, event: AuditEvent): boolean 
       const blanked = visibleScenario(ctx, (row ?? {}) as Record<string, unknown>);
       return JSON.stringify(blanked) === JSON.stringify(row ?? {});
     });
-  if (!COMMERCIAL_ENTITIES.has(event.entityType)) return true;
+  if (!COMMERCIAL_ENTITIES.has(event.entityType) && event.entityType !== "Move") return true;
   return event.organisationId !== null && commercialVisible(ctx.actor, event.organisationId);
 }
 
@@ -96,7 +104,6 @@ export function visibleSnapshot(ctx: Context, event: AuditEvent, snapshot: unkno
   if (snapshot === null || typeof snapshot !== "object") return snapshot;
   if (event.entityType === "Scenario") return visibleScenario(ctx, snapshot as Record<string, unknown>);
   if (snapshotValuesVisible(ctx, event)) return snapshot;
-  return Object.fromEntries(
-    Object.entries(snapshot as Record<string, unknown>).map(([k, v]) => [k, k.endsWith("Pence") ? null : v]),
-  );
+  const hidden = event.entityType === "Move" ? (k: string) => MOVE_COMMERCIAL_FIELDS.has(k) : (k: string) => k.endsWith("Pence");
+  return Object.fromEntries(Object.entries(snapshot as Record<string, unknown>).map(([k, v]) => [k, hidden(k) ? null : v]));
 }

@@ -27,6 +27,7 @@ import type { FinancialsView, OrganisationFinancialsView, ScenarioSummaryView, S
 import type { Scenario } from "../../generated/prisma/client.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { snapshotDifferences, storedSnapshot, takeSnapshot } from "./snapshot.ts";
+import { changeNote, overrideVisible } from "./move-visibility.ts";
 import { FINANCIAL_METHOD, ENERGY_METHOD, RISK_METHOD } from "./methods.ts";
 
 const analysisOf = (ctx: Context, globalId: string, field = "scenarioId") => analyseScenario(ctx, idOf(globalId, "Scenario", field));
@@ -183,7 +184,9 @@ export const planningResolvers: Resolvers = {
     targetLicence: (m, _x, ctx) => (m.targetLicenceId ? ctx.loaders.licence.load(m.targetLicenceId) : null),
     oneOffCost: (m) => m.oneOffCostPence,
     targetCostGrowth: (m) => m.targetCostGrowthPence,
-    savingOverride: (m) => m.savingOverridePence,
+    valuesVisible: (m, _x, ctx) => overrideVisible(ctx, m),
+    savingOverride: async (m, _x, ctx) => ((await overrideVisible(ctx, m)) ? m.savingOverridePence : null),
+    savingOverrideReason: async (m, _x, ctx) => ((await overrideVisible(ctx, m)) ? m.savingOverrideReason : null),
     placement: async (m, _x, ctx) => {
       const analysis = await analyseScenario(ctx, m.scenarioId);
       const placed = analysis.plan.placed.get(m.id);
@@ -323,7 +326,7 @@ export const planningResolvers: Resolvers = {
     annual: (c) => money(c.visible, c.change.annualPence),
     from: (c) => monthDate(c.startDate, c.change.fromMonth),
     source: (c) => c.change.source,
-    note: (c) => c.change.note,
+    note: (c) => changeNote(c.change.note, c.change.source, c.visible),
   },
   OneOffCostLine: {
     move: (c, _x, ctx) => move(ctx, c.cost.moveId),
