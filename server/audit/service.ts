@@ -10,6 +10,7 @@ import { commercialVisible } from "../shared/authz.ts";
 import { parseGlobalId } from "../shared/ids.ts";
 import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { organisationIdsByCodes } from "../organisations/service.ts";
+import { blankedSnapshotOrganisation } from "../planning/snapshot.ts";
 
 /** The allowed audit orders: "when" is the recording order (seq, unique); the others break ties by id. */
 const ORDERS: Record<AuditOrder, KeysetOrder> = {
@@ -75,26 +76,15 @@ const SCENARIO_SNAPSHOTS = ["proposedSnapshot", "approvedSnapshot"] as const;
 
 /**
  * A scenario row with the figures of its snapshots blanked where they use commercial values the caller
- * may not read: each organisation's entry names its `sources` (the organisations whose prices its
- * figures use), and its money and payback stay only when the caller may see every one of them — the
- * rule the API's snapshot fields follow.
+ * may not read (blankedSnapshotOrganisation: the rule the API's snapshot fields follow).
  */
 function visibleScenario(ctx: Context, row: Record<string, unknown>): Record<string, unknown> {
   const out = { ...row };
+  const readable = (org: string) => commercialVisible(ctx.actor, org);
   for (const key of SCENARIO_SNAPSHOTS) {
     const snap = row[key] as { organisations?: Record<string, unknown>[] } | null | undefined;
     if (!snap || typeof snap !== "object" || !Array.isArray(snap.organisations)) continue;
-    out[key] = {
-      ...snap,
-      organisations: snap.organisations.map((o) => {
-        const sources = Array.isArray(o.sources) ? (o.sources as string[]) : null;
-        const visible = sources !== null && sources.every((org) => commercialVisible(ctx.actor, org));
-        if (visible) return o;
-        return Object.fromEntries(
-          Object.entries(o).map(([k, v]) => [k, k.endsWith("Pence") || k === "paybackDate" ? null : v]),
-        );
-      }),
-    };
+    out[key] = { ...snap, organisations: snap.organisations.map((o) => blankedSnapshotOrganisation(o, readable)) };
   }
   return out;
 }

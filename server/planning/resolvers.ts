@@ -26,7 +26,7 @@ import { FinancialVisibility } from "./visibility.ts";
 import type { FinancialsView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
 import type { Scenario } from "../../generated/prisma/client.ts";
 import { commercialVisible } from "../shared/authz.ts";
-import { snapshotDifferences, storedSnapshot, takeSnapshot } from "./snapshot.ts";
+import { seenSnapshotFigures, snapshotDifferences, storedSnapshot, takeSnapshot } from "./snapshot.ts";
 import { changeNote, overrideVisible } from "./move-visibility.ts";
 import { FINANCIAL_METHOD, ENERGY_METHOD, RISK_METHOD } from "./methods.ts";
 
@@ -152,21 +152,32 @@ export const planningResolvers: Resolvers = {
     waveCount: (v) => v.snapshot.waveCount,
     moveCount: (v) => v.snapshot.moveCount,
     organisations: (v, _x, ctx) =>
-      v.snapshot.organisations.map((figures) => ({ figures, visible: figures.sources.every((o) => commercialVisible(ctx.actor, o)) })),
+      v.snapshot.organisations.map((o) => seenSnapshotFigures(v.snapshot, o, (x) => commercialVisible(ctx.actor, x))),
     drifted: async (v, _x, ctx) => (await drift(ctx, v)).length > 0,
     differences: (v, _x, ctx) => drift(ctx, v),
   },
   SnapshotFigures: {
-    organisation: (f, _x, ctx) => organisation(ctx, f.figures.organisationId),
-    baseline: (f) => money(f.visible, BigInt(f.figures.baselinePence)),
-    planRunCost: (f) => money(f.visible, BigInt(f.figures.planRunCostPence)),
-    finalRunRate: (f) => money(f.visible, BigInt(f.figures.finalRunRatePence)),
-    target: (f) => BigInt(f.figures.targetPence),
-    againstTarget: (f) => money(f.visible, BigInt(f.figures.againstTargetPence)),
-    npv: (f) => money(f.visible, BigInt(f.figures.npvPence)),
-    paybackDate: (f) => (f.visible ? day(f.figures.paybackDate) : null),
-    totalOneOff: (f) => money(f.visible, BigInt(f.figures.totalOneOffPence)),
-    totalSaving: (f) => money(f.visible, BigInt(f.figures.totalSavingPence)),
+    organisation: (f, _x, ctx) => organisation(ctx, f.organisationId),
+    visible: (f) => f.reach.complete && f.reach.baseline,
+    partial: (f) => f.reach.partial,
+    hiddenBecause: async (f, _x, ctx) => {
+      if (!f.reach.hiddenPricesOf.length) return null;
+      const codes = (await Promise.all(f.reach.hiddenPricesOf.map((o) => organisation(ctx, o)))).map((o) => o.code).join(", ");
+      if (f.reach.hidden)
+        return `hidden: this snapshot was stored whole, and its figures use prices of ${codes}, whose commercial values you may not read.`;
+      return f.reach.partial
+        ? `partial: the changes and costs that use prices of ${codes}, whose commercial values you may not read, are left out of these figures; planRunCost is not shown.`
+        : `the baseline includes licence spend of ${codes}, whose commercial values you may not read; baseline and planRunCost are not shown.`;
+    },
+    baseline: (f) => f.baseline,
+    planRunCost: (f) => f.planRunCost,
+    finalRunRate: (f) => f.finalRunRate,
+    target: (f) => f.target,
+    againstTarget: (f) => f.againstTarget,
+    npv: (f) => f.npv,
+    paybackDate: (f) => day(f.paybackDate),
+    totalOneOff: (f) => f.totalOneOff,
+    totalSaving: (f) => f.totalSaving,
   },
   SavingsTarget: {
     organisation: (t, _x, ctx) => organisation(ctx, t.organisationId),

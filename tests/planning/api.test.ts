@@ -502,10 +502,11 @@ describe.each(engines())("planning API on %s", (engine) => {
       expect(later.approvedSnapshot).toMatchObject({ drifted: true });
       expect(later.approvedSnapshot.differences).toEqual(expect.arrayContaining(["DCC baseline", "DCC finalRunRate", "DCC againstTarget", "DCC npv"]));
       expect(later.approvedSnapshot.differences).not.toContain("valid");
-      // A viewer sees the snapshot's open figures; those built from licence prices follow the commercial rule.
+      // A viewer sees the snapshot's open figures; those built from licence prices follow the commercial rule:
+      // DCC's baseline includes its licence spend (hidden), while retiring the server uses no price.
       const viewer = as(actor("viewer", [[e.orgs.SCC, "VIEWER"], [e.orgs.DCC, "VIEWER"]]));
       const seen = ok(await viewer(Q, { id: s.id })).scenario.approvedSnapshot.organisations;
-      expect(seen.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ visible: false, npv: null, target: "20000.00" });
+      expect(seen.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ visible: false, baseline: null, planRunCost: null, finalRunRate: "10000.00", target: "20000.00" });
       // Nor is it told that they drifted: DCC's figures include its licence spend, which it may not read.
       const viewed = ok(await viewer(Q, { id: s.id })).scenario;
       expect(viewed.approvedSnapshot.differences).toEqual([]);

@@ -106,4 +106,97 @@ describe.each(engines())("commercial planning figures on %s", (engine) => {
       expect(theirs.financials.organisations.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ partial: false, finalRunRate: OVERRIDE });
     });
   });
+
+  describe("snapshots", () => {
+    const FIGURES = `finalRunRate npv paybackDate totalOneOff totalSaving`;
+    const Q = `query ($id: ID!) { scenario(id: $id) {
+      proposedSnapshot { organisations { organisation { code } visible partial hiddenBecause baseline planRunCost target againstTarget ${FIGURES} } }
+      financials { organisations { organisation { code } partial baseline { licences } target ${FIGURES} } }
+    } }`;
+
+    /** SCC retires a server (£5,000 a year) and renegotiates its Salesforce seats onto DCC's licence, priced at DCC's rate; proposed. */
+    async function proposedWithDccPrices() {
+      const sccOld = await db.prisma.asset.create({
+        data: { id: crypto.randomUUID(), organisationId: e.orgs.SCC.id, name: "SCC old server", kind: "SERVER", siteId: e.sccDc.id, annualRunCostPence: 5_000_00n },
+      });
+      const [dccLicence, sccLicence] = await Promise.all(
+        [e.orgs.DCC, e.orgs.SCC].map((o) => db.prisma.licence.findFirstOrThrow({ where: { organisationId: o.id } })),
+      );
+      const s = await scenario();
+      await add(s, { kind: "RETIRE", asset: gid("Asset", sccOld.id), oneOffCost: "1500" });
+      await add(s, { kind: "RENEGOTIATE", licences: [gid("Licence", sccLicence!.id)], targetLicence: gid("Licence", dccLicence!.id), acceptExitCost: true });
+      ok(await planner(PROPOSE, { id: s.id, v: await version(s) }));
+      return s;
+    }
+    const org = (list: any[], code: string) => list.find((o: any) => o.organisation.code === code);
+
+    it("shows an approver who may read only their own council's prices that council's figures, partial, as the live figures show them", async () => {
+      const s = await proposedWithDccPrices();
+      const sccApprover = as(await ownedActor(db.prisma, "scc-approver", e.orgs.SCC, [[e.orgs.SCC, "APPROVER"]]));
+      const seen = ok(await sccApprover(Q, { id: s.id })).scenario;
+      const scc = org(seen.proposedSnapshot.organisations, "SCC");
+      // Baseline: the old server £5,000 + Salesforce £30,000. Full figures: SCC saves £5,000 + £800 (400 seats at DCC's £73 instead of £30,000) = £5,800 a year.
+      // Without the renegotiation (DCC's price): £5,000 a year from April 2027 (wave 1 ends 2027-03-31),
+      // 9 months of year 1 = £3,750, then £5,000 and £5,000: £13,750 over the 3 years, less the £1,500
+      // one-off cost in January 2027 (month 0); payback when the saving (£416.66⅔ a month from April) has
+      // covered £1,500: end of July 2027, i.e. from 2027-08-01.
+      expect(scc).toMatchObject({
+        visible: false,
+        partial: true,
+        baseline: "35000.00",
+        planRunCost: null,
+        target: "50000.00",
+        finalRunRate: "5000.00",
+        againstTarget: "-45000.00",
+        totalOneOff: "1500.00",
+        totalSaving: "13750.00",
+        paybackDate: "2027-08-01",
+      });
+      expect(scc.hiddenBecause).toContain("prices of DCC");
+      // NPV at 3.5%: (3,750 − 1,500) ÷ 1.035 + 5,000 ÷ 1.035² + 5,000 ÷ 1.035³ = £11,351.18.
+      expect(scc.npv).toBe("11351.18");
+      // DCC's figures all use DCC's prices (its licence spend, the renegotiation at its rate).
+      expect(org(seen.proposedSnapshot.organisations, "DCC")).toMatchObject({ partial: true, baseline: null, planRunCost: null });
+      // The planner, who may read both, sees SCC's figures whole.
+      const full = org(ok(await planner(Q, { id: s.id })).scenario.proposedSnapshot.organisations, "SCC");
+      expect(full).toMatchObject({ visible: true, partial: false, hiddenBecause: null, finalRunRate: "5800.00", planRunCost: "29200.00" });
+    });
+
+    it("agrees with scenarioFinancials for every caller and organisation", async () => {
+      const s = await proposedWithDccPrices();
+      const callers = [
+        planner,
+        viewer,
+        as(await ownedActor(db.prisma, "scc-approver", e.orgs.SCC, [[e.orgs.SCC, "APPROVER"]])),
+        as(await ownedActor(db.prisma, "dcc-approver", e.orgs.DCC, [[e.orgs.DCC, "APPROVER"]])),
+      ];
+      for (const who of callers) {
+        const { proposedSnapshot, financials } = ok(await who(Q, { id: s.id })).scenario;
+        for (const live of financials.organisations) {
+          const stored = org(proposedSnapshot.organisations, live.organisation.code);
+          const pick = (o: any) => ({ partial: o.partial, target: o.target, finalRunRate: o.finalRunRate, npv: o.npv, paybackDate: o.paybackDate, totalOneOff: o.totalOneOff, totalSaving: o.totalSaving });
+          expect(pick(stored), live.organisation.code).toEqual(pick(live));
+          expect(stored.baseline === null, live.organisation.code).toBe(live.baseline.licences === null);
+        }
+      }
+    });
+
+    it("blanks in the audit trail only the parts of a snapshot that use prices the reader may not read", async () => {
+      const s = await proposedWithDccPrices();
+      const sccApprover = as(await ownedActor(db.prisma, "scc-approver", e.orgs.SCC, [[e.orgs.SCC, "APPROVER"]]));
+      const AUDIT = `query ($e: ID!) { auditEvents(filter: { entityId: $e }, first: 50) { edges { node { action after } } } }`;
+      const propose = ok(await sccApprover(AUDIT, { e: s.id })).auditEvents.edges.map((x: any) => x.node).find((n: any) => n.action === "PROPOSE");
+      const scc = propose.after.proposedSnapshot.organisations.find((o: any) => o.organisationId === e.orgs.SCC.id);
+      // The whole figures use DCC's price: blanked; the parts priced by SCC alone (or by nobody) stay.
+      expect(scc).toMatchObject({ finalRunRatePence: null, npvPence: null, paybackDate: null });
+      const parts = scc.parts.map((p: any) => [p.sources.length, p.changes.map((c: any) => c.annualPence)]);
+      expect(parts).toEqual(
+        expect.arrayContaining([
+          [0, ["500000"]],
+          [2, [null]],
+        ]),
+      );
+      expect(JSON.stringify(propose.after)).not.toContain('"80000"');
+    });
+  });
 });
