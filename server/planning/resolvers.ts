@@ -26,7 +26,7 @@ import { FinancialVisibility } from "./visibility.ts";
 import type { FinancialsView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
 import type { Scenario } from "../../generated/prisma/client.ts";
 import { commercialVisible } from "../shared/authz.ts";
-import { seenSnapshotFigures, snapshotDifferences, storedSnapshot, takeSnapshot } from "./snapshot.ts";
+import { seenSnapshotFigures, snapshotDrift, storedSnapshot, takeSnapshot, type Drift } from "./snapshot.ts";
 import { changeNote, overrideVisible } from "./move-visibility.ts";
 import { FINANCIAL_METHOD, ENERGY_METHOD, RISK_METHOD } from "./methods.ts";
 
@@ -49,16 +49,24 @@ function snapshotView(s: Scenario, value: unknown): SnapshotView | null {
   return snapshot ? { snapshot, scenario: s } : null;
 }
 
-/** What differs between a stored snapshot and the scenario's live figures now. */
-async function drift(ctx: Context, v: SnapshotView): Promise<string[]> {
+/** Whether a stored snapshot has drifted from the scenario's live figures now, as far as the caller may tell. */
+async function drift(ctx: Context, v: SnapshotView): Promise<Drift> {
   const a = await analyseScenario(ctx, v.scenario.id);
   const codes = a.input.estate.organisationCodes;
-  return snapshotDifferences(
+  return snapshotDrift(
     v.snapshot,
     takeSnapshot(a, v.snapshot.scenarioVersion, new Date(v.snapshot.takenAt)),
     (o) => codes.get(o) ?? o,
     (o) => commercialVisible(ctx.actor, o),
   );
+}
+
+/** Why a snapshot's drift is unknown to the caller, or null. */
+async function driftUnknownBecause(ctx: Context, v: SnapshotView): Promise<string | null> {
+  const d = await drift(ctx, v);
+  if (d.drifted !== null) return null;
+  const codes = (await Promise.all(d.unknownFor.map((o) => organisation(ctx, o)))).map((o) => o.code).join(", ");
+  return `unknown: nothing you may see differs, but figures of ${codes} use prices you may not read (in the snapshot or now), so whether they changed is not shown.`;
 }
 
 const money = (visible: boolean, v: bigint) => (visible ? v : null);
@@ -140,7 +148,7 @@ export const planningResolvers: Resolvers = {
     approvedSnapshot: (s) => snapshotView(s, s.approvedSnapshot),
     driftedSinceApproval: async (s, _x, ctx) => {
       const v = snapshotView(s, s.approvedSnapshot);
-      return v ? (await drift(ctx, v)).length > 0 : null;
+      return v ? (await drift(ctx, v)).drifted : null;
     },
   },
   ScenarioSnapshot: {
@@ -153,8 +161,9 @@ export const planningResolvers: Resolvers = {
     moveCount: (v) => v.snapshot.moveCount,
     organisations: (v, _x, ctx) =>
       v.snapshot.organisations.map((o) => seenSnapshotFigures(v.snapshot, o, (x) => commercialVisible(ctx.actor, x))),
-    drifted: async (v, _x, ctx) => (await drift(ctx, v)).length > 0,
-    differences: (v, _x, ctx) => drift(ctx, v),
+    drifted: async (v, _x, ctx) => (await drift(ctx, v)).drifted,
+    driftUnknownBecause: (v, _x, ctx) => driftUnknownBecause(ctx, v),
+    differences: async (v, _x, ctx) => (await drift(ctx, v)).differences,
   },
   SnapshotFigures: {
     organisation: (f, _x, ctx) => organisation(ctx, f.organisationId),

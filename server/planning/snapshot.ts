@@ -250,47 +250,78 @@ export function blankedSnapshotOrganisation(
   return out;
 }
 
-const FIGURES = [
-  ["baselinePence", "baseline"],
-  ["planRunCostPence", "planRunCost"],
-  ["finalRunRatePence", "finalRunRate"],
-  ["targetPence", "target"],
-  ["againstTargetPence", "againstTarget"],
-  ["npvPence", "npv"],
-  ["paybackDate", "paybackDate"],
-  ["totalOneOffPence", "totalOneOff"],
-  ["totalSavingPence", "totalSaving"],
+
+/** Whether a snapshot's figures have drifted from the live ones, as far as a caller may tell. */
+export interface Drift {
+  /** What differs, in words without values (e.g. "DCC npv", "valid", "waveCount"), among what the caller may see. */
+  differences: string[];
+  /** True when something differs; false when nothing does and everything could be compared; null (unknown) otherwise. */
+  drifted: boolean | null;
+  /** The organisations some of whose figures could not be compared for the caller, sorted by code. */
+  unknownFor: string[];
+}
+
+const SEEN = [
+  "baseline",
+  "planRunCost",
+  "finalRunRate",
+  "target",
+  "againstTarget",
+  "npv",
+  "paybackDate",
+  "totalOneOff",
+  "totalSaving",
 ] as const;
 
 /**
- * What differs between a stored snapshot and the live one, in words without values (e.g. "DCC npv",
- * "valid", "waveCount"); empty when nothing has drifted. `code` names organisations; an organisation's
- * figures are compared only when `readable` holds for every organisation whose prices they use.
+ * What differs between a stored snapshot and the live one, as far as `readable` lets the caller tell; `code`
+ * names organisations. Each organisation's figures are compared as the caller is shown them in both (the
+ * snapshot's, and the live ones scenarioFinancials shows): the target always, the baseline and plan run cost
+ * when shown in both, the rest when not hidden in both — partial sums included, since the caller sees both
+ * anyway. A figure hidden in either, or equal only as partial sums, cannot tell that nothing moved: that a
+ * hidden figure moved would itself tell something of the hidden prices. So when nothing the caller sees
+ * differs but such a figure exists, whether the plan drifted is unknown.
  */
-export function snapshotDifferences(
+export function snapshotDrift(
   stored: ScenarioSnapshot,
   live: ScenarioSnapshot,
   code: (organisationId: string) => string,
   readable: (organisationId: string) => boolean = () => true,
-): string[] {
-  const out: string[] = [];
-  for (const k of ["valid", "errorCount", "warningCount", "waveCount", "moveCount"] as const) if (stored[k] !== live[k]) out.push(k);
+): Drift {
+  const differences: string[] = [];
+  const unknown = new Set<string>();
+  for (const k of ["valid", "errorCount", "warningCount", "waveCount", "moveCount"] as const) if (stored[k] !== live[k]) differences.push(k);
   const now = new Map(live.organisations.map((o) => [o.organisationId, o]));
   const then = new Map(stored.organisations.map((o) => [o.organisationId, o]));
-  const ids = [...new Set([...then.keys(), ...now.keys()])].sort((x, y) => (code(x) < code(y) ? -1 : code(x) > code(y) ? 1 : 0));
-  for (const id of ids) {
+  const byCode = (x: string, y: string) => (code(x) < code(y) ? -1 : code(x) > code(y) ? 1 : 0);
+  for (const id of [...new Set([...then.keys(), ...now.keys()])].sort(byCode)) {
     const s = then.get(id);
     const l = now.get(id);
     if (!s || !l) {
-      out.push(`${code(id)} ${s ? "no longer takes part" : "now takes part"}`);
+      differences.push(`${code(id)} ${s ? "no longer takes part" : "now takes part"}`);
       continue;
     }
-    // Figures built from prices the reader may not see are not compared for them: that they moved would
-    // itself tell something of the hidden prices.
-    if (![...s.sources, ...l.sources].every(readable)) continue;
-    for (const [key, name] of FIGURES) if (s[key] !== l[key]) out.push(`${code(id)} ${name}`);
+    const [a, b] = [seenSnapshotFigures(stored, s, readable), seenSnapshotFigures(live, l, readable)];
+    const whole = a.reach.complete && b.reach.complete;
+    for (const name of SEEN) {
+      const shown =
+        name === "target"
+          ? true
+          : name === "baseline"
+            ? a.reach.baseline && b.reach.baseline
+            : name === "planRunCost"
+              ? a.reach.baseline && b.reach.baseline && whole
+              : !a.reach.hidden && !b.reach.hidden;
+      const certain = name === "target" || name === "baseline" || whole;
+      if (shown && a[name] !== b[name]) differences.push(`${code(id)} ${name}`);
+      else if (!shown || !certain) unknown.add(id);
+    }
   }
-  return out;
+  return {
+    differences,
+    drifted: differences.length > 0 ? true : unknown.size > 0 ? null : false,
+    unknownFor: [...unknown].sort(byCode),
+  };
 }
 
 /** Reads a stored snapshot (a Json column), or null. */

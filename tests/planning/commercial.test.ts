@@ -199,4 +199,42 @@ describe.each(engines())("commercial planning figures on %s", (engine) => {
       expect(JSON.stringify(propose.after)).not.toContain('"80000"');
     });
   });
+
+  describe("drift of a snapshot", () => {
+    const Q = `query ($id: ID!) { scenario(id: $id) { driftedSinceApproval approvedSnapshot { drifted driftUnknownBecause differences } } }`;
+
+    it("is unknown, not false, to a caller who cannot see the figures that would tell, and true once a figure it sees moves", async () => {
+      const sccOld = await db.prisma.asset.create({
+        data: { id: crypto.randomUUID(), organisationId: e.orgs.SCC.id, name: "SCC old server", kind: "SERVER", siteId: e.sccDc.id, annualRunCostPence: 5_000_00n },
+      });
+      const [dccLicence, sccLicence] = await Promise.all(
+        [e.orgs.DCC, e.orgs.SCC].map((o) => db.prisma.licence.findFirstOrThrow({ where: { organisationId: o.id } })),
+      );
+      const s = await scenario();
+      await add(s, { kind: "RETIRE", asset: gid("Asset", sccOld.id) });
+      await add(s, { kind: "RENEGOTIATE", licences: [gid("Licence", sccLicence!.id)], targetLicence: gid("Licence", dccLicence!.id), acceptExitCost: true });
+      const p = ok(await planner(PROPOSE, { id: s.id, v: await version(s) })).proposeScenario;
+      const sccApprover = as(await ownedActor(db.prisma, "scc-approver", e.orgs.SCC, [[e.orgs.SCC, "APPROVER"]]));
+      const dccApprover = as(await ownedActor(db.prisma, "dcc-approver", e.orgs.DCC, [[e.orgs.DCC, "APPROVER"]]));
+      ok(await sccApprover(APPROVE, { id: p.id, v: p.version, o: "SCC" }));
+      ok(await dccApprover(APPROVE, { id: p.id, v: p.version, o: "DCC" }));
+      // Nothing has changed: the planner, who may read every price, knows it; SCC's approver cannot tell
+      // for the renegotiation, priced at DCC's rate.
+      expect(ok(await planner(Q, { id: s.id })).scenario).toEqual({ driftedSinceApproval: false, approvedSnapshot: { drifted: false, driftUnknownBecause: null, differences: [] } });
+      const unknown = ok(await sccApprover(Q, { id: s.id })).scenario;
+      expect(unknown).toMatchObject({ driftedSinceApproval: null, approvedSnapshot: { drifted: null, differences: [] } });
+      expect(unknown.approvedSnapshot.driftUnknownBecause).toContain("figures of DCC, SCC use prices you may not read");
+      // DCC's price per seat moves (£73 → £75): only the renegotiation changes, which SCC's approver may not see.
+      await db.prisma.licence.update({ where: { id: dccLicence!.id }, data: { unitCostPence: 75_00n, annualCostPence: 7_500_00n } });
+      const plannerNow = ok(await planner(Q, { id: s.id })).scenario;
+      expect(plannerNow.approvedSnapshot.drifted).toBe(true);
+      expect(plannerNow.approvedSnapshot.differences).toContain("SCC finalRunRate");
+      expect(ok(await sccApprover(Q, { id: s.id })).scenario).toMatchObject({ driftedSinceApproval: null, approvedSnapshot: { drifted: null, differences: [] } });
+      // The old server's run cost moves: a figure SCC's approver sees (as a partial sum) in both places.
+      await db.prisma.asset.update({ where: { id: sccOld.id }, data: { annualRunCostPence: 6_000_00n } });
+      const seen = ok(await sccApprover(Q, { id: s.id })).scenario;
+      expect(seen).toMatchObject({ driftedSinceApproval: true, approvedSnapshot: { drifted: true, driftUnknownBecause: null } });
+      expect(seen.approvedSnapshot.differences).toEqual(["SCC baseline", "SCC finalRunRate", "SCC againstTarget", "SCC npv", "SCC totalSaving"]);
+    });
+  });
 });
