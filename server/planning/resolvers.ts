@@ -23,7 +23,7 @@ import {
   updateScenario,
 } from "./scenarios.ts";
 import { FinancialVisibility } from "./visibility.ts";
-import type { FinancialsView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
+import type { FinancialsView, HiddenPricesView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
 import type { Scenario } from "../../generated/prisma/client.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { seenSnapshotFigures, snapshotDrift, storedSnapshot, takeSnapshot, type Drift } from "./snapshot.ts";
@@ -274,10 +274,7 @@ export const planningResolvers: Resolvers = {
       [...f.visibility.hiddenFor].map((o) => f.analysis.input.estate.organisationCodes.get(o) ?? o).sort(),
     discountRatePercent: (f) => f.financials.discountRateBp / 100,
     method: () => FINANCIAL_METHOD,
-    hidden: (f) =>
-      [...f.visibility.hiddenMoves.entries()]
-        .map(([organisationId, moves]) => ({ organisationId, moveIds: [...moves].sort(), code: f.analysis.input.estate.organisationCodes.get(organisationId) ?? organisationId }))
-        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    hidden: (f) => hiddenPrices(f.analysis, f.visibility),
     organisations: (f) => organisationViews(f.analysis, f.visibility),
     totals: (f) => f.visibility.totals(),
     changes: (f) =>
@@ -409,10 +406,12 @@ export const planningResolvers: Resolvers = {
     riskTotal: async (s) => (await s.analysis.risk()).total,
     riskLevel: async (s) => (await s.analysis.risk()).level,
     organisations: (s) => organisationViews(s.analysis, s.visibility),
-    totalOneOff: (s) => money(s.visibility.all, s.analysis.financials().totals.totalOneOff),
-    npv: (s) => money(s.visibility.all, s.analysis.financials().totals.npv),
-    paybackMonths: (s) => (s.visibility.all ? s.analysis.financials().totals.paybackMonths : null),
-    finalRunRate: (s) => money(s.visibility.all, s.analysis.financials().totals.finalRunRate),
+    partial: (s) => s.visibility.totals().partial,
+    hidden: (s) => hiddenPrices(s.analysis, s.visibility),
+    totalOneOff: (s) => s.visibility.totals().totals.totalOneOff,
+    npv: (s) => s.visibility.totals().totals.npv,
+    paybackMonths: (s) => s.visibility.totals().totals.paybackMonths,
+    finalRunRate: (s) => s.visibility.totals().totals.finalRunRate,
   },
   MoveDifference: {
     asset: (d, _x, ctx) => (d.assetId ? ctx.loaders.asset.load(d.assetId) : null),
@@ -428,6 +427,14 @@ export const planningResolvers: Resolvers = {
     asset: (p, _x, ctx) => (p.assetId ? ctx.loaders.asset.load(p.assetId) : null),
   },
 };
+
+/** Per organisation whose prices the caller may not read, the moves whose figures use them, by code. */
+function hiddenPrices(a: ScenarioAnalysis, visibility: FinancialVisibility): HiddenPricesView[] {
+  const codes = a.input.estate.organisationCodes;
+  return [...visibility.hiddenMoves.entries()]
+    .map(([organisationId, moves]) => ({ organisationId, moveIds: [...moves].sort(), code: codes.get(organisationId) ?? organisationId }))
+    .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
 
 function summaryView(ctx: Context, analysis: ScenarioAnalysis): ScenarioSummaryView {
   return { analysis, visibility: new FinancialVisibility(ctx.actor, analysis.financials(), analysis.input) };

@@ -237,4 +237,46 @@ describe.each(engines())("commercial planning figures on %s", (engine) => {
       expect(seen.approvedSnapshot.differences).toEqual(["SCC baseline", "SCC finalRunRate", "SCC againstTarget", "SCC npv", "SCC totalSaving"]);
     });
   });
+
+  describe("comparisons", () => {
+    it("sum what the caller may see, partial with the hidden moves named, exactly as scenarioFinancials' totals", async () => {
+      const sccOld = await db.prisma.asset.create({
+        data: { id: crypto.randomUUID(), organisationId: e.orgs.SCC.id, name: "SCC old server", kind: "SERVER", siteId: e.sccDc.id, annualRunCostPence: 5_000_00n },
+      });
+      const [dccLicence, sccLicence] = await Promise.all(
+        [e.orgs.DCC, e.orgs.SCC].map((o) => db.prisma.licence.findFirstOrThrow({ where: { organisationId: o.id } })),
+      );
+      const s = await scenario();
+      await add(s, { kind: "RETIRE", asset: gid("Asset", sccOld.id), oneOffCost: "1500" });
+      const reneg = await add(s, { kind: "RENEGOTIATE", licences: [gid("Licence", sccLicence!.id)], targetLicence: gid("Licence", dccLicence!.id), acceptExitCost: true });
+      const other = await scenario();
+      await add(other, { kind: "RETIRE", asset: gid("Asset", e.dccServer.id) });
+      const TOTALS = `totalOneOff npv paybackMonths finalRunRate`;
+      const COMPARE = `query ($ids: [ID!]!) { compareScenarios(ids: $ids) { scenarios { partial hidden { organisation { code } moves { id } } ${TOTALS} organisations { organisation { code } partial finalRunRate } } } }`;
+      const FIN = `query ($id: ID!) { scenarioFinancials(scenarioId: $id) { hidden { organisation { code } moves { id } } totals { partial ${TOTALS} } } }`;
+      const sccPlanner = as(actor("scc-planner", [[e.orgs.SCC, "PLANNER"]]));
+      const [first, second] = ok(await sccPlanner(COMPARE, { ids: [s.id, other.id] })).compareScenarios.scenarios;
+      // The renegotiation is priced at DCC's rate: left out. What SCC's planner sees of the first scenario:
+      // the old server's £5,000 a year (from April 2027) less its £1,500 one-off cost.
+      expect(first).toMatchObject({
+        partial: true,
+        hidden: [{ organisation: { code: "DCC" }, moves: [{ id: reneg.id }] }],
+        totalOneOff: "1500.00",
+        finalRunRate: "5000.00",
+        npv: "11351.18",
+        paybackMonths: 7,
+      });
+      for (const [summary, id] of [[first, s.id], [second, other.id]] as const) {
+        const f = ok(await sccPlanner(FIN, { id })).scenarioFinancials;
+        const { partial, ...totals } = f.totals;
+        expect(summary).toMatchObject({ partial, hidden: f.hidden, ...totals });
+      }
+      // Retiring DCC's server uses no price: its sums are whole, though DCC's licence spend is not readable.
+      expect(second).toMatchObject({ partial: false, hidden: [], finalRunRate: "10000.00" });
+      // The planner, who may read both, sees the whole sums: SCC £5,800 (£800 more from the renegotiation),
+      // and DCC £1,460 (paying for its 80 seats used at £73 instead of its £7,300 for 100).
+      const whole = ok(await planner(COMPARE, { ids: [s.id, other.id] })).compareScenarios.scenarios[0];
+      expect(whole).toMatchObject({ partial: false, hidden: [], finalRunRate: "7260.00" });
+    });
+  });
 });
