@@ -170,13 +170,15 @@ export const planningResolvers: Resolvers = {
     visible: (f) => f.reach.complete && f.reach.baseline,
     partial: (f) => f.reach.partial,
     hiddenBecause: async (f, _x, ctx) => {
-      if (!f.reach.hiddenPricesOf.length) return null;
-      const codes = (await Promise.all(f.reach.hiddenPricesOf.map((o) => organisation(ctx, o)))).map((o) => o.code).join(", ");
+      const codes = async (ids: string[]) => (await Promise.all(ids.map((o) => organisation(ctx, o)))).map((o) => o.code).join(", ");
       if (f.reach.hidden)
-        return `hidden: this snapshot was stored whole, and its figures use prices of ${codes}, whose commercial values you may not read.`;
-      return f.reach.partial
-        ? `partial: the changes and costs that use prices of ${codes}, whose commercial values you may not read, are left out of these figures; planRunCost is not shown.`
-        : `the baseline includes licence spend of ${codes}, whose commercial values you may not read; baseline and planRunCost are not shown.`;
+        return `hidden: this snapshot was stored whole, and its figures use prices of ${await codes(f.reach.hiddenPricesOf)}, whose commercial values you may not read.`;
+      const why: string[] = [];
+      if (f.reach.partial)
+        why.push(`partial: the changes and costs that use prices of ${await codes(f.reach.hiddenPricesOf)}, whose commercial values you may not read, are left out of these figures, and planRunCost is not shown`);
+      if (!f.reach.baseline)
+        why.push(`the baseline includes licence spend of ${await codes([f.organisationId])}, whose commercial values you may not read: baseline and planRunCost are not shown`);
+      return why.length ? `${why.join("; ")}.` : null;
     },
     baseline: (f) => f.baseline,
     planRunCost: (f) => f.planRunCost,

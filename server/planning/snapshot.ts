@@ -133,7 +133,7 @@ export interface SnapshotReach {
   partial: boolean;
   /** Nothing but the target may be shown (a snapshot without parts that uses prices the caller may not read). */
   hidden: boolean;
-  /** The organisations whose prices are hidden from the caller, sorted by id. */
+  /** The organisations whose prices the hidden parts (or hidden figures) use, sorted by id. */
   hiddenPricesOf: string[];
 }
 
@@ -149,7 +149,6 @@ export function snapshotReach(o: SnapshotOrganisation, readable: (organisationId
   const unread = new Set<string>();
   for (const p of o.parts) for (const s of p.sources) if (!readable(s)) unread.add(s);
   const baseline = !o.baselineHasLicences || readable(o.organisationId);
-  if (!baseline) unread.add(o.organisationId);
   const complete = o.parts.every((p) => p.sources.every(readable));
   return { baseline, complete, partial: !complete, hidden: false, hiddenPricesOf: [...unread].sort() };
 }
