@@ -49,8 +49,16 @@ function snapshotView(s: Scenario, value: unknown): SnapshotView | null {
   return snapshot ? { snapshot, scenario: s } : null;
 }
 
-/** Whether a stored snapshot has drifted from the scenario's live figures now, as far as the caller may tell. */
-async function drift(ctx: Context, v: SnapshotView): Promise<Drift> {
+const drifts = new WeakMap<SnapshotView, Promise<Drift>>();
+
+/** Whether a stored snapshot has drifted from the scenario's live figures now, as far as the caller may tell (once per snapshot field set). */
+function drift(ctx: Context, v: SnapshotView): Promise<Drift> {
+  let found = drifts.get(v);
+  if (!found) drifts.set(v, (found = driftOf(ctx, v)));
+  return found;
+}
+
+async function driftOf(ctx: Context, v: SnapshotView): Promise<Drift> {
   const a = await analyseScenario(ctx, v.scenario.id);
   const codes = a.input.estate.organisationCodes;
   return snapshotDrift(
