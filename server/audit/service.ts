@@ -1,5 +1,6 @@
 // Reading the audit trail. Events are append-only: the API has no way to change them and a database
-// trigger refuses UPDATE and DELETE. The money in snapshots of licences and contracts is commercial: it is
+// trigger refuses UPDATE and DELETE. The money in snapshots of licences and contracts, a move's override of
+// its saving (with its reason) and the figures in a scenario's stored snapshots are commercial: they are
 // blanked (set to null) for callers who may not see the organisation's commercial figures. Events about
 // people's accounts (users, roles, API tokens) are read as the users list is: by administrators, and by
 // the person themselves for their own account and what they did.
@@ -11,6 +12,7 @@ import { canAnywhere, commercialVisible } from "../shared/authz.ts";
 import { parseGlobalId } from "../shared/ids.ts";
 import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { organisationIdsByCodes } from "../organisations/service.ts";
+import { blankedSnapshotOrganisation } from "../planning/snapshot.ts";
 
 /** The allowed audit orders: "when" is the recording order (seq, unique); the others break ties by id. */
 const ORDERS: Record<AuditOrder, KeysetOrder> = {
@@ -65,6 +67,13 @@ export async function listAuditEvents(
 /** Entity types whose snapshots hold commercial figures: every `…Pence` column of their rows. */
 const COMMERCIAL_ENTITIES: ReadonlySet<string> = new Set(["Licence", "Contract"]);
 
+/**
+ * Move snapshots hold one commercial figure: the planner's override of the recurring saving, with its
+ * reason (server/planning/move-visibility.ts). The event is filed under the organisation the saving accrues
+ * to (the owner of the move's subject), and they are blanked unless the caller may read its commercial values.
+ */
+const MOVE_COMMERCIAL_FIELDS: ReadonlySet<string> = new Set(["savingOverridePence", "savingOverrideReason"]);
+
 /** True when the caller may see every figure in `event`'s snapshots. */
 export function snapshotValuesVisible(ctx: Context, event: AuditEvent): boolean {
   if (event.entityType === "Scenario")
@@ -72,7 +81,7 @@ export function snapshotValuesVisible(ctx: Context, event: AuditEvent): boolean 
       const blanked = visibleScenario(ctx, (row ?? {}) as Record<string, unknown>);
       return JSON.stringify(blanked) === JSON.stringify(row ?? {});
     });
-  if (!COMMERCIAL_ENTITIES.has(event.entityType)) return true;
+  if (!COMMERCIAL_ENTITIES.has(event.entityType) && event.entityType !== "Move") return true;
   return event.organisationId !== null && commercialVisible(ctx.actor, event.organisationId);
 }
 
@@ -81,26 +90,15 @@ const SCENARIO_SNAPSHOTS = ["proposedSnapshot", "approvedSnapshot"] as const;
 
 /**
  * A scenario row with the figures of its snapshots blanked where they use commercial values the caller
- * may not read: each organisation's entry names its `sources` (the organisations whose prices its
- * figures use), and its money and payback stay only when the caller may see every one of them — the
- * rule the API's snapshot fields follow.
+ * may not read (blankedSnapshotOrganisation: the rule the API's snapshot fields follow).
  */
 function visibleScenario(ctx: Context, row: Record<string, unknown>): Record<string, unknown> {
   const out = { ...row };
+  const readable = (org: string) => commercialVisible(ctx.actor, org);
   for (const key of SCENARIO_SNAPSHOTS) {
     const snap = row[key] as { organisations?: Record<string, unknown>[] } | null | undefined;
     if (!snap || typeof snap !== "object" || !Array.isArray(snap.organisations)) continue;
-    out[key] = {
-      ...snap,
-      organisations: snap.organisations.map((o) => {
-        const sources = Array.isArray(o.sources) ? (o.sources as string[]) : null;
-        const visible = sources !== null && sources.every((org) => commercialVisible(ctx.actor, org));
-        if (visible) return o;
-        return Object.fromEntries(
-          Object.entries(o).map(([k, v]) => [k, k.endsWith("Pence") || k === "paybackDate" ? null : v]),
-        );
-      }),
-    };
+    out[key] = { ...snap, organisations: snap.organisations.map((o) => blankedSnapshotOrganisation(o, readable)) };
   }
   return out;
 }
@@ -110,7 +108,6 @@ export function visibleSnapshot(ctx: Context, event: AuditEvent, snapshot: unkno
   if (snapshot === null || typeof snapshot !== "object") return snapshot;
   if (event.entityType === "Scenario") return visibleScenario(ctx, snapshot as Record<string, unknown>);
   if (snapshotValuesVisible(ctx, event)) return snapshot;
-  return Object.fromEntries(
-    Object.entries(snapshot as Record<string, unknown>).map(([k, v]) => [k, k.endsWith("Pence") ? null : v]),
-  );
+  const hidden = event.entityType === "Move" ? (k: string) => MOVE_COMMERCIAL_FIELDS.has(k) : (k: string) => k.endsWith("Pence");
+  return Object.fromEntries(Object.entries(snapshot as Record<string, unknown>).map(([k, v]) => [k, hidden(k) ? null : v]));
 }

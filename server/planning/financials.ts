@@ -9,7 +9,7 @@
 // Σ net_y ÷ (1 + r)^y. Payback is the first month from which the cumulative net saving stays ≥ 0.
 import { divHalfUp } from "../procurement/arith.ts";
 import { addMonths } from "./calendar.ts";
-import type { Baseline, PlanInput } from "./model.ts";
+import type { Baseline, PlanInput, PlanParameters } from "./model.ts";
 import { baselinesOf, oneOffCosts, recurringChanges, type OneOffCost, type RecurringChange } from "./savings.ts";
 import type { WavePlan } from "./waves.ts";
 
@@ -94,70 +94,34 @@ export function organisationFigures(
   changes: readonly RecurringChange[],
   oneOffs: readonly OneOffCost[],
 ): OrganisationFinancials {
-  const baseline = baselines.get(organisationId) ?? ZERO;
-  const base = baseline.assetRunCostPence + baseline.siteCostPence + baseline.licenceCostPence;
-  return figures(
+  return figuresOf(
+    input.parameters,
     organisationId,
-    baseline,
-    base,
+    baselines.get(organisationId) ?? ZERO,
     changes.filter((c) => c.organisationId === organisationId),
     oneOffs.filter((c) => c.organisationId === organisationId),
     input.parameters.targets.get(organisationId) ?? 0n,
-    input.parameters.horizonYears * 12,
-    input,
   );
 }
 
-/** The totals: sums of the organisations' figures; payback over all the given changes and costs. */
-export function totalsOf(
-  input: PlanInput,
-  organisations: readonly OrganisationFinancials[],
-  changes: readonly RecurringChange[],
-  oneOffs: readonly OneOffCost[],
-): ScenarioFinancials["totals"] {
-  const { parameters } = input;
-  const sum = (f: (x: OrganisationFinancials) => bigint) => organisations.reduce((s, x) => s + f(x), 0n);
-  const years = Array.from({ length: parameters.horizonYears }, (_, i) => {
-    const y = (f: (x: YearFigures) => bigint) => organisations.reduce((s, x) => s + f(x.years[i]!), 0n);
-    return {
-      year: i + 1,
-      from: addMonths(parameters.startDate, i * 12),
-      baseline: y((x) => x.baseline),
-      plan: y((x) => x.plan),
-      saving: y((x) => x.saving),
-      oneOff: y((x) => x.oneOff),
-      net: y((x) => x.net),
-      cumulative: y((x) => x.cumulative),
-      runRate: y((x) => x.runRate),
-      target: y((x) => x.target),
-      againstTarget: y((x) => x.againstTarget),
-    };
-  });
-  const total = payback(changes, oneOffs, parameters.horizonYears * 12);
-  return {
-    baseline: sum((x) => x.baseline.assetRunCostPence + x.baseline.siteCostPence + x.baseline.licenceCostPence),
-    target: sum((x) => x.target),
-    years,
-    totalSaving: sum((x) => x.totalSaving),
-    totalOneOff: sum((x) => x.totalOneOff),
-    npv: sum((x) => x.npv),
-    paybackMonths: total,
-    paybackDate: total === null ? null : addMonths(parameters.startDate, total),
-    finalRunRate: sum((x) => x.finalRunRate),
-  };
-}
+/** The parameters a business case is computed with. */
+export type FigureParameters = Pick<PlanParameters, "startDate" | "horizonYears" | "discountRateBp">;
 
-function figures(
+/**
+ * One organisation's business case from its own changes and costs (every one given counts): the single
+ * computation behind live figures, partial ones and those recomputed from a stored snapshot.
+ */
+export function figuresOf(
+  parameters: FigureParameters,
   organisationId: string,
   baseline: Baseline,
-  base: bigint,
-  changes: readonly RecurringChange[],
-  costs: readonly OneOffCost[],
+  changes: readonly Pick<RecurringChange, "annualPence" | "fromMonth">[],
+  costs: readonly Pick<OneOffCost, "pence" | "month">[],
   target: bigint,
-  months: number,
-  input: PlanInput,
 ): OrganisationFinancials {
-  const { parameters } = input;
+  const base = baseline.assetRunCostPence + baseline.siteCostPence + baseline.licenceCostPence;
+  const months = parameters.horizonYears * 12;
+
   const years: YearFigures[] = [];
   let cumulative = 0n;
   for (let y = 1; y <= parameters.horizonYears; y++) {
@@ -205,6 +169,45 @@ function figures(
   };
 }
 
+/** The totals: sums of the organisations' figures; payback over all the given changes and costs. */
+export function totalsOf(
+  input: PlanInput,
+  organisations: readonly OrganisationFinancials[],
+  changes: readonly RecurringChange[],
+  oneOffs: readonly OneOffCost[],
+): ScenarioFinancials["totals"] {
+  const { parameters } = input;
+  const sum = (f: (x: OrganisationFinancials) => bigint) => organisations.reduce((s, x) => s + f(x), 0n);
+  const years = Array.from({ length: parameters.horizonYears }, (_, i) => {
+    const y = (f: (x: YearFigures) => bigint) => organisations.reduce((s, x) => s + f(x.years[i]!), 0n);
+    return {
+      year: i + 1,
+      from: addMonths(parameters.startDate, i * 12),
+      baseline: y((x) => x.baseline),
+      plan: y((x) => x.plan),
+      saving: y((x) => x.saving),
+      oneOff: y((x) => x.oneOff),
+      net: y((x) => x.net),
+      cumulative: y((x) => x.cumulative),
+      runRate: y((x) => x.runRate),
+      target: y((x) => x.target),
+      againstTarget: y((x) => x.againstTarget),
+    };
+  });
+  const total = payback(changes, oneOffs, parameters.horizonYears * 12);
+  return {
+    baseline: sum((x) => x.baseline.assetRunCostPence + x.baseline.siteCostPence + x.baseline.licenceCostPence),
+    target: sum((x) => x.target),
+    years,
+    totalSaving: sum((x) => x.totalSaving),
+    totalOneOff: sum((x) => x.totalOneOff),
+    npv: sum((x) => x.npv),
+    paybackMonths: total,
+    paybackDate: total === null ? null : addMonths(parameters.startDate, total),
+    finalRunRate: sum((x) => x.finalRunRate),
+  };
+}
+
 /**
  * Net present value of yearly net savings at `rateBp` basis points, each year discounted at its end:
  * Σ net_y × 10000^y ÷ (10000 + rate)^y, computed exactly over a common denominator and rounded half-up once.
@@ -225,7 +228,11 @@ export function npv(nets: readonly bigint[], rateBp: number): bigint {
  * Months until the cumulative net saving (savings accrue a twelfth of their annual figure each month) is
  * ≥ 0 and stays so to the end of the horizon; 0 when nothing is ever spent; null when it is not reached.
  */
-export function payback(changes: readonly RecurringChange[], costs: readonly OneOffCost[], months: number): number | null {
+export function payback(
+  changes: readonly Pick<RecurringChange, "annualPence" | "fromMonth">[],
+  costs: readonly Pick<OneOffCost, "pence" | "month">[],
+  months: number,
+): number | null {
   if (!costs.some((c) => c.pence > 0n)) return 0;
   let cumulative = 0n; // in twelfths of a penny
   let since: number | null = null;

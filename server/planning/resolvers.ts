@@ -23,10 +23,11 @@ import {
   updateScenario,
 } from "./scenarios.ts";
 import { FinancialVisibility } from "./visibility.ts";
-import type { FinancialsView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
+import type { FinancialsView, HiddenPricesView, OrganisationFinancialsView, ScenarioSummaryView, SnapshotView } from "./views.ts";
 import type { Scenario } from "../../generated/prisma/client.ts";
 import { commercialVisible } from "../shared/authz.ts";
-import { snapshotDifferences, storedSnapshot, takeSnapshot } from "./snapshot.ts";
+import { seenSnapshotFigures, snapshotDrift, storedSnapshot, takeSnapshot, type Drift } from "./snapshot.ts";
+import { changeNote, overrideVisible } from "./move-visibility.ts";
 import { FINANCIAL_METHOD, ENERGY_METHOD, RISK_METHOD } from "./methods.ts";
 
 const analysisOf = (ctx: Context, globalId: string, field = "scenarioId") => analyseScenario(ctx, idOf(globalId, "Scenario", field));
@@ -48,16 +49,32 @@ function snapshotView(s: Scenario, value: unknown): SnapshotView | null {
   return snapshot ? { snapshot, scenario: s } : null;
 }
 
-/** What differs between a stored snapshot and the scenario's live figures now. */
-async function drift(ctx: Context, v: SnapshotView): Promise<string[]> {
+const drifts = new WeakMap<SnapshotView, Promise<Drift>>();
+
+/** Whether a stored snapshot has drifted from the scenario's live figures now, as far as the caller may tell (once per snapshot field set). */
+function drift(ctx: Context, v: SnapshotView): Promise<Drift> {
+  let found = drifts.get(v);
+  if (!found) drifts.set(v, (found = driftOf(ctx, v)));
+  return found;
+}
+
+async function driftOf(ctx: Context, v: SnapshotView): Promise<Drift> {
   const a = await analyseScenario(ctx, v.scenario.id);
   const codes = a.input.estate.organisationCodes;
-  return snapshotDifferences(
+  return snapshotDrift(
     v.snapshot,
     takeSnapshot(a, v.snapshot.scenarioVersion, new Date(v.snapshot.takenAt)),
     (o) => codes.get(o) ?? o,
     (o) => commercialVisible(ctx.actor, o),
   );
+}
+
+/** Why a snapshot's drift is unknown to the caller, or null. */
+async function driftUnknownBecause(ctx: Context, v: SnapshotView): Promise<string | null> {
+  const d = await drift(ctx, v);
+  if (d.drifted !== null) return null;
+  const codes = (await Promise.all(d.unknownFor.map((o) => organisation(ctx, o)))).map((o) => o.code).join(", ");
+  return `unknown: nothing you may see differs, but figures of ${codes} use prices you may not read (in the snapshot or now), so whether they changed is not shown.`;
 }
 
 const money = (visible: boolean, v: bigint) => (visible ? v : null);
@@ -139,7 +156,7 @@ export const planningResolvers: Resolvers = {
     approvedSnapshot: (s) => snapshotView(s, s.approvedSnapshot),
     driftedSinceApproval: async (s, _x, ctx) => {
       const v = snapshotView(s, s.approvedSnapshot);
-      return v ? (await drift(ctx, v)).length > 0 : null;
+      return v ? (await drift(ctx, v)).drifted : null;
     },
   },
   ScenarioSnapshot: {
@@ -151,21 +168,35 @@ export const planningResolvers: Resolvers = {
     waveCount: (v) => v.snapshot.waveCount,
     moveCount: (v) => v.snapshot.moveCount,
     organisations: (v, _x, ctx) =>
-      v.snapshot.organisations.map((figures) => ({ figures, visible: figures.sources.every((o) => commercialVisible(ctx.actor, o)) })),
-    drifted: async (v, _x, ctx) => (await drift(ctx, v)).length > 0,
-    differences: (v, _x, ctx) => drift(ctx, v),
+      v.snapshot.organisations.map((o) => seenSnapshotFigures(v.snapshot, o, (x) => commercialVisible(ctx.actor, x))),
+    drifted: async (v, _x, ctx) => (await drift(ctx, v)).drifted,
+    driftUnknownBecause: (v, _x, ctx) => driftUnknownBecause(ctx, v),
+    differences: async (v, _x, ctx) => (await drift(ctx, v)).differences,
   },
   SnapshotFigures: {
-    organisation: (f, _x, ctx) => organisation(ctx, f.figures.organisationId),
-    baseline: (f) => money(f.visible, BigInt(f.figures.baselinePence)),
-    planRunCost: (f) => money(f.visible, BigInt(f.figures.planRunCostPence)),
-    finalRunRate: (f) => money(f.visible, BigInt(f.figures.finalRunRatePence)),
-    target: (f) => BigInt(f.figures.targetPence),
-    againstTarget: (f) => money(f.visible, BigInt(f.figures.againstTargetPence)),
-    npv: (f) => money(f.visible, BigInt(f.figures.npvPence)),
-    paybackDate: (f) => (f.visible ? day(f.figures.paybackDate) : null),
-    totalOneOff: (f) => money(f.visible, BigInt(f.figures.totalOneOffPence)),
-    totalSaving: (f) => money(f.visible, BigInt(f.figures.totalSavingPence)),
+    organisation: (f, _x, ctx) => organisation(ctx, f.organisationId),
+    visible: (f) => f.reach.complete && f.reach.baseline,
+    partial: (f) => f.reach.partial,
+    hiddenBecause: async (f, _x, ctx) => {
+      const codes = async (ids: string[]) => (await Promise.all(ids.map((o) => organisation(ctx, o)))).map((o) => o.code).join(", ");
+      if (f.reach.hidden)
+        return `hidden: this snapshot was stored whole, and its figures use prices of ${await codes(f.reach.hiddenPricesOf)}, whose commercial values you may not read.`;
+      const why: string[] = [];
+      if (f.reach.partial)
+        why.push(`partial: the changes and costs that use prices of ${await codes(f.reach.hiddenPricesOf)}, whose commercial values you may not read, are left out of these figures, and planRunCost is not shown`);
+      if (!f.reach.baseline)
+        why.push(`the baseline includes licence spend of ${await codes([f.organisationId])}, whose commercial values you may not read: baseline and planRunCost are not shown`);
+      return why.length ? `${why.join("; ")}.` : null;
+    },
+    baseline: (f) => f.baseline,
+    planRunCost: (f) => f.planRunCost,
+    finalRunRate: (f) => f.finalRunRate,
+    target: (f) => f.target,
+    againstTarget: (f) => f.againstTarget,
+    npv: (f) => f.npv,
+    paybackDate: (f) => day(f.paybackDate),
+    totalOneOff: (f) => f.totalOneOff,
+    totalSaving: (f) => f.totalSaving,
   },
   SavingsTarget: {
     organisation: (t, _x, ctx) => organisation(ctx, t.organisationId),
@@ -183,7 +214,9 @@ export const planningResolvers: Resolvers = {
     targetLicence: (m, _x, ctx) => (m.targetLicenceId ? ctx.loaders.licence.load(m.targetLicenceId) : null),
     oneOffCost: (m) => m.oneOffCostPence,
     targetCostGrowth: (m) => m.targetCostGrowthPence,
-    savingOverride: (m) => m.savingOverridePence,
+    valuesVisible: (m, _x, ctx) => overrideVisible(ctx, m),
+    savingOverride: async (m, _x, ctx) => ((await overrideVisible(ctx, m)) ? m.savingOverridePence : null),
+    savingOverrideReason: async (m, _x, ctx) => ((await overrideVisible(ctx, m)) ? m.savingOverrideReason : null),
     placement: async (m, _x, ctx) => {
       const analysis = await analyseScenario(ctx, m.scenarioId);
       const placed = analysis.plan.placed.get(m.id);
@@ -251,10 +284,7 @@ export const planningResolvers: Resolvers = {
       [...f.visibility.hiddenFor].map((o) => f.analysis.input.estate.organisationCodes.get(o) ?? o).sort(),
     discountRatePercent: (f) => f.financials.discountRateBp / 100,
     method: () => FINANCIAL_METHOD,
-    hidden: (f) =>
-      [...f.visibility.hiddenMoves.entries()]
-        .map(([organisationId, moves]) => ({ organisationId, moveIds: [...moves].sort(), code: f.analysis.input.estate.organisationCodes.get(organisationId) ?? organisationId }))
-        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    hidden: (f) => hiddenPrices(f.analysis, f.visibility),
     organisations: (f) => organisationViews(f.analysis, f.visibility),
     totals: (f) => f.visibility.totals(),
     changes: (f) =>
@@ -323,7 +353,7 @@ export const planningResolvers: Resolvers = {
     annual: (c) => money(c.visible, c.change.annualPence),
     from: (c) => monthDate(c.startDate, c.change.fromMonth),
     source: (c) => c.change.source,
-    note: (c) => c.change.note,
+    note: (c) => changeNote(c.change.note, c.change.source, c.visible),
   },
   OneOffCostLine: {
     move: (c, _x, ctx) => move(ctx, c.cost.moveId),
@@ -386,10 +416,12 @@ export const planningResolvers: Resolvers = {
     riskTotal: async (s) => (await s.analysis.risk()).total,
     riskLevel: async (s) => (await s.analysis.risk()).level,
     organisations: (s) => organisationViews(s.analysis, s.visibility),
-    totalOneOff: (s) => money(s.visibility.all, s.analysis.financials().totals.totalOneOff),
-    npv: (s) => money(s.visibility.all, s.analysis.financials().totals.npv),
-    paybackMonths: (s) => (s.visibility.all ? s.analysis.financials().totals.paybackMonths : null),
-    finalRunRate: (s) => money(s.visibility.all, s.analysis.financials().totals.finalRunRate),
+    partial: (s) => s.visibility.totals().partial,
+    hidden: (s) => hiddenPrices(s.analysis, s.visibility),
+    totalOneOff: (s) => s.visibility.totals().totals.totalOneOff,
+    npv: (s) => s.visibility.totals().totals.npv,
+    paybackMonths: (s) => s.visibility.totals().totals.paybackMonths,
+    finalRunRate: (s) => s.visibility.totals().totals.finalRunRate,
   },
   MoveDifference: {
     asset: (d, _x, ctx) => (d.assetId ? ctx.loaders.asset.load(d.assetId) : null),
@@ -405,6 +437,14 @@ export const planningResolvers: Resolvers = {
     asset: (p, _x, ctx) => (p.assetId ? ctx.loaders.asset.load(p.assetId) : null),
   },
 };
+
+/** Per organisation whose prices the caller may not read, the moves whose figures use them, by code. */
+function hiddenPrices(a: ScenarioAnalysis, visibility: FinancialVisibility): HiddenPricesView[] {
+  const codes = a.input.estate.organisationCodes;
+  return [...visibility.hiddenMoves.entries()]
+    .map(([organisationId, moves]) => ({ organisationId, moveIds: [...moves].sort(), code: codes.get(organisationId) ?? organisationId }))
+    .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
 
 function summaryView(ctx: Context, analysis: ScenarioAnalysis): ScenarioSummaryView {
   return { analysis, visibility: new FinancialVisibility(ctx.actor, analysis.financials(), analysis.input) };

@@ -7,7 +7,7 @@ import type { ScenarioFinancials, YearFigures } from "./financials.ts";
 import type { OneOffCost, RecurringChange } from "./savings.ts";
 import type { FinancialVisibility, OrganisationView, TotalsView } from "./visibility.ts";
 import type { Scenario } from "../../generated/prisma/client.ts";
-import type { ScenarioSnapshot, SnapshotOrganisation } from "./snapshot.ts";
+import type { ScenarioSnapshot, SeenSnapshotFigures } from "./snapshot.ts";
 import type { Baseline } from "./model.ts";
 import type { Resource } from "./capacity.ts";
 import type { EnergyPoint, OrganisationEnergy, ScenarioEnergy } from "./energy.ts";
@@ -29,7 +29,7 @@ export type FinancialYearView = { year: YearFigures; baselineVisible: boolean; p
 export type FinancialTotalsView = TotalsView;
 export type HiddenPricesView = { organisationId: string; moveIds: string[]; code: string };
 export type SnapshotView = { snapshot: ScenarioSnapshot; scenario: Scenario };
-export type SnapshotFiguresView = { figures: SnapshotOrganisation; visible: boolean };
+export type SnapshotFiguresView = SeenSnapshotFigures;
 export type BaselineView = { baseline: Baseline; visible: boolean };
 export type RecurringChangeView = { change: RecurringChange; visible: boolean; startDate: string };
 export type OneOffCostView = { cost: OneOffCost; visible: boolean; startDate: string };

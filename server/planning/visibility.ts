@@ -1,8 +1,10 @@
 // Which money figures of a scenario a caller may see. Licence and contract costs are commercial: a figure
 // computed from them is shown only to a caller who may read commercial values in every organisation
 // whose licences or contracts it uses (a renegotiation uses every merged organisation's prices, a
-// replacement the replacing organisation's unit price). Asset run costs, site costs and the planner's own
-// figures (one-off costs, growth, overrides) are not commercial.
+// replacement the replacing organisation's unit price). A planner's override of a move's recurring saving
+// is commercial too: it stands for a saving worked out from prices, and is a figure of the organisation it
+// accrues to (move-visibility.ts). Asset run costs, site costs and the planner's other figures (one-off
+// costs, growth at a target) are not commercial.
 //
 // Hiding covers only what uses a hidden price: the recurring change or one-off cost itself is null, and an
 // organisation's sums (saving, net, run rate, NPV, payback …) are computed from its visible parts only and
@@ -27,6 +29,7 @@ export function changeSources(c: RecurringChange, move: PlanMove | undefined, es
         .map((l) => estate.licences.get(l)?.organisationId)
         .filter((o): o is string => !!o))];
     case "REPLACEMENT_SEATS":
+    case "OVERRIDE":
       return [c.organisationId];
     default:
       return [];

@@ -361,6 +361,53 @@ describe.each(engines())("planning API on %s", (engine) => {
         ["DCC", "LICENCES", "7300.00"],
       ]);
     });
+
+    it("adds no whole extra subscription when the replacing organisation's SUBSCRIPTION is one organisation-wide term", async () => {
+      // SCC holds Salesforce as one subscription (£30,000 a year); DCC's Dynamics is either one subscription
+      // too, or a per-seat subscription of 100 with 80 used.
+      await db.prisma.licence.updateMany({
+        where: { organisationId: e.orgs.SCC.id },
+        data: { metric: "SUBSCRIPTION", quantityOwned: 1, quantityUsed: 1, unitCostPence: 30_000_00n, annualCostPence: 30_000_00n },
+      });
+      for (const dcc of [
+        { quantityOwned: 1, quantityUsed: 1, unitCostPence: 7_300_00n },
+        { quantityOwned: 100, quantityUsed: 80, unitCostPence: 73_00n },
+      ]) {
+        await db.prisma.licence.updateMany({ where: { organisationId: e.orgs.DCC.id }, data: { metric: "SUBSCRIPTION", annualCostPence: 7_300_00n, ...dcc } });
+        const s = await scenario();
+        await add(s, { kind: "REPLACE", asset: gid("Asset", e.dccCrm.id), targetAsset: gid("Asset", e.sccCrm.id), acceptExitCost: true });
+        const changes = ok(await planner(Q, { id: s.id })).scenarioFinancials.changes.map((c: any) => [c.organisation.code, c.source, c.annual]);
+        // Before the fix: 1 "seat" × £30,000 — a whole extra subscription — or 80 × £30,000 = £2,400,000.
+        expect(changes, `DCC owns ${dcc.quantityOwned}`).toEqual([
+          ["DCC", "ASSET_RUN_COST", "2000.00"],
+          ["DCC", "LICENCES", "7300.00"],
+        ]);
+      }
+    });
+
+    it("charges a per-seat SUBSCRIPTION per seat, to the penny", async () => {
+      // SCC's Salesforce: a subscription of 500 seats at £61.37; DCC's Dynamics: 100 seats at £73, 80 used.
+      await db.prisma.licence.updateMany({
+        where: { organisationId: e.orgs.SCC.id },
+        data: { metric: "SUBSCRIPTION", quantityOwned: 500, quantityUsed: 400, unitCostPence: 61_37n, annualCostPence: 30_685_00n },
+      });
+      await db.prisma.licence.updateMany({ where: { organisationId: e.orgs.DCC.id }, data: { metric: "SUBSCRIPTION" } });
+      const s = await scenario();
+      await add(s, { kind: "REPLACE", asset: gid("Asset", e.dccCrm.id), targetAsset: gid("Asset", e.sccCrm.id), acceptExitCost: true });
+      const f = ok(
+        await planner(`query ($id: ID!) { scenarioFinancials(scenarioId: $id) { changes { organisation { code } source annual } organisations { organisation { code } finalRunRate years { saving } } } }`, { id: s.id }),
+      ).scenarioFinancials;
+      // 80 seats × £61.37 = £4,909.60 a year, paid by DCC.
+      expect(f.changes.map((c: any) => [c.organisation.code, c.source, c.annual])).toEqual([
+        ["DCC", "ASSET_RUN_COST", "2000.00"],
+        ["DCC", "LICENCES", "7300.00"],
+        ["DCC", "REPLACEMENT_SEATS", "-4909.60"],
+      ]);
+      // £2,000 + £7,300 − £4,909.60 = £4,390.40 a year from April 2027: 9 months of year 1 = £3,292.80.
+      const dcc = f.organisations.find((o: any) => o.organisation.code === "DCC");
+      expect(dcc.finalRunRate).toBe("4390.40");
+      expect(dcc.years.map((y: any) => y.saving)).toEqual(["3292.80", "4390.40", "4390.40"]);
+    });
   });
 
   describe("governance", () => {
@@ -502,14 +549,16 @@ describe.each(engines())("planning API on %s", (engine) => {
       expect(later.approvedSnapshot).toMatchObject({ drifted: true });
       expect(later.approvedSnapshot.differences).toEqual(expect.arrayContaining(["DCC baseline", "DCC finalRunRate", "DCC againstTarget", "DCC npv"]));
       expect(later.approvedSnapshot.differences).not.toContain("valid");
-      // A viewer sees the snapshot's open figures; those built from licence prices follow the commercial rule.
+      // A viewer sees the snapshot's open figures; those built from licence prices follow the commercial rule:
+      // DCC's baseline includes its licence spend (hidden), while retiring the server uses no price.
       const viewer = as(actor("viewer", [[e.orgs.SCC, "VIEWER"], [e.orgs.DCC, "VIEWER"]]));
       const seen = ok(await viewer(Q, { id: s.id })).scenario.approvedSnapshot.organisations;
-      expect(seen.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ visible: false, npv: null, target: "20000.00" });
-      // Nor is it told that they drifted: DCC's figures include its licence spend, which it may not read.
+      expect(seen.find((o: any) => o.organisation.code === "DCC")).toMatchObject({ visible: false, baseline: null, planRunCost: null, finalRunRate: "10000.00", target: "20000.00" });
+      // It is told that the figures it sees drifted, but not whether the baseline (and plan run cost) did:
+      // DCC's baseline includes its licence spend, which it may not read.
       const viewed = ok(await viewer(Q, { id: s.id })).scenario;
-      expect(viewed.approvedSnapshot.differences).toEqual([]);
-      expect(viewed.driftedSinceApproval).toBe(false);
+      expect(viewed.approvedSnapshot.differences).toEqual(["DCC finalRunRate", "DCC againstTarget", "DCC npv", "DCC totalSaving"]);
+      expect(viewed.driftedSinceApproval).toBe(true);
       // The audit trail keeps the snapshots, blanked by the same rule: the viewer reads no money of DCC's.
       const AUDIT = `query ($e: ID!) { auditEvents(filter: { entityId: $e }, first: 50) { edges { node { action valuesVisible after } } } }`;
       const trail = (await viewer(AUDIT, { e: s.id })) as any;
