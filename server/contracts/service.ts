@@ -17,7 +17,8 @@ import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.
 import { notNull } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, writeVersioned } from "../shared/writes.ts";
 import { organisationByCode, organisationIdsByCodes } from "../organisations/service.ts";
-import { checkContractFields, checkContractUnique } from "./validation.ts";
+import { FieldChecks } from "../shared/field-errors.ts";
+import { checkContractUnique, contractFieldChecks } from "./validation.ts";
 
 /** The notice deadline: the last day notice can be given, or null when end or notice is unknown. */
 export function noticeDeadline(endDate: Date | null, noticePeriodDays: number | null): Date | null {
@@ -76,7 +77,9 @@ export function createContract(ctx: Context, input: CreateContractInput) {
   return inTransaction(ctx, async (tx) => {
     const org = await organisationByCode(tx, input.organisation, "input.organisation");
     authorize(ctx.actor, "create", "Contract", org.id);
-    const fields = checkContractFields(input as Record<string, unknown>, "input");
+    // Every wrong field is reported at once (shared/field-errors.ts).
+    const checks = new FieldChecks();
+    const fields = checks.settle(contractFieldChecks(checks, input as Record<string, unknown>, "input"));
     await checkContractUnique(tx, org.id, fields.reference, fields.ocid, "input");
     const contract = await tx.contract.create({
       data: { id: randomUUID(), organisationId: org.id, ...fields },
@@ -99,14 +102,16 @@ export function updateContract(ctx: Context, globalId: string, version: number, 
     const before = await tx.contract.findUnique({ where: { id } });
     expectVersion(before, version, "Contract", id);
     authorize(ctx.actor, "update", "Contract", before.organisationId);
-    for (const k of ["reference", "title"] as const) notNull(patch[k], `patch.${k}`);
+    // Every wrong field is reported at once (shared/field-errors.ts).
+    const checks = new FieldChecks();
+    for (const k of ["reference", "title"] as const) checks.check(() => notNull(patch[k], `patch.${k}`));
     const merged: Record<string, unknown> = {
       ...before,
       value: before.valuePence,
       annualValue: before.annualValuePence,
     };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
-    const fields = checkContractFields(merged, "patch");
+    const fields = checks.settle(contractFieldChecks(checks, merged, "patch"));
     await checkContractUnique(tx, before.organisationId, fields.reference, fields.ocid, "patch", id);
     return writeVersioned(
       tx,
