@@ -126,7 +126,9 @@ export function updateAsset(ctx: Context, globalId: string, version: number, pat
     const name = scalars.name;
     if (name !== undefined && name !== before.name)
       await checks.checkAsync(() => checkNameFree(tx, before.organisationId, name, "patch.name", id));
-    const siteId = has("site") ? await checks.checkAsync(() => checkSite(tx, patch.site, "patch.site")) : undefined;
+    const siteId = has("site")
+      ? await checks.checkAsync(() => checkSite(tx, patch.site, "patch.site"))
+      : undefined;
     const productId = has("product")
       ? await checks.checkAsync(() => checkProduct(tx, patch.product, "patch.product"))
       : undefined;

@@ -53,8 +53,14 @@ export function capacityChecks(checks: FieldChecks, values: Record<string, unkno
     bandwidthUsedMbps: () => optionalCount(values.bandwidthUsedMbps, f("bandwidthUsedMbps")),
   });
   // Storage, memory and bandwidth cannot be used beyond what exists; vCPU can be overcommitted.
-  const within = (used: number | null | undefined, capacity: number | null | undefined, usedField: string, capacityField: string) => {
-    if (checks.passed(used, capacity)) checks.check(() => usageWithin(used!, capacity!, f(usedField), capacityField));
+  const within = (
+    used: number | null | undefined,
+    capacity: number | null | undefined,
+    usedField: string,
+    capacityField: string,
+  ) => {
+    if (checks.passed(used, capacity))
+      checks.check(() => usageWithin(used!, capacity!, f(usedField), capacityField));
   };
   within(out.storageUsedTb, out.storageTb, "storageUsedTb", "storageTb");
   within(out.ramUsedGb, out.ramGb, "ramUsedGb", "ramGb");

@@ -141,7 +141,10 @@ function quantityChecks(
     annualCostPence = unitCostPence * BigInt(quantityOwned);
     if (annualCostPence > MAX_PENCE)
       checks.refuse(
-        new InputError(`${prefix}.annualCost`, "unit cost × quantity owned is too large to store; give the annual cost."),
+        new InputError(
+          `${prefix}.annualCost`,
+          "unit cost × quantity owned is too large to store; give the annual cost.",
+        ),
       );
   }
   return { quantityOwned, quantityUsed, unitCostPence, annualCostPence };
@@ -206,11 +209,14 @@ export function updateLicence(ctx: Context, globalId: string, version: number, p
       },
       "patch",
     );
-    const notes = patch.notes === undefined ? before.notes : checks.check(() => optionalText(patch.notes, "patch.notes"));
+    const notes =
+      patch.notes === undefined ? before.notes : checks.check(() => optionalText(patch.notes, "patch.notes"));
     const contractId =
       patch.contract === undefined
         ? undefined
-        : await checks.checkAsync(() => checkContract(tx, patch.contract, before.organisationId, "patch.contract"));
+        : await checks.checkAsync(() =>
+            checkContract(tx, patch.contract, before.organisationId, "patch.contract"),
+          );
     const checked = checks.settle({ ...quantities, notes });
     const data: Prisma.LicenceUncheckedUpdateManyInput = {
       ...checked,

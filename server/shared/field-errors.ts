@@ -14,17 +14,17 @@ function isFieldError(e: unknown): e is FieldError {
 /** Several fields refused by one save (BAD_INPUT); `errors` each name their field. */
 export class FieldErrors extends DomainError {
   constructor(readonly errors: readonly FieldError[]) {
-    super(
-      "BAD_INPUT",
-      errors.map((e) => `${e.field}: ${e.message}`).join(" "),
-      errors[0]?.field,
-    );
+    super("BAD_INPUT", errors.map((e) => `${e.field}: ${e.message}`).join(" "), errors[0]?.field);
   }
 
   /** One GraphQL error carrying each field's; the error plugin answers them as separate errors. */
   override toGraphQL() {
     const gql = super.toGraphQL();
-    gql.extensions.fieldErrors = this.errors.map((e) => ({ code: e.code, field: e.field, message: e.message }));
+    gql.extensions.fieldErrors = this.errors.map((e) => ({
+      code: e.code,
+      field: e.field,
+      message: e.message,
+    }));
     return gql;
   }
 }

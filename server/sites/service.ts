@@ -92,7 +92,10 @@ export function updateSite(ctx: Context, globalId: string, version: number, patc
       checks.check(() => notNull(patch[k], `patch.${k}`));
     if (patch.lifecycle === "RETIRED")
       checks.refuse(
-        new InputError("patch.lifecycle", "use retireSite to retire a site, so its assets are checked first."),
+        new InputError(
+          "patch.lifecycle",
+          "use retireSite to retire a site, so its assets are checked first.",
+        ),
       );
     const merged: Record<string, unknown> = { ...before, annualCost: before.annualCostPence };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;

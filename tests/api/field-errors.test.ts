@@ -5,7 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { graphqlClient, type GqlResult } from "../support/graphql.ts";
 import { buildEstate, gid, unknownId, type Estate, type Gql } from "./fixtures.ts";
-import { CREATE_ASSET, CREATE_CONTRACT, CREATE_LICENCE, CREATE_SITE, UPDATE_ASSET, UPDATE_SITE } from "./operations.ts";
+import {
+  CREATE_ASSET,
+  CREATE_CONTRACT,
+  CREATE_LICENCE,
+  CREATE_SITE,
+  UPDATE_ASSET,
+  UPDATE_SITE,
+} from "./operations.ts";
 
 /** Each error's code and field, in the order given. */
 const fieldsOf = (r: GqlResult) =>
@@ -72,15 +79,31 @@ describe.each(engines())("every wrong field at once on %s", (engine) => {
 
   it("refuses a new site and a site update on every wrong field", async () => {
     const created = await gql(CREATE_SITE, {
-      input: { organisation: "SCC", name: "Hub", kind: "DATA_CENTRE", pue: 0.5, tier: 0, racks: 2, racksUsed: 3 },
+      input: {
+        organisation: "SCC",
+        name: "Hub",
+        kind: "DATA_CENTRE",
+        pue: 0.5,
+        tier: 0,
+        racks: 2,
+        racksUsed: 3,
+      },
     });
     expect(fieldsOf(created).map((e) => e.field)).toEqual(["input.pue", "input.tier", "input.racksUsed"]);
     const updated = await gql(UPDATE_SITE, {
       id: gid("Site", estate.sccDataCentre.id),
       version: estate.sccDataCentre.version,
-      patch: { name: estate.dccDataCentre.name.slice(0, 0), postcode: "TOO LONG A POSTCODE", annualCost: "-1.00" },
+      patch: {
+        name: estate.dccDataCentre.name.slice(0, 0),
+        postcode: "TOO LONG A POSTCODE",
+        annualCost: "-1.00",
+      },
     });
-    expect(fieldsOf(updated).map((e) => e.field)).toEqual(["patch.name", "patch.postcode", "patch.annualCost"]);
+    expect(fieldsOf(updated).map((e) => e.field)).toEqual([
+      "patch.name",
+      "patch.postcode",
+      "patch.annualCost",
+    ]);
   });
 
   it("refuses a new licence and a new contract on every wrong field", async () => {
@@ -95,7 +118,11 @@ describe.each(engines())("every wrong field at once on %s", (engine) => {
         unitCost: "-1.00",
       },
     });
-    expect(fieldsOf(licence).map((e) => e.field)).toEqual(["input.contract", "input.quantityOwned", "input.unitCost"]);
+    expect(fieldsOf(licence).map((e) => e.field)).toEqual([
+      "input.contract",
+      "input.quantityOwned",
+      "input.unitCost",
+    ]);
     const contract = await gql(CREATE_CONTRACT, {
       input: {
         organisation: "SCC",
