@@ -110,7 +110,8 @@ export interface TableInfo {
 }
 
 /**
- * Every ordinary table in the schema, parents before children (foreign-key order), with
+ * Every ordinary table in the schema (its stored columns: generated ones are made by the database, as
+ * pg_dump leaves them out), parents before children (foreign-key order), with
  * `_prisma_migrations` first. Throws on a foreign-key cycle, which a data-only load could not order.
  */
 export async function listTables(conn: SqlConn): Promise<TableInfo[]> {
@@ -119,7 +120,7 @@ export async function listTables(conn: SqlConn): Promise<TableInfo[]> {
             EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS pk
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace
-       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname <> ALL($2::text[])
       ORDER BY c.relname, a.attnum`,
     [SCHEMA, DERIVED_TABLES],

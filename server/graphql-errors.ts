@@ -56,7 +56,24 @@ function withCode(error: GraphQLError): GraphQLError {
   });
 }
 
-/** Adds `extensions.code` to errors graphql-js raises before our resolvers run. */
+/**
+ * A save refused on several fields (shared/field-errors.ts) as one error per field, each with its code,
+ * `field` and message, at the same path.
+ */
+function perField(error: GraphQLError): GraphQLError[] {
+  const { fieldErrors, ...extensions } = error.extensions ?? {};
+  if (!Array.isArray(fieldErrors)) return [error];
+  return (fieldErrors as { code: string; field: string; message: string }[]).map(
+    (e) =>
+      new GraphQLError(e.message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { ...extensions, code: e.code, field: e.field },
+      }),
+  );
+}
+
+/** Adds `extensions.code` to errors graphql-js raises before our resolvers run; one error per refused field. */
 export const errorCodesPlugin: Plugin = {
   onResultProcess({ result, setResult }) {
     if (
@@ -67,6 +84,9 @@ export const errorCodesPlugin: Plugin = {
       !result.errors
     )
       return;
-    setResult({ ...result, errors: result.errors.map((e) => withCode(e as GraphQLError)) });
+    setResult({
+      ...result,
+      errors: result.errors.flatMap((e) => perField(e as GraphQLError)).map(withCode),
+    });
   },
 };

@@ -2,6 +2,7 @@
 import { equalsText } from "../shared/like.ts";
 import type { Tx } from "../shared/writes.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
+import { FieldChecks } from "../shared/field-errors.ts";
 import { idOf } from "../shared/ids.ts";
 import {
   optionalCount,
@@ -33,25 +34,37 @@ export interface AssetFields {
   bandwidthUsedMbps?: number | null;
 }
 
-/** Checks the capacity/usage figures; usage above capacity is refused where it is physically impossible. */
-export function checkCapacities(values: Record<string, unknown>, prefix: string) {
+/**
+ * Checks the capacity/usage figures, each refusal kept in `checks`; usage above capacity is refused
+ * where it is physically impossible.
+ */
+export function capacityChecks(checks: FieldChecks, values: Record<string, unknown>, prefix: string) {
   const f = (k: string) => `${prefix}.${k}`;
-  const out = {
-    rackUnits: optionalCount(values.rackUnits, f("rackUnits"), 100_000),
-    powerKw: optionalQuantity(values.powerKw, f("powerKw")),
-    storageTb: optionalQuantity(values.storageTb, f("storageTb")),
-    storageUsedTb: optionalQuantity(values.storageUsedTb, f("storageUsedTb")),
-    vcpu: optionalCount(values.vcpu, f("vcpu")),
-    vcpuUsed: optionalCount(values.vcpuUsed, f("vcpuUsed")),
-    ramGb: optionalCount(values.ramGb, f("ramGb")),
-    ramUsedGb: optionalCount(values.ramUsedGb, f("ramUsedGb")),
-    bandwidthMbps: optionalCount(values.bandwidthMbps, f("bandwidthMbps")),
-    bandwidthUsedMbps: optionalCount(values.bandwidthUsedMbps, f("bandwidthUsedMbps")),
-  };
+  const out = checks.each({
+    rackUnits: () => optionalCount(values.rackUnits, f("rackUnits"), 100_000),
+    powerKw: () => optionalQuantity(values.powerKw, f("powerKw")),
+    storageTb: () => optionalQuantity(values.storageTb, f("storageTb")),
+    storageUsedTb: () => optionalQuantity(values.storageUsedTb, f("storageUsedTb")),
+    vcpu: () => optionalCount(values.vcpu, f("vcpu")),
+    vcpuUsed: () => optionalCount(values.vcpuUsed, f("vcpuUsed")),
+    ramGb: () => optionalCount(values.ramGb, f("ramGb")),
+    ramUsedGb: () => optionalCount(values.ramUsedGb, f("ramUsedGb")),
+    bandwidthMbps: () => optionalCount(values.bandwidthMbps, f("bandwidthMbps")),
+    bandwidthUsedMbps: () => optionalCount(values.bandwidthUsedMbps, f("bandwidthUsedMbps")),
+  });
   // Storage, memory and bandwidth cannot be used beyond what exists; vCPU can be overcommitted.
-  usageWithin(out.storageUsedTb, out.storageTb, f("storageUsedTb"), "storageTb");
-  usageWithin(out.ramUsedGb, out.ramGb, f("ramUsedGb"), "ramGb");
-  usageWithin(out.bandwidthUsedMbps, out.bandwidthMbps, f("bandwidthUsedMbps"), "bandwidthMbps");
+  const within = (
+    used: number | null | undefined,
+    capacity: number | null | undefined,
+    usedField: string,
+    capacityField: string,
+  ) => {
+    if (checks.passed(used, capacity))
+      checks.check(() => usageWithin(used!, capacity!, f(usedField), capacityField));
+  };
+  within(out.storageUsedTb, out.storageTb, "storageUsedTb", "storageTb");
+  within(out.ramUsedGb, out.ramGb, "ramUsedGb", "ramGb");
+  within(out.bandwidthUsedMbps, out.bandwidthMbps, "bandwidthUsedMbps", "bandwidthMbps");
   return out;
 }
 
@@ -109,14 +122,22 @@ export async function checkNameFree(
     );
 }
 
-/** Validates the scalar fields common to create and update. */
-export function checkScalars(values: AssetFields, prefix: string) {
+/** Checks the scalar fields common to create and update, each refusal kept in `checks`. */
+export function scalarChecks(checks: FieldChecks, values: AssetFields, prefix: string) {
   return {
-    name: requireName(values.name, `${prefix}.name`),
-    subtype: optionalText(values.subtype, `${prefix}.subtype`, 200),
-    description: optionalText(values.description, `${prefix}.description`),
-    annualRunCostPence: optionalMoney(values.annualRunCost, `${prefix}.annualRunCost`, 0n)!,
-    bookValuePence: optionalMoney(values.bookValue, `${prefix}.bookValue`, 0n)!,
-    ...checkCapacities(values as Record<string, unknown>, prefix),
+    ...checks.each({
+      name: () => requireName(values.name, `${prefix}.name`),
+      subtype: () => optionalText(values.subtype, `${prefix}.subtype`, 200),
+      description: () => optionalText(values.description, `${prefix}.description`),
+      annualRunCostPence: () => optionalMoney(values.annualRunCost, `${prefix}.annualRunCost`, 0n)!,
+      bookValuePence: () => optionalMoney(values.bookValue, `${prefix}.bookValue`, 0n)!,
+    }),
+    ...capacityChecks(checks, values as Record<string, unknown>, prefix),
   };
+}
+
+/** The scalar fields common to create and update, checked; throws at the first refusal (imports). */
+export function checkScalars(values: AssetFields, prefix: string) {
+  const checks = new FieldChecks({ failFast: true });
+  return checks.settle(scalarChecks(checks, values, prefix));
 }

@@ -7,7 +7,7 @@ import { bigText, bulkInsert, isoDay, isoInstant, type BulkColumn } from "../sha
 import type { Tx } from "../shared/writes.ts";
 
 /** A contract to insert: every column but the timestamps and version, which the insert sets. */
-export type NewContract = Omit<Contract, "createdAt" | "updatedAt" | "version">;
+export type NewContract = Omit<Contract, "createdAt" | "updatedAt" | "version" | "titleKey" | "supplierKey">;
 
 const COLUMNS: BulkColumn<NewContract>[] = [
   { name: "id", sentAs: "uuid[]", value: (r) => r.id },

@@ -15,6 +15,7 @@ import type { Context } from "../shared/context.ts";
 import type { Tx } from "../shared/writes.ts";
 import { authorize, commercialVisible } from "../shared/authz.ts";
 import { ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
+import { FieldChecks } from "../shared/field-errors.ts";
 import { idOf } from "../shared/ids.ts";
 import { paginate, type KeysetOrder, type PageArgs } from "../shared/pagination.ts";
 import { notNull, optionalCount, optionalMoney, optionalText } from "../shared/validate.ts";
@@ -115,22 +116,36 @@ async function checkContract(
   return id;
 }
 
-function checkQuantities(
+/** A whole number ≥ 0 that must be given. */
+function requiredCount(value: unknown, field: string): number {
+  const n = optionalCount(value, field);
+  if (n === null) throw new InputError(field, "is required.");
+  return n;
+}
+
+/** Checks a licence's seats and money, each refusal kept in `checks` (the value undefined where refused). */
+function quantityChecks(
+  checks: FieldChecks,
   v: { quantityOwned?: unknown; quantityUsed?: unknown; unitCost?: unknown; annualCost?: unknown },
   prefix: string,
 ) {
-  const quantityOwned = optionalCount(v.quantityOwned, `${prefix}.quantityOwned`);
-  const quantityUsed = optionalCount(v.quantityUsed, `${prefix}.quantityUsed`);
-  if (quantityOwned === null) throw new InputError(`${prefix}.quantityOwned`, "is required.");
-  if (quantityUsed === null) throw new InputError(`${prefix}.quantityUsed`, "is required.");
-  const unitCostPence = optionalMoney(v.unitCost, `${prefix}.unitCost`, 0n)!;
-  const annualCostPence =
-    optionalMoney(v.annualCost, `${prefix}.annualCost`, null) ?? unitCostPence * BigInt(quantityOwned);
-  if (annualCostPence > MAX_PENCE) {
-    throw new InputError(
-      `${prefix}.annualCost`,
-      "unit cost × quantity owned is too large to store; give the annual cost.",
-    );
+  const out = checks.each({
+    quantityOwned: () => requiredCount(v.quantityOwned, `${prefix}.quantityOwned`),
+    quantityUsed: () => requiredCount(v.quantityUsed, `${prefix}.quantityUsed`),
+    unitCostPence: () => optionalMoney(v.unitCost, `${prefix}.unitCost`, 0n)!,
+    annualCostGiven: () => optionalMoney(v.annualCost, `${prefix}.annualCost`, null),
+  });
+  const { quantityOwned, quantityUsed, unitCostPence, annualCostGiven } = out;
+  let annualCostPence: bigint | undefined = annualCostGiven ?? undefined;
+  if (annualCostGiven === null && quantityOwned !== undefined && unitCostPence !== undefined) {
+    annualCostPence = unitCostPence * BigInt(quantityOwned);
+    if (annualCostPence > MAX_PENCE)
+      checks.refuse(
+        new InputError(
+          `${prefix}.annualCost`,
+          "unit cost × quantity owned is too large to store; give the annual cost.",
+        ),
+      );
   }
   return { quantityOwned, quantityUsed, unitCostPence, annualCostPence };
 }
@@ -140,18 +155,26 @@ export function createLicence(ctx: Context, input: CreateLicenceInput) {
   return inTransaction(ctx, async (tx) => {
     const org = await organisationByCode(tx, input.organisation, "input.organisation");
     authorize(ctx.actor, "create", "Licence", org.id);
-    const productId = idOf(input.product, "Product", "input.product");
-    if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } })))
-      throw new NotFoundError("input.product", `no product has ID ${input.product}.`);
+    // Every wrong field is reported at once (shared/field-errors.ts).
+    const checks = new FieldChecks();
+    const productId = await checks.checkAsync(async () => {
+      const productId = idOf(input.product, "Product", "input.product");
+      if (!(await tx.product.findUnique({ where: { id: productId }, select: { id: true } })))
+        throw new NotFoundError("input.product", `no product has ID ${input.product}.`);
+      return productId;
+    });
+    const checked = checks.settle({
+      productId,
+      contractId: await checks.checkAsync(() => checkContract(tx, input.contract, org.id, "input.contract")),
+      notes: checks.check(() => optionalText(input.notes, "input.notes")),
+      ...quantityChecks(checks, input, "input"),
+    });
     const licence = await tx.licence.create({
       data: {
         id: randomUUID(),
         organisationId: org.id,
-        productId,
-        contractId: await checkContract(tx, input.contract, org.id, "input.contract"),
         metric: input.metric,
-        notes: optionalText(input.notes, "input.notes"),
-        ...checkQuantities(input, "input"),
+        ...checked,
       },
     });
     await recordAudit(tx, ctx.actor, {
@@ -172,9 +195,12 @@ export function updateLicence(ctx: Context, globalId: string, version: number, p
     const before = await tx.licence.findUnique({ where: { id } });
     expectVersion(before, version, "Licence", id);
     authorize(ctx.actor, "update", "Licence", before.organisationId);
+    // Every wrong field is reported at once (shared/field-errors.ts).
+    const checks = new FieldChecks();
     for (const k of ["metric", "quantityOwned", "quantityUsed", "unitCost", "annualCost"] as const)
-      notNull(patch[k], `patch.${k}`);
-    const quantities = checkQuantities(
+      checks.check(() => notNull(patch[k], `patch.${k}`));
+    const quantities = quantityChecks(
+      checks,
       {
         quantityOwned: patch.quantityOwned ?? before.quantityOwned,
         quantityUsed: patch.quantityUsed ?? before.quantityUsed,
@@ -183,14 +209,21 @@ export function updateLicence(ctx: Context, globalId: string, version: number, p
       },
       "patch",
     );
+    const notes =
+      patch.notes === undefined ? before.notes : checks.check(() => optionalText(patch.notes, "patch.notes"));
+    const contractId =
+      patch.contract === undefined
+        ? undefined
+        : await checks.checkAsync(() =>
+            checkContract(tx, patch.contract, before.organisationId, "patch.contract"),
+          );
+    const checked = checks.settle({ ...quantities, notes });
     const data: Prisma.LicenceUncheckedUpdateManyInput = {
-      ...quantities,
+      ...checked,
       metric: patch.metric ?? before.metric,
-      notes: patch.notes === undefined ? before.notes : optionalText(patch.notes, "patch.notes"),
       version: { increment: 1 },
     };
-    if (patch.contract !== undefined)
-      data.contractId = await checkContract(tx, patch.contract, before.organisationId, "patch.contract");
+    if (patch.contract !== undefined) data.contractId = contractId;
     return writeVersioned(
       tx,
       ctx.actor,

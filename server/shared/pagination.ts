@@ -25,6 +25,9 @@ type ColumnKind = "string" | "bigint" | "integer" | "date";
 /** The kind of every column a list is sorted on. A new sort column must be added here. */
 const COLUMN_KINDS: Record<string, ColumnKind> = {
   name: "string",
+  nameKey: "string",
+  titleKey: "string",
+  supplierKey: "string",
   reference: "string",
   title: "string",
   supplierName: "string",

@@ -9,13 +9,13 @@ export function siteLoaders(prisma: PrismaClient) {
     site: new DataLoader<string, Site | null>((ids) =>
       byIds(ids, prisma.site.findMany({ where: { id: { in: [...ids] } } })),
     ),
-    /** Every asset located at the site, by name then id (the NAME_ASC order of `assets`). */
+    /** Every asset located at the site, by name (case-insensitive) then id (the NAME_ASC order of `assets`). */
     assetsBySite: new DataLoader<string, Asset[]>((ids) =>
       groupedBy(
         ids,
         prisma.asset.findMany({
           where: { siteId: { in: [...ids] } },
-          orderBy: [{ name: "asc" }, { id: "asc" }],
+          orderBy: [{ nameKey: "asc" }, { id: "asc" }],
         }),
         (a) => a.siteId!,
       ),

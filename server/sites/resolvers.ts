@@ -26,7 +26,7 @@ export const siteResolvers: Resolvers = {
       connectionFromSorted(
         await ctx.loaders.assetsBySite.load(s.id),
         { first, after },
-        { column: "name", direction: "asc" },
+        { column: "nameKey", direction: "asc" },
       ),
   },
 };

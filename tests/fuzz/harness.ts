@@ -266,6 +266,8 @@ export class Harness {
 
   /** Tables in an order that inserts parents before children (set once the fixture is saved). */
   private insertOrder: string[] | null = null;
+  /** Each table's stored columns, quoted: generated ones (the name sort keys) are the database's to write. */
+  private storedColumns = new Map<string, string>();
 
   /**
    * Back to the fixture estate (every property starts from it, so a seed replays the same way). The
@@ -278,12 +280,24 @@ export class Harness {
       this.fixture = await buildFixture(this.prisma, this.passwordHash);
       await this.prisma.$executeRawUnsafe(`DROP SCHEMA IF EXISTS fuzz_fixture CASCADE`);
       await this.prisma.$executeRawUnsafe(`CREATE SCHEMA fuzz_fixture`);
-      for (const t of this.tables)
-        await this.prisma.$executeRawUnsafe(`CREATE TABLE fuzz_fixture."${t}" AS SELECT * FROM "${t}"`);
+      for (const t of this.tables) {
+        const columns = await this.prisma.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+          `"${t}"`,
+        );
+        this.storedColumns.set(t, columns.map((c) => `"${c.name}"`).join(", "));
+        await this.prisma.$executeRawUnsafe(
+          `CREATE TABLE fuzz_fixture."${t}" AS SELECT ${this.storedColumns.get(t)} FROM "${t}"`,
+        );
+      }
       this.insertOrder = await this.parentsFirst();
     } else {
-      for (const t of this.insertOrder)
-        await this.prisma.$executeRawUnsafe(`INSERT INTO "${t}" SELECT * FROM fuzz_fixture."${t}"`);
+      for (const t of this.insertOrder) {
+        const columns = this.storedColumns.get(t)!;
+        await this.prisma.$executeRawUnsafe(
+          `INSERT INTO "${t}" (${columns}) SELECT ${columns} FROM fuzz_fixture."${t}"`,
+        );
+      }
     }
     this.password = INITIAL_PASSWORD;
     this.last = null;

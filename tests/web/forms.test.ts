@@ -29,11 +29,17 @@ describe("site forms", { timeout: 180_000 }, () => {
       await page.fill("#site-form-name", "Sunderland Data Centre (Doxford)"); // taken: the API refuses
       await page.selectOption("#site-form-kind", "COMMS_ROOM");
       await page.fill("#site-form-racks", "4");
-      await page.fill("#site-form-racksUsed", "2");
+      await page.fill("#site-form-racksUsed", "6"); // more than the racks: refused too, in the same answer
+      await page.fill("#site-form-pue", "0.8"); // below 1.0: refused too
       await page.fill("#site-form-annualCost", "12,500.50");
       await page.click("#site-form-submit");
       await page.waitForSelector("#site-form-name-error:not(:empty)");
+      // Every wrong field at once, each next to its own field.
       expect(await page.textContent("#site-form-name-error")).toMatch(/already/i);
+      expect(await page.textContent("#site-form-racksUsed-error")).toMatch(/cannot exceed racks/);
+      expect(await page.textContent("#site-form-pue-error")).toMatch(/at least 1\.0/);
+      expect(await page.getAttribute("#site-form-racksUsed", "aria-invalid")).toBe("true");
+      await page.fill("#site-form-pue", "");
       await shot(page, "web-site-form-error");
       await page.fill("#site-form-name", "Pallion Comms Room");
       await page.fill("#site-form-racksUsed", "two");

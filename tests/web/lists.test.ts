@@ -60,6 +60,30 @@ describe("lists", { timeout: 180_000 }, () => {
     }
   });
 
+  it("sorts asset names ignoring case, the same across every page ('iTrent' among the I's)", async () => {
+    const { page, context, problems } = await openPage(h, h.admin);
+    try {
+      await page.goto(`${h.server.url}/#/assets?org=SCC`);
+      await page.waitForSelector(
+        '#asset-results[aria-busy="false"] th[aria-sort="ascending"] button:has-text("Name")',
+      );
+      while (await page.$("#asset-more")) {
+        const before = await page.$$eval("#asset-rows tr", (trs) => trs.length);
+        await page.click("#asset-more");
+        await page.waitForFunction((n) => document.querySelectorAll("#asset-rows tr").length > n, before);
+      }
+      const names = await page.$$eval("#asset-rows tr a.asset-link", (as) =>
+        as.map((a) => a.textContent ?? ""),
+      );
+      expect(names.some((n) => /^[a-z]/.test(n))).toBe(true); // the demo estate has lower-case names
+      const keys = names.map((n) => n.toLowerCase());
+      expect(keys).toEqual([...keys].sort()); // byte order of lower(name): "iTrent" after "Idox", before "J…"
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("sorts sites and licences by their headers, and exports both", async () => {
     const { page, context, problems } = await openPage(h, h.admin);
     try {
@@ -85,9 +109,7 @@ describe("lists", { timeout: 180_000 }, () => {
       await page.click('th.sortable button:has-text("Owned")');
       await page.waitForSelector('#licence-results[aria-busy="false"] th[aria-sort="ascending"]');
       const licences = await exportedRows(page, "#licence-export");
-      const owned = licences.rows
-        .slice(1)
-        .map((r) => Number(r[licences.rows[0]!.indexOf("Owned")]));
+      const owned = licences.rows.slice(1).map((r) => Number(r[licences.rows[0]!.indexOf("Owned")]));
       expect(owned.length).toBeGreaterThan(50);
       expect(owned).toEqual([...owned].sort((a, b) => a - b));
       expect(problems).toEqual([]);

@@ -180,12 +180,16 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(text).toContain("months' migration lead time");
     const m365 = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Microsoft 365 E3"))');
     expect(await m365.textContent()).toMatch(/onto Microsoft 365 E3; (earliest|at contract end), \d/);
-    const crm = page.locator('#overlap-rows tr:has(a.overlap-link:text-is("Customer contact and case management"))');
+    const crm = page.locator(
+      '#overlap-rows tr:has(a.overlap-link:text-is("Customer contact and case management"))',
+    );
     expect(await crm.textContent()).toContain("needs a supplier quote");
     const parking = page.locator('#overlap-rows tr[data-overlap="Overlap:SAME_JOB:PARKING.ENFORCEMENT"]');
     expect(await parking.textContent()).toContain("SCC/ICT/070 needs extending to 31 Dec 2028");
     expect(await parking.textContent()).toContain("notice deadline passed");
-    expect(await page.textContent("#overlap-total-caveats")).toMatch(/^\d+ items? \(£[\d,.]+ a year\) past a notice deadline; \d+ items? \(£[\d,.]+ a year\) on a target contract/);
+    expect(await page.textContent("#overlap-total-caveats")).toMatch(
+      /^\d+ items? \(£[\d,.]+ a year\) past a notice deadline; \d+ items? \(£[\d,.]+ a year\) on a target contract/,
+    );
     expect(await page.textContent("#overlap-total-extension")).toBe(pounds((t as any).needsExtensionSaving));
     await page.screenshot({ path: `${SHOTS}procurement-overlaps-savings.png`, fullPage: false });
     // Choosing the earliest date prices every saving then.
@@ -239,7 +243,9 @@ describe("procurement page", { timeout: 90_000 }, () => {
       ),
     );
     await page.selectOption("#saving-timing", "NOW");
-    await page.waitForFunction(() => document.querySelector("#saving-date")?.textContent?.includes("(earliest"));
+    await page.waitForFunction(() =>
+      document.querySelector("#saving-date")?.textContent?.includes("(earliest"),
+    );
     expect(await page.textContent("#saving-method")).toContain("Priced at the earliest date, as asked.");
     await page.screenshot({ path: `${SHOTS}procurement-saving-timing.png`, fullPage: true });
     await page.goto(
@@ -278,71 +284,111 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(download.suggestedFilename()).toMatch(/^licence-overlaps-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = (await readFile((await download.path())!, "utf8")).replace(/^\ufeff/, "");
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual([
+    const header = rows[0]!;
+    // Money as decimal pounds under "(£)" headers, as every export; seats and each organisation's share
+    // of a saving a column each (plain numbers), one per metric and organisation that appears.
+    expect(header.filter((c) => !/^Seats (used|owned) \(|^Saving a year, /.test(c))).toEqual([
       "Overlap ID",
       "Kind",
       "Capability",
       "Overlap",
       "Organisations",
-      "Annual licence cost (GBP)",
-      "Seats used of owned",
+      "Annual licence cost (£)",
       "Earliest contract end",
       "Latest contract end",
       "Co-terminable",
-      "Spend during extension to co-terminate (GBP)",
+      "Spend during extension to co-terminate (£)",
       "Recommendation",
       "Recommended target",
-      "Saving a year (GBP)",
-      "One-off exit cost (GBP)",
-      "NPV (GBP)",
+      "Saving a year (£)",
+      "One-off exit cost (£)",
+      "NPV (£)",
       "NPV horizon (years)",
       "Consolidate on",
       "Consolidate when",
-      "Saving by organisation (GBP)",
       "Point products covered by a suite already owned",
       "In the quotable total",
       "Notes",
       "Licence IDs",
       "Contract IDs",
     ]);
+    expect(header).toContain("Seats used (user)");
+    expect(header).toContain("Seats owned (user)");
+    expect(header.filter((c) => c.startsWith("Saving a year, "))).toEqual([
+      "Saving a year, DCC (£)",
+      "Saving a year, SCC (£)",
+    ]);
+    expect(header.some((c) => c.includes("GBP"))).toBe(false);
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      expect(i, name).toBeGreaterThanOrEqual(0);
+      return i;
+    };
     const data = rows.slice(1, 1 + shown.length);
     expect(data.map((r) => r[0])).toEqual(shown);
-    expect(rows.every((r) => r.length === 25)).toBe(true);
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
     // The totals a report quotes follow the rows, as the server works them out for exactly these rows.
     const t = (
-      await graphqlRequest<{ licenceOverlapTotals: Record<string, string | number> }>(
+      await graphqlRequest<{
+        licenceOverlapTotals: {
+          annualSaving: string;
+          npv: string;
+          needsQuoteSaving: string;
+          needsExtensionSaving: string;
+          noSavingCount: number;
+          byOrganisation: { organisation: { code: string }; annualSaving: string }[];
+        };
+      }>(
         server,
-        `query ($ids: [ID!]) { licenceOverlapTotals(kind: SAME_JOB, overlapIds: $ids) { annualSaving npv needsQuoteSaving needsExtensionSaving noSavingCount } }`,
+        `query ($ids: [ID!]) { licenceOverlapTotals(kind: SAME_JOB, overlapIds: $ids) { annualSaving npv needsQuoteSaving needsExtensionSaving noSavingCount byOrganisation { organisation { code } annualSaving } } }`,
         { ids: shown },
       )
     ).licenceOverlapTotals;
     const total = (name: string) => rows.find((r) => r[0] === name)!;
     expect(rows[1 + shown.length]!.every((c) => c === "")).toBe(true);
-    expect(total("TOTAL quotable annual saving")[13]).toBe(t.annualSaving);
-    expect(total("TOTAL quotable annual saving")[15]).toBe(t.npv);
-    expect(total("TOTAL needs a supplier quote (not in the quotable total)")[13]).toBe(t.needsQuoteSaving);
-    expect(total("TOTAL needs a contract extension (not in the quotable total)")[13]).toBe(t.needsExtensionSaving);
-    expect(total("TOTAL no saving (not in any total)")[22]).toBe(`${t.noSavingCount} overlaps`);
+    const quotable = total("TOTAL quotable annual saving");
+    expect(quotable[col("Saving a year (£)")]).toBe(t.annualSaving);
+    expect(quotable[col("NPV (£)")]).toBe(t.npv);
+    for (const s of t.byOrganisation)
+      expect(quotable[col(`Saving a year, ${s.organisation.code} (£)`)]).toBe(s.annualSaving);
+    expect(total("TOTAL needs a supplier quote (not in the quotable total)")[col("Saving a year (£)")]).toBe(
+      t.needsQuoteSaving,
+    );
+    expect(
+      total("TOTAL needs a contract extension (not in the quotable total)")[col("Saving a year (£)")],
+    ).toBe(t.needsExtensionSaving);
+    expect(total("TOTAL no saving (not in any total)")[col("Notes")]).toBe(`${t.noSavingCount} overlaps`);
     // A row whose licence is counted in a larger saving says so; a retirement-only row names no target.
     const early = data.find((r) => r[0] === "Overlap:SAME_JOB:SOCIAL_CARE_CHILDREN.EARLY_HELP")!;
-    expect(early[21]).toMatch(/^no: licence already counted in Children's social care case management/);
+    expect(early[col("In the quotable total")]).toMatch(
+      /^no: licence already counted in Children's social care case management/,
+    );
     const send = data.find((r) => r[0] === "Overlap:SAME_JOB:EDUCATION.SEND_CASE_MANAGEMENT")!;
-    expect(send[12]).toBe("");
-    expect(send[22]).toMatch(/^Retire DCC Invision360 EHCP Hub/);
+    expect(send[col("Recommended target")]).toBe("");
+    expect(send[col("Notes")]).toMatch(/^Retire DCC Invision360 EHCP Hub/);
     const parking = data.find((r) => r[0] === "Overlap:SAME_JOB:PARKING.ENFORCEMENT")!;
-    expect(parking[22]).toMatch(/notice deadline 2026-10-02 has passed/);
-    expect(parking[22]).toMatch(/SCC\/ICT\/070 \(SCC\) ends on 2026-12-31, before the move: it needs extending to 2028-12-31/);
+    expect(parking[col("Notes")]).toMatch(/notice deadline 2026-10-02 has passed/);
+    expect(parking[col("Notes")]).toMatch(
+      /SCC\/ICT\/070 \(SCC\) ends on 2026-12-31, before the move: it needs extending to 2028-12-31/,
+    );
     const web = rows.find((r) => r[0] === "Overlap:SAME_JOB:WEB_FILTERING.WEB_FILTER")!;
     expect(web.slice(1, 6)).toEqual([
       "Same job",
       "Web content filtering",
       "Web content filtering: Forcepoint Web Security vs Netsweeper vs Qoria Smoothwall Filter",
-      "DCC SCC",
+      "DCC; SCC",
       "75507.00",
     ]);
-    // Seats as plain counts (no thousands separators): SITE 1 of 1; USER 3276 + 5287 used of 4200 + 4850.
-    expect(web[6]).toBe("1 of 1 site; 8563 of 9050 user");
-    expect(text).toContain(",1 of 1 site; 8563 of 9050 user,");
+    // Seats as plain numbers, a column each: SITE 1 of 1; USER 3276 + 5287 used of 4200 + 4850.
+    expect(web[col("Seats used (site)")]).toBe("1");
+    expect(web[col("Seats owned (site)")]).toBe("1");
+    expect(web[col("Seats used (user)")]).toBe("8563");
+    expect(web[col("Seats owned (user)")]).toBe("9050");
+    // Every money cell is a plain number (or "hidden", or empty), never "SCC 12.00; DCC 3.00".
+    const moneyCols = header.flatMap((c, i) => (c.endsWith("(£)") ? [i] : []));
+    for (const r of data) for (const i of moneyCols) expect(r[i]).toMatch(/^(-?\d+\.\d\d|hidden|)$/);
+    // Lists in a cell are separated by "; " (README: Lists).
+    expect(web[col("Licence IDs")]!.split("; ").length).toBeGreaterThan(1);
   });
 
   it("opens an overlap side by side with the consolidation saving and its method", async () => {
@@ -385,7 +431,9 @@ describe("procurement page", { timeout: 90_000 }, () => {
     expect(await page.textContent("#saving-none")).toMatch(/Not recommended: no saving/);
     await page.screenshot({ path: `${SHOTS}procurement-suite-cover-detail.png`, fullPage: true });
     // Device management: Microsoft 365 E3 retires Ivanti; Ivanti is no consolidation target.
-    await page.goto(`${server.url}/#/procurement/overlaps/Overlap:SAME_JOB:ENDPOINT_SECURITY.DEVICE_MANAGEMENT`);
+    await page.goto(
+      `${server.url}/#/procurement/overlaps/Overlap:SAME_JOB:ENDPOINT_SECURITY.DEVICE_MANAGEMENT`,
+    );
     await page.waitForSelector("#suite-cover-table");
     expect(await page.textContent("#suite-cover-table")).toContain("Ivanti Endpoint Manager");
     expect(await page.textContent("#saving-card")).not.toMatch(/Ivanti Endpoint ManagerRecommended/);

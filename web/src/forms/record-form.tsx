@@ -186,7 +186,17 @@ export function RecordForm(props: RecordFormProps) {
         if (now) setConflict({ ...now, yours: current });
         else setBanner(sentence(err.message));
       } else if (err instanceof ApiError && fieldOfError(fields, err.field)) {
-        setErrors({ [fieldOfError(fields, err.field)!]: sentence(err.errors[0]!.message) });
+        // The server names every wrong field at once (one error each): show each next to its field, and
+        // any that name no field of this form in the banner.
+        const next: Record<string, string> = {};
+        const rest: string[] = [];
+        for (const e of err.errors) {
+          const name = fieldOfError(fields, e.extensions?.field);
+          if (name && !next[name]) next[name] = sentence(e.message);
+          else if (!name) rest.push(sentence(e.message));
+        }
+        setErrors(next);
+        if (rest.length) setBanner(rest.join(" "));
       } else {
         setBanner(err instanceof Error ? sentence(err.message) : String(err));
       }

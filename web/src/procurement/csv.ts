@@ -22,97 +22,93 @@ function inTotal(o: OverlapRow, totals: OverlapTotalsResult | null, labelOf: (id
   return `${s.coveredBySuite.length || why.length > 1 ? "not all" : "no"}: ${why.join("; ")}`;
 }
 
-/** The totals a report can quote, as rows under the overlaps (Overlap ID column names each). */
-function totalsRows(t: OverlapTotalsResult, width: number): string[][] {
+/** A CSV row as cells by header; missing headers are empty. */
+type Cells = Record<string, string | number>;
+
+/** The totals a report can quote, as rows under the overlaps (the Overlap ID column names each). */
+function totalsRows(t: OverlapTotalsResult): Cells[] {
   const money = (v: string | null | undefined) => commercialText(v ?? null, t.valuesVisible);
-  const line = (name: string, saving: string, exit = "", npv = "", byOrg = "", notes = "") => {
-    const r = Array<string>(width).fill("");
-    r[0] = name;
-    r[13] = saving;
-    r[14] = exit;
-    r[15] = npv;
-    r[19] = byOrg;
-    r[22] = notes;
-    return r;
-  };
+  const line = (name: string, saving: string, more: Cells = {}): Cells => ({
+    "Overlap ID": name,
+    [SAVING]: saving,
+    ...more,
+  });
   const count = (n: number, what: string) => (t.valuesVisible ? `${n} ${what}` : "hidden");
   return [
-    Array<string>(width).fill(""),
-    line(
-      "TOTAL quotable annual saving",
-      money(t.annualSaving),
-      money(t.exitCost),
-      money(t.npv),
-      t.byOrganisation.map((s) => `${s.organisation.code} ${s.annualSaving}`).join("; "),
-      `${count(t.counted, "items counted")}; each licence once; NPV over ${t.horizonYears} years; appraised ${t.asOf}, ${t.leadTimeMonths} months' lead time`,
-    ),
-    line("TOTAL needs a supplier quote (not in the quotable total)", money(t.needsQuoteSaving), "", "", "", count(t.needsQuoteCount, "overlaps")),
-    line(
-      "TOTAL needs a contract extension (not in the quotable total)",
-      money(t.needsExtensionSaving),
-      "",
-      "",
-      "",
-      count(t.needsExtensionCount, "items"),
-    ),
-    line("TOTAL no saving (not in any total)", "", "", "", "", count(t.noSavingCount, "overlaps")),
-    line(
-      "OF THE QUOTABLE TOTAL: notice deadline passed",
-      money(t.noticePassedSaving),
-      "",
-      "",
-      "",
-      `${t.noticePassedCount} items: leaving at a contract's end needs the supplier's agreement`,
-    ),
-    line(
-      "OF THE QUOTABLE TOTAL: target contract needs renewal first",
-      money(t.targetRenewalSaving),
-      "",
-      "",
-      "",
-      `${t.targetRenewalCount} items`,
-    ),
-    line(
-      "Spend while contracts run on to the move (not a saving, not a cost)",
-      money(t.bridgeSpend),
-    ),
-    line(
-      "Spend during extensions to co-terminate (not a saving, not a cost)",
-      money(t.extensionSpend),
-      "",
-      "",
-      "",
-      `${t.extendedContracts} contracts`,
-    ),
+    {},
+    line("TOTAL quotable annual saving", money(t.annualSaving), {
+      [EXIT]: money(t.exitCost),
+      [NPV]: money(t.npv),
+      ...Object.fromEntries(t.byOrganisation.map((s) => [savingFor(s.organisation.code), s.annualSaving])),
+      Notes: `${count(t.counted, "items counted")}; each licence once; NPV over ${t.horizonYears} years; appraised ${t.asOf}, ${t.leadTimeMonths} months' lead time`,
+    }),
+    line("TOTAL needs a supplier quote (not in the quotable total)", money(t.needsQuoteSaving), {
+      Notes: count(t.needsQuoteCount, "overlaps"),
+    }),
+    line("TOTAL needs a contract extension (not in the quotable total)", money(t.needsExtensionSaving), {
+      Notes: count(t.needsExtensionCount, "items"),
+    }),
+    line("TOTAL no saving (not in any total)", "", { Notes: count(t.noSavingCount, "overlaps") }),
+    line("OF THE QUOTABLE TOTAL: notice deadline passed", money(t.noticePassedSaving), {
+      Notes: `${t.noticePassedCount} items: leaving at a contract's end needs the supplier's agreement`,
+    }),
+    line("OF THE QUOTABLE TOTAL: target contract needs renewal first", money(t.targetRenewalSaving), {
+      Notes: `${t.targetRenewalCount} items`,
+    }),
+    line("Spend while contracts run on to the move (not a saving, not a cost)", money(t.bridgeSpend)),
+    line("Spend during extensions to co-terminate (not a saving, not a cost)", money(t.extensionSpend), {
+      Notes: `${t.extendedContracts} contracts`,
+    }),
   ];
 }
 
+const SAVING = "Saving a year (£)";
+const EXIT = "One-off exit cost (£)";
+const NPV = "NPV (£)";
+/** The column of one organisation's share of a saving. */
+const savingFor = (code: string) => `Saving a year, ${code} (£)`;
+/** The columns of one licence metric's seats. */
+const seatsUsed = (metric: string) => `Seats used (${metric.toLowerCase()})`;
+const seatsOwned = (metric: string) => `Seats owned (${metric.toLowerCase()})`;
+
+/** Lists in one cell are separated by this, as in every export (README: Lists). */
+export const LIST_SEPARATOR = "; ";
+
 /**
  * The overlaps as CSV, one row each with the ids of their licences and contracts, then — given the
- * totals of exactly these rows — the totals a report quotes.
+ * totals of exactly these rows — the totals a report quotes. Money is decimal pounds under a "(£)"
+ * header; seats and each organisation's share of a saving get a column per metric and per organisation
+ * that appears (plain numbers); lists in a cell (organisations, suites, notes, ids) are separated by "; ".
  */
 export function overlapsCsv(rows: OverlapRow[], totals: OverlapTotalsResult | null = null): string {
+  const metrics = [...new Set(rows.flatMap((o) => o.seats.map((s) => s.metric)))].sort();
+  const orgCodes = [
+    ...new Set([
+      ...rows.flatMap((o) => o.saving?.bySide.map((s) => s.organisation.code) ?? []),
+      ...(totals?.byOrganisation.map((s) => s.organisation.code) ?? []),
+    ]),
+  ].sort();
   const header = [
     "Overlap ID",
     "Kind",
     "Capability",
     "Overlap",
     "Organisations",
-    "Annual licence cost (GBP)",
-    "Seats used of owned",
+    "Annual licence cost (£)",
+    ...metrics.flatMap((m) => [seatsUsed(m), seatsOwned(m)]),
     "Earliest contract end",
     "Latest contract end",
     "Co-terminable",
-    "Spend during extension to co-terminate (GBP)",
+    "Spend during extension to co-terminate (£)",
     "Recommendation",
     "Recommended target",
-    "Saving a year (GBP)",
-    "One-off exit cost (GBP)",
-    "NPV (GBP)",
+    SAVING,
+    EXIT,
+    NPV,
     "NPV horizon (years)",
     "Consolidate on",
     "Consolidate when",
-    "Saving by organisation (GBP)",
+    ...orgCodes.map(savingFor),
     "Point products covered by a suite already owned",
     "In the quotable total",
     "Notes",
@@ -121,50 +117,70 @@ export function overlapsCsv(rows: OverlapRow[], totals: OverlapTotalsResult | nu
   ];
   const labels = new Map(rows.map((o) => [o.id, o.label]));
   const labelOf = (id: string) => labels.get(id) ?? id;
-  const data = rows.map((o) => [
-    o.id,
-    formatEnum(o.kind),
-    o.capability?.name ?? o.capabilityCode ?? "",
-    o.label,
-    o.organisationCodes.join(" "),
-    commercialText(o.annualCost, o.valuesVisible),
-    // plain counts (no thousands separators), one "used of owned metric" per metric
-    o.seats.map((s) => `${s.used} of ${s.owned} ${s.metric.toLowerCase()}`).join("; "),
-    o.earliestContractEnd ?? "",
-    o.latestContractEnd ?? "",
-    o.cotermination.coterminable ? "yes" : "no",
-    commercialText(o.cotermination.cost, o.cotermination.valuesVisible),
-    o.saving ? formatEnum(o.saving.status) : "",
-    o.saving?.product ? [o.saving.product.name, o.saving.product.edition].filter(Boolean).join(" ") : "",
-    o.saving ? commercialText(o.saving.annualSaving, true) : o.valuesVisible ? "" : "hidden",
-    o.saving ? commercialText(o.saving.exitCost, true) : o.valuesVisible ? "" : "hidden",
-    o.saving ? commercialText(o.saving.npv, true) : o.valuesVisible ? "" : "hidden",
-    o.saving ? String(o.saving.horizonYears) : "",
-    o.saving?.date ?? "",
-    o.saving ? (!o.saving.product ? "last retirement; no consolidation" : o.saving.timing === "NOW" ? "earliest" : "contracts end") : "",
-    o.saving ? o.saving.bySide.map((s) => `${s.organisation.code} ${s.annualSaving}`).join("; ") : "",
-    o.saving
-      ? o.saving.coveredBySuite
+  const hiddenOrEmpty = (o: OverlapRow) => (o.valuesVisible ? "" : "hidden");
+  const data = rows.map((o): Cells => {
+    const s = o.saving;
+    return {
+      "Overlap ID": o.id,
+      Kind: formatEnum(o.kind),
+      Capability: o.capability?.name ?? o.capabilityCode ?? "",
+      Overlap: o.label,
+      Organisations: o.organisationCodes.join(LIST_SEPARATOR),
+      "Annual licence cost (£)": commercialText(o.annualCost, o.valuesVisible),
+      ...Object.fromEntries(
+        o.seats.flatMap((x) => [
+          [seatsUsed(x.metric), x.used],
+          [seatsOwned(x.metric), x.owned],
+        ]),
+      ),
+      "Earliest contract end": o.earliestContractEnd ?? "",
+      "Latest contract end": o.latestContractEnd ?? "",
+      "Co-terminable": o.cotermination.coterminable ? "yes" : "no",
+      "Spend during extension to co-terminate (£)": commercialText(
+        o.cotermination.cost,
+        o.cotermination.valuesVisible,
+      ),
+      Recommendation: s ? formatEnum(s.status) : "",
+      "Recommended target": s?.product ? [s.product.name, s.product.edition].filter(Boolean).join(" ") : "",
+      [SAVING]: s ? commercialText(s.annualSaving, true) : hiddenOrEmpty(o),
+      [EXIT]: s ? commercialText(s.exitCost, true) : hiddenOrEmpty(o),
+      [NPV]: s ? commercialText(s.npv, true) : hiddenOrEmpty(o),
+      "NPV horizon (years)": s ? s.horizonYears : "",
+      "Consolidate on": s?.date ?? "",
+      "Consolidate when": s
+        ? !s.product
+          ? "last retirement; no consolidation"
+          : s.timing === "NOW"
+            ? "earliest"
+            : "contracts end"
+        : "",
+      ...Object.fromEntries(s?.bySide.map((x) => [savingFor(x.organisation.code), x.annualSaving]) ?? []),
+      "Point products covered by a suite already owned":
+        s?.coveredBySuite
           .map(
             (c) =>
               `${c.organisation.code} ${c.product.name} by ${[c.suite.name, c.suite.edition].filter(Boolean).join(" ")}, retired ${c.date}${c.timing === "NOW" ? " (earliest)" : " (contract ends)"}`,
           )
-          .join("; ")
-      : "",
-    inTotal(o, totals, labelOf),
-    [
-      o.saving?.summary ?? "",
-      o.saving?.reason ?? "",
-      ...(o.saving?.warnings ?? []),
-      o.saving?.targetRenewalNeededBy && !o.saving.warnings.some((w) => w.includes("needs renewal"))
-        ? `target contract needs renewal by ${o.saving.targetRenewalNeededBy}`
-        : "",
-      o.contractsWithoutValue ? `${o.contractsWithoutValue} contract(s) have no recorded value` : "",
-    ]
-      .filter(Boolean)
-      .join("; "),
-    o.licenceIds.join(" "),
-    o.contractIds.join(" "),
-  ]);
-  return csvText(header, totals ? [...data, ...totalsRows(totals, header.length)] : data);
+          .join(LIST_SEPARATOR) ?? "",
+      "In the quotable total": inTotal(o, totals, labelOf),
+      Notes: [
+        s?.summary ?? "",
+        s?.reason ?? "",
+        ...(s?.warnings ?? []),
+        s?.targetRenewalNeededBy && !s.warnings.some((w) => w.includes("needs renewal"))
+          ? `target contract needs renewal by ${s.targetRenewalNeededBy}`
+          : "",
+        o.contractsWithoutValue ? `${o.contractsWithoutValue} contract(s) have no recorded value` : "",
+      ]
+        .filter(Boolean)
+        .join(LIST_SEPARATOR),
+      "Licence IDs": o.licenceIds.join(LIST_SEPARATOR),
+      "Contract IDs": o.contractIds.join(LIST_SEPARATOR),
+    };
+  });
+  const all = totals ? [...data, ...totalsRows(totals)] : data;
+  return csvText(
+    header,
+    all.map((cells) => header.map((name) => cells[name] ?? "")),
+  );
 }

@@ -1,17 +1,27 @@
-// The "Renewals in the next 36 months" section: an organisation filter and "only overlaps" switch kept
-// in the URL, and the timeline of the first 40 contracts (or all of them).
+// The "Renewals in the next 36 months" section: an organisation filter, an "only overlaps" switch, an
+// order and a view (timeline or table) kept in the URL; the timeline of the first 40 contracts (or all of
+// them) or the table of them all, sorted by its headers or the Order choice (renewals-table.ts), and
+// "Export CSV" of every contract the filters select, in that order.
 import { orgColour } from "../organisations.ts";
 import { gql, isAbort } from "../api.ts";
 import { append, h, replaceChildren } from "../dom.ts";
 import { formatDate, formatInt } from "../format.ts";
 import type { OrgRef } from "../organisations.ts";
 import type { PageContext } from "../router.ts";
-import { empty, errorBanner, loading, selectField } from "../ui.ts";
+import { exportButton } from "../export.ts";
+import { dataTable, empty, errorBanner, loading, selectField } from "../ui.ts";
 import { RENEWALS, type RenewalRow } from "./data.ts";
 import { addMonths, todayIso } from "./dates.ts";
 import { updateQuery } from "./query.ts";
 import { legend } from "./renewals-legend.ts";
 import { timeline } from "./renewals-timeline.ts";
+import {
+  orderWords,
+  RENEWAL_ORDERS,
+  renewalColumns,
+  sortRenewals,
+  type RenewalOrder,
+} from "./renewals-table.ts";
 
 /** Fills `section` with the renewals section and loads the renewals. */
 export async function renderRenewals(section: HTMLElement, ctx: PageContext, orgs: OrgRef[]): Promise<void> {
@@ -20,6 +30,10 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
   const state = {
     org: ctx.route.query.get("rorg") ?? "",
     overlapsOnly: ctx.route.query.get("roverlaps") === "1",
+    order: (RENEWAL_ORDERS as readonly string[]).includes(ctx.route.query.get("rorder") ?? "")
+      ? (ctx.route.query.get("rorder") as RenewalOrder)
+      : "DEADLINE_ASC",
+    view: ctx.route.query.get("rview") === "table" ? "table" : "timeline",
     all: false,
   };
   const holder = h("div", { id: "renewals-results" }, loading("Loading renewals…"));
@@ -28,11 +42,43 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
   const LIMIT = 40;
 
   const draw = () => {
-    const shown = items.filter((i) => !state.overlapsOnly || i.overlapIds.length > 0);
+    const shown = sortRenewals(
+      items.filter((i) => !state.overlapsOnly || i.overlapIds.length > 0),
+      state.order,
+    );
     if (!shown.length) {
       replaceChildren(
         holder,
         empty("No contract ends or reaches its notice deadline in the next 36 months."),
+      );
+      return;
+    }
+    orderField.querySelector("select")!.value = state.order;
+    const exporter = exportButton("renewals-export", "renewals", renewalColumns, () => shown);
+    if (state.view === "table") {
+      const sort = {
+        current: state.order,
+        set: (next: string) => {
+          state.order = next as RenewalOrder;
+          sync();
+          draw();
+        },
+      };
+      const table = dataTable(renewalColumns, shown, "renewals", sort);
+      table.tbody.id = "renewals-rows";
+      replaceChildren(
+        holder,
+        h(
+          "div",
+          { class: "list-bar" },
+          h(
+            "p",
+            { class: "count-line", id: "renewals-count" },
+            `${formatInt(shown.length)} contracts, ${orderWords(state.order)}.`,
+          ),
+          exporter,
+        ),
+        table.wrap,
       );
       return;
     }
@@ -56,9 +102,14 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
     replaceChildren(
       holder,
       h(
-        "p",
-        { class: "count-line", id: "renewals-count" },
-        `${formatInt(shown.length)} contracts, soonest deadline first${shown.length > rows.length ? ` (first ${rows.length} shown)` : ""}.`,
+        "div",
+        { class: "list-bar" },
+        h(
+          "p",
+          { class: "count-line", id: "renewals-count" },
+          `${formatInt(shown.length)} contracts, ${orderWords(state.order)}${shown.length > rows.length ? ` (first ${rows.length} shown)` : ""}.`,
+        ),
+        exporter,
       ),
       legend(),
       h(
@@ -78,7 +129,42 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
       replaceChildren(holder, errorBanner(err, "Could not load renewals"));
     }
   };
-  const sync = () => updateQuery({ rorg: state.org, roverlaps: state.overlapsOnly ? "1" : "" });
+  const sync = () =>
+    updateQuery({
+      rorg: state.org,
+      roverlaps: state.overlapsOnly ? "1" : "",
+      rorder: state.order === "DEADLINE_ASC" ? "" : state.order,
+      rview: state.view === "table" ? "table" : "",
+    });
+  // The order and view choices; a table header click changes the order too (and redraws these).
+  const orderField = selectField(
+    "Order",
+    "renewals-order",
+    RENEWAL_ORDERS.map((o) => ({
+      value: o,
+      label: orderWords(o)[0]!.toUpperCase() + orderWords(o).slice(1),
+    })),
+    state.order,
+    (v) => {
+      state.order = v as RenewalOrder;
+      sync();
+      draw();
+    },
+  );
+  const viewChoice = selectField(
+    "View",
+    "renewals-view",
+    [
+      { value: "timeline", label: "Timeline" },
+      { value: "table", label: "Table" },
+    ],
+    state.view,
+    (v) => {
+      state.view = v === "table" ? "table" : "timeline";
+      sync();
+      draw();
+    },
+  );
   const only = h("input", { type: "checkbox", id: "f-renewals-overlaps", checked: state.overlapsOnly });
   only.addEventListener("change", () => {
     state.overlapsOnly = only.checked;
@@ -115,6 +201,8 @@ export async function renderRenewals(section: HTMLElement, ctx: PageContext, org
         { class: "field field-check" },
         h("label", { class: "checkbox" }, only, "Only contracts in an overlap"),
       ),
+      orderField,
+      viewChoice,
     ),
     holder,
   );
