@@ -3,9 +3,8 @@
 // deployment without the demo estates is set up. Add the shared service (--kind SHARED_SERVICE) first:
 // the next server start then creates the first administrator in it and prints one-time credentials.
 import { parseArgs } from "node:util";
-import { openDatabase } from "../server/db/open.ts";
 import { addOrganisation } from "../server/organisations/service.ts";
-import { DomainError } from "../server/shared/errors.ts";
+import { runCommand, withDatabase } from "./cli.ts";
 import { describeTarget, resolveTarget } from "./target.ts";
 
 /** Runs the command with `argv`; returns the exit status (2 for bad input). */
@@ -26,34 +25,18 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
+  const { code, name, kind } = values;
   const target = resolveTarget(values.pglite);
-  const db = await openDatabase(target);
-  try {
+  return withDatabase(target, async (db) => {
     const org = await addOrganisation(db.prisma, {
-      code: values.code,
-      name: values.name,
-      kind: values.kind,
+      code,
+      name,
+      kind,
       identifiers: values.identifier ?? [],
     });
     console.log(`Added ${org.code} (${org.name}, ${org.kind}) to the ${describeTarget(target)}.`);
     return 0;
-  } catch (e) {
-    if (e instanceof DomainError) {
-      console.error(`${e.field}: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);
