@@ -48,22 +48,22 @@ export interface Totals {
   exitCost: bigint | null;
   exitCostUnknown: number;
   npv: bigint | null;
-  counted: number;
+  counted: number | null;
   byOrganisation: OrganisationShare[];
   needsQuoteSaving: bigint | null;
-  needsQuoteCount: number;
+  needsQuoteCount: number | null;
   /** Items whose contract must be extended to the move at a price its terms do not evidence (not in annualSaving). */
   needsExtensionSaving: bigint | null;
-  needsExtensionCount: number;
+  needsExtensionCount: number | null;
   /** Licence spend while the counted items' contracts are extended to their moves (not a saving, not a cost). */
   bridgeSpend: bigint | null;
   /** Counted items resting on a contract whose notice deadline has passed, and their saving. */
-  noticePassedCount: number;
+  noticePassedCount: number | null;
   noticePassedSaving: bigint | null;
   /** Counted items whose target contract ends before the move (it needs renewing), and their saving. */
-  targetRenewalCount: number;
+  targetRenewalCount: number | null;
   targetRenewalSaving: bigint | null;
-  noSavingCount: number;
+  noSavingCount: number | null;
   /** Items left out because a licence of theirs was counted in another overlap's larger saving. */
   leftOutAsCounted: { overlapId: string; countedIn: string }[];
   extensionSpend: bigint | null;
@@ -177,20 +177,20 @@ export function overlapTotals(
     exitCost: exitUnknown ? null : shown(exit),
     exitCostUnknown: exitUnknown,
     npv: npvKnown ? shown(npvSum) : null,
-    counted,
+    counted: shown(counted),
     byOrganisation: valuesVisible
       ? [...shares.entries()].map(([organisationId, annualSaving]) => ({ organisationId, annualSaving }))
       : [],
     needsQuoteSaving: shown(quote),
-    needsQuoteCount: quoteCount,
+    needsQuoteCount: shown(quoteCount),
     needsExtensionSaving: shown(extension),
-    needsExtensionCount: extensionCount,
+    needsExtensionCount: shown(extensionCount),
     bridgeSpend: shown(divHalfUp(bridgeNumerator, DAYS_PER_YEAR)),
-    noticePassedCount: noticeCount,
+    noticePassedCount: shown(noticeCount),
     noticePassedSaving: shown(noticeSaving),
-    targetRenewalCount: renewalCount,
+    targetRenewalCount: shown(renewalCount),
     targetRenewalSaving: shown(renewalSaving),
-    noSavingCount: overlaps.filter((o) => o.noSaving).length,
+    noSavingCount: shown(overlaps.filter((o) => o.noSaving).length),
     leftOutAsCounted: leftOut,
     extensionSpend: shown(divHalfUp(numerator, DAYS_PER_YEAR)),
     extendedContracts: perContract.size,

@@ -108,6 +108,9 @@ const TOTALS = /* GraphQL */ `
       needsQuoteSaving
       needsQuoteCount
       noSavingCount
+      needsExtensionCount
+      noticePassedCount
+      targetRenewalCount
       leftOutAsCounted {
         overlapId
         countedIn
@@ -171,6 +174,26 @@ describe.each(engines())("the figures a report quotes, on the seed estates on %s
       crm.saving.product.name !== "Lagan CRM" || crm.saving.status === "NEEDS_QUOTE",
       JSON.stringify(crm.saving),
     ).toBe(true);
+  });
+
+  it("answers null, not 0, for every count a reader without commercial rights may not know", async () => {
+    const scc = await db.prisma.organisation.findFirstOrThrow({ where: { code: "SCC" } });
+    const viewer = graphqlClient(db.prisma, {
+      id: "00000000-0000-4000-8000-0000000000aa",
+      email: "viewer@scc.example",
+      displayName: "SCC Viewer",
+      organisationId: scc.id,
+      roles: new Map([[scc.id, new Set(["VIEWER" as const])]]),
+      sharedAdmin: false,
+      via: "token",
+    });
+    const hidden = ok(await viewer(TOTALS, {})).licenceOverlapTotals;
+    expect(hidden.valuesVisible).toBe(false);
+    for (const field of ["counted", "needsQuoteCount", "noSavingCount", "needsExtensionCount", "noticePassedCount", "targetRenewalCount"])
+      expect(hidden[field], field).toBeNull();
+    // The reader who may see them gets the real counts.
+    expect(totals.counted).toBeGreaterThan(0);
+    expect(totals.needsQuoteCount).toBeGreaterThan(0);
   });
 
   it("needs a quote where an organisation-wide licence would cover another organisation (one council's price is no evidence)", () => {

@@ -33,7 +33,7 @@ function totalsRows(t: OverlapTotalsResult): Cells[] {
     [SAVING]: saving,
     ...more,
   });
-  const count = (n: number, what: string) => (t.valuesVisible ? `${n} ${what}` : "hidden");
+  const count = (n: number | null, what: string) => (n !== null ? `${n} ${what}` : "hidden");
   return [
     {},
     line("TOTAL quotable annual saving", money(t.annualSaving), {
@@ -50,10 +50,10 @@ function totalsRows(t: OverlapTotalsResult): Cells[] {
     }),
     line("TOTAL no saving (not in any total)", "", { Notes: count(t.noSavingCount, "overlaps") }),
     line("OF THE QUOTABLE TOTAL: notice deadline passed", money(t.noticePassedSaving), {
-      Notes: `${t.noticePassedCount} items: leaving at a contract's end needs the supplier's agreement`,
+      Notes: `${count(t.noticePassedCount, "items")}: leaving at a contract's end needs the supplier's agreement`,
     }),
     line("OF THE QUOTABLE TOTAL: target contract needs renewal first", money(t.targetRenewalSaving), {
-      Notes: `${t.targetRenewalCount} items`,
+      Notes: count(t.targetRenewalCount, "items"),
     }),
     line("Spend while contracts run on to the move (not a saving, not a cost)", money(t.bridgeSpend)),
     line("Spend during extensions to co-terminate (not a saving, not a cost)", money(t.extensionSpend), {

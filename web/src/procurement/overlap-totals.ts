@@ -16,7 +16,7 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
   const timing =
     t.timing === "NOW" ? "the earliest date" : t.timing === "NATURAL" ? "the contracts' natural end" : "the better date by NPV";
   // Counts of recommendations rest on figures: without them, say "hidden", not "0".
-  const counted = (n: number, one: string) => (t.valuesVisible ? plural(n, one) : `a hidden number of ${one}s`);
+  const counted = (n: number | null, one: string) => (n !== null ? plural(n, one) : `a hidden number of ${one}s`);
   const row = (label: string, ...rest: (HTMLElement | string)[]) =>
     h("div", { class: "total-row" }, h("span", { class: "total-label" }, label), ...rest);
   return [
@@ -27,7 +27,7 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
         "span",
         { class: "secondary" },
         (t.valuesVisible
-          ? ` ${plural(t.counted, "recommendation")}; each licence counted once`
+          ? ` ${counted(t.counted, "recommendation")}; each licence counted once`
           : ` which recommendations count is hidden: it needs commercial figures in ${t.hiddenFor.join(" and ")}; each licence counted once`) +
           (t.leftOutAsCounted.length
             ? ` (${plural(t.leftOutAsCounted.length, "saving")} left out as already counted in a larger one)`
@@ -71,7 +71,7 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
       h(
         "span",
         { class: "secondary" },
-        ` a year across ${counted(t.needsQuoteCount, "overlap")}, not in the total: the target's price comes from a licence with under half the seats it would need.`,
+        ` a year across ${counted(t.needsQuoteCount, "overlap")}, not in the total: today's price is no evidence for it (the target licence has under half the seats it would need, or is a site, enterprise or single-subscription licence that would cover another council).`,
       ),
     ),
     row(
@@ -89,8 +89,8 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
         "span",
         { id: "overlap-total-caveats" },
         t.valuesVisible
-          ? `${plural(t.noticePassedCount, "item")} (${formatMoney(t.noticePassedSaving ?? "0")} a year) past a notice deadline; ${plural(t.targetRenewalCount, "item")} (${formatMoney(t.targetRenewalSaving ?? "0")} a year) on a target contract that needs renewing first`
-          : `${plural(t.noticePassedCount, "item")} past a notice deadline; ${plural(t.targetRenewalCount, "item")} on a target contract that needs renewing first (amounts hidden)`,
+          ? `${counted(t.noticePassedCount, "item")} (${formatMoney(t.noticePassedSaving ?? "0")} a year) past a notice deadline; ${counted(t.targetRenewalCount, "item")} (${formatMoney(t.targetRenewalSaving ?? "0")} a year) on a target contract that needs renewing first`
+          : "hidden: which items count rests on commercial figures you may not read",
       ),
       h(
         "span",
@@ -109,7 +109,7 @@ export function overlapTotalsView(t: OverlapTotalsResult): (HTMLElement | string
     ),
     row(
       "No saving",
-      h("span", { id: "overlap-total-nosaving" }, t.valuesVisible ? plural(t.noSavingCount, "overlap") : "hidden"),
+      h("span", { id: "overlap-total-nosaving" }, t.noSavingCount !== null ? plural(t.noSavingCount, "overlap") : "hidden"),
       h("span", { class: "secondary" }, " where every target would cost more: not recommended, not in any total."),
     ),
     row(
