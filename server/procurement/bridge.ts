@@ -15,7 +15,7 @@
 // saving, and not an extra cost against today (today's spend goes on either way until D).
 import type { Contract } from "../../generated/prisma/client.ts";
 import { addDays, addMonths, isoDate } from "./arith.ts";
-import { extensionRuledOut } from "./coterm.ts";
+import { extensionRuledOut, extensionTermMonths, extensionTermsAllowed } from "./renewal-terms.ts";
 
 /** How a contract ending before the move is extended to it. */
 export interface Bridge {
@@ -30,23 +30,6 @@ export interface Bridge {
   termMonths: number | null;
   /** Why it cannot be extended (its renewal terms rule it out), or null. */
   obstacle: string | null;
-}
-
-const COUNTS: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
-
-/** How many extension terms renewal terms allow ("one optional 24-month extension": 1); null when not limited. */
-export function extensionTermsAllowed(renewalTerms: string | null): number | null {
-  const m = renewalTerms && /\b(one|a|an|two|three|four|[1-4]) (?:optional |further )?\d+[- ]month extensions?\b/i.exec(renewalTerms);
-  return m ? (COUNTS[m[1]!.toLowerCase()] ?? null) : null;
-}
-
-/** The extension term stated in renewal terms, in months: "12-month extensions", "rolls annually". */
-export function extensionTermMonths(renewalTerms: string | null): number | null {
-  if (!renewalTerms) return null;
-  const m = /(\d+)[- ]month (?:extension|renewal|term)/i.exec(renewalTerms);
-  if (m) return Number(m[1]);
-  if (/\brolls? (?:over )?annually\b|\brenewed (?:each|every) (?:year|april|march|january)\b/i.test(renewalTerms)) return 12;
-  return null;
 }
 
 const DAY_MS = 86_400_000;

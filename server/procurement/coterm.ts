@@ -10,6 +10,7 @@
 // cannot be ("no option to extend", "no extension option", "no further extension").
 import type { Contract, Licence } from "../../generated/prisma/client.ts";
 import { count, daysBetween, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
+import { extensionRuledOut, extensionTermMonths } from "./renewal-terms.ts";
 
 /** One contract and the overlap's licences under it. */
 export interface ContractLines {
@@ -52,14 +53,6 @@ export interface CotermResult {
   hiddenFor: string[];
   obstacles: string[];
   method: string;
-}
-
-const NO_EXTENSION =
-  /\b(?:no (?:option to extend|extension option|further extensions?|extensions?)|cannot be extended|not extendable)\b/i;
-
-/** The words of `renewalTerms` that rule out an extension, or null. */
-export function extensionRuledOut(renewalTerms: string | null): string | null {
-  return renewalTerms && NO_EXTENSION.test(renewalTerms) ? renewalTerms : null;
 }
 
 /** Groups licences by the contract they are bought under (licences without a contract are left out). */
@@ -107,6 +100,10 @@ export function cotermination(
     if (!end) obstacle = `${contract.reference} has no end date`;
     else if (days > 0 && extensionRuledOut(contract.renewalTerms))
       obstacle = `${contract.reference} cannot be extended: "${contract.renewalTerms}"`;
+    // The same rule as bridging a contract to a move (bridge.ts): only a stated extension term evidences
+    // that, and at what price, it runs on; without one, extending needs the supplier's agreement.
+    else if (days > 0 && extensionTermMonths(contract.renewalTerms) === null)
+      obstacle = `${contract.reference} states no extension term${contract.renewalTerms ? ` ("${contract.renewalTerms}")` : ""}: extending it needs the supplier's agreement`;
     if (obstacle) obstacles.push(obstacle);
     if (days > 0) {
       numerator += basis * BigInt(days);

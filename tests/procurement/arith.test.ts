@@ -1,7 +1,7 @@
 // The exact arithmetic under every procurement figure, the renewal-terms reading, and the CLI's arguments.
 import { describe, it, expect } from "vitest";
 import { daysBetween, divCeil, divHalfUp, gbp } from "../../server/procurement/arith.ts";
-import { extensionRuledOut } from "../../server/procurement/coterm.ts";
+import { extensionRuledOut } from "../../server/procurement/renewal-terms.ts";
 import { parseArgs } from "../../server/procurement/ocds-cli.ts";
 
 describe("procurement arithmetic", () => {

@@ -5,7 +5,8 @@
 // Parking SCC/ICT/070 has one optional 24-month extension).
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import type { Contract } from "../../generated/prisma/client.ts";
-import { bridgeFor, extensionTermMonths, extensionTermsAllowed } from "../../server/procurement/bridge.ts";
+import { bridgeFor } from "../../server/procurement/bridge.ts";
+import { extensionTermMonths, extensionTermsAllowed } from "../../server/procurement/renewal-terms.ts";
 import { loadSeedsIfEmpty } from "../../seeds/load.ts";
 import { engines, openTestDatabase, type TestDatabase } from "../support/databases.ts";
 import { graphqlClient } from "../support/graphql.ts";

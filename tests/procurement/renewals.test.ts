@@ -105,7 +105,10 @@ describe.each(engines())("renewals on %s", (engine) => {
   });
 
   it("prices co-terminating an overlap's contracts on the later end date", async () => {
+    // SCC-X must run on three months: its terms state the extension term that allows it.
+    await db.prisma.contract.update({ where: { id: f.contracts.X.id }, data: { renewalTerms: "Optional 12-month extensions." } });
     const r = ok(await gql(RENEWALS, { from: "2026-12-01", to: "2027-06-30" })).renewals;
+    await db.prisma.contract.update({ where: { id: f.contracts.X.id }, data: { renewalTerms: null } });
     expect(r.coterminations).toHaveLength(1);
     const c = r.coterminations[0];
     // Latest end 2027-06-30 (DCC-Y, DCC-Z). SCC-X ends 2027-03-31: 30 (April) + 31 (May) + 30 (June) = 91 days.
@@ -127,6 +130,12 @@ describe.each(engines())("renewals on %s", (engine) => {
     ]);
     expect(c.lines[2].licenceIds).toEqual([gid("Licence", f.licences.X.id)]);
     expect(c.method).toContain("£1,250.00 × 91 / 365 = £311.64");
+  });
+
+  it("says when an earlier contract states no extension term (as the saving's bridging does)", async () => {
+    const c = ok(await gql(RENEWALS, { from: "2026-12-01", to: "2027-06-30" })).renewals.coterminations[0];
+    expect(c.coterminable).toBe(false);
+    expect(c.obstacles).toEqual(["SCC-X states no extension term: extending it needs the supplier's agreement"]);
   });
 
   it("says when an earlier contract cannot be extended", async () => {
