@@ -281,4 +281,16 @@ describe.each(engines())("consolidationSavings on %s", (engine) => {
     const malformed = await gql(SAVINGS, { overlapId: "Product:123" });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "overlapId" });
   });
+
+  it("answers licenceOverlap for an id that cannot name an overlap as consolidationSavings does, not with null", async () => {
+    const Q = `query ($id: ID!) { licenceOverlap(id: $id) { id } }`;
+    const notUuid = await gql(Q, { id: "Overlap:SAME_PRODUCT:not-a-uuid" });
+    expect(notUuid.errors?.[0]?.extensions).toMatchObject({ code: "BAD_INPUT", field: "id" });
+    const noJob = await gql(Q, { id: "Overlap:SAME_JOB:NOPE" });
+    expect(noJob.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "id" });
+    // A well-formed id of an overlap that does not exist today is simply none.
+    const none = await gql(Q, { id: "Overlap:SAME_PRODUCT:00000000-0000-4000-8000-000000000000" });
+    expect(none.errors).toBeUndefined();
+    expect(none.data?.licenceOverlap).toBeNull();
+  });
 });
