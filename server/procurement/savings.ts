@@ -7,6 +7,7 @@ import { canReplace } from "../catalogue/jobs.ts";
 import { addDays, addMonths, count, daysBetween, divCeil, divHalfUp, DAYS_PER_YEAR, gbp, isoDate } from "./arith.ts";
 import { npv, NPV_CONVENTION } from "./npv.ts";
 import { bridgeFor, bridgeWarning, type Bridge } from "./bridge.ts";
+import { extensionRuledOut, extensionTermMonths } from "./renewal-terms.ts";
 
 /** The consolidation formula, as the README states it. */
 export const CONSOLIDATION_FORMULA = [
@@ -25,10 +26,10 @@ export const CONSOLIDATION_FORMULA = [
   "Each candidate is priced on two dates: the earliest date (timing NOW) and the natural date, the day after the last contract that moves ends (no exit cost), never before the earliest date; the better by NPV over the horizon — which subtracts E, so a large exit cost makes waiting win — is chosen unless the caller asks for one (see NPV_CONVENTION), and E and payback are those of the chosen date.",
   "A contract that moves whose notice deadline (end − notice period) has already passed is named: leaving at its end needs the supplier's agreement.",
   "A contract that moves but ends before D must be extended to it (server/procurement/bridge.ts): with an extension term its renewal terms state (\"optional 12-month extensions\", an annual roll) it runs whole terms until it covers D − 1, and leaving it on D pays it to the term's end (part of E); with no stated term, or terms that rule one out, the candidate needs a contract extension at a price the supplier must agree (needsExtension: left out of the quotable total). The licence spend from its end to D − 1 is shown (bridgeSpend): not a saving and not an extra cost, since today's spend goes on until D either way.",
-  "The target's own contract must still run on D: when it ends first, the candidate says the target contract needs renewal by its end date.",
+  "The target's own contract must still run on D: when it ends first, the candidate says the target contract needs renewal by its end date, and when its renewal terms state no extension term (or rule one out) the price after its end needs the supplier's agreement (needsExtension, as above).",
   "Price evidence: u* is a price for the seats the target holds today; when the seats needed exceed QUOTE_FACTOR (2) × the seats of P owned today in metric m, or t is an organisation-wide licence (site or enterprise, or a subscription of one: priced for the organisation holding it) and licences of other organisations would move onto it, the price needs a supplier quote and the candidate is flagged (it is left out of the quotable total).",
   "Each organisation's share of S is what it stops paying: its current cost in scope − (its seats used × u* + f_t when it holds the target + its licences kept); the shares add up to S.",
-  "The recommended target is the first candidate whose price needs no quote, then any, ranked by the lowest K, then the lowest E, then the latest-ending contract — provided its saving S > 0 and its NPV > 0; a consolidation that saves nothing is never recommended (noRecommendationBecause says why).",
+  "The recommended target is the first candidate whose price needs no quote, then any; among those, one needing no contract extension first; ranked by the lowest K, then the lowest E, then the latest-ending contract — provided its saving S > 0 and its NPV > 0; a consolidation that saves nothing is never recommended (noRecommendationBecause says why).",
 ].join(" ");
 
 /** The rounding rule of every consolidation figure. */
@@ -242,6 +243,7 @@ export function consolidationCandidates(licences: readonly Licence[], ctx: Savin
   const endOf = (c: Candidate) => c.targetContract?.endDate?.getTime() ?? -Infinity;
   priced.sort((a, b) => {
     if (a.candidate.priceNeedsQuote !== b.candidate.priceNeedsQuote) return a.candidate.priceNeedsQuote ? 1 : -1;
+    if (a.candidate.needsExtension !== b.candidate.needsExtension) return a.candidate.needsExtension ? 1 : -1;
     if (a.exact.consolidated !== b.exact.consolidated)
       return a.exact.consolidated < b.exact.consolidated ? -1 : 1;
     if (allExitsKnown && a.exact.exit !== b.exact.exit) return a.exact.exit! < b.exact.exit! ? -1 : 1;
@@ -464,9 +466,15 @@ function candidateFor(
   const day = chosen.model.date;
   const targetRenewalNeededBy =
     targetContract?.endDate && targetContract.endDate.getTime() < day.getTime() ? targetContract.endDate : null;
+  // A target contract ending before the move runs on at today's price only where its terms state an
+  // extension term (renewal-terms.ts, as for the contracts that move); otherwise that price needs the
+  // supplier's agreement, like a bridge with no stated term.
+  const targetUnextendable =
+    targetRenewalNeededBy !== null &&
+    (extensionRuledOut(targetContract!.renewalTerms) !== null || extensionTermMonths(targetContract!.renewalTerms) === null);
   if (targetRenewalNeededBy)
     problems.push(
-      `the target contract ${targetContract!.reference} (${ctx.code(t.organisationId)}) ends on ${isoDate(targetRenewalNeededBy)}, before the consolidation date ${isoDate(day)}: it needs renewal by ${isoDate(targetRenewalNeededBy)}.`,
+      `the target contract ${targetContract!.reference} (${ctx.code(t.organisationId)}) ends on ${isoDate(targetRenewalNeededBy)}, before the consolidation date ${isoDate(day)}: it needs renewal by ${isoDate(targetRenewalNeededBy)}${targetUnextendable ? `, and its terms give no extension${targetContract!.renewalTerms ? ` ("${targetContract!.renewalTerms}")` : ""}, so the price after it needs the supplier's agreement` : ""}.`,
     );
   const widenedTo = organisationWide(t)
     ? [...new Set(convertible.filter((l) => l.organisationId !== t.organisationId).map((l) => ctx.code(l.organisationId)))].sort()
@@ -527,7 +535,7 @@ function candidateFor(
     savingBySide,
     bridges,
     bridgeSpend: chosen.model.bridgeSpend,
-    needsExtension: bridges.some((b) => b.obstacle !== null),
+    needsExtension: targetUnextendable || bridges.some((b) => b.obstacle !== null),
     noticePassed,
     consolidationDate: chosen.model.date,
     timings,

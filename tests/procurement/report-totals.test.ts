@@ -109,6 +109,7 @@ const TOTALS = /* GraphQL */ `
       needsQuoteCount
       noSavingCount
       needsExtensionCount
+      needsExtensionSaving
       noticePassedCount
       targetRenewalCount
       leftOutAsCounted {
@@ -174,6 +175,18 @@ describe.each(engines())("the figures a report quotes, on the seed estates on %s
       crm.saving.product.name !== "Lagan CRM" || crm.saving.status === "NEEDS_QUOTE",
       JSON.stringify(crm.saving),
     ).toBe(true);
+  });
+
+  it("prefers a target whose own contract runs on to the move, and leaves one whose terms give no extension out of the total", () => {
+    // The review's case: adult social care was moved onto Mosaic under DCC/ICT/010 ("no further extension",
+    // ending 30 Sep 2027) for a move on 1 Apr 2028, counted at today's price; Liquidlogic under SCC/ICT/006
+    // allows extensions.
+    const asc = overlaps.find((o) => o.id === "Overlap:SAME_JOB:SOCIAL_CARE_ADULTS.CASE_MANAGEMENT");
+    expect(asc.saving.product.name, JSON.stringify(asc.saving)).toMatch(/Liquidlogic/);
+    for (const o of overlaps.filter((o) => o.saving?.status === "RECOMMENDED" && o.saving.targetContract))
+      if (o.saving.targetContract.reference === "DCC/ICT/010" && o.saving.targetRenewalNeededBy)
+        expect(o.saving.needsExtension, o.id).toBe(true);
+    expect(BigInt(totals.needsExtensionSaving.replace(".", ""))).toBeGreaterThan(3_447_400n);
   });
 
   it("answers null, not 0, for every count a reader without commercial rights may not know", async () => {
