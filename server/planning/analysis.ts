@@ -96,7 +96,7 @@ async function analyse(ctx: Context, id: string): Promise<ScenarioAnalysis> {
     },
   };
   const plan = planWaves(input);
-  const violations = findViolations(plan);
+  const violations = findViolations(plan, new Set(input.parameters.targets.keys()));
   let financials: ScenarioFinancials | undefined;
   let energy: ScenarioEnergy | undefined;
   let risk: Promise<ScenarioRisk> | undefined;

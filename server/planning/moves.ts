@@ -6,7 +6,8 @@ import type { Asset, Move, Prisma, Site } from "../../generated/prisma/client.ts
 import type { MoveInput, MovePatch } from "../../generated/graphql.ts";
 import type { Context } from "../shared/context.ts";
 import type { Actor } from "../shared/actor.ts";
-import { ConflictError, InputError, NotFoundError } from "../shared/errors.ts";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../shared/errors.ts";
+import { can, commercialVisible } from "../shared/authz.ts";
 import { idOf } from "../shared/ids.ts";
 import { parseMoney, parseNonNegativeMoney } from "../shared/money.ts";
 import { optionalText } from "../shared/validate.ts";
@@ -266,6 +267,27 @@ function ownerOf(f: MoveFields, refs: Referenced): string | null {
   return rows.get(subject.id)?.organisationId ?? null;
 }
 
+/**
+ * A saving override is a commercial figure of the organisation the saving accrues to (move-visibility.ts):
+ * setting, changing or clearing it needs the right to plan in that organisation and to read its prices —
+ * another council's planner may not write a figure of its that they may not even read.
+ */
+function authorizeOverride(actor: Actor, owner: string | null, code: (id: string) => string, field: string): void {
+  if (owner === null) return;
+  if (actor.mustChangePassword || !can(actor, "plan", owner) || !commercialVisible(actor, owner))
+    throw new ForbiddenError(
+      `you may not set ${field}: the saving accrues to ${code(owner)}, so only ${code(owner)}'s planners (PLANNER or ADMIN in ${code(owner)}) set or clear its override.`,
+    );
+}
+
+/** Organisation codes by id, for messages. */
+async function codesOf(tx: Tx, ids: readonly (string | null)[]): Promise<(id: string) => string> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  const rows = wanted.length ? await tx.organisation.findMany({ where: { id: { in: wanted } }, select: { id: true, code: true } }) : [];
+  const map = new Map(rows.map((r) => [r.id, r.code]));
+  return (id) => map.get(id) ?? id;
+}
+
 /** Adds moves to an editable scenario: every one is checked first, then all are written, or none. */
 export function addMoves(ctx: Context, scenarioGlobalId: string, inputs: readonly MoveInput[], single = false) {
   const scenarioId = idOf(scenarioGlobalId, "Scenario", "scenarioId");
@@ -283,6 +305,11 @@ export async function insertMoves(tx: Tx, actor: Actor, scenarioId: string, inpu
   const refs = await fetchReferenced(tx, inputs);
   const fields: MoveFields[] = [];
   for (const [n, m] of inputs.entries()) fields.push(checkMove(m, refs, (k) => field(n, k)));
+  const overridden = [...inputs.entries()].filter(([, m]) => m.savingOverride !== null && m.savingOverride !== undefined);
+  if (overridden.length) {
+    const code = await codesOf(tx, overridden.map(([n]) => ownerOf(fields[n]!, refs)));
+    for (const [n] of overridden) authorizeOverride(actor, ownerOf(fields[n]!, refs), code, field(n, "savingOverride"));
+  }
   await refuseTaken(tx, scenarioId, fields, null, field);
   await addAffected(tx, scenarioId, fields, refs);
   const created = await insertMoveRows(tx, fields.map((f) => ({ ...f, id: randomUUID(), scenarioId }) as NewMove));
@@ -331,6 +358,13 @@ export function updateMove(ctx: Context, globalId: string, version: number, patc
     if (patch.savingOverride === null && patch.savingOverrideReason === undefined) merged.savingOverrideReason = null;
     const refs = await fetchReferenced(tx, [merged]);
     const fields = checkMove(merged, refs, (k) => `patch.${k}`);
+    if (patch.savingOverride !== undefined || patch.savingOverrideReason !== undefined) {
+      // The owner before and after (a patch may change the subject): both councils' figures are involved.
+      const beforeOwner = ownerOf(before as unknown as MoveFields, await fetchReferenced(tx, [asInput(before)]));
+      const owners = [...new Set([beforeOwner, ownerOf(fields, refs)])];
+      const code = await codesOf(tx, owners);
+      for (const owner of owners) authorizeOverride(ctx.actor, owner, code, "patch.savingOverride");
+    }
     await refuseTaken(tx, scenario.id, [fields], id, (_n, k) => `patch.${k}`);
     await addAffected(tx, scenario.id, [fields], refs);
     return writeVersioned(

@@ -20,7 +20,8 @@ export type ViolationRule =
   | "PIN_NOT_HONOURED"
   | "CYCLIC_ORDER"
   | "BEYOND_HORIZON"
-  | "SUBJECT_RETIRED";
+  | "SUBJECT_RETIRED"
+  | "ORGANISATION_NOT_PARTY";
 
 /** One broken rule. */
 export interface Violation {
@@ -36,8 +37,12 @@ export interface Violation {
 
 const GONE = new Set(["DECOMMISSIONING", "RETIRED"]);
 
-/** Every violation of the planned scenario, errors first, then by rule, wave and first move id. */
-export function findViolations(plan: WavePlan): Violation[] {
+/**
+ * Every violation of the planned scenario, errors first, then by rule, wave and first move id. `parties`
+ * are the organisations taking part (the scenario's organisations); when given, a move that changes
+ * another organisation's estate is a violation (ORGANISATION_NOT_PARTY).
+ */
+export function findViolations(plan: WavePlan, parties?: ReadonlySet<string>): Violation[] {
   const { outcome } = plan;
   const out: Violation[] = [];
   const v = (x: Omit<Violation, "severity" | "resource" | "siteIds" | "assetIds" | "wave"> & Partial<Violation>) =>
@@ -166,6 +171,7 @@ export function findViolations(plan: WavePlan): Violation[] {
   }
 
   recoveryColocated(plan, out);
+  if (parties) notParty(plan, parties, out);
   const rank = (x: Violation) => (x.severity === "ERROR" ? 0 : 1);
   return out.sort(
     (a, b) =>
@@ -282,5 +288,48 @@ function recoveryColocated(plan: WavePlan, out: Violation[]): void {
       wave: Math.max(0, ...moves.map((id) => plan.placed.get(id)?.wave ?? 0)) || null,
       resource: null,
     });
+  }
+}
+
+/** Kinds of move that change their subject, and with it whatever needs it or runs on it. */
+const CHANGING = new Set(["MIGRATE", "CONSOLIDATE", "REPLACE", "RETIRE", "CLOSE_SITE"]);
+
+/**
+ * A move that changes an organisation's estate which is not a party to the scenario: its own subject or
+ * target, or assets of that organisation that need the subject or run on it (re-pointed, carried along or
+ * left without it), or that are at a closing site. That organisation must plan and approve it, so the
+ * plan cannot be proposed until it is added to the scenario's organisations.
+ */
+function notParty(plan: WavePlan, parties: ReadonlySet<string>, out: Violation[]): void {
+  const { outcome } = plan;
+  const { assets, organisationCodes } = outcome.estate;
+  for (const m of outcome.moves) {
+    const touched = new Map<string, Set<string>>();
+    const note = (org: string | undefined, assetId: string | null) => {
+      if (!org || parties.has(org)) return;
+      const set = touched.get(org) ?? new Set<string>();
+      if (assetId) set.add(assetId);
+      touched.set(org, set);
+    };
+    for (const org of outcome.organisationsOf(m)) note(org, m.assetId ?? m.targetAssetId);
+    if (CHANGING.has(m.kind)) {
+      if (m.assetId) for (const d of outcome.dependents(m.assetId)) note(assets.get(d.sourceId)?.organisationId, d.sourceId);
+      if (m.kind === "CLOSE_SITE" && m.siteId)
+        for (const id of outcome.tenantsBefore.get(m.siteId) ?? []) note(assets.get(id)?.organisationId, id);
+    }
+    for (const [org, ids] of [...touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const code = organisationCodes.get(org) ?? org;
+      const names = [...ids].sort().map((id) => assets.get(id)?.name ?? id);
+      out.push({
+        rule: "ORGANISATION_NOT_PARTY",
+        severity: "ERROR",
+        message: `this ${m.kind} changes ${code}'s estate${names.length ? ` (${names.slice(0, 5).join(", ")}${names.length > 5 ? ` and ${names.length - 5} more` : ""})` : ""}, but ${code} is not one of the scenario's organisations: add ${code} (updateScenario targets), so ${code}'s planners plan it and its approvers approve it`,
+        moveIds: [m.id],
+        assetIds: [...ids].sort(),
+        siteIds: m.siteId ? [m.siteId] : [],
+        wave: plan.placed.get(m.id)?.wave ?? null,
+        resource: null,
+      });
+    }
   }
 }

@@ -50,6 +50,25 @@ describe.each(engines())("commercial planning figures on %s", (engine) => {
     const AUDIT = `query ($e: ID!) { auditEvents(filter: { entityId: $e }, first: 50) { edges { node { action valuesVisible before after } } } }`;
     const COMPARE = `query ($ids: [ID!]!) { compareScenarios(ids: $ids) { differences { moves { valuesVisible savingOverride savingOverrideReason } } } }`;
 
+    it("is set, changed or cleared only by the planners of the organisation it accrues to (no blind write by another council's)", async () => {
+      const s = await scenario();
+      const m = await add(s, { kind: "RETIRE", asset: gid("Asset", e.dccServer.id), savingOverride: OVERRIDE, savingOverrideReason: REASON });
+      const UPDATE = `mutation ($id: ID!, $v: Int!, $p: MovePatch!) { updateMove(id: $id, version: $v, patch: $p) { id } }`;
+      const sccPlanner = as(actor("scc-planner", [[e.orgs.SCC, "PLANNER"]]));
+      for (const p of [{ savingOverride: "1.00", savingOverrideReason: "scc tamper" }, { savingOverride: null }]) {
+        const r = await sccPlanner(UPDATE, { id: m.id, v: m.version, p });
+        expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r)).toBe("FORBIDDEN");
+        expect(r.errors?.[0]?.message).toMatch(/the saving accrues to DCC, so only DCC's planners/);
+      }
+      const ADD_ONE = await sccPlanner(ADD, { s: s.id, input: { kind: "RETIRE", asset: gid("Asset", e.dccServer.id), savingOverride: "1.00", savingOverrideReason: "x" } });
+      expect(ADD_ONE.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      const stored = await db.prisma.move.findUniqueOrThrow({ where: { id: m.id.split(":").pop()! } });
+      expect(stored.savingOverridePence).toBe(123456n);
+      expect(stored.savingOverrideReason).toBe(REASON);
+      // The SCC planner may still change the move's other fields (the scenario is theirs too).
+      ok(await sccPlanner(UPDATE, { id: m.id, v: m.version, p: { effortDays: 3 } }));
+    });
+
     it("is shown only to callers who may read the prices of the organisation it accrues to: not on the move, in the business case, a snapshot, a comparison or the audit trail", async () => {
       const s = await scenario();
       // DCC's server costs £10,000 a year to run; the planner says retiring it saves £1,234.56 instead.

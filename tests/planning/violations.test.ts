@@ -162,3 +162,36 @@ describe("validateScenario's rules", () => {
     expect(rules(b)).toEqual(found);
   });
 });
+
+describe("a move that changes an organisation's estate which is not a party to the scenario", () => {
+  const withParties = (b: EstateBuilder, codes: string[]) => {
+    const input = b.input({});
+    const parties = new Set([...input.estate.organisationCodes].filter(([, code]) => codes.includes(code)).map(([id]) => id));
+    return findViolations(planWaves(input), parties);
+  };
+
+  it("is an error naming that organisation and its assets (the review's case: DCC's cluster needs SCC's consolidated breakout)", () => {
+    const b = twoSites();
+    b.asset("SCC breakout Doxford", "SCC", "NETWORK", { site: "Primary DC" });
+    b.asset("SCC breakout Washington", "SCC", "NETWORK", { site: "DR DC" });
+    b.asset("DCC DR cluster", "DCC", "COMPUTE_CLUSTER", { site: "County Hall" });
+    b.dep("DCC DR cluster", "CONNECTS_TO", "SCC breakout Doxford");
+    b.move("breakout", "CONSOLIDATE", "SCC breakout Doxford", { toAsset: "SCC breakout Washington" });
+    const only = withParties(b, ["SCC"]).filter((v) => v.rule === "ORGANISATION_NOT_PARTY");
+    expect(only).toHaveLength(1);
+    expect(only[0]).toMatchObject({ severity: "ERROR", moveIds: [b.moveId("breakout")], assetIds: [b.assetId("DCC DR cluster")] });
+    expect(only[0]!.message).toContain("changes DCC's estate (DCC DR cluster), but DCC is not one of the scenario's organisations");
+    // With DCC taking part, DCC plans and approves it: no such violation.
+    expect(withParties(b, ["SCC", "DCC"]).filter((v) => v.rule === "ORGANISATION_NOT_PARTY")).toEqual([]);
+  });
+
+  it("counts what runs on the subject, and what is at a closing site", () => {
+    const b = twoSites();
+    b.asset("SCC cloud", "SCC", "COMPUTE_CLUSTER", { site: "Primary DC" });
+    b.asset("SCC cloud 2", "SCC", "COMPUTE_CLUSTER", { site: "DR DC" });
+    b.asset("DCC test tenancy", "DCC", "APPLICATION", { site: "Primary DC" });
+    b.dep("DCC test tenancy", "RUNS_ON", "SCC cloud");
+    b.move("cloud", "CONSOLIDATE", "SCC cloud", { toAsset: "SCC cloud 2" });
+    expect(withParties(b, ["SCC"]).filter((v) => v.rule === "ORGANISATION_NOT_PARTY").map((v) => v.assetIds)).toEqual([[b.assetId("DCC test tenancy")]]);
+  });
+});
