@@ -65,6 +65,11 @@ export async function* xlsxRows(path: string): AsyncGenerator<FileRow> {
     worksheets: "emit",
     entries: "ignore",
   });
+  // exceljs's streaming reader reads the zip in order and names a sheet from the workbook part; when that
+  // part comes after the sheets (writers append entries as they finish, so the order varies), it reads a
+  // model it does not have yet and throws. An empty model until then lets the sheets through unnamed:
+  // they are known by their headers instead (register.ts).
+  (workbook as unknown as { model?: { sheets: unknown[] } }).model ??= { sheets: [] };
   for await (const sheet of workbook) {
     const { name, state } = sheet as unknown as { name: string; state?: string };
     if (state === "hidden" || state === "veryHidden") continue;
