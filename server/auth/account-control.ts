@@ -43,11 +43,16 @@ type Org = Pick<Organisation, "id" | "code">;
  * it. From then on only its own ADMINs administer its accounts and roles.
  */
 export async function governsItself(db: Db, organisationId: string): Promise<boolean> {
-  const own = await db.roleAssignment.findFirst({
-    where: { organisationId, role: "ADMIN", user: { organisationId, active: true } },
-    select: { id: true },
+  return (await selfGoverned(db, [organisationId])).has(organisationId);
+}
+
+/** Which of `organisationIds` have an administrator of their own (one query for them all). */
+export async function selfGoverned(db: Db, organisationIds: readonly string[]): Promise<Set<string>> {
+  const admins = await db.roleAssignment.findMany({
+    where: { organisationId: { in: [...organisationIds] }, role: "ADMIN", user: { active: true } },
+    select: { organisationId: true, user: { select: { organisationId: true } } },
   });
-  return own !== null;
+  return new Set(admins.filter((r) => r.user.organisationId === r.organisationId).map((r) => r.organisationId));
 }
 
 /**

@@ -2,6 +2,7 @@
 import DataLoader from "dataloader";
 import type { PrismaClient, User, RoleAssignment } from "../../generated/prisma/client.ts";
 import { byIds, groupedBy } from "../shared/batch.ts";
+import { selfGoverned } from "./account-control.ts";
 
 /** Loaders keyed by user id. */
 export function authLoaders(prisma: PrismaClient) {
@@ -11,11 +12,7 @@ export function authLoaders(prisma: PrismaClient) {
     ),
     /** Whether each organisation has an administrator of its own (account-control.ts, governsItself). */
     governsItself: new DataLoader<string, boolean>(async (ids) => {
-      const own = await prisma.roleAssignment.findMany({
-        where: { organisationId: { in: [...ids] }, role: "ADMIN", user: { active: true } },
-        select: { organisationId: true, user: { select: { organisationId: true } } },
-      });
-      const governing = new Set(own.filter((r) => r.user.organisationId === r.organisationId).map((r) => r.organisationId));
+      const governing = await selfGoverned(prisma, ids);
       return ids.map((id) => governing.has(id));
     }),
     rolesByUser: new DataLoader<string, RoleAssignment[]>((ids) =>

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Context } from "../shared/context.ts";
 import { holdsInOrganisation } from "../shared/authz.ts";
 import { ConflictError, ForbiddenError, InputError } from "../shared/errors.ts";
-import { idOf } from "../shared/ids.ts";
+import { idOf, isUuid } from "../shared/ids.ts";
 import { optionalText } from "../shared/validate.ts";
 import { expectVersion, inTransaction, recordAudit, type Tx } from "../shared/writes.ts";
 import { organisationByCode } from "../organisations/service.ts";
@@ -77,7 +77,6 @@ export function withdrawScenario(ctx: Context, globalId: string, version: number
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A decision for an organisation counts only from an account that organisation owns (User.organisationId):
@@ -86,7 +85,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * another organisation's person.
  */
 async function expectOwnedBy(ctx: Context, tx: Tx, org: { id: string; code: string }): Promise<void> {
-  const user = UUID.test(ctx.actor.id)
+  const user = isUuid(ctx.actor.id)
     ? await tx.user.findUnique({ where: { id: ctx.actor.id }, select: { organisationId: true, active: true, organisation: { select: { code: true } } } })
     : null;
   if (!user || !user.active)

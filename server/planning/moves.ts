@@ -359,8 +359,9 @@ export function updateMove(ctx: Context, globalId: string, version: number, patc
     const refs = await fetchReferenced(tx, [merged]);
     const fields = checkMove(merged, refs, (k) => `patch.${k}`);
     if (patch.savingOverride !== undefined || patch.savingOverrideReason !== undefined) {
-      // The owner before and after (a patch may change the subject): both councils' figures are involved.
-      const beforeOwner = ownerOf(before as unknown as MoveFields, await fetchReferenced(tx, [asInput(before)]));
+      // The owner before and after: a patch changes the subject only through its licences (a renegotiation).
+      const beforeOwner =
+        patch.licences === undefined ? ownerOf(fields, refs) : ownerOf(before as unknown as MoveFields, await fetchReferenced(tx, [asInput(before)]));
       const owners = [...new Set([beforeOwner, ownerOf(fields, refs)])];
       const code = await codesOf(tx, owners);
       for (const owner of owners) authorizeOverride(ctx.actor, owner, code, "patch.savingOverride");

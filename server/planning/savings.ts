@@ -2,6 +2,7 @@
 // what it costs once (its own one-off cost, split by the scenario's rule, and the exit cost of contracts
 // it leaves early). Money is integer pence, exact. Pure.
 import { divHalfUp } from "../procurement/arith.ts";
+import { organisationWide } from "../licences/metrics.ts";
 import { addMonths, daysFrom, parseDay } from "./calendar.ts";
 import { contractBindings, licencesEndedBy } from "./licences.ts";
 import type { Baseline, CostSplitRule, PlanEstate, PlanLicence, PlanMove } from "./model.ts";
@@ -140,25 +141,12 @@ type Add = (
   pricedBy?: string[],
 ) => void;
 
-/** Licence metrics priced as one flat charge however many use it: they add no cost per seat. */
-export const FLAT_METRICS: ReadonlySet<string> = new Set(["SITE", "ENTERPRISE"]);
-
-/**
- * True when a licence is priced as one flat charge however many use it, so it adds no cost per seat: a SITE
- * or ENTERPRISE licence, or a SUBSCRIPTION of one (an organisation-wide term, as the registers record a
- * SaaS or capacity subscription: one owned, its unit price the whole charge). A SUBSCRIPTION of more than
- * one is priced per seat, like USER, DEVICE and CORE licences.
- */
-export function flatPriced(l: Pick<PlanLicence, "metric" | "quantityOwned">): boolean {
-  return FLAT_METRICS.has(l.metric) || (l.metric === "SUBSCRIPTION" && l.quantityOwned <= 1);
-}
-
 /**
  * The replacement takes over the replaced system's users, who need seats on it: seats used (per-seat
  * licences) × the replacing organisation's best unit price of a per-seat licence in the same metric. The
  * organisation whose users move (the replaced system's owner) pays for them — it stops paying its own
  * licences, and the one that gains users is not left paying for another organisation's users with no
- * recharge. A flat-priced licence (SITE, ENTERPRISE, or a SUBSCRIPTION of one: flatPriced) adds no cost per
+ * recharge. A flat-priced licence (SITE, ENTERPRISE, or a SUBSCRIPTION of one: organisationWide) adds no cost per
  * seat: seats of a flat licence that ends are not priced, and when the replacing organisation licenses the
  * product flat, the users are covered at no extra charge — never a whole extra subscription per "seat".
  */
@@ -169,8 +157,8 @@ function replacementSeats(outcome: Outcome, m: PlanMove, ended: PlanLicence[], a
   const theirs = outcome
     .ofProduct(b.organisationId, b.productId)
     .licences.map((id) => outcome.estate.licences.get(id)!);
-  if (theirs.some(flatPriced)) return;
-  const perSeat = ended.filter((l) => !flatPriced(l));
+  if (theirs.some(organisationWide)) return;
+  const perSeat = ended.filter((l) => !organisationWide(l));
   for (const metric of [...new Set(perSeat.map((l) => l.metric))].sort()) {
     const seats = perSeat.filter((l) => l.metric === metric).reduce((s, l) => s + l.quantityUsed, 0);
     const inMetric = theirs.filter((l) => l.metric === metric);

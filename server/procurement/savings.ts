@@ -8,6 +8,7 @@ import { addDays, addMonths, count, daysBetween, divCeil, divHalfUp, DAYS_PER_YE
 import { npv, NPV_CONVENTION } from "./npv.ts";
 import { bridgeFor, bridgeWarning, type Bridge } from "./bridge.ts";
 import { extensionRuledOut, extensionTermMonths } from "./renewal-terms.ts";
+import { organisationWide } from "../licences/metrics.ts";
 
 /** The consolidation formula, as the README states it. */
 export const CONSOLIDATION_FORMULA = [
@@ -61,18 +62,6 @@ export const DEFAULT_LEAD_TIME_MONTHS = 6;
 
 /** Seats needed beyond this multiple of the target's seats today make its unit price need a supplier quote. */
 export const QUOTE_FACTOR = 2;
-
-/**
- * Metrics whose one unit covers a whole organisation (a site or enterprise licence, a subscription of one):
- * the price is for the organisation holding it, so it is no evidence for covering others too. (The
- * planning engine charges replacement seats by the same rule.)
- */
-export const ORGANISATION_WIDE: ReadonlySet<LicenceMetric> = new Set(["SITE", "ENTERPRISE", "SUBSCRIPTION"]);
-
-/** True when licence `l` is organisation-wide: a site or enterprise licence, or a single subscription. */
-export function organisationWide(l: Pick<Licence, "metric" | "quantityOwned">): boolean {
-  return ORGANISATION_WIDE.has(l.metric) && (l.metric !== "SUBSCRIPTION" || l.quantityOwned <= 1);
-}
 
 /** One organisation's share of a saving: what it stops paying. */
 export interface SavingShare {
@@ -164,7 +153,7 @@ export interface Candidate {
   targetSeatsToday: number;
   /**
    * Whether today's price is no evidence for the consolidated one: seatsNeeded > QUOTE_FACTOR ×
-   * targetSeatsToday, or an organisation-wide licence (ORGANISATION_WIDE) would cover other organisations.
+   * targetSeatsToday, or an organisation-wide licence (organisationWide, licences/metrics.ts) would cover other organisations.
    */
   priceNeedsQuote: boolean;
   /** Why the price needs a supplier quote, in words (null when it does not). */

@@ -12,10 +12,8 @@ import type {
 import type { Context } from "../shared/context.ts";
 import { commercialVisible } from "../shared/authz.ts";
 import { InputError, NotFoundError } from "../shared/errors.ts";
-import { toGlobalId } from "../shared/ids.ts";
+import { isUuid, toGlobalId } from "../shared/ids.ts";
 import { isWithin } from "../catalogue/taxonomy.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { addMonths, gbp, isoDate, today } from "./arith.ts";
 import { contractLines, cotermination, wholeContractLine, type CotermResult } from "./coterm.ts";
 import {
@@ -525,7 +523,7 @@ export function findOverlap(
   const parsed = parseOverlapId(id);
   const shape = "they read Overlap:SAME_PRODUCT:<product uuid>, Overlap:SAME_JOB:<job code> or Overlap:CONTRACTS_ONLY:<job code>";
   if (!parsed) throw new InputError(field, `"${id.slice(0, 80)}" is not an overlap ID; ${shape}.`);
-  if (parsed.kind === "SAME_PRODUCT" && !UUID.test(parsed.key))
+  if (parsed.kind === "SAME_PRODUCT" && !isUuid(parsed.key))
     throw new InputError(field, `"${id.slice(0, 80)}" is not an overlap ID: "${parsed.key.slice(0, 40)}" is not a product's uuid; ${shape}.`);
   if (parsed.kind !== "SAME_PRODUCT" && !snapshot.capabilityByCode.has(parsed.key))
     throw new NotFoundError(field, `no job ${parsed.key.slice(0, 60)} in the taxonomy, so no overlap ${id.slice(0, 80)}.`);

@@ -30,6 +30,11 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** True when `s` is a UUID, in either case. */
+export function isUuid(s: string): boolean {
+  return UUID.test(s.toLowerCase());
+}
+
 /** The global ID of a row. */
 export function toGlobalId(type: NodeType, id: string): string {
   return `${type}:${id}`;
