@@ -538,7 +538,7 @@ async function render({ outlet, route, signal }: PageContext): Promise<void> {
   outlet.append(
     pageHeader(
       "Users and roles",
-      "Create accounts and grant roles per organisation. Each account belongs to one organisation, whose administrators (and the shared service's) alone may reset or deactivate it. Every change is recorded in the audit trail.",
+      "Create accounts and grant roles per organisation. Each account belongs to one organisation, whose own administrators alone manage it; the shared service's administrators set a new organisation up and appoint its first administrator, then step back. Every change is recorded in the audit trail.",
     ),
   );
   if (!hasRole("ADMIN")) {
