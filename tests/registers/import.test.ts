@@ -284,7 +284,11 @@ for (const engine of engines()) {
       const template = await JSZip.loadAsync((await xlsxTemplate()) as Buffer);
       const names = Object.keys(template.files).filter((n) => !template.files[n]!.dir);
       const reordered = new JSZip();
-      for (const n of [...names.filter((n) => n !== "xl/workbook.xml"), "xl/workbook.xml"])
+      // Shared strings and styles first (the reader needs them before the cells), then the sheets, then the
+      // workbook part: only the workbook part is out of place, whatever order the template was written in.
+      const sheets = names.filter((n) => n.startsWith("xl/worksheets/"));
+      const rest = names.filter((n) => n !== "xl/workbook.xml" && !sheets.includes(n));
+      for (const n of [...rest, ...sheets, "xl/workbook.xml"])
         reordered.file(n, await template.file(n)!.async("uint8array"));
       const path = join(dir, "workbook-last.xlsx");
       await writeFile(path, await reordered.generateAsync({ type: "nodebuffer" }));
